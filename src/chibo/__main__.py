@@ -1,0 +1,5 @@
+import sys
+
+from chibo.cli.main import main
+
+sys.exit(main())

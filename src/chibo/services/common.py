@@ -1,0 +1,78 @@
+"""Helpers every service uses: live-row queries, id prefixes, input cleaning."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeVar
+
+from sqlmodel import col, select
+
+from chibo.errors import NotFoundError, ValidationError
+from chibo.store.models import SyncedRecord
+from chibo.text import nfc, parse_date
+
+R = TypeVar("R", bound=SyncedRecord)
+
+_KIND_NAMES = {
+    "Member": "đảng viên",
+    "Document": "văn bản",
+    "Meeting": "buổi sinh hoạt",
+    "ActionPlan": "kế hoạch",
+    "ActionItem": "nhiệm vụ",
+    "Essay": "bài thu hoạch",
+    "Outreach": "hoạt động tuyên truyền",
+    "Presenter": "báo cáo viên",
+    "Speech": "ý kiến phát biểu",
+}
+
+
+def alive(model: type[R]):
+    """SELECT of the rows not tombstoned."""
+    return select(model).where(col(model.deleted_at).is_(None))
+
+
+def get_alive(db, model: type[R], record_id: str) -> R:
+    record = db.get(model, record_id)
+    if record is None or record.deleted_at is not None:
+        raise NotFoundError(f"Không tìm thấy {_KIND_NAMES.get(model.__name__, 'bản ghi')} có mã {record_id}.")
+    return record
+
+
+def resolve(db, model: type[R], prefix: str) -> R:
+    """The live record whose id starts with `prefix` (at least 4 characters), if exactly one does."""
+    what = _KIND_NAMES.get(model.__name__, "bản ghi")
+    prefix = (prefix or "").strip().lower()
+    if len(prefix) < 4:
+        raise NotFoundError(f"Mã {what} “{prefix}” quá ngắn: hãy gõ ít nhất 4 ký tự đầu của mã.")
+    rows = db.exec(alive(model).where(col(model.id).startswith(prefix)).limit(2)).all()
+    if not rows:
+        raise NotFoundError(f"Không có {what} nào có mã bắt đầu bằng “{prefix}”.")
+    if len(rows) > 1:
+        raise NotFoundError(f"Có nhiều {what} có mã bắt đầu bằng “{prefix}”: hãy gõ thêm ký tự.")
+    return rows[0]
+
+
+def clean_text(value, field: str, *, required: bool = False, max_length: int = 10_000) -> str:
+    text = nfc(value)
+    if required and not text:
+        raise ValidationError(f"Chưa nhập {field}.")
+    if len(text) > max_length:
+        raise ValidationError(f"{field[:1].upper()}{field[1:]} dài quá {max_length} ký tự.")
+    return text
+
+
+def clean_date(value, field: str, *, required: bool = False) -> date | None:
+    try:
+        parsed = parse_date(value)
+    except ValueError as exc:
+        raise ValidationError(f"{field[:1].upper()}{field[1:]}: {exc}.") from None
+    if required and parsed is None:
+        raise ValidationError(f"Chưa nhập {field}.")
+    return parsed
+
+
+def check_choice(value, allowed, field: str) -> str:
+    value = str(value)
+    if value not in {str(a) for a in allowed}:
+        raise ValidationError(f"Giá trị “{value}” không hợp lệ cho {field}.")
+    return value

@@ -1,0 +1,311 @@
+"""Sessions and meetings: create and edit, documents covered, attendance, speeches, conclusion,
+votes, and make-up sessions for those who missed a study."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlmodel import col, select
+
+from chibo.errors import ValidationError
+from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive
+from chibo.services.roll import Roll
+from chibo.store.models import Attendance, Document, Meeting, Member, Presenter, SessionDocument, Speech
+from chibo.store.records import tombstone
+from chibo.text import format_date
+from chibo.vocabulary import SESSION_KIND_LABELS, AttendanceState, MemberStatus, SessionForm, SessionKind
+
+_TEXT_FIELDS = {"place": ("địa điểm", 300), "title": ("tên buổi sinh hoạt", 300), "guests": ("khách mời", 2000),
+                "agenda": ("nội dung, chương trình", 10_000), "conclusion": ("kết luận của chủ trì", 20_000),
+                "number_symbol": ("số, ký hiệu biên bản", 60)}
+
+
+def _clean_time(value, field: str) -> time | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, time):
+        return value
+    text = str(value).strip().lower().replace("h", ":").replace(".", ":")
+    hour, _, minute = text.partition(":")
+    try:
+        return time(int(hour), int(minute or 0))
+    except (ValueError, IndexError):
+        raise ValidationError(f"{field[:1].upper()}{field[1:]} “{value}” không đúng dạng giờ:phút (ví dụ 14:00).") from None
+
+
+def _clean(db, fields: dict) -> dict:
+    cleaned = {}
+    for key, value in fields.items():
+        if key in _TEXT_FIELDS:
+            label, limit = _TEXT_FIELDS[key]
+            cleaned[key] = clean_text(value, label, max_length=limit)
+        elif key == "kind":
+            cleaned[key] = check_choice(value, list(SessionKind), "loại buổi sinh hoạt")
+        elif key == "form":
+            cleaned[key] = check_choice(value, list(SessionForm), "hình thức")
+        elif key == "held_on":
+            cleaned[key] = clean_date(value, "ngày sinh hoạt", required=True)
+        elif key in ("start_time", "end_time"):
+            cleaned[key] = _clean_time(value, "giờ bắt đầu" if key == "start_time" else "giờ kết thúc")
+        elif key in ("chair_id", "secretary_id"):
+            cleaned[key] = get_alive(db, Member, value).id if value else None
+        elif key == "presenter_id":
+            cleaned[key] = get_alive(db, Presenter, value).id if value else None
+        elif key == "minutes_approved":
+            cleaned[key] = bool(value)
+        else:
+            raise ValidationError(f"Buổi sinh hoạt không có trường “{key}”.")
+    return cleaned
+
+
+def _check(meeting: Meeting) -> None:
+    if meeting.start_time and meeting.end_time and meeting.end_time <= meeting.start_time:
+        raise ValidationError("Giờ kết thúc phải sau giờ bắt đầu.")
+    if meeting.held_on > date.today().replace(year=date.today().year + 2):
+        raise ValidationError(f"Ngày {format_date(meeting.held_on)} quá xa trong tương lai.")
+
+
+def default_title(meeting: Meeting) -> str:
+    label = SESSION_KIND_LABELS.get(meeting.kind, meeting.kind)
+    if meeting.kind == SessionKind.REGULAR:
+        return f"{label} tháng {meeting.held_on.month}/{meeting.held_on.year}"
+    return f"{label} ngày {format_date(meeting.held_on)}"
+
+
+def session_title(meeting: Meeting) -> str:
+    return meeting.title or default_title(meeting)
+
+
+def create_session(db, *, kind: str, held_on, document_ids: list[str] = (), **fields) -> Meeting:
+    """A new session; attendance is recorded afterwards (`mark_all_present`, `record_attendance`)."""
+    cleaned = _clean(db, {"kind": kind, "held_on": held_on, **fields})
+    if cleaned["kind"] == SessionKind.MAKEUP:
+        raise ValidationError("Buổi học bù được tạo từ buổi học cần bù (create_makeup_session).")
+    meeting = Meeting(**cleaned)
+    _check(meeting)
+    db.add(meeting)
+    set_session_documents(db, meeting, document_ids)
+    db.flush()
+    return meeting
+
+
+def edit_session(db, session_id: str, **fields) -> Meeting:
+    meeting = get_alive(db, Meeting, session_id)
+    cleaned = _clean(db, fields)
+    if "kind" in cleaned and (cleaned["kind"] == SessionKind.MAKEUP) != (meeting.kind == SessionKind.MAKEUP):
+        raise ValidationError("Không đổi được một buổi thường thành buổi học bù hay ngược lại.")
+    for key, value in cleaned.items():
+        setattr(meeting, key, value)
+    _check(meeting)
+    db.add(meeting)
+    db.flush()
+    return meeting
+
+
+def set_session_documents(db, meeting: Meeting | str, document_ids) -> None:
+    """The documents the session covers, replacing the previous list."""
+    if isinstance(meeting, str):
+        meeting = get_alive(db, Meeting, meeting)
+    wanted = [get_alive(db, Document, doc_id).id for doc_id in dict.fromkeys(document_ids)]
+    existing = {
+        link.document_id: link
+        for link in db.exec(
+            select(SessionDocument).where(SessionDocument.session_id == meeting.id)
+        )
+    }
+    for doc_id, link in existing.items():
+        if doc_id not in wanted and link.deleted_at is None:
+            tombstone(db, link)
+    for doc_id in wanted:
+        link = existing.get(doc_id)
+        if link is None:
+            db.add(SessionDocument(session_id=meeting.id, document_id=doc_id))
+        elif link.deleted_at is not None:
+            link.deleted_at = None
+            db.add(link)
+
+
+def session_documents(db, session_id: str) -> list[Document]:
+    return list(
+        db.exec(
+            alive(Document)
+            .join(SessionDocument, col(SessionDocument.document_id) == col(Document.id))
+            .where(SessionDocument.session_id == session_id, col(SessionDocument.deleted_at).is_(None))
+            .order_by(col(Document.number_symbol))
+        )
+    )
+
+
+def _attendance_rows(db, session_id: str) -> dict[str, Attendance]:
+    return {row.member_id: row for row in db.exec(select(Attendance).where(Attendance.session_id == session_id))}
+
+
+def expected_members(db, meeting: Meeting, roll: Roll | None = None) -> dict[str, MemberStatus]:
+    """Who is called to the session with their status that day: the whole roll for a meeting,
+    the invited members for a make-up."""
+    roll = roll or Roll.load(db)
+    on_roll = roll.on_roll(meeting.held_on)
+    if meeting.kind != SessionKind.MAKEUP:
+        return on_roll
+    invited = [row.member_id for row in _attendance_rows(db, meeting.id).values() if row.deleted_at is None]
+    return {m: on_roll[m] for m in invited if m in on_roll}
+
+
+def _default_state(status: MemberStatus) -> AttendanceState:
+    if status == MemberStatus.EXEMPT:
+        return AttendanceState.EXEMPT
+    if status == MemberStatus.AWAY:
+        return AttendanceState.ELSEWHERE
+    return AttendanceState.PRESENT
+
+
+def mark_all_present(db, session_id: str) -> int:
+    """One click: every member called is present (exempt and away members get their own state).
+    Absences already recorded are kept. Returns how many rows were written."""
+    meeting = get_alive(db, Meeting, session_id)
+    rows = _attendance_rows(db, meeting.id)
+    written = 0
+    for member_id, status in expected_members(db, meeting).items():
+        row = rows.get(member_id)
+        if row is not None and row.deleted_at is None:
+            continue
+        state = _default_state(status)
+        if row is None:
+            db.add(Attendance(session_id=meeting.id, member_id=member_id, state=state))
+        else:
+            row.deleted_at, row.state, row.reason = None, state, ""
+            db.add(row)
+        written += 1
+    db.flush()
+    return written
+
+
+def record_attendance(db, session_id: str, member_id: str, state: str, reason: str = "") -> Attendance:
+    """Mark one member present, absent with a reason, absent without one, exempt or elsewhere."""
+    meeting = get_alive(db, Meeting, session_id)
+    member = get_alive(db, Member, member_id)
+    state = AttendanceState(check_choice(state, list(AttendanceState), "tình trạng dự họp"))
+    reason = clean_text(reason, "lý do vắng", max_length=300)
+    status = Roll.load(db).status(member.id, meeting.held_on)
+    if status is None or status == MemberStatus.LEFT:
+        raise ValidationError(
+            f"{member.full_name} không sinh hoạt ở chi bộ vào ngày {format_date(meeting.held_on)} nên không điểm danh được."
+        )
+    if state == AttendanceState.ABSENT_EXCUSED and not reason:
+        raise ValidationError(f"Hãy ghi lý do vắng của {member.full_name} (hoặc chọn “vắng không lý do”).")
+    if state == AttendanceState.PRESENT:
+        reason = ""
+    row = _attendance_rows(db, meeting.id).get(member.id)
+    if row is None:
+        row = Attendance(session_id=meeting.id, member_id=member.id, state=state, reason=reason)
+    else:
+        row.state, row.reason, row.deleted_at = state, reason, None
+    db.add(row)
+    db.flush()
+    return row
+
+
+def attendance(db, session_id: str) -> list[Attendance]:
+    return list(db.exec(alive(Attendance).where(Attendance.session_id == session_id)))
+
+
+def add_speech(db, session_id: str, content: str, *, member_id: str | None = None, speaker_name: str = "") -> Speech:
+    meeting = get_alive(db, Meeting, session_id)
+    content = clean_text(content, "nội dung phát biểu", required=True, max_length=50_000)
+    speaker_name = clean_text(speaker_name, "tên người phát biểu", max_length=200)
+    if member_id:
+        member_id = get_alive(db, Member, member_id).id
+    elif not speaker_name:
+        raise ValidationError("Hãy chọn đảng viên phát biểu hoặc ghi tên khách mời phát biểu.")
+    position = len(speeches(db, meeting.id))
+    speech = Speech(session_id=meeting.id, member_id=member_id, speaker_name=speaker_name, content=content, position=position)
+    db.add(speech)
+    db.flush()
+    return speech
+
+
+def speeches(db, session_id: str) -> list[Speech]:
+    return list(db.exec(alive(Speech).where(Speech.session_id == session_id).order_by(col(Speech.position))))
+
+
+def remove_speech(db, speech_id: str) -> None:
+    tombstone(db, get_alive(db, Speech, speech_id))
+    db.flush()
+
+
+def record_votes(db, session_id: str, votes_for: int, votes_against: int = 0, votes_other: int = 0) -> Meeting:
+    """Votes on the resolution of the session; they cannot exceed the members present."""
+    from chibo.services.figures import session_figures
+
+    meeting = get_alive(db, Meeting, session_id)
+    counts = []
+    for value, label in ((votes_for, "tán thành"), (votes_against, "không tán thành"), (votes_other, "ý kiến khác")):
+        try:
+            number = int(value or 0)
+        except (TypeError, ValueError):
+            raise ValidationError(f"Số phiếu {label} phải là một số.") from None
+        if number < 0:
+            raise ValidationError(f"Số phiếu {label} không thể âm.")
+        counts.append(number)
+    present = session_figures(db, meeting.id).present_total
+    if sum(counts) > present:
+        raise ValidationError(f"Tổng số biểu quyết ({sum(counts)}) lớn hơn số đảng viên có mặt ({present}).")
+    meeting.votes_for, meeting.votes_against, meeting.votes_other = counts
+    db.add(meeting)
+    db.flush()
+    return meeting
+
+
+def create_makeup_session(db, original_id: str, held_on, member_ids: list[str] | None = None, **fields) -> Meeting:
+    """A make-up (học bù) of a study session for the members who missed it. By default it invites
+    every member still required who has not studied the original's documents."""
+    from chibo.services.figures import not_studied
+
+    original = get_alive(db, Meeting, original_id)
+    docs = session_documents(db, original.id)
+    if not docs:
+        raise ValidationError("Buổi này không có văn bản nào để học bù.")
+    cleaned = _clean(db, {"held_on": held_on, **fields})
+    if cleaned["held_on"] < original.held_on:
+        raise ValidationError("Buổi học bù phải sau buổi học chính.")
+    if member_ids is None:
+        missing: dict[str, None] = {}
+        for doc in docs:
+            for member in not_studied(db, doc.id, as_of=cleaned["held_on"]):
+                missing[member.id] = None
+        member_ids = list(missing)
+    if not member_ids:
+        raise ValidationError("Mọi đảng viên đã học các văn bản của buổi này; không cần học bù.")
+    meeting = Meeting(kind=SessionKind.MAKEUP, makeup_of_id=original.id, form=original.form, **cleaned)
+    _check(meeting)
+    db.add(meeting)
+    set_session_documents(db, meeting, [d.id for d in docs])
+    roll = Roll.load(db)
+    for member_id in dict.fromkeys(member_ids):
+        member = get_alive(db, Member, member_id)
+        if roll.status(member.id, meeting.held_on) not in (MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.ATTACHED):
+            raise ValidationError(f"{member.full_name} không còn phải học ở chi bộ vào ngày học bù.")
+        db.add(Attendance(session_id=meeting.id, member_id=member.id, state=AttendanceState.PRESENT))
+    db.flush()
+    return meeting
+
+
+def remove_session(db, session_id: str) -> None:
+    """Delete a session with everything recorded in it (tombstones: it can be restored from a backup)."""
+    meeting = get_alive(db, Meeting, session_id)
+    makeups = db.exec(alive(Meeting).where(Meeting.makeup_of_id == meeting.id)).first()
+    if makeups:
+        raise ValidationError("Buổi này đã có buổi học bù; hãy xóa buổi học bù trước.")
+    for model in (Attendance, Speech, SessionDocument):
+        for row in db.exec(alive(model).where(model.session_id == meeting.id)):
+            tombstone(db, row)
+    tombstone(db, meeting)
+    db.flush()
+
+
+def list_sessions(db, *, year: int | None = None) -> list[Meeting]:
+    """Newest first."""
+    query = alive(Meeting).order_by(col(Meeting.held_on).desc(), col(Meeting.start_time).desc())
+    if year:
+        query = query.where(col(Meeting.held_on) >= date(year, 1, 1), col(Meeting.held_on) <= date(year, 12, 31))
+    return list(db.exec(query))

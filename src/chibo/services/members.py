@@ -1,0 +1,226 @@
+"""The member register: add, edit, status changes with dates, leaving, history, listing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import col
+
+from chibo.errors import ValidationError
+from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive
+from chibo.services.roll import Roll
+from chibo.store.models import Member, MemberStatusChange
+from chibo.store.records import tombstone
+from chibo.text import format_date, matches, name_sort_key
+from chibo.vocabulary import CellPosition, LeftReason, MemberStatus
+
+SEXES = ("Nam", "Nữ")
+
+# field -> (Vietnamese name for messages, kind)
+MEMBER_FIELDS = {
+    "full_name": ("họ và tên", "text"),
+    "sex": ("giới tính", "sex"),
+    "birth_date": ("ngày sinh", "date"),
+    "birth_year": ("năm sinh", "year"),
+    "ethnicity": ("dân tộc", "text"),
+    "card_number": ("số thẻ đảng viên", "text"),
+    "admitted_on": ("ngày vào Đảng", "date"),
+    "official_on": ("ngày chính thức", "date"),
+    "phone": ("số điện thoại", "text"),
+    "position": ("chức vụ", "position"),
+    "note": ("ghi chú", "text"),
+}
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A member as the register shows it: the record, its current status and joining date."""
+
+    member: Member
+    status: MemberStatus | None
+    joined_on: date | None
+
+    def as_json(self) -> dict:
+        m = self.member
+        return {
+            "id": m.id,
+            "full_name": m.full_name,
+            "status": str(self.status) if self.status else None,
+            "sex": m.sex,
+            "birth_date": m.birth_date.isoformat() if m.birth_date else None,
+            "birth_year": m.birth_year,
+            "ethnicity": m.ethnicity,
+            "card_number": m.card_number,
+            "admitted_on": m.admitted_on.isoformat() if m.admitted_on else None,
+            "official_on": m.official_on.isoformat() if m.official_on else None,
+            "position": m.position,
+            "phone": m.phone,
+            "joined_on": self.joined_on.isoformat() if self.joined_on else None,
+        }
+
+
+def _clean_fields(fields: dict) -> dict:
+    cleaned = {}
+    for key, value in fields.items():
+        if key not in MEMBER_FIELDS:
+            raise ValidationError(f"Đảng viên không có trường “{key}”.")
+        label, kind = MEMBER_FIELDS[key]
+        if kind == "text":
+            cleaned[key] = clean_text(value, label, required=key == "full_name", max_length=200 if key != "note" else 2000)
+            if key == "full_name":
+                cleaned[key] = " ".join(cleaned[key].split())
+        elif kind == "date":
+            cleaned[key] = clean_date(value, label)
+        elif kind == "year":
+            cleaned[key] = _clean_year(value)
+        elif kind == "sex":
+            text = clean_text(value, label)
+            if text and text.lower() not in ("nam", "nữ"):
+                raise ValidationError("Giới tính phải là “Nam” hoặc “Nữ”.")
+            cleaned[key] = text.capitalize() if text else ""
+        elif kind == "position":
+            cleaned[key] = check_choice(value or CellPosition.MEMBER, list(CellPosition), label)
+    return cleaned
+
+
+def _clean_year(value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"Năm sinh “{value}” không phải một năm.") from None
+    if not 1900 <= year <= 2100:
+        raise ValidationError(f"Năm sinh {year} nằm ngoài khoảng 1900–2100.")
+    return year
+
+
+def _check_dates(member: Member) -> None:
+    if member.birth_date and not member.birth_year:
+        member.birth_year = member.birth_date.year
+    if member.birth_date and member.birth_year and member.birth_date.year != member.birth_year:
+        raise ValidationError("Năm sinh không khớp với ngày sinh.")
+    born = member.birth_year
+    if born and member.admitted_on and member.admitted_on.year - born < 16:
+        raise ValidationError(
+            f"Ngày vào Đảng {format_date(member.admitted_on)} quá sớm so với năm sinh {born}: hãy kiểm tra lại."
+        )
+    if member.admitted_on and member.official_on and member.official_on < member.admitted_on:
+        raise ValidationError("Ngày chính thức không thể trước ngày vào Đảng.")
+    today = date.today()
+    for value, label in ((member.birth_date, "Ngày sinh"), (member.admitted_on, "Ngày vào Đảng"), (member.official_on, "Ngày chính thức")):
+        if value and value > today:
+            raise ValidationError(f"{label} {format_date(value)} ở tương lai.")
+
+
+def add_member(db, *, status: str = MemberStatus.FULL, joined_on=None, **fields) -> Member:
+    """Add a member to the register with the status held from `joined_on` (default today)."""
+    if "full_name" not in fields:
+        raise ValidationError("Chưa nhập họ và tên.")
+    member = Member(**_clean_fields(fields))
+    _check_dates(member)
+    status = check_choice(status, [s for s in MemberStatus if s != MemberStatus.LEFT], "tình trạng đảng viên")
+    joined = clean_date(joined_on, "ngày bắt đầu sinh hoạt") or date.today()
+    db.add(member)
+    db.add(MemberStatusChange(member_id=member.id, status=status, effective_on=joined))
+    db.flush()
+    return member
+
+
+def edit_member(db, member_id: str, **fields) -> Member:
+    member = get_alive(db, Member, member_id)
+    for key, value in _clean_fields(fields).items():
+        setattr(member, key, value)
+    if "birth_date" in fields and "birth_year" not in fields:
+        member.birth_year = member.birth_date.year if member.birth_date else member.birth_year
+    _check_dates(member)
+    db.add(member)
+    db.flush()
+    return member
+
+
+def change_status(db, member_id: str, status: str, effective_on, *, left_reason: str = "", note: str = "") -> MemberStatusChange:
+    """Record that from `effective_on` the member has `status` (history is kept, never rewritten)."""
+    member = get_alive(db, Member, member_id)
+    status = MemberStatus(check_choice(status, list(MemberStatus), "tình trạng đảng viên"))
+    day = clean_date(effective_on, "ngày có hiệu lực", required=True)
+    roll = Roll.load(db)
+    joined = roll.joined_on(member.id)
+    if joined and day < joined:
+        raise ValidationError(
+            f"Ngày {format_date(day)} trước ngày {member.full_name} bắt đầu sinh hoạt ở chi bộ ({format_date(joined)})."
+        )
+    previous = roll.status(member.id, day)
+    if previous == status:
+        raise ValidationError(f"{member.full_name} đã ở tình trạng này vào ngày {format_date(day)}.")
+    if previous == MemberStatus.LEFT:
+        raise ValidationError(
+            f"{member.full_name} đã rời chi bộ vào ngày đó; muốn tiếp nhận lại, hãy chọn ngày tiếp nhận sau ngày rời."
+        )
+    if status == MemberStatus.LEFT:
+        left_reason = check_choice(left_reason, list(LeftReason), "lý do rời chi bộ")
+    elif left_reason:
+        raise ValidationError("Chỉ ghi lý do rời chi bộ khi đảng viên rời chi bộ.")
+    change = MemberStatusChange(
+        member_id=member.id,
+        status=status,
+        effective_on=day,
+        left_reason=left_reason,
+        note=clean_text(note, "ghi chú", max_length=1000),
+    )
+    if status == MemberStatus.FULL and previous == MemberStatus.PROBATIONARY and not member.official_on:
+        member.official_on = day
+        db.add(member)
+    db.add(change)
+    db.flush()
+    return change
+
+
+def leave(db, member_id: str, on, reason: str, note: str = "") -> MemberStatusChange:
+    """The member leaves the cell (transferred, deceased, removed); past records keep the name."""
+    return change_status(db, member_id, MemberStatus.LEFT, on, left_reason=reason, note=note)
+
+
+def remove_member(db, member_id: str) -> None:
+    """Delete a member entered by mistake (tombstone); a member who really left uses `leave`."""
+    member = get_alive(db, Member, member_id)
+    tombstone(db, member)
+    for change in db.exec(alive(MemberStatusChange).where(MemberStatusChange.member_id == member.id)):
+        tombstone(db, change)
+    db.flush()
+
+
+def status_history(db, member_id: str) -> list[MemberStatusChange]:
+    get_alive(db, Member, member_id)
+    return list(
+        db.exec(
+            alive(MemberStatusChange)
+            .where(MemberStatusChange.member_id == member_id)
+            .order_by(col(MemberStatusChange.effective_on), col(MemberStatusChange.rev))
+        )
+    )
+
+
+def list_members(
+    db,
+    *,
+    query: str = "",
+    statuses: set[str] | None = None,
+    include_left: bool = True,
+    roll: Roll | None = None,
+) -> list[MemberRow]:
+    """The register in Vietnamese given-name order, filtered by an accent-blind search and statuses."""
+    roll = roll or Roll.load(db)
+    rows = []
+    for member in db.exec(alive(Member)):
+        status = roll.current(member.id)
+        if not include_left and status == MemberStatus.LEFT:
+            continue
+        if statuses is not None and str(status) not in statuses:
+            continue
+        if query and not matches(query, f"{member.full_name} {member.card_number} {member.phone}"):
+            continue
+        rows.append(MemberRow(member, status, roll.joined_on(member.id)))
+    rows.sort(key=lambda row: (name_sort_key(row.member.full_name), row.member.birth_year or 0, row.member.id))
+    return rows

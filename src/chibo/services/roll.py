@@ -1,0 +1,68 @@
+"""Who was in the cell, and with which status, on any day: built once from the status history so
+that figures over many sessions need one query, not one per member per session."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from datetime import date
+
+from sqlmodel import col
+
+from chibo.services.common import alive
+from chibo.store.models import Member, MemberStatusChange
+from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, MemberStatus
+
+
+class Roll:
+    def __init__(self, changes: list[MemberStatusChange]):
+        by_member: dict[str, list[tuple[date, int, str]]] = defaultdict(list)
+        for order, change in enumerate(changes):
+            by_member[change.member_id].append((change.effective_on, order, change.status))
+        self._history = {m: sorted(rows) for m, rows in by_member.items()}
+        self._dates = {m: [row[0] for row in rows] for m, rows in self._history.items()}
+
+    @classmethod
+    def load(cls, db) -> "Roll":
+        # Rows changed later win over rows of the same day: order by rev within a day.
+        changes = db.exec(
+            alive(MemberStatusChange)
+            .join(Member, col(Member.id) == col(MemberStatusChange.member_id))
+            .where(col(Member.deleted_at).is_(None))
+            .order_by(col(MemberStatusChange.effective_on), col(MemberStatusChange.rev))
+        ).all()
+        return cls(list(changes))
+
+    def status(self, member_id: str, day: date) -> MemberStatus | None:
+        """The member's status on `day`, None before the member joined the cell."""
+        dates = self._dates.get(member_id)
+        if not dates:
+            return None
+        index = bisect.bisect_right(dates, day) - 1
+        if index < 0:
+            return None
+        return MemberStatus(self._history[member_id][index][2])
+
+    def current(self, member_id: str) -> MemberStatus | None:
+        rows = self._history.get(member_id)
+        return MemberStatus(rows[-1][2]) if rows else None
+
+    def joined_on(self, member_id: str) -> date | None:
+        dates = self._dates.get(member_id)
+        return dates[0] if dates else None
+
+    def on_roll(self, day: date) -> dict[str, MemberStatus]:
+        """Every member in the cell on `day` (exempt and away included, those who left not)."""
+        result = {}
+        for member_id in self._history:
+            status = self.status(member_id, day)
+            if status in ON_ROLL_STATUSES:
+                result[member_id] = status
+        return result
+
+    def required(self, day: date) -> dict[str, MemberStatus]:
+        """Members who must attend and study on `day`: full, probationary, attached."""
+        return {m: s for m, s in self.on_roll(day).items() if s in REQUIRED_STATUSES}
+
+    def history(self, member_id: str) -> list[tuple[date, MemberStatus]]:
+        return [(d, MemberStatus(s)) for d, _, s in self._history.get(member_id, [])]

@@ -1,0 +1,57 @@
+"""The rules DOMAIN.md marks *(check)*: settings with a stated default, never hard-coded truths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chibo.errors import ValidationError
+from chibo.store.book import get_setting, set_setting
+
+# Quorum rules a cell can choose.
+QUORUM_FULL_MEMBERS = "dang_vien_chinh_thuc"  # Quy định 24-QĐ/TW 9.3.2 (DOMAIN.md)
+QUORUM_ALL_SUMMONED = "tat_ca_trieu_tap"  # more than half of everyone summoned
+
+QUORUM_RULE_LABELS = {
+    QUORUM_FULL_MEMBERS: "Quá nửa số đảng viên chính thức (trừ người đi sinh hoạt nơi khác, "
+    "miễn sinh hoạt vắng mặt, vắng có lý do)",
+    QUORUM_ALL_SUMMONED: "Quá nửa số đảng viên được triệu tập",
+}
+
+
+@dataclass(frozen=True)
+class CellRules:
+    quorum_rule: str = QUORUM_FULL_MEMBERS
+    essay_grades: tuple[str, ...] = ("Tốt", "Khá", "Đạt", "Chưa đạt")
+    failing_grades: tuple[str, ...] = ("Chưa đạt",)  # an essay so graded must be rewritten
+    probation_months: int = 12
+    study_target_percent: float = 95.0
+
+
+def load_rules(db) -> CellRules:
+    default = CellRules()
+    return CellRules(
+        quorum_rule=get_setting(db, "quorum_rule", default.quorum_rule),
+        essay_grades=tuple(get_setting(db, "essay_grades", list(default.essay_grades))),
+        failing_grades=tuple(get_setting(db, "failing_grades", list(default.failing_grades))),
+        probation_months=int(get_setting(db, "probation_months", default.probation_months)),
+        study_target_percent=float(get_setting(db, "study_target_percent", default.study_target_percent)),
+    )
+
+
+def save_rules(db, rules: CellRules) -> None:
+    if rules.quorum_rule not in QUORUM_RULE_LABELS:
+        raise ValidationError("Quy tắc tính đủ số lượng biểu quyết không hợp lệ.")
+    grades = [g.strip() for g in rules.essay_grades if g.strip()]
+    if not grades or len(set(grades)) != len(grades):
+        raise ValidationError("Thang xếp loại bài thu hoạch cần ít nhất một mức, không trùng nhau.")
+    if any(g not in grades for g in rules.failing_grades):
+        raise ValidationError("Mức “phải viết lại” phải nằm trong thang xếp loại.")
+    if not 1 <= rules.probation_months <= 36:
+        raise ValidationError("Thời gian dự bị phải từ 1 đến 36 tháng.")
+    if not 0 < rules.study_target_percent <= 100:
+        raise ValidationError("Chỉ tiêu tỷ lệ học tập phải trong khoảng 0–100%.")
+    set_setting(db, "quorum_rule", rules.quorum_rule)
+    set_setting(db, "essay_grades", grades)
+    set_setting(db, "failing_grades", list(rules.failing_grades))
+    set_setting(db, "probation_months", rules.probation_months)
+    set_setting(db, "study_target_percent", rules.study_target_percent)

@@ -1,0 +1,75 @@
+"""Setting up the book's own unit (cell or receiving committee)."""
+
+from __future__ import annotations
+
+import re
+
+from chibo.errors import ChiboError, ValidationError
+from chibo.store.book import LOCAL_UNIT_SETTING, Book, get_setting, set_setting
+from chibo.store.models import Unit
+from chibo.store.records import LOCAL_UNIT
+from chibo.services.common import check_choice, clean_text
+from chibo.text import fold
+from chibo.vocabulary import UnitRole
+
+_NAME_PREFIXES = ("chi bo ", "dang uy ", "dang bo ")
+
+
+def unit_code(name: str) -> str:
+    """A short ASCII code for file names: "Chi bộ bản Nậm Cáy" -> "BANNAMCAY"."""
+    folded = fold(name)
+    for prefix in _NAME_PREFIXES:
+        if folded.startswith(prefix):
+            folded = folded[len(prefix) :]
+    code = re.sub(r"[^a-z0-9]", "", folded).upper()
+    return code[:16] or "DONVI"
+
+
+def init_book(
+    book: Book,
+    *,
+    name: str,
+    role: str = UnitRole.CELL,
+    superior_name: str = "",
+    place_name: str = "",
+    code: str = "",
+) -> Unit:
+    """Create this installation's unit. A book is set up once; a second call is refused."""
+    if book.local_unit_id:
+        raise ChiboError("Sổ này đã được khởi tạo cho một đơn vị. Muốn làm sổ mới, hãy dùng thư mục dữ liệu khác.")
+    name = clean_text(name, "tên đơn vị", required=True, max_length=200)
+    role = check_choice(role, list(UnitRole), "vai trò (cell hoặc receiving)")
+    code = re.sub(r"[^A-Za-z0-9]", "", code).upper()[:16] or unit_code(name)
+    unit = Unit(
+        name=name,
+        code=code,
+        role=role,
+        superior_name=clean_text(superior_name, "cấp ủy cấp trên", max_length=200),
+        place_name=clean_text(place_name, "địa danh", max_length=100),
+    )
+    unit.unit_id = unit.id  # a unit owns its own record
+    with book.session() as db:
+        db.info[LOCAL_UNIT] = unit.id
+        db.add(unit)
+        set_setting(db, LOCAL_UNIT_SETTING, unit.id)
+    book.local_unit_id = unit.id
+    return unit
+
+
+def local_unit(db) -> Unit:
+    unit_id = get_setting(db, LOCAL_UNIT_SETTING)
+    unit = db.get(Unit, unit_id) if unit_id else None
+    if unit is None:
+        raise ChiboError("Sổ chưa được khởi tạo. Hãy chạy “chibo init --name …” hoặc mở ứng dụng để khai báo chi bộ.")
+    return unit
+
+
+def update_unit(db, **fields) -> Unit:
+    unit = local_unit(db)
+    labels = {"name": "tên đơn vị", "superior_name": "cấp ủy cấp trên", "place_name": "địa danh"}
+    for key, value in fields.items():
+        if key not in labels:
+            raise ValidationError(f"Không sửa được trường “{key}” của đơn vị.")
+        setattr(unit, key, clean_text(value, labels[key], required=key == "name", max_length=200))
+    db.add(unit)
+    return unit

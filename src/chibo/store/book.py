@@ -1,0 +1,104 @@
+"""A book: one data folder with its database, opened by one chibo at a time.
+
+Opening takes the folder's lock, refuses a database from a newer chibo untouched, migrates an
+older one (backing it up first) and hands out database sessions stamped with the local unit.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlmodel import select
+
+from chibo import paths
+from chibo.store import records, schema
+from chibo.store.engine import make_engine
+from chibo.store.lock import InstanceLock
+from chibo.store.models import Setting
+
+log = logging.getLogger(__name__)
+
+LOCAL_UNIT_SETTING = "local_unit_id"
+
+
+class Book:
+    def __init__(self, folder: Path, *, lock: bool = True):
+        self.folder = Path(folder)
+        self.database = paths.database_path(self.folder)
+        self.backups = paths.backup_dir(self.folder)
+        self._lock = InstanceLock(self.folder) if lock else None
+        self.engine = None
+        self.local_unit_id: str | None = None
+
+    @classmethod
+    def open(cls, folder: Path, *, lock: bool = True) -> "Book":
+        book = cls(folder, lock=lock)
+        book.folder.mkdir(parents=True, exist_ok=True)
+        if book._lock:
+            book._lock.acquire()
+        try:
+            # Check the version before the engine exists: its PRAGMAs would write to the file.
+            schema.check_not_newer(schema.read_revision(book.database), book.database)
+            book.engine = make_engine(book.database)
+            backup = schema.upgrade(book.engine, book.database, book.backups)
+            if backup:
+                log.info("upgraded %s, previous schema saved to %s", book.database, backup)
+            book.local_unit_id = book.get_setting(LOCAL_UNIT_SETTING)
+        except BaseException:
+            book.close()
+            raise
+        return book
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+            self.engine = None
+        if self._lock:
+            self._lock.release()
+
+    def __enter__(self) -> "Book":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def session(self) -> Iterator[records.BookSession]:
+        """A unit of work: committed when the block ends normally, rolled back on any error."""
+        db = records.BookSession(self.engine, expire_on_commit=False)
+        db.info[records.LOCAL_UNIT] = self.local_unit_id
+        try:
+            yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+        finally:
+            db.close()
+
+    def get_setting(self, key: str, default=None):
+        with self.session() as db:
+            return get_setting(db, key, default)
+
+    def set_setting(self, key: str, value) -> None:
+        with self.session() as db:
+            set_setting(db, key, value)
+
+
+def get_setting(db, key: str, default=None):
+    row = db.get(Setting, key)
+    return json.loads(row.value) if row else default
+
+
+def set_setting(db, key: str, value) -> None:
+    row = db.get(Setting, key) or Setting(key=key, value="null")
+    row.value = json.dumps(value, ensure_ascii=False)
+    db.add(row)
+
+
+def all_settings(db) -> dict:
+    return {row.key: json.loads(row.value) for row in db.exec(select(Setting))}

@@ -1,0 +1,37 @@
+"""The receiving level's books on what arrived: known units with pinned keys, and every bundle
+seen. Local to this installation; never synced."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from chibo.store.models.base import new_id, utcnow
+
+
+class KnownUnit(SQLModel, table=True):
+    __tablename__ = "known_unit"
+    unit_id: str = Field(primary_key=True, max_length=36)
+    name: str
+    signing_key: str
+    encryption_key: str | None = None
+    fingerprint: str
+    approval: str = "pending"  # pending / approved / rejected
+    first_seen_at: datetime = Field(default_factory=utcnow)
+    approved_at: datetime | None = None
+    last_seq: int = 0
+
+
+class BundleLog(SQLModel, table=True):
+    __tablename__ = "bundle_log"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    file_sha256: str = Field(index=True)
+    file_name: str = ""
+    sender_unit_id: str | None = None
+    seq: int | None = None
+    kind: str = ""  # report / plan
+    received_at: datetime = Field(default_factory=utcnow)
+    outcome: str  # imported / pending / rejected / duplicate
+    reason: str = ""
+    counts: str = "{}"  # JSON: new, updated, duplicate, stale, conflict per table

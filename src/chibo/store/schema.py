@@ -1,0 +1,89 @@
+"""Schema versions: migrate a book at start-up, back it up first, refuse one from a newer chibo.
+
+The version check reads the file through a read-only connection before anything else touches it
+(even `PRAGMA journal_mode=WAL` writes to the header), so a refused database keeps every byte.
+Alembic itself is imported only when an upgrade is due.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from chibo.errors import ChiboError, SchemaTooNewError
+
+# Every revision this chibo knows, oldest first; the last is the head. A test checks this list
+# against the Alembic scripts shipped in the package.
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001",)
+SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema revision stored in the book, None for an empty or new file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise _not_a_book(path, exc) from exc
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if "alembic_version" not in tables:
+            raise _not_a_book(path, "no alembic_version table")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise _not_a_book(path, exc) from exc
+    finally:
+        conn.close()
+
+
+def _not_a_book(path: Path, detail) -> ChiboError:
+    return ChiboError(
+        f"Tệp {path.name} không phải sổ dữ liệu chibo hoặc đã bị hỏng. "
+        "Hãy khôi phục từ một bản sao lưu (Cài đặt → Sao lưu, hoặc lệnh chibo restore).",
+        detail=f"{path}: {detail}",
+    )
+
+
+def check_not_newer(revision: str | None, path: Path) -> None:
+    if revision is not None and revision not in SCHEMA_REVISIONS:
+        raise SchemaTooNewError(
+            f"Sổ dữ liệu {path.name} do một phiên bản chibo mới hơn ghi (lược đồ {revision}). "
+            "Hãy cài chibo bản mới hơn để mở nó; dữ liệu vẫn còn nguyên, chưa bị thay đổi.",
+            detail=f"{path}: revision {revision} not in {SCHEMA_REVISIONS}",
+        )
+
+
+def migrations_folder() -> Path:
+    return Path(__file__).with_name("migrations")
+
+
+def upgrade(engine, path: Path, backup_folder: Path) -> str | None:
+    """Bring the book to SCHEMA_HEAD. Returns the path of the pre-upgrade backup, if one was made."""
+    revision = read_revision(path)
+    check_not_newer(revision, path)
+    if revision == SCHEMA_HEAD:
+        return None
+    backup_path = None
+    if revision is not None:
+        from chibo.store.backup import copy_database
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_path = copy_database(path, backup_folder / f"truoc-nang-cap-{revision}-{stamp}.sqlite")
+    _run_alembic(engine)
+    return str(backup_path) if backup_path else None
+
+
+def _run_alembic(engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_folder()))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,26 @@
+"""Vietnamese text: NFC at the boundary, sort keys, search folding, dates and numbers."""
+
+from chibo.text.collation import name_sort_key, text_sort_key
+from chibo.text.folding import fold, matches, nfc
+from chibo.text.formatting import (
+    format_count,
+    format_date,
+    format_percent,
+    format_rate,
+    parse_date,
+    party_date_line,
+)
+
+__all__ = [
+    "fold",
+    "format_count",
+    "format_date",
+    "format_percent",
+    "format_rate",
+    "matches",
+    "name_sort_key",
+    "nfc",
+    "parse_date",
+    "party_date_line",
+    "text_sort_key",
+]
