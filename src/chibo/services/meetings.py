@@ -276,7 +276,8 @@ def create_makeup_session(db, original_id: str, held_on, member_ids: list[str] |
         member_ids = list(missing)
     if not member_ids:
         raise ValidationError("Mọi đảng viên đã học các văn bản của buổi này; không cần học bù.")
-    meeting = Meeting(kind=SessionKind.MAKEUP, makeup_of_id=original.id, form=original.form, **cleaned)
+    cleaned.setdefault("form", SessionForm.IN_PERSON)
+    meeting = Meeting(kind=SessionKind.MAKEUP, makeup_of_id=original.id, **cleaned)
     _check(meeting)
     db.add(meeting)
     set_session_documents(db, meeting, [d.id for d in docs])

@@ -73,7 +73,7 @@ def _clean_fields(fields: dict) -> dict:
         elif kind == "date":
             cleaned[key] = clean_date(value, label)
         elif kind == "year":
-            cleaned[key] = _clean_year(value)
+            cleaned[key] = clean_year(value)
         elif kind == "sex":
             text = clean_text(value, label)
             if text and text.lower() not in ("nam", "nữ"):
@@ -84,7 +84,7 @@ def _clean_fields(fields: dict) -> dict:
     return cleaned
 
 
-def _clean_year(value) -> int | None:
+def clean_year(value) -> int | None:
     if value in (None, ""):
         return None
     try:
@@ -96,7 +96,7 @@ def _clean_year(value) -> int | None:
     return year
 
 
-def _check_dates(member: Member) -> None:
+def check_member_dates(member: Member) -> None:
     if member.birth_date and not member.birth_year:
         member.birth_year = member.birth_date.year
     if member.birth_date and member.birth_year and member.birth_date.year != member.birth_year:
@@ -119,7 +119,7 @@ def add_member(db, *, status: str = MemberStatus.FULL, joined_on=None, **fields)
     if "full_name" not in fields:
         raise ValidationError("Chưa nhập họ và tên.")
     member = Member(**_clean_fields(fields))
-    _check_dates(member)
+    check_member_dates(member)
     status = check_choice(status, [s for s in MemberStatus if s != MemberStatus.LEFT], "tình trạng đảng viên")
     joined = clean_date(joined_on, "ngày bắt đầu sinh hoạt") or date.today()
     db.add(member)
@@ -134,7 +134,7 @@ def edit_member(db, member_id: str, **fields) -> Member:
         setattr(member, key, value)
     if "birth_date" in fields and "birth_year" not in fields:
         member.birth_year = member.birth_date.year if member.birth_date else member.birth_year
-    _check_dates(member)
+    check_member_dates(member)
     db.add(member)
     db.flush()
     return member

@@ -7,6 +7,7 @@ no backup or a whole one, never half a file that looks like a backup.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -164,20 +165,23 @@ def check_backup_file(path: Path) -> str | None:
 
 
 def restore(backup: Path, database: Path, folder: Path) -> BackupFile | None:
-    """Put a backup in place of the book. The current book is backed up first (a restore can be
-    undone by restoring that copy); the copy-in is one SQLite transaction, safe on a power cut."""
+    """Put a backup in place of the book; the caller holds the book's lock and no connection.
+
+    The current book is saved first, so a restore can itself be undone (a book too broken to
+    copy through SQLite is saved byte for byte). The backup is copied beside the book, synced,
+    and renamed over it: a power cut leaves the old book or the new one, never a mix."""
     check_backup_file(backup)
     safety = None
     if database.exists():
-        safety = make_backup(database, folder, automatic=False)
-    src = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(database)
         try:
-            dst.execute("PRAGMA journal_mode=WAL")
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+            safety = make_backup(database, folder, automatic=False)
+        except sqlite3.DatabaseError:
+            raw = folder / f"hong-{datetime.now().strftime(_STAMP)}.sqlite.bak"
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(database, raw)
+    incoming = copy_database(backup, database.with_name(database.name + ".restoring"))
+    for suffix in ("-wal", "-shm"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+    os.replace(incoming, database)
+    _fsync_dir(database.parent)
     return safety

@@ -48,6 +48,10 @@ class Book:
             if backup:
                 log.info("upgraded %s, previous schema saved to %s", book.database, backup)
             book.local_unit_id = book.get_setting(LOCAL_UNIT_SETTING)
+            if book.local_unit_id and book._lock:
+                from chibo.store.backup import maybe_backup
+
+                maybe_backup(book.database, book.backups)
         except BaseException:
             book.close()
             raise

@@ -1,0 +1,125 @@
+"""`chibo`: the desktop app with no command, the book's commands otherwise.
+
+Exit codes: 0 success, 1 a refused input or action (the reason in Vietnamese on stderr, the
+detail in the log), 2 usage. Heavy modules are imported by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from chibo import __version__, paths
+from chibo.errors import ChiboError
+
+log = logging.getLogger("chibo")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors exit 2 with the usage, as argparse does
+        self.print_usage(sys.stderr)
+        self.exit(2, f"chibo: lỗi cú pháp lệnh: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="chibo", description="Sổ sách chi bộ: đảng viên, văn bản, sinh hoạt, báo cáo.")
+    parser.add_argument("--version", action="version", version=f"chibo {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: $CHIBO_DATA_DIR hoặc thư mục người dùng)")
+    parser.add_argument("--smoke", action="store_true", help="mở cửa sổ chính, đo thời gian khởi động rồi thoát")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("init", help="khởi tạo sổ cho chi bộ hoặc cấp nhận báo cáo")
+    p.add_argument("--name", required=True, help="tên đơn vị, ví dụ “Chi bộ bản Nậm Cáy”")
+    p.add_argument("--role", choices=["cell", "receiving"], default="cell")
+    p.add_argument("--parent", help="cấp ủy cấp trên, ví dụ “Đảng bộ xã Nậm Xe”")
+    p.add_argument("--place", help="địa danh ghi ở dòng ngày tháng, ví dụ “Nậm Xe”")
+
+    p = sub.add_parser("demo", help="tạo một chi bộ mẫu (dữ liệu hư cấu) trong thư mục trống")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--members", type=int, default=35)
+    p.add_argument("--months", type=int, default=12)
+
+    members = sub.add_parser("members", help="đảng viên").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = members.add_parser("list", help="danh sách đảng viên theo thứ tự tên")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--search", help="tìm theo tên, không cần dấu")
+    p.add_argument("--current", action="store_true", help="bỏ những người đã rời chi bộ")
+    p = members.add_parser("import", help="nhập danh sách từ tệp .xlsx hoặc .csv")
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
+    p.add_argument("--skip-problem-rows", action="store_true", help="nhập các dòng đúng, bỏ qua dòng lỗi và dòng trùng")
+
+    for name, label in (("documents", "văn bản"), ("sessions", "buổi sinh hoạt")):
+        group = sub.add_parser(name, help=label).add_subparsers(dest="action", required=True, parser_class=_Parser)
+        p = group.add_parser("list", help=f"danh sách {label}")
+        p.add_argument("--json", action="store_true")
+        if name == "sessions":
+            p.add_argument("--year", type=int)
+        p = group.add_parser("show", help=f"số liệu của một {label} (mã hoặc vài ký tự đầu của mã)")
+        p.add_argument("id")
+        p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("backup", help="sao lưu sổ ngay")
+    p.add_argument("--to", metavar="DIR", help="thư mục đích (mặc định: thư mục sao lưu của sổ)")
+    p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu")
+    p = sub.add_parser("restore", help="khôi phục sổ từ một bản sao lưu")
+    p.add_argument("file")
+    return parser
+
+
+def _dispatch(args, folder) -> int:
+    from chibo.cli import details, maintenance, records
+    from chibo.store.book import Book
+
+    if args.command == "restore":
+        return maintenance.restore(folder, args)
+    handlers = {
+        ("init", None): maintenance.init,
+        ("demo", None): maintenance.make_demo,
+        ("backup", None): maintenance.backup_list if getattr(args, "list", False) else maintenance.backup,
+        ("members", "list"): records.members_list,
+        ("members", "import"): records.members_import,
+        ("documents", "list"): records.documents_list,
+        ("documents", "show"): details.document_show,
+        ("sessions", "list"): records.sessions_list,
+        ("sessions", "show"): details.session_show,
+    }
+    handler = handlers[(args.command, getattr(args, "action", None))]
+    with Book.open(folder) as book:
+        if args.command not in ("init", "demo") and not book.local_unit_id:
+            raise ChiboError(
+                f"Thư mục {folder} chưa có sổ nào. Hãy chạy “chibo init --name …” (hoặc “chibo demo” để thử)."
+            )
+        return handler(book, args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    folder = paths.data_dir(args.data_dir)
+    from chibo.cli.logs import setup_logging
+
+    setup_logging(paths.log_dir(folder))
+    try:
+        if args.command is None:
+            from chibo.ui.app import run_app
+
+            return run_app(folder, smoke=args.smoke)
+        return _dispatch(args, folder)
+    except ChiboError as exc:
+        log.warning("refused: %s (%s)", exc.message, exc.detail)
+        print(f"chibo: {exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `chibo members list | head`: the reader left, nothing went wrong
+        sys.stderr.close()
+        return 0
+    except Exception:
+        log.exception("unexpected failure")
+        print(
+            "chibo: đã xảy ra lỗi ngoài dự kiến; dữ liệu không bị thay đổi. "
+            f"Chi tiết được ghi trong nhật ký ở {paths.log_dir(folder)}.",
+            file=sys.stderr,
+        )
+        return 1

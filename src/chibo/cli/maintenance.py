@@ -1,0 +1,60 @@
+"""`chibo init`, `demo`, `backup`, `restore`: setting up and safeguarding the book."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chibo.errors import ChiboError
+from chibo.services import demo, units
+from chibo.store import backup as backups
+from chibo.store.book import Book
+from chibo.text import format_count
+
+
+def init(book, args) -> int:
+    unit = units.init_book(book, name=args.name, role=args.role, superior_name=args.parent or "", place_name=args.place or "")
+    print(f"Đã khởi tạo sổ cho {unit.name} (mã {unit.code}) tại {book.folder}.")
+    return 0
+
+
+def make_demo(book, args) -> int:
+    if book.local_unit_id:
+        raise ChiboError(
+            f"Thư mục {book.folder} đã có dữ liệu; chi bộ mẫu chỉ tạo trong thư mục trống. "
+            "Hãy dùng --data-dir với một thư mục mới."
+        )
+    summary = demo.build_demo(book, seed=args.seed, member_count=args.members, months=args.months)
+    print(f"Đã tạo chi bộ mẫu: {summary.members} đảng viên, {summary.sessions} buổi sinh hoạt, {summary.documents} văn bản.")
+    return 0
+
+
+def backup(book, args) -> int:
+    folder = Path(args.to).expanduser() if args.to else book.backups
+    made = backups.make_backup(book.database, folder)
+    print(f"Đã sao lưu vào {made.path} ({format_count(made.size // 1024 or 1)} KB).")
+    return 0
+
+
+def backup_list(book, args) -> int:
+    found = backups.list_backups(book.backups)
+    if not found:
+        print("Chưa có bản sao lưu nào.")
+    for b in found:
+        kind = "tự động" if b.automatic else "thủ công"
+        print(f"{b.made_at:%d/%m/%Y %H:%M}  {kind:8}  {b.path}")
+    return 0
+
+
+def restore(folder: Path, args) -> int:
+    """Runs without opening the book (a broken book must still be restorable), under its lock."""
+    book = Book(folder)
+    book.folder.mkdir(parents=True, exist_ok=True)
+    book._lock.acquire()
+    try:
+        safety = backups.restore(Path(args.file).expanduser(), book.database, book.backups)
+    finally:
+        book._lock.release()
+    print(f"Đã khôi phục từ {args.file}.")
+    if safety:
+        print(f"Dữ liệu trước khi khôi phục được giữ ở {safety.path}.")
+    return 0

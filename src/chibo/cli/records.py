@@ -1,0 +1,130 @@
+"""`chibo members|documents|sessions ...`: import and list the book's records."""
+
+from __future__ import annotations
+
+from chibo.cli.output import print_json, print_table
+from chibo.services import member_import
+from chibo.services.documents import list_documents
+from chibo.services.figures import document_figures, session_figures
+from chibo.services.meetings import list_sessions, session_documents, session_title
+from chibo.services.members import list_members
+from chibo.services.roll import Roll
+from chibo.text import format_date, format_percent
+from chibo.vocabulary import (
+    CELL_POSITION_LABELS,
+    DOCUMENT_KIND_LABELS,
+    MEMBER_STATUS_LABELS,
+    SESSION_FORM_LABELS,
+    SESSION_KIND_LABELS,
+    label,
+)
+
+
+def members_list(book, args) -> int:
+    with book.session() as db:
+        rows = list_members(db, query=args.search or "", include_left=not args.current)
+    if args.json:
+        print_json([row.as_json() for row in rows])
+        return 0
+    print_table(
+        ["STT", "Họ và tên", "Năm sinh", "Dân tộc", "Chức vụ", "Tình trạng", "Mã"],
+        [
+            [str(i), r.member.full_name, str(r.member.birth_year or ""), r.member.ethnicity,
+             label(r.member.position, CELL_POSITION_LABELS), label(r.status, MEMBER_STATUS_LABELS), r.member.id[:8]]
+            for i, r in enumerate(rows, 1)
+        ],
+    )
+    return 0
+
+
+def members_import(book, args) -> int:
+    with book.session() as db:
+        preview = member_import.read_member_file(db, args.file)
+        problems = preview.problems()
+        for problem in problems:
+            print(problem)
+        if problems and not args.skip_problem_rows:
+            print(
+                f"Chưa nhập gì: {len(preview.error_rows)} dòng lỗi, {len(preview.duplicate_rows)} dòng trùng. "
+                "Sửa tệp rồi nhập lại, hoặc thêm --skip-problem-rows để chỉ nhập các dòng đúng."
+            )
+            return 1
+        if args.dry_run:
+            print(f"Xem trước: sẽ nhập {len(preview.good_rows)} đảng viên (chưa ghi gì).")
+            return 0
+        added = member_import.commit_import(db, preview, skip_problem_rows=args.skip_problem_rows)
+    print(f"Đã nhập {added} đảng viên từ {preview.file_name}.")
+    return 0
+
+
+def documents_list(book, args) -> int:
+    with book.session() as db:
+        roll = Roll.load(db)
+        docs = list_documents(db)
+        figures = {d.id: document_figures(db, d.id, roll=roll) for d in docs}
+    if args.json:
+        print_json([
+            {
+                "id": d.id,
+                "kind": d.kind,
+                "number_symbol": d.number_symbol,
+                "title": d.title,
+                "issuing_level": d.issuing_level,
+                "issued_on": d.issued_on.isoformat() if d.issued_on else None,
+                "deadline": d.deadline.isoformat() if d.deadline else None,
+                "required": figures[d.id].required,
+                "studied": figures[d.id].studied_count,
+                "rate": round(figures[d.id].percent, 2) if figures[d.id].percent is not None else None,
+            }
+            for d in docs
+        ])
+        return 0
+    print_table(
+        ["Số, ký hiệu", "Loại", "Thời hạn", "Đã học", "Tỷ lệ", "Mã"],
+        [
+            [d.number_symbol, label(d.kind, DOCUMENT_KIND_LABELS), format_date(d.deadline),
+             f"{figures[d.id].studied_count}/{figures[d.id].required}",
+             format_percent(figures[d.id].percent) if figures[d.id].percent is not None else "", d.id[:8]]
+            for d in docs
+        ],
+    )
+    return 0
+
+
+def sessions_list(book, args) -> int:
+    with book.session() as db:
+        roll = Roll.load(db)
+        meetings = list_sessions(db, year=args.year)
+        rows = []
+        for m in meetings:
+            f = session_figures(db, m.id, roll)
+            docs = session_documents(db, m.id)
+            rows.append((m, f, docs))
+    if args.json:
+        print_json([
+            {
+                "id": m.id,
+                "date": m.held_on.isoformat(),
+                "kind": m.kind,
+                "form": m.form,
+                "title": session_title(m),
+                "place": m.place,
+                "documents": [d.number_symbol for d in docs],
+                "summoned": f.summoned_total,
+                "present": f.present_total,
+                "absent": len(f.absences),
+                "quorum_reached": f.quorum.reached,
+                "makeup_of": m.makeup_of_id,
+            }
+            for m, f, docs in rows
+        ])
+        return 0
+    print_table(
+        ["Ngày", "Loại", "Hình thức", "Có mặt", "Vắng", "Văn bản", "Mã"],
+        [
+            [format_date(m.held_on), label(m.kind, SESSION_KIND_LABELS), label(m.form, SESSION_FORM_LABELS),
+             f"{f.present_required}/{f.summoned_total}", str(len(f.absences)), ", ".join(d.number_symbol for d in docs), m.id[:8]]
+            for m, f, docs in rows
+        ],
+    )
+    return 0
