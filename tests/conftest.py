@@ -1,0 +1,69 @@
+"""Shared fixtures: one template book built per test run, copied for every test (Anki's
+pattern), so each test starts from a known database in milliseconds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from chibo.services.demo import build_demo  # noqa: E402
+from chibo.services.units import init_book  # noqa: E402
+from chibo.store.book import Book  # noqa: E402
+
+DEMO_TODAY = date(2026, 6, 20)  # demo books are built "as of" this day, whatever the clock says
+
+
+def _template(tmp_path_factory, name: str, build) -> Path:
+    folder = tmp_path_factory.mktemp(name)
+    with Book.open(folder, lock=False) as book:
+        build(book)
+        book.engine.dispose()
+    return folder / "chibo.sqlite"
+
+
+def _copy_book(template: Path, folder: Path) -> Book:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(template, folder / "chibo.sqlite")
+    for suffix in ("-wal", "-shm"):
+        if template.with_name(template.name + suffix).exists():
+            shutil.copy(template.with_name(template.name + suffix), folder / f"chibo.sqlite{suffix}")
+    return Book.open(folder)
+
+
+@pytest.fixture(scope="session")
+def cell_template(tmp_path_factory) -> Path:
+    return _template(tmp_path_factory, "cell", lambda b: init_book(
+        b, name="Chi bộ bản Nậm Cáy", superior_name="Đảng bộ xã Nậm Xe", place_name="Nậm Xe"))
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    return _template(tmp_path_factory, "demo", lambda b: build_demo(b, seed=7, today=DEMO_TODAY))
+
+
+@pytest.fixture
+def book(cell_template, tmp_path) -> Book:
+    """An initialised, empty cell."""
+    b = _copy_book(cell_template, tmp_path / "book")
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def demo_book(demo_template, tmp_path) -> Book:
+    b = _copy_book(demo_template, tmp_path / "demo")
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def db(book):
+    """A database session on the empty cell, committed at the end of the test."""
+    with book.session() as session:
+        yield session

@@ -1,0 +1,125 @@
+"""The command line as a script sees it: exit codes, stable JSON, Vietnamese errors."""
+
+import json
+import shutil
+from datetime import date
+
+import pytest
+
+from chibo import __version__
+from chibo.cli.main import main
+from chibo.text import name_sort_key
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo_dir(demo_template, tmp_path):
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    shutil.copy(demo_template, folder / "chibo.sqlite")
+    return str(folder)
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"chibo {__version__}"
+
+
+def test_demo_then_lists(capsys, tmp_path):
+    folder = str(tmp_path / "fresh")
+    code, out, _ = run(capsys, "--data-dir", folder, "demo", "--seed", "3")
+    assert code == 0 and "Đã tạo chi bộ mẫu: 35 đảng viên" in out
+    code, out, _ = run(capsys, "--data-dir", folder, "sessions", "list", "--json")
+    sessions = json.loads(out)
+    assert code == 0 and len(sessions) >= 12
+    assert {"id", "date", "kind", "form", "present", "summoned"} <= set(sessions[0])
+    assert [s["date"] for s in sessions] == sorted((s["date"] for s in sessions), reverse=True)
+    code, out, _ = run(capsys, "--data-dir", folder, "members", "list", "--json")
+    people = json.loads(out)
+    assert len(people) == 35
+    assert [p["full_name"] for p in people] == sorted((p["full_name"] for p in people), key=name_sort_key)
+    assert {"id", "full_name", "status"} <= set(people[0])
+    code, _, err = run(capsys, "--data-dir", folder, "demo")
+    assert code == 1 and "đã có dữ liệu" in err
+
+
+def test_show_by_id_prefix_and_refusals(capsys, demo_dir):
+    _, out, _ = run(capsys, "--data-dir", demo_dir, "documents", "list", "--json")
+    doc = json.loads(out)[0]
+    code, out, _ = run(capsys, "--data-dir", demo_dir, "documents", "show", doc["id"][:6], "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["number_symbol"] == doc["number_symbol"] and shown["studied"] == doc["studied"]
+    code, _, err = run(capsys, "--data-dir", demo_dir, "sessions", "show", "ffffffff")
+    assert code == 1 and "Không có buổi sinh hoạt nào có mã bắt đầu bằng" in err
+    code, out, _ = run(capsys, "--data-dir", demo_dir, "sessions", "list")
+    assert code == 0 and "Sinh hoạt thường kỳ" in out
+
+
+def test_usage_errors_exit_2(capsys, tmp_path):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--data-dir", str(tmp_path), "members", "frobnicate"])
+    assert exit_info.value.code == 2
+    assert "lỗi cú pháp lệnh" in capsys.readouterr().err
+
+
+def test_commands_on_an_empty_folder_say_how_to_start(capsys, tmp_path):
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "members", "list")
+    assert code == 1 and "chibo init" in err
+
+
+def test_init_import_and_refused_import(capsys, tmp_path):
+    folder = str(tmp_path / "b")
+    code, out, _ = run(capsys, "--data-dir", folder, "init", "--name", "Chi bộ bản Nậm Cáy", "--parent", "Đảng bộ xã Nậm Xe")
+    assert code == 0 and "BANNAMCAY" in out
+    good = tmp_path / "ds.csv"
+    good.write_text("Họ và tên,Ngày sinh\nLò Văn An,01/01/1980\nGiàng A Páo,02/02/1982\n", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Họ và tên,Ngày sinh\nLò Thị Ỷ,32/01/1980\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", folder, "members", "import", str(bad))
+    assert code == 1 and "Dòng 2: Ngày sinh" in out and "Chưa nhập gì" in out
+    code, out, _ = run(capsys, "--data-dir", folder, "members", "import", str(good), "--dry-run")
+    assert code == 0 and "sẽ nhập 2" in out
+    code, out, _ = run(capsys, "--data-dir", folder, "members", "import", str(good))
+    assert code == 0 and "Đã nhập 2 đảng viên" in out
+    _, out, _ = run(capsys, "--data-dir", folder, "members", "list", "--json")
+    assert [p["full_name"] for p in json.loads(out)] == ["Lò Văn An", "Giàng A Páo"]
+    code, _, err = run(capsys, "--data-dir", folder, "init", "--name", "Khác")
+    assert code == 1 and "đã được khởi tạo" in err
+
+
+def test_backup_and_restore_round_trip(capsys, tmp_path):
+    folder = str(tmp_path / "b")
+    run(capsys, "--data-dir", folder, "init", "--name", "Chi bộ bản Nậm Cáy")
+    csv = tmp_path / "ds.csv"
+    csv.write_text("Họ và tên\nLò Văn An\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", folder, "backup", "--to", str(tmp_path / "usb"))
+    assert code == 0 and "Đã sao lưu vào" in out
+    saved = next((tmp_path / "usb").glob("*.sqlite"))
+    run(capsys, "--data-dir", folder, "members", "import", str(csv))
+    code, out, _ = run(capsys, "--data-dir", folder, "restore", str(saved))
+    assert code == 0 and "Đã khôi phục" in out and "Dữ liệu trước khi khôi phục" in out
+    _, out, _ = run(capsys, "--data-dir", folder, "members", "list", "--json")
+    assert json.loads(out) == []
+    code, _, err = run(capsys, "--data-dir", folder, "restore", str(csv))
+    assert code == 1 and "không phải sổ dữ liệu chibo" in err
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path):
+    from chibo.services.demo import build_demo
+    from chibo.services.members import list_members
+    from chibo.store.book import Book
+
+    names = []
+    for run_no in range(2):
+        with Book.open(tmp_path / str(run_no)) as book:
+            build_demo(book, seed=11, today=date(2026, 6, 20), member_count=20, months=6)
+            with book.session() as db:
+                names.append([(r.member.full_name, r.member.birth_date, r.status) for r in list_members(db)])
+    assert names[0] == names[1] and len(names[0]) == 20
