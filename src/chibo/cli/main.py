@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--members", type=int, default=35)
     p.add_argument("--months", type=int, default=12)
+    p.add_argument("--if-empty", action="store_true", help="chỉ tạo khi sổ còn trống, không báo lỗi nếu đã có dữ liệu")
 
     members = sub.add_parser("members", help="đảng viên").add_subparsers(dest="action", required=True, parser_class=_Parser)
     p = members.add_parser("list", help="danh sách đảng viên theo thứ tự tên")

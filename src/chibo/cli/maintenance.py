@@ -18,11 +18,15 @@ def init(book, args) -> int:
 
 
 def make_demo(book, args) -> int:
+    if book.local_unit_id and args.if_empty:
+        return 0
     if book.local_unit_id:
         raise ChiboError(
             f"Thư mục {book.folder} đã có dữ liệu; chi bộ mẫu chỉ tạo trong thư mục trống. "
             "Hãy dùng --data-dir với một thư mục mới."
         )
+    if not 10 <= args.members <= 300 or not 1 <= args.months <= 120:
+        raise ChiboError("Chi bộ mẫu cần từ 10 đến 300 đảng viên và từ 1 đến 120 tháng.")
     summary = demo.build_demo(book, seed=args.seed, member_count=args.members, months=args.months)
     print(f"Đã tạo chi bộ mẫu: {summary.members} đảng viên, {summary.sessions} buổi sinh hoạt, {summary.documents} văn bản.")
     return 0
