@@ -1,0 +1,63 @@
+"""The main window: a navigation column and one page per part of the cell's book.
+
+Pages still to come (sessions editor, documents, plans, outreach, settings, printing, data
+exchange) belong to their own issues; the column lists only what works today."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from chibo.errors import ChiboError
+from chibo.services.members import list_members
+from chibo.ui.operations import run_in_background
+from chibo.ui.overview import OverviewPage, load_overview
+from chibo.ui.register import RegisterPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, book):
+        super().__init__()
+        self.book = book
+        self.setWindowTitle("chibo — Sổ sách chi bộ")
+        self.navigation = QListWidget()
+        self.navigation.setFixedWidth(180)
+        self.pages = QStackedWidget()
+        self.overview = OverviewPage()
+        self.register = RegisterPage()
+        for title, page in (("Tổng quan", self.overview), ("Đảng viên", self.register)):
+            self.navigation.addItem(title)
+            self.pages.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        QShortcut(QKeySequence.Find, self, activated=self._focus_search)
+        self.statusBar().showMessage(str(book.folder))
+
+    def _focus_search(self) -> None:
+        self.navigation.setCurrentRow(1)
+        self.register.search.setFocus()
+
+    def load(self) -> None:
+        """Fill the pages on a worker; the window is already on screen."""
+        book = self.book
+
+        def read():
+            with book.session() as db:
+                return load_overview(db), list_members(db)
+
+        def show(result):
+            overview, members = result
+            self.overview.show_data(overview)
+            self.register.show_members(members)
+
+        run_in_background(read, show, self._show_error)
+
+    def _show_error(self, exc: Exception) -> None:
+        message = exc.message if isinstance(exc, ChiboError) else (
+            "Không đọc được dữ liệu của sổ. Chi tiết được ghi trong nhật ký; hãy thử mở lại chibo.")
+        QMessageBox.warning(self, "chibo", message)

@@ -1,0 +1,51 @@
+"""Database work off the GUI thread: a job runs on a worker, its result comes back by signal.
+
+Reads may run in parallel on the pool; writes will get one dedicated worker (issue: the
+secretary's desktop app). Widgets are touched only on the GUI thread, in the callbacks.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # reported on the GUI thread, logged here
+            log.exception("background job failed")
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.done.emit(result)
+
+
+_live_relays: set[_Relay] = set()
+
+
+def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None], on_failed: Callable[[Exception], None]) -> None:
+    relay = _Relay()
+    _live_relays.add(relay)  # keep it alive until the job reports
+
+    def finish(callback, value):
+        _live_relays.discard(relay)
+        callback(value)
+
+    relay.done.connect(lambda value: finish(on_done, value))
+    relay.failed.connect(lambda exc: finish(on_failed, exc))
+    QThreadPool.globalInstance().start(_Job(work, relay))
