@@ -168,6 +168,11 @@ def test_ten_thousand_rows_import_in_one_transaction(book, tmp_path):
     _, added = _import(book, path)
     assert added == 10_000
     assert _count(book) == (10_000, 10_000)
+    with book.engine.connect() as conn:  # the bulk path stamps revs like the ORM path does
+        distinct, top = conn.exec_driver_sql(
+            "SELECT count(DISTINCT rev), max(rev) FROM (SELECT rev FROM member UNION ALL SELECT rev FROM member_status_change)").one()
+        counter = conn.exec_driver_sql("SELECT last_rev FROM rev_counter").scalar()
+    assert distinct == 20_000 and top == counter
 
 
 @pytest.mark.slow

@@ -49,17 +49,24 @@ def _stamp_revisions(session: Session, _flush_context, _instances) -> None:
             )
     # Sort for a deterministic order of revs within one flush (insert order of the table list).
     changed.sort(key=lambda obj: (type(obj).__name__, obj.id))
+    first = reserve_revs(session, local, len(changed))
+    now = utcnow()
+    for offset, obj in enumerate(changed):
+        obj.rev = first + offset
+        obj.updated_at = now
+
+
+def reserve_revs(session: Session, unit_id: str, count: int) -> int:
+    """Take `count` consecutive revs of the unit's counter in the current transaction; returns
+    the first. Bulk inserts that bypass the ORM (imports of thousands of rows) use it directly."""
     last = session.connection().execute(
         text(
             "INSERT INTO rev_counter (unit_id, last_rev) VALUES (:unit, :n) "
             "ON CONFLICT(unit_id) DO UPDATE SET last_rev = last_rev + :n RETURNING last_rev"
         ),
-        {"unit": local, "n": len(changed)},
+        {"unit": unit_id, "n": count},
     ).scalar_one()
-    now = utcnow()
-    for offset, obj in enumerate(changed):
-        obj.rev = last - len(changed) + 1 + offset
-        obj.updated_at = now
+    return last - count + 1
 
 
 def tombstone(session: Session, record: SyncedRecord) -> None:
