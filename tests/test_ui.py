@@ -1,0 +1,35 @@
+"""The first desktop window: it opens on a demo book, fills from a worker, and searches."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+from PySide6.QtCore import QThreadPool
+
+from chibo.ui.main_window import MainWindow
+
+
+def test_register_fills_off_the_gui_thread_and_search_ignores_accents(qtbot, demo_book):
+    window = MainWindow(demo_book)
+    qtbot.addWidget(window)
+    window.show()
+    window.load()
+    qtbot.waitUntil(lambda: window.register.model.rowCount() == 35, timeout=10_000)
+    assert "Chi bộ bản Nà Khum" in window.overview.title.text()
+    assert "57-NQ/TW" in window.overview.body.text()
+    qtbot.keyClicks(window.register.search, "nguyen thi huong")
+    names = [window.register.model.index(r, 1).data() for r in range(window.register.model.rowCount())]
+    assert names == ["Nguyễn Thị Hường"]
+    assert window.register.count.text() == "1 / 35 đảng viên"
+    QThreadPool.globalInstance().waitForDone()
+
+
+def test_smoke_start_prints_time_to_first_paint(demo_template, tmp_path):
+    folder = tmp_path / "book"
+    folder.mkdir()
+    shutil.copy(demo_template, folder / "chibo.sqlite")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CHIBO_DATA_DIR": str(folder)}
+    result = subprocess.run([sys.executable, "-m", "chibo", "--smoke"], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "cửa sổ chính hiện sau" in result.stdout
