@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from chibo import paths
 from chibo.errors import ChiboError
 from chibo.services import demo, units
 from chibo.store import backup as backups
-from chibo.store.book import Book
+from chibo.store.lock import InstanceLock
 from chibo.text import format_count
 
 
@@ -51,13 +52,8 @@ def backup_list(book, args) -> int:
 
 def restore(folder: Path, args) -> int:
     """Runs without opening the book (a broken book must still be restorable), under its lock."""
-    book = Book(folder)
-    book.folder.mkdir(parents=True, exist_ok=True)
-    book._lock.acquire()
-    try:
-        safety = backups.restore(Path(args.file).expanduser(), book.database, book.backups)
-    finally:
-        book._lock.release()
+    with InstanceLock(folder):
+        safety = backups.restore(Path(args.file).expanduser(), paths.database_path(folder), paths.backup_dir(folder))
     print(f"Đã khôi phục từ {args.file}.")
     if safety:
         print(f"Dữ liệu trước khi khôi phục được giữ ở {safety.path}.")
