@@ -11,7 +11,9 @@ cd "$here"
 what="${1:-app}"
 shift || true
 
-say() { printf '\033[1m[chibo]\033[0m %s\n' "$*" >&2; }
+say() {
+  if [ -t 2 ]; then printf '\033[1m[chibo]\033[0m %s\n' "$*" >&2; else printf '[chibo] %s\n' "$*" >&2; fi
+}
 
 # Debian's libraries that Qt's xcb and offscreen platforms load, fonts with every Vietnamese glyph,
 # and Xvfb for screenshots on machines without a screen.

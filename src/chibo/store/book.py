@@ -27,7 +27,7 @@ LOCAL_UNIT_SETTING = "local_unit_id"
 
 class Book:
     def __init__(self, folder: Path, *, lock: bool = True):
-        self.folder = Path(folder)
+        self.folder = Path(folder).resolve()
         self.database = paths.database_path(self.folder)
         self.backups = paths.backup_dir(self.folder)
         self._lock = InstanceLock(self.folder) if lock else None
