@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,7 +23,7 @@ from chibo.services.settings import load_rules
 from chibo.services.members import check_member_dates, clean_year
 from chibo.store.models import Member, MemberStatusChange, new_id, utcnow
 from chibo.store.records import LOCAL_UNIT, reserve_revs
-from chibo.text import fold, format_date, nfc, parse_date
+from chibo.text import fold, nfc, parse_date
 from chibo.vocabulary import CELL_POSITION_LABELS, CellPosition, MemberStatus
 
 MAX_ROWS = 50_000
@@ -116,12 +115,15 @@ class ImportPreview:
         return lines
 
 
+_BROKEN_XLSX = "tệp Excel bị hỏng hoặc không phải .xlsx. Hãy mở lại bằng Excel và lưu lại."
+
+
 def _refuse(path: Path, why: str, detail=None) -> ChiboError:
     return ChiboError(f"Không đọc được tệp {path.name}: {why}", detail=str(detail) if detail else None)
 
 
-def _read_table(path: Path) -> tuple[int, list[list]]:
-    """(row number of the first row, rows of cells) from .xlsx or .csv."""
+def _read_table(path: Path) -> list[list]:
+    """Rows of cells from .xlsx or .csv; the first is spreadsheet row 1."""
     if not path.is_file():
         raise ChiboError(f"Không tìm thấy tệp {path}.")
     if path.stat().st_size > MAX_FILE_BYTES:
@@ -130,9 +132,9 @@ def _read_table(path: Path) -> tuple[int, list[list]]:
     if suffix == ".xls":
         raise _refuse(path, "đây là định dạng Excel cũ (.xls). Hãy mở bằng Excel và “Lưu thành” .xlsx rồi nhập lại.")
     if suffix in (".xlsx", ".xlsm"):
-        return 1, _read_xlsx(path)
+        return _read_xlsx(path)
     if suffix in (".csv", ".txt"):
-        return 1, _read_csv(path)
+        return _read_csv(path)
     raise _refuse(path, "chỉ nhập được tệp Excel (.xlsx) hoặc CSV (.csv).")
 
 
@@ -141,10 +143,8 @@ def _read_xlsx(path: Path) -> list[list]:
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise _refuse(path, "tệp Excel bị hỏng hoặc không phải .xlsx. Hãy mở lại bằng Excel và lưu lại.", exc) from None
-    except Exception as exc:  # openpyxl raises many kinds on malformed XML
-        raise _refuse(path, "tệp Excel bị hỏng hoặc không phải .xlsx. Hãy mở lại bằng Excel và lưu lại.", exc) from None
+    except Exception as exc:  # zipfile, XML and KeyError kinds, depending on where the file broke
+        raise _refuse(path, _BROKEN_XLSX, exc) from None
     try:
         sheet = workbook.worksheets[0]
         rows = []
@@ -156,7 +156,7 @@ def _read_xlsx(path: Path) -> list[list]:
     except ChiboError:
         raise
     except Exception as exc:
-        raise _refuse(path, "tệp Excel bị hỏng hoặc không phải .xlsx. Hãy mở lại bằng Excel và lưu lại.", exc) from None
+        raise _refuse(path, _BROKEN_XLSX, exc) from None
     finally:
         workbook.close()
 
@@ -203,7 +203,7 @@ def _find_header(rows: list[list]) -> int:
 def read_member_file(db, path: str | Path) -> ImportPreview:
     """Parse and check a member list; writes nothing."""
     path = Path(path)
-    first_row, rows = _read_table(path)
+    rows = _read_table(path)
     if not rows or all(not any(str(c or "").strip() for c in row) for row in rows):
         raise _refuse(path, "tệp trống.")
     header_index = _find_header(rows)
@@ -230,7 +230,7 @@ def read_member_file(db, path: str | Path) -> ImportPreview:
         if not any(str(c if c is not None else "").strip() for c in row):
             continue
         values = {name: row[pos] if pos < len(row) else None for pos, name in columns.items()}
-        parsed.append(_parse_row(first_row + header_index + 1 + offset, values, probation_months))
+        parsed.append(_parse_row(header_index + 2 + offset, values, probation_months))
     if not parsed:
         raise _refuse(path, "tệp có dòng tiêu đề nhưng không có đảng viên nào.")
     _mark_duplicates(db, parsed)
@@ -334,6 +334,10 @@ def _mark_duplicates(db, rows: list[ImportRow]) -> None:
             seen.setdefault(key, f"dòng {row.row_number} ({row.full_name})")
 
 
+def _status_row(member_id: str, status: MemberStatus, day: date) -> dict:
+    return {"id": new_id(), "member_id": member_id, "status": status.value, "effective_on": day, "left_reason": "", "note": ""}
+
+
 def commit_import(db, preview: ImportPreview, *, skip_problem_rows: bool = False, joined_on: date | None = None) -> int:
     """Write the preview's members in the caller's transaction. With problems and without
     `skip_problem_rows`, nothing is written. Returns the number of members added."""
@@ -356,32 +360,16 @@ def commit_import(db, preview: ImportPreview, *, skip_problem_rows: bool = False
         if row.status == MemberStatus.FULL and member["admitted_on"] and member["official_on"] and member["official_on"] > start:
             # The history says when the member was probationary, so past sessions count right.
             first_status = MemberStatus.PROBATIONARY
-            change_rows.append({"member_id": member["id"], "status": MemberStatus.FULL.value, "effective_on": member["official_on"]})
-        change_rows.append({"member_id": member["id"], "status": first_status.value, "effective_on": start})
+            change_rows.append(_status_row(member["id"], MemberStatus.FULL, member["official_on"]))
+        change_rows.append(_status_row(member["id"], first_status, start))
         member_rows.append(member)
     # Thousands of rows: Core executemany with revs reserved in one step, not one ORM object each.
     rev = reserve_revs(db, unit_id, len(member_rows) + len(change_rows))
     for record in member_rows + change_rows:
         record.update(unit_id=unit_id, rev=rev, updated_at=now, deleted_at=None)
-        record.setdefault("id", new_id())
-        record.setdefault("left_reason", "")
-        record.setdefault("note", "")
         rev += 1
     if member_rows:
         db.execute(insert(Member), member_rows)
         db.execute(insert(MemberStatusChange), change_rows)
     return len(preview.good_rows)
-
-
-def describe(row: ImportRow) -> dict:
-    """A row as the preview table shows it."""
-    f = row.fields
-    return {
-        "row": row.row_number,
-        "full_name": row.full_name,
-        "birth": format_date(f.get("birth_date")) or (str(f["birth_year"]) if f.get("birth_year") else ""),
-        "card_number": f.get("card_number", ""),
-        "status": row.status,
-        "problem": "; ".join(row.errors) or (f"trùng với {row.duplicate_of}" if row.duplicate_of else ""),
-    }
 

@@ -12,8 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlmodel import select
-
 from chibo import paths
 from chibo.store import records, schema
 from chibo.store.engine import make_engine
@@ -103,6 +101,3 @@ def set_setting(db, key: str, value) -> None:
     row.value = json.dumps(value, ensure_ascii=False)
     db.add(row)
 
-
-def all_settings(db) -> dict:
-    return {row.key: json.loads(row.value) for row in db.exec(select(Setting))}

@@ -24,7 +24,3 @@ class SyncedRecord(SQLModel):
     rev: int = Field(default=0)
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = Field(default=None)
-
-    @property
-    def is_deleted(self) -> bool:
-        return self.deleted_at is not None
