@@ -1,0 +1,63 @@
+"""Danh sách đảng viên dự sinh hoạt / học tập: the sign-in sheet printed before a session."""
+
+from __future__ import annotations
+
+from chibo.reports.common import cell_name, letterhead, persons, position_label, secretary_signature
+from chibo.reports.layout import Paper, closing_block, grid_table, signature_block, text
+from chibo.services.common import alive, get_alive
+from chibo.services.meetings import expected_members, session_title
+from chibo.store.models import Meeting, Member
+from chibo.text import format_date, name_sort_key
+from chibo.vocabulary import MEMBER_STATUS_LABELS, MemberStatus, SessionKind, label
+
+SHORT_STATUS = {MemberStatus.EXEMPT: "Miễn sinh hoạt"}
+from sqlmodel import col
+
+HEADER = ["TT", "Họ và tên", "Năm sinh", "Chức vụ", "Đảng viên", "Ký tên", "Ghi chú"]
+WIDTHS_MM = [10, 46, 15, 24, 23, 29, 18]  # 165 mm: the text width of A4 with Party margins
+SIGN_ROW_HEIGHT = 26  # points: room for a signature
+
+
+def _members(db, ids) -> list[Member]:
+    found = []
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        found += list(db.exec(alive(Member).where(col(Member.id).in_(ids[start : start + 500]))))
+    return sorted(found, key=lambda m: (name_sort_key(m.full_name), m.birth_year or 0))
+
+
+def _year(member: Member) -> str:
+    return str(member.birth_year or (member.birth_date.year if member.birth_date else ""))
+
+
+def build_attendance_sheet(db, session_id: str) -> bytes:
+    meeting = get_alive(db, Meeting, session_id)
+    called = expected_members(db, meeting)
+    study = meeting.kind in (SessionKind.STUDY, SessionKind.MAKEUP)
+    doc_type = "Danh sách đảng viên dự học tập, quán triệt" if study else "Danh sách đảng viên dự sinh hoạt"
+    summary = f"{session_title(meeting)}, ngày {format_date(meeting.held_on)}"
+    paper = Paper(letterhead(db, meeting.held_on), doc_type, summary, author=cell_name(db))
+    s = paper.styles
+
+    required = _members(db, [m for m, status in called.items() if status not in (MemberStatus.EXEMPT, MemberStatus.AWAY)])
+    exempt = _members(db, [m for m, status in called.items() if status == MemberStatus.EXEMPT])
+    away = [m for m, status in called.items() if status == MemberStatus.AWAY]
+
+    def rows(members):
+        return [
+            [str(index), m.full_name, _year(m), position_label(m.position), SHORT_STATUS.get(called[m.id]) or label(called[m.id], MEMBER_STATUS_LABELS), "", ""]
+            for index, m in enumerate(members, 1)
+        ]
+
+    paper.para(f"Đảng viên phải dự: {persons(len(required))}.", s.body_left)
+    paper.body.append(grid_table(s, HEADER, rows(required), WIDTHS_MM, center_columns=(0, 2),
+                                 min_row_height=SIGN_ROW_HEIGHT))
+    if exempt:
+        paper.heading(f"Đảng viên miễn công tác và sinh hoạt đảng ({persons(len(exempt))}, không tính vào số phải dự)")
+        paper.body.append(grid_table(s, HEADER, rows(exempt), WIDTHS_MM, center_columns=(0, 2),
+                                     min_row_height=SIGN_ROW_HEIGHT))
+    if away:
+        paper.para(f"Đảng viên đi sinh hoạt tạm thời nơi khác: {persons(len(away))} (không ký tên).", s.body_left)
+    paper.para("Có mặt: ........ đồng chí; vắng mặt: ........ đồng chí.", s.body_left)
+    paper.body.append(closing_block(s, [], signature_block(s, secretary_signature(db))))
+    return paper.build()

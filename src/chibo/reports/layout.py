@@ -1,0 +1,304 @@
+"""The Party document format (Hướng dẫn 36-HD/VPTW, the table in DOMAIN.md): A4, margins,
+type sizes, the header with "ĐẢNG CỘNG SẢN VIỆT NAM", the signature blocks, "Nơi nhận:", and
+"Trang x/y" on every page of a paper of two pages or more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from chibo import __version__
+from chibo.reports.fonts import SERIF, SERIF_BOLD, register_fonts
+from chibo.text import nfc, party_date_line
+
+PAGE = A4
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 20 * mm
+MARGIN_LEFT = 30 * mm
+MARGIN_RIGHT = 15 * mm
+TEXT_WIDTH = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
+
+PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
+
+
+def text(value) -> str:
+    """Plain text made safe for a Paragraph: NFC, XML-escaped, line breaks kept."""
+    return escape(nfc(str(value))).replace("\n", "<br/>")
+
+
+def caps(value: str) -> str:
+    return nfc(value).upper()
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    body_left: ParagraphStyle
+    heading: ParagraphStyle
+    doc_type: ParagraphStyle
+    summary: ParagraphStyle
+    header_regular: ParagraphStyle
+    header_bold: ParagraphStyle
+    date_line: ParagraphStyle
+    signature_bold: ParagraphStyle
+    signature_regular: ParagraphStyle
+    recipients_title: ParagraphStyle
+    recipients: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_head: ParagraphStyle
+    note: ParagraphStyle
+
+
+def make_styles() -> Styles:
+    family = register_fonts()
+    base = ParagraphStyle("chibo-body", fontName=family, fontSize=14, leading=18, alignment=TA_JUSTIFY,
+                          firstLineIndent=10 * mm, spaceAfter=3)
+    center = dict(alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0)
+    cell = ParagraphStyle("chibo-cell", fontName=family, fontSize=12, leading=14.5, alignment=TA_LEFT)
+    return Styles(
+        body=base,
+        body_left=ParagraphStyle("chibo-body-left", parent=base, alignment=TA_LEFT, firstLineIndent=0),
+        heading=ParagraphStyle("chibo-heading", parent=base, fontName=SERIF_BOLD, firstLineIndent=0, spaceBefore=6,
+                               alignment=TA_LEFT),
+        doc_type=ParagraphStyle("chibo-type", parent=base, fontName=SERIF_BOLD, fontSize=16, leading=20,
+                                spaceBefore=16, **center),
+        summary=ParagraphStyle("chibo-summary", parent=base, fontName=SERIF_BOLD, fontSize=14, leading=18,
+                               spaceBefore=2, **center),
+        header_regular=ParagraphStyle("chibo-hr", parent=base, leading=17, **center),
+        header_bold=ParagraphStyle("chibo-hb", parent=base, fontName=SERIF_BOLD, leading=17, **center),
+        date_line=ParagraphStyle("chibo-date", parent=base, fontName=family, leading=17, **center),
+        signature_bold=ParagraphStyle("chibo-sb", parent=base, fontName=SERIF_BOLD, leading=17, **center),
+        signature_regular=ParagraphStyle("chibo-sr", parent=base, leading=17, **center),
+        recipients_title=ParagraphStyle("chibo-rt", parent=base, fontName=SERIF_BOLD, fontSize=12, leading=15,
+                                        firstLineIndent=0, alignment=TA_LEFT, spaceAfter=0),
+        recipients=ParagraphStyle("chibo-r", parent=base, fontSize=12, leading=15, firstLineIndent=0,
+                                  alignment=TA_LEFT, spaceAfter=0),
+        cell=cell,
+        cell_center=ParagraphStyle("chibo-cell-c", parent=cell, alignment=TA_CENTER),
+        cell_head=ParagraphStyle("chibo-cell-h", parent=cell, fontName=SERIF_BOLD, alignment=TA_CENTER),
+        note=ParagraphStyle("chibo-note", parent=base, fontSize=13, leading=16, firstLineIndent=0, alignment=TA_LEFT),
+    )
+
+
+class RuledLine(Flowable):
+    """Centred text with a solid rule under it exactly as long as the text ("ĐẢNG CỘNG SẢN VIỆT NAM")."""
+
+    def __init__(self, label: str, font: str, size: float, rule_width: float = 0.8):
+        super().__init__()
+        self.label, self.font, self.size, self.rule_width = nfc(label), font, size, rule_width
+        self.text_width = stringWidth(self.label, font, size)
+
+    def wrap(self, avail_width, avail_height):
+        self.avail = avail_width
+        return avail_width, self.size + 4
+
+    def draw(self):
+        x = (self.avail - self.text_width) / 2
+        self.canv.setFont(self.font, self.size)
+        self.canv.drawString(x, 4 + 0.22 * self.size, self.label)
+        self.canv.setLineWidth(self.rule_width)
+        self.canv.line(x, 1.5, x + self.text_width, 1.5)
+
+
+class ShortRule(Flowable):
+    """The short centred rule under the issuing body's star or a heading."""
+
+    def __init__(self, width: float):
+        super().__init__()
+        self.rule = width
+
+    def wrap(self, avail_width, avail_height):
+        self.avail = avail_width
+        return avail_width, 4
+
+    def draw(self):
+        x = (self.avail - self.rule) / 2
+        self.canv.setLineWidth(0.6)
+        self.canv.line(x, 2, x + self.rule, 2)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    superior_name: str  # "Đảng bộ xã Nậm Xe"
+    issuing_name: str  # "Chi bộ bản Nậm Cáy"
+    place_name: str
+    issued_on: date
+    number_symbol: str | None = None  # "05-BB/CB"; None: the paper carries no number
+
+
+def letterhead_block(styles: Styles, head: Letterhead) -> Table:
+    """Two columns: the bodies on the left, the Party's name and the date line on the right."""
+    left_width = 72 * mm
+    right_width = TEXT_WIDTH - left_width
+    number = f"Số {text(head.number_symbol)}" if head.number_symbol else ""
+    date_line = f"<i>{text(party_date_line(head.place_name, head.issued_on))}</i>" if head.place_name else ""
+    rows = [
+        [Paragraph(text(caps(head.superior_name)), styles.header_regular), RuledLine(PARTY_NAME, SERIF_BOLD, 15)],
+        [Paragraph(text(caps(head.issuing_name)), styles.header_bold), ""],
+        [Paragraph("*", styles.header_regular), ""],
+        [Paragraph(number, styles.header_regular), Paragraph(date_line, styles.date_line)],
+    ]
+    table = Table(rows, colWidths=[left_width, right_width])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 3), (-1, 3), 4),
+    ]))
+    return table
+
+
+def title_block(styles: Styles, doc_type: str, summary: str = "") -> list[Flowable]:
+    flowables = [Paragraph(text(caps(doc_type)), styles.doc_type)]
+    if summary:
+        flowables.append(Paragraph(text(summary), styles.summary))
+    flowables += [Spacer(1, 2), ShortRule(30 * mm), Spacer(1, 8)]
+    return flowables
+
+
+@dataclass(frozen=True)
+class Signature:
+    """`T/M CHI BỘ` (bold) over `BÍ THƯ` (regular), room to sign, the name (bold). Without an
+    on-behalf line the title is the top line and is bold ("THƯ KÝ", "CHỦ TRÌ")."""
+
+    title: str
+    name: str = ""
+    on_behalf: str = ""
+
+
+def signature_block(styles: Styles, signature: Signature) -> list[Flowable]:
+    lines = []
+    if signature.on_behalf:
+        lines.append(Paragraph(text(caps(signature.on_behalf)), styles.signature_bold))
+        lines.append(Paragraph(text(caps(signature.title)), styles.signature_regular))
+    else:
+        lines.append(Paragraph(text(caps(signature.title)), styles.signature_bold))
+    lines.append(Spacer(1, 24 * mm))  # room for the signature and the seal
+    lines.append(Paragraph(text(signature.name) if signature.name else "&nbsp;", styles.signature_bold))
+    return lines
+
+
+def recipients_block(styles: Styles, recipients: list[str]) -> list[Flowable]:
+    lines = [Paragraph("<u>Nơi nhận:</u>", styles.recipients_title)]
+    lines += [Paragraph(f"- {text(r)}", styles.recipients) for r in recipients]
+    return lines
+
+
+def closing_block(styles: Styles, left: list[Flowable], right: list[Flowable]) -> Flowable:
+    """The end of a paper: "Nơi nhận:" or a second signature on the left, a signature on the right,
+    kept on one page together."""
+    table = Table([[left or "", right or ""]], colWidths=[TEXT_WIDTH / 2, TEXT_WIDTH / 2])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return KeepTogether([Spacer(1, 10), table])
+
+
+def grid_table(styles: Styles, header: list[str], rows: list[list], widths_mm: list[float], *,
+               center_columns: tuple[int, ...] = (0,), min_row_height: float | None = None,
+               repeat_header: bool = True):
+    """A ruled table for lists (members, items): the header row repeats on every page."""
+    from reportlab.platypus import LongTable
+
+    widths = [w * mm for w in widths_mm]
+    assert abs(sum(widths) - TEXT_WIDTH) < 1, "a table must fit the text width"
+
+    def cell(value, column):
+        if isinstance(value, Flowable):
+            return value
+        style = styles.cell_center if column in center_columns else styles.cell
+        return Paragraph(text(value if value is not None else ""), style)
+
+    data = [[Paragraph(text(h), styles.cell_head) for h in header]]
+    data += [[cell(value, column) for column, value in enumerate(row)] for row in rows]
+    table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0)
+    # A row at least `min_row_height` tall (room to sign) that still grows with wrapped text.
+    body_padding = max(2.0, ((min_row_height or 0) - styles.cell.leading) / 2)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 1), (-1, -1), body_padding),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), body_padding),
+    ]))
+    return table
+
+
+class _NumberedCanvas(canvas.Canvas):
+    """Two passes: pages are kept until the end, then each gets "Trang x/y" when y > 1."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages = []
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if total > 1:
+                self.setFont(SERIF, 12)
+                self.drawCentredString(MARGIN_LEFT + TEXT_WIDTH / 2, MARGIN_BOTTOM / 2,
+                                       f"Trang {self._pageNumber}/{total}")
+            super().showPage()
+        super().save()
+
+
+@dataclass
+class Paper:
+    """A paper being built: its letterhead, type and summary, and the body flowables."""
+
+    head: Letterhead
+    doc_type: str
+    summary: str = ""
+    author: str = ""
+    styles: Styles = field(default_factory=make_styles)
+    body: list[Flowable] = field(default_factory=list)
+
+    def para(self, markup: str, style: ParagraphStyle | None = None) -> None:
+        """Add a paragraph of markup (callers escape their values with `text`)."""
+        self.body.append(Paragraph(markup, style or self.styles.body))
+
+    def heading(self, label: str) -> None:
+        self.body.append(Paragraph(text(label), self.styles.heading))
+
+    def build(self) -> bytes:
+        buffer = BytesIO()
+        document = SimpleDocTemplate(
+            buffer,
+            pagesize=PAGE,
+            leftMargin=MARGIN_LEFT,
+            rightMargin=MARGIN_RIGHT,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=nfc(f"{self.doc_type} {self.summary}".strip()),
+            author=nfc(self.author),
+            creator=f"chibo {__version__}",
+            lang="vi-VN",
+        )
+        story = [letterhead_block(self.styles, self.head), *title_block(self.styles, self.doc_type, self.summary), *self.body]
+        document.build(story, canvasmaker=_NumberedCanvas)
+        return buffer.getvalue()

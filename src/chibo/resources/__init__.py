@@ -1,0 +1,1 @@
+"""Files shipped with chibo: fonts for printed papers, Qt translations."""
