@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chibo.reports.common import cell_name, letterhead, persons, position_label, secretary_signature
-from chibo.reports.layout import Paper, closing_block, grid_table, signature_block, text
+from chibo.reports.layout import Paper, grid_table, signature_block, text
 from chibo.services.common import alive, get_alive
 from chibo.services.meetings import expected_members, session_title
 from chibo.store.models import Meeting, Member
@@ -59,5 +59,5 @@ def build_attendance_sheet(db, session_id: str) -> bytes:
     if away:
         paper.para(f"Đảng viên đi sinh hoạt tạm thời nơi khác: {persons(len(away))} (không ký tên).", s.body_left)
     paper.para("Có mặt: ........ đồng chí; vắng mặt: ........ đồng chí.", s.body_left)
-    paper.body.append(closing_block(s, [], signature_block(s, secretary_signature(db))))
+    paper.close([], signature_block(s, secretary_signature(db)))
     return paper.build()

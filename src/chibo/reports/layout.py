@@ -187,7 +187,9 @@ def signature_block(styles: Styles, signature: Signature) -> list[Flowable]:
         lines.append(Paragraph(text(caps(signature.title)), styles.signature_regular))
     else:
         lines.append(Paragraph(text(caps(signature.title)), styles.signature_bold))
-    lines.append(Spacer(1, 24 * mm))  # room for the signature and the seal
+        # Two title lines always, so that two blocks side by side put their names on one line.
+        lines.append(Paragraph("&nbsp;", styles.signature_regular))
+    lines.append(Spacer(1, 22 * mm))  # room for the signature and the seal
     lines.append(Paragraph(text(signature.name) if signature.name else "&nbsp;", styles.signature_bold))
     return lines
 
@@ -198,16 +200,15 @@ def recipients_block(styles: Styles, recipients: list[str]) -> list[Flowable]:
     return lines
 
 
-def closing_block(styles: Styles, left: list[Flowable], right: list[Flowable]) -> Flowable:
-    """The end of a paper: "Nơi nhận:" or a second signature on the left, a signature on the right,
-    kept on one page together."""
+def closing_block(styles: Styles, left: list[Flowable], right: list[Flowable]) -> Table:
+    """The end of a paper: "Nơi nhận:" or a second signature on the left, a signature on the right."""
     table = Table([[left or "", right or ""]], colWidths=[TEXT_WIDTH / 2, TEXT_WIDTH / 2])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
-    return KeepTogether([Spacer(1, 10), table])
+    return table
 
 
 def grid_table(styles: Styles, header: list[str], rows: list[list], widths_mm: list[float], *,
@@ -281,6 +282,12 @@ class Paper:
     def para(self, markup: str, style: ParagraphStyle | None = None) -> None:
         """Add a paragraph of markup (callers escape their values with `text`)."""
         self.body.append(Paragraph(markup, style or self.styles.body))
+
+    def close(self, left: list[Flowable], right: list[Flowable]) -> None:
+        """End with the closing blocks, kept on one page with the last paragraph before them, so
+        a signature never stands alone on the last page."""
+        last = [self.body.pop()] if self.body and isinstance(self.body[-1], Paragraph) else []
+        self.body.append(KeepTogether([*last, Spacer(1, 10), closing_block(self.styles, left, right)]))
 
     def heading(self, label: str) -> None:
         self.body.append(Paragraph(text(label), self.styles.heading))

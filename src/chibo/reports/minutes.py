@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chibo.reports.common import DOTS, cell_name, clock, letterhead, member_name, persons, position_label
-from chibo.reports.layout import Paper, Signature, closing_block, signature_block, text
+from chibo.reports.layout import Paper, Signature, signature_block, text
 from chibo.services.common import get_alive
 from chibo.services.figures import session_figures
 from chibo.services.meetings import session_documents, session_title, speeches
@@ -138,5 +138,5 @@ def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
 
     left = signature_block(s, Signature(title="Thư ký", name=member_name(db, meeting.secretary_id)))
     right = signature_block(s, Signature(title="Chủ trì", name=chair.full_name if chair else ""))
-    paper.body.append(closing_block(s, left, right))
+    paper.close(left, right)
     return paper.build()
