@@ -123,3 +123,54 @@ def test_demo_is_deterministic_for_a_seed(tmp_path):
             with book.session() as db:
                 names.append([(r.member.full_name, r.member.birth_date, r.status) for r in list_members(db)])
     assert names[0] == names[1] and len(names[0]) == 20
+
+
+def test_print_every_paper_from_the_command_line(capsys, demo_dir, tmp_path):
+    _, out, _ = run(capsys, "--data-dir", demo_dir, "sessions", "list", "--json")
+    session = json.loads(out)[0]
+    _, out, _ = run(capsys, "--data-dir", demo_dir, "documents", "list", "--json")
+    document = json.loads(out)[0]
+    _, out, _ = run(capsys, "--data-dir", demo_dir, "plans", "list", "--json")
+    plans = json.loads(out)
+    assert [p["member"] for p in plans if p["member"]] == ["Giàng A Páo", "Nguyễn Thị Hường", "Lò Thị Ỷ"]
+
+    minutes = tmp_path / "out" / "bien-ban.pdf"
+    code, out, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", session["id"][:8], "--out", str(minutes),
+                         "--number", "09-BB/CB")
+    assert (code, err) == (0, "") and out.strip() == str(minutes)
+    assert minutes.read_bytes().startswith(b"%PDF-")
+    for kind, record in (("attendance", session["id"]), ("report", document["id"]), ("plan", plans[0]["id"])):
+        target = tmp_path / f"{kind}.pdf"
+        code, _, err = run(capsys, "--data-dir", demo_dir, "print", kind, record[:6], "--out", str(target))
+        assert (code, err) == (0, ""), kind
+        assert target.read_bytes()[:5] == b"%PDF-"
+    from chibo.store.book import Book
+    from chibo.store.models import Meeting
+
+    with Book.open(demo_dir, lock=False) as book, book.session() as db:
+        assert db.get(Meeting, session["id"]).number_symbol == "09-BB/CB"
+
+
+def test_print_refusals_are_sentences_and_keep_the_number_free(capsys, demo_dir, tmp_path):
+    _, out, _ = run(capsys, "--data-dir", demo_dir, "sessions", "list", "--json")
+    session = json.loads(out)[1]
+    from chibo.store.book import Book
+    from chibo.store.models import Meeting
+
+    def number_in_book():
+        with Book.open(demo_dir, lock=False) as book, book.session() as db:
+            return db.get(Meeting, session["id"]).number_symbol
+
+    before = number_in_book()
+    code, _, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", "zzzz")
+    assert code == 1 and "Không có buổi sinh hoạt nào có mã bắt đầu bằng “zzzz”" in err
+    code, _, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", session["id"], "--number", "năm")
+    assert code == 1 and "không đúng dạng" in err
+    code, _, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", session["id"], "--out", str(tmp_path))
+    assert code == 1 and "là một thư mục" in err
+    for argv in (("print", "report", "abcd", "--date", "31/02/2026"), ("print", "letter", "abcd")):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--data-dir", demo_dir, *argv])
+        assert exit_info.value.code == 2
+    assert "“31/02/2026” không phải ngày có thật" in capsys.readouterr().err
+    assert number_in_book() == before  # the refused minutes took no number

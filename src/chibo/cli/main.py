@@ -61,6 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("id")
         p.add_argument("--json", action="store_true")
 
+    plans = sub.add_parser("plans", help="kế hoạch hành động").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = plans.add_parser("list", help="chương trình, kế hoạch của chi bộ và kế hoạch cá nhân")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--year", type=int)
+
+    printing = sub.add_parser("print", help="in giấy tờ ra tệp PDF theo thể thức văn bản của Đảng")
+    printing = printing.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    for name, target, label in (
+        ("minutes", "SESSION_ID", "biên bản buổi sinh hoạt"),
+        ("attendance", "SESSION_ID", "danh sách đảng viên dự sinh hoạt (để ký tên)"),
+        ("report", "DOCUMENT_ID", "báo cáo kết quả học tập, quán triệt một văn bản"),
+        ("plan", "PLAN_ID", "chương trình, kế hoạch hành động"),
+    ):
+        p = printing.add_parser(name, help=label)
+        p.add_argument("id", metavar=target, help="mã, hoặc vài ký tự đầu của mã")
+        p.add_argument("--out", metavar="FILE.pdf", help="tệp PDF ghi ra (mặc định: tên tự đặt ở thư mục hiện tại)")
+        p.add_argument("--number", default=None, help="số, ký hiệu in trên giấy, ví dụ 05-BB/CB (mặc định: số tiếp theo)"
+                       if name != "attendance" else argparse.SUPPRESS)
+        p.add_argument("--date", type=_day, default=None,
+                       help="ngày lập báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay)" if name in ("report", "plan")
+                       else argparse.SUPPRESS)
+
     p = sub.add_parser("backup", help="sao lưu sổ ngay")
     p.add_argument("--to", metavar="DIR", help="thư mục đích (mặc định: thư mục sao lưu của sổ)")
     p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu")
@@ -69,8 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _day(value: str):
+    from chibo.text import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _dispatch(args, folder) -> int:
-    from chibo.cli import details, maintenance, records
+    from chibo.cli import details, maintenance, printing, records
     from chibo.store.book import Book
 
     if args.command == "restore":
@@ -85,6 +116,8 @@ def _dispatch(args, folder) -> int:
         ("documents", "show"): details.document_show,
         ("sessions", "list"): records.sessions_list,
         ("sessions", "show"): details.session_show,
+        ("plans", "list"): printing.plans_list,
+        **{("print", kind): printing.print_paper for kind in ("minutes", "attendance", "report", "plan")},
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     with Book.open(folder) as book:

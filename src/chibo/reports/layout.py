@@ -152,6 +152,7 @@ def letterhead_block(styles: Styles, head: Letterhead) -> Table:
     ]
     table = Table(rows, colWidths=[left_width, right_width])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SERIF),  # empty cells would otherwise set Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -204,6 +205,7 @@ def closing_block(styles: Styles, left: list[Flowable], right: list[Flowable]) -
     """The end of a paper: "Nơi nhận:" or a second signature on the left, a signature on the right."""
     table = Table([[left or "", right or ""]], colWidths=[TEXT_WIDTH / 2, TEXT_WIDTH / 2])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SERIF),  # empty cells would otherwise set Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -232,6 +234,7 @@ def grid_table(styles: Styles, header: list[str], rows: list[list], widths_mm: l
     # A row at least `min_row_height` tall (room to sign) that still grows with wrapped text.
     body_padding = max(2.0, ((min_row_height or 0) - styles.cell.leading) / 2)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SERIF),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
@@ -305,6 +308,9 @@ class Paper:
             author=nfc(self.author),
             creator=f"chibo {__version__}",
             lang="vi-VN",
+            # The canvas starts every page in Helvetica, which is never embedded; start in ours.
+            initialFontName=SERIF,
+            initialFontSize=14,
         )
         story = [letterhead_block(self.styles, self.head), *title_block(self.styles, self.doc_type, self.summary), *self.body]
         document.build(story, canvasmaker=_NumberedCanvas)

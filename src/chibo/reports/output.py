@@ -21,7 +21,10 @@ def save_pdf(data: bytes, path: str | os.PathLike) -> Path:
             os.fsync(handle.fileno())
         os.replace(partial, target)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        try:
+            partial.unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder itself is unusable: there is no partial file to remove
         raise ChiboError(
             f"Không ghi được tệp “{target}”. Hãy kiểm tra ổ đĩa còn chỗ trống và tệp không đang mở "
             "trong chương trình khác.",

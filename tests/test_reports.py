@@ -1,0 +1,281 @@
+"""Printed papers: the exact Vietnamese text, the Party header, embedded fonts, page numbers,
+long lists and long speeches, every figure computed from the records."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from chibo.errors import ChiboError, ValidationError
+from chibo.reports import save_pdf
+from chibo.reports.action_plan import build_action_plan
+from chibo.reports.attendance_sheet import build_attendance_sheet
+from chibo.reports.layout import MARGIN_LEFT, MARGIN_RIGHT, PAGE, text
+from chibo.reports.minutes import build_minutes
+from chibo.reports.study_report import build_study_report
+from chibo.services import documents, essays, meetings, members, plans
+from chibo.services.numbering import set_term_start, suggest_number
+from chibo.store.models import Meeting
+from chibo.vocabulary import AttendanceState, CellPosition, ItemStatus, MemberStatus, SessionKind
+
+
+def pages_text(pdf: bytes) -> list[str]:
+    """Each page's text with runs of whitespace made one space (lines wrap anywhere)."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def all_text(pdf: bytes) -> str:
+    return " ".join(pages_text(pdf))
+
+
+@pytest.fixture
+def cell(db):
+    """Giàng A Páo (secretary, chairs), Nguyễn Thị Hường (takes the minutes), Lò Thị Ỷ, Hà Văn Sự,
+    Vương Thị Vỹ, Đặng Văn Đức (probationary), Triệu Tả Phù (exempt)."""
+    ids = {}
+    people = [
+        ("pao", "Giàng A Páo", CellPosition.SECRETARY, MemberStatus.FULL),
+        ("huong", "Nguyễn Thị Hường", CellPosition.DEPUTY, MemberStatus.FULL),
+        ("y", "Lò Thị Ỷ", CellPosition.MEMBER, MemberStatus.FULL),
+        ("su", "Hà Văn Sự", CellPosition.MEMBER, MemberStatus.FULL),
+        ("vy", "Vương Thị Vỹ", CellPosition.MEMBER, MemberStatus.FULL),
+        ("duc", "Đặng Văn Đức", CellPosition.MEMBER, MemberStatus.PROBATIONARY),
+        ("phu", "Triệu Tả Phù", CellPosition.MEMBER, MemberStatus.EXEMPT),
+    ]
+    for key, name, position, status in people:
+        ids[key] = members.add_member(db, full_name=name, position=position, status=status, birth_year=1980,
+                                      joined_on="01/01/2020").id
+    ids["doc"] = documents.add_document(db, number_symbol="57-NQ/TW", title="Nghị quyết về đột phá phát triển khoa học, công nghệ",
+                                        issued_on="22/12/2024", deadline="30/06/2026").id
+    return ids
+
+
+def _session(db, cell, held_on="05/02/2026", **fields):
+    m = meetings.create_session(db, kind=SessionKind.STUDY, held_on=held_on, document_ids=[cell["doc"]],
+                                place="Nhà văn hóa bản Nậm Cáy", start_time="14:00", end_time="16:30",
+                                chair_id=cell["pao"], secretary_id=cell["huong"], **fields)
+    meetings.mark_all_present(db, m.id)
+    return m
+
+
+def test_minutes_hold_the_header_the_absent_by_name_speeches_votes_and_signatures(db, cell):
+    m = _session(db, cell, conclusion="Giao chi ủy xây dựng chương trình hành động trước ngày 15/3.", minutes_approved=True)
+    meetings.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    meetings.record_attendance(db, m.id, cell["su"], AttendanceState.ABSENT_UNEXCUSED)
+    meetings.add_speech(db, m.id, "Đề nghị chi bộ hướng dẫn bà con dùng dịch vụ công trên điện thoại.", member_id=cell["vy"])
+    meetings.record_votes(db, m.id, 4, 0, 0)
+
+    pdf = build_minutes(db, m.id)
+    body = all_text(pdf)
+    for expected in [
+        "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ XÃ NẬM XE", "CHI BỘ BẢN NẬM CÁY", "Số 01-BB/CB",
+        "Nậm Xe, ngày 05 tháng 02 năm 2026", "BIÊN BẢN", "Hội nghị học tập, quán triệt ngày 05/02/2026",
+        "vào lúc 14 giờ 00 phút, ngày 05 tháng 02 năm 2026, tại Nhà văn hóa bản Nậm Cáy",
+        "Chủ trì: đồng chí Giàng A Páo, bí thư", "Thư ký: đồng chí Nguyễn Thị Hường",
+        "Tổng số đảng viên của chi bộ: 7 đồng chí",
+        "Số đảng viên được triệu tập: 6 đồng chí (chính thức 5, dự bị 1, sinh hoạt tạm 0)",
+        "Đảng viên miễn công tác và sinh hoạt đảng: 1 đồng chí",
+        "Có mặt: 4 đồng chí (chính thức 3, dự bị 1, sinh hoạt tạm 0)",
+        "Vắng mặt: 2 đồng chí:", "Đồng chí Lò Thị Ỷ: vắng có lý do (Ốm).", "Đồng chí Hà Văn Sự: vắng không lý do.",
+        "Học tập, quán triệt Nghị quyết số 57-NQ/TW",
+        "Đồng chí Vương Thị Vỹ: Đề nghị chi bộ hướng dẫn bà con dùng dịch vụ công trên điện thoại.",
+        "Giao chi ủy xây dựng chương trình hành động trước ngày 15/3.",
+        "Tán thành: 4/4 đồng chí (100,00%)", "Không tán thành: 0/4 đồng chí",
+        "Hội nghị kết thúc vào lúc 16 giờ 30 phút cùng ngày. Biên bản đã được đọc lại trước chi bộ",
+        "THƯ KÝ", "CHỦ TRÌ",
+    ]:
+        assert expected in body, expected
+    assert unicodedata.is_normalized("NFC", body)
+    assert db.get(Meeting, m.id).number_symbol == "01-BB/CB"  # the printed number is kept
+
+
+def test_absent_members_are_listed_in_given_name_order(db, cell):
+    m = _session(db, cell)
+    meetings.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    meetings.record_attendance(db, m.id, cell["su"], AttendanceState.ABSENT_UNEXCUSED)
+    body = all_text(build_minutes(db, m.id))
+    # Given names: Sự (S) before Ỷ (Y).
+    assert "1. Đồng chí Hà Văn Sự: vắng không lý do. 2. Đồng chí Lò Thị Ỷ: vắng có lý do (Ốm)." in body
+
+
+def test_a_session_with_nobody_absent_prints_vang_mat_khong(db, cell):
+    m = _session(db, cell)
+    body = all_text(build_minutes(db, m.id))
+    assert "Vắng mặt: không." in body
+    assert "1. Đồng chí" not in body
+    sheet = pages_text(build_attendance_sheet(db, m.id))
+    assert len(sheet) == 1 and "Trang" not in sheet[0]  # a one-page paper carries no page number
+
+
+def test_a_3000_character_speech_wraps_inside_the_margins_and_flows_to_the_next_page(db, cell):
+    m = _session(db, cell)
+    words = "Đồng bào các dân tộc trong bản đã hưởng ứng phong trào chuyển đổi số rất tích cực"
+    speech = (words + ". ") * 40
+    speech = speech[:3000]
+    meetings.add_speech(db, m.id, speech, member_id=cell["su"])
+    pdf = build_minutes(db, m.id)
+    pages = pages_text(pdf)
+    assert len(pages) >= 2
+    assert pages[0].endswith(f"Trang 1/{len(pages)}") and pages[1].endswith(f"Trang 2/{len(pages)}")
+    assert "Hà Văn Sự:" in pages[0]
+    assert words in pages[1]  # the speech continues on the next page
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    right_edge = PAGE[0] - MARGIN_RIGHT
+    outside = []
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        def visit(chunk, cm, tm, font_dict, font_size):
+            if not chunk.strip() or font_dict is None:
+                return
+            x = tm[4] * cm[0] + cm[4]
+            font = "ChiboSerif-Bold" if "Bold" in font_dict["/BaseFont"] else "ChiboSerif"
+            width = stringWidth(chunk.rstrip("\n"), font, font_size * tm[0])
+            if x < MARGIN_LEFT - 1 or x + width > right_edge + 1:
+                outside.append((chunk, x, x + width))
+
+        page.extract_text(visitor_text=visit)
+    assert outside == []
+
+
+def test_every_font_of_every_paper_is_embedded(db, cell):
+    m = _session(db, cell)
+    plan = plans.create_plan(db, title="Chương trình hành động thực hiện Nghị quyết 57-NQ/TW", year=2026, document_id=cell["doc"])
+    plans.add_item(db, plan.id, content="Tổ chức học tập", deadline="31/03/2026")
+    papers = [build_minutes(db, m.id), build_attendance_sheet(db, m.id),
+              build_study_report(db, cell["doc"], as_of=date(2026, 3, 1)), build_action_plan(db, plan.id)]
+    for pdf in papers:
+        reader = PdfReader(io.BytesIO(pdf))
+        fonts = {f.get_object()["/BaseFont"]: f.get_object() for p in reader.pages for f in p["/Resources"]["/Font"].values()}
+        assert fonts, "a paper with no font"
+        for name, font in fonts.items():
+            assert "LiberationSerif" in name, name
+            assert name.startswith("/AAAAAA+") or "+" in name  # a subset
+            assert "/FontFile2" in font["/FontDescriptor"], name
+
+
+def test_the_300_member_sign_in_sheet_repeats_its_header_on_every_page(db):
+    for i in range(300):
+        members.add_member(db, full_name=f"Lò Văn Thành {i:03d}", birth_year=1960 + i % 40, joined_on="01/01/2020")
+    exempt = members.add_member(db, full_name="Vương Thị Vỹ", status=MemberStatus.EXEMPT, joined_on="01/01/2020")
+    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/02/2026")
+    pdf = build_attendance_sheet(db, m.id)
+    pages = pages_text(pdf)
+    assert len(pages) >= 10
+    for number, page in enumerate(pages, 1):
+        if number < len(pages) or "Họ và tên" in page:
+            assert page.count("TT Họ và tên Năm sinh Chức vụ Đảng viên Ký tên Ghi chú") >= 1, number
+        assert page.endswith(f"Trang {number}/{len(pages)}")
+    body = " ".join(pages)
+    assert "DANH SÁCH ĐẢNG VIÊN DỰ SINH HOẠT" in body
+    assert "Đảng viên phải dự: 300 đồng chí." in body
+    assert "300 Lò Văn Thành 299" in body
+    assert "Đảng viên miễn công tác và sinh hoạt đảng (1 đồng chí" in body
+    assert body.index("Vương Thị Vỹ") > body.index("Lò Văn Thành 299")  # listed apart, after the others
+    assert exempt.full_name in body
+
+
+def test_study_report_figures_come_from_the_records_and_a_makeup_moves_the_rate(db, cell):
+    m = _session(db, cell)
+    meetings.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Đi viện")
+    essays.record_essay(db, cell["pao"], cell["doc"], grade="Tốt")
+    essays.record_essay(db, cell["vy"], cell["doc"], grade="Chưa đạt")
+    body = all_text(build_study_report(db, cell["doc"], as_of=date(2026, 3, 1)))
+    for expected in [
+        "Số 01-BC/CB", "Nậm Xe, ngày 01 tháng 3 năm 2026", "BÁO CÁO",
+        "Kết quả học tập, quán triệt Nghị quyết số 57-NQ/TW",
+        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Trung ương về đột phá phát triển khoa học, công nghệ",
+        "Chi bộ đã tổ chức 1 buổi học tập, quán triệt",
+        "Số đảng viên phải học tập (đến ngày 01/03/2026): 6 đồng chí",
+        "Số đảng viên đã học tập: 5/6 đồng chí, đạt 83,33% (trong đó học bù: 0 đồng chí); chưa đạt chỉ tiêu 95%",
+        "Đảng viên chưa học tập: 1 đồng chí: 1) Đồng chí Lò Thị Ỷ: Đi viện.",
+        "Bài thu hoạch: 2 bài đã chấm (Tốt: 1; Khá: 0; Đạt: 0; Chưa đạt: 1); chưa nộp: 3; phải viết lại: 1",
+        "Nơi nhận:", "Đảng bộ xã Nậm Xe (để báo cáo)", "T/M CHI BỘ", "BÍ THƯ", "Giàng A Páo",
+    ]:
+        assert expected in body, expected
+
+    makeup = meetings.create_makeup_session(db, m.id, "20/02/2026")
+    assert [a.member_id for a in meetings.attendance(db, makeup.id)] == [cell["y"]]
+    body = all_text(build_study_report(db, cell["doc"], as_of=date(2026, 3, 1)))
+    assert "Số 01-BC/CB" in body  # printed again, same number
+    assert "Số đảng viên đã học tập: 6/6 đồng chí, đạt 100,00% (trong đó học bù: 1 đồng chí); đạt chỉ tiêu 95%" in body
+    assert "Tổ chức 1 buổi học bù" in body
+    assert "Đảng viên chưa học tập: không." in body
+
+
+def test_cell_programme_and_individual_plan(db, cell):
+    programme = plans.create_plan(db, title="Chương trình hành động thực hiện Nghị quyết 57-NQ/TW", year=2026,
+                                  document_id=cell["doc"], adopted_on="07/03/2026")
+    plans.add_item(db, programme.id, content="Lắp đặt điểm truy cập Internet tại nhà văn hóa bản", target="1 điểm",
+                   owner_id=cell["su"], deadline="30/04/2026")
+    plans.add_item(db, programme.id, content="Hướng dẫn các hộ dùng dịch vụ công", target="60% số hộ",
+                   owner_text="Toàn chi bộ", deadline="30/09/2026", status=ItemStatus.DONE, done_on="15/05/2026")
+    body = all_text(build_action_plan(db, programme.id, today=date(2026, 6, 1)))
+    for expected in [
+        "Số 01-CTr/CB", "Nậm Xe, ngày 07 tháng 3 năm 2026", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        "TT Nội dung Chỉ tiêu Người thực hiện Thời hạn Kết quả",
+        "Hà Văn Sự 30/04/2026 Chưa thực hiện (quá hạn)", "Hoàn thành ngày 15/05/2026", "Toàn chi bộ",
+    ]:
+        assert expected in body, expected
+
+    personal = plans.create_plan(db, title="Kế hoạch hành động cá nhân", year=2026, member_id=cell["y"], adopted_on="15/01/2026")
+    plans.add_item(db, personal.id, content="Tham gia đầy đủ sinh hoạt chi bộ", target="100% buổi", deadline="31/12/2026")
+    body = all_text(build_action_plan(db, personal.id, today=date(2026, 6, 1)))
+    assert "KẾ HOẠCH HÀNH ĐỘNG CÁ NHÂN NĂM 2026" in body
+    assert "Họ và tên: Lò Thị Ỷ; năm sinh: 1980; chức vụ: đảng viên; Chi bộ bản Nậm Cáy." in body
+    assert "XÁC NHẬN CỦA CHI BỘ" in body and "NGƯỜI XÂY DỰNG KẾ HOẠCH" in body
+    assert "Số " not in body.split("KẾ HOẠCH HÀNH ĐỘNG CÁ NHÂN")[0]  # an individual plan has no number
+
+
+def test_numbers_run_per_kind_within_the_term_and_can_be_typed(db, cell):
+    assert suggest_number(db, "BB") == "01-BB/CB"
+    first = _session(db, cell, held_on="05/02/2026")
+    second = _session(db, cell, held_on="05/03/2026")
+    build_minutes(db, first.id)
+    assert suggest_number(db, "BB") == "02-BB/CB"
+    assert suggest_number(db, "BC") == "01-BC/CB"  # another kind counts on its own
+    build_minutes(db, second.id, number="07-BB/CB")
+    assert second.number_symbol == "07-BB/CB"
+    assert suggest_number(db, "BB") == "08-BB/CB"
+    set_term_start(db, date(2026, 3, 1))  # a new term: the February minutes no longer count
+    assert suggest_number(db, "BB") == "08-BB/CB"
+    set_term_start(db, date(2026, 4, 1))
+    assert suggest_number(db, "BB") == "01-BB/CB"
+
+
+def test_a_badly_typed_number_is_refused_and_changes_nothing(book, db, cell):
+    m = _session(db, cell)
+    db.commit()
+    with pytest.raises(ValidationError, match="không đúng dạng"):
+        with book.session() as other:
+            build_minutes(other, m.id, number="05/BB")
+    with pytest.raises(ValidationError):
+        with book.session() as other:
+            build_minutes(other, m.id, number="05-BC/CB")  # a report's number on minutes
+    with book.session() as other:
+        assert other.get(Meeting, m.id).number_symbol == ""
+
+
+def test_text_is_nfc_and_escaped():
+    decomposed = unicodedata.normalize("NFD", "Lò Thị Ỷ <b> & Hường")
+    assert text(decomposed) == "Lò Thị Ỷ &lt;b&gt; &amp; Hường"
+
+
+def test_save_pdf_is_atomic(tmp_path):
+    target = tmp_path / "bien-ban.pdf"
+    save_pdf(b"%PDF-old", target)
+    save_pdf(b"%PDF-new", target)
+    assert target.read_bytes() == b"%PDF-new"
+    assert [p.name for p in tmp_path.iterdir()] == ["bien-ban.pdf"]
+    with pytest.raises(ChiboError, match="là một thư mục"):
+        save_pdf(b"%PDF", tmp_path)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    with pytest.raises(ChiboError, match="Không ghi được tệp"):
+        save_pdf(b"%PDF", blocked / "x.pdf")
+    assert target.read_bytes() == b"%PDF-new"
