@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from chibo.services.demo import build_demo  # noqa: E402
 from chibo.store.book import Book  # noqa: E402
 from chibo.ui.main_window import MainWindow  # noqa: E402
+from chibo.ui.operations import wait_for_jobs  # noqa: E402
 
 
 def main() -> int:
@@ -35,12 +36,26 @@ def main() -> int:
         window.load()
         QThreadPool.globalInstance().waitForDone()
         app.processEvents()
-        for row, name in enumerate(("tong-quan", "dang-vien")):
+        names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach")
+        for row, name in enumerate(names):
             window.navigation.setCurrentRow(row)
             app.processEvents()
             path = out / f"{row + 1:02d}-{name}.png"
             window.grab().save(str(path))
             print(path)
+        # The preview of the minutes of the latest session, as the secretary sees it.
+        window.navigation.setCurrentRow(names.index("sinh-hoat"))
+        bar = window.sessions.papers
+        bar.make("preview")
+        wait_for_jobs()
+        app.processEvents()
+        dialog = bar.last_dialog
+        dialog.resize(1000, 740)
+        app.processEvents()
+        path = out / f"{len(names) + 1:02d}-xem-truoc-bien-ban.png"
+        dialog.grab().save(str(path))
+        print(path)
+        dialog.close()
         window.close()
     return 0
 

@@ -167,7 +167,7 @@ def title_block(styles: Styles, doc_type: str, summary: str = "") -> list[Flowab
     flowables = [Paragraph(text(caps(doc_type)), styles.doc_type)]
     if summary:
         flowables.append(Paragraph(text(summary), styles.summary))
-    flowables += [Spacer(1, 2), ShortRule(30 * mm), Spacer(1, 8)]
+    flowables += [Spacer(1, 6), ShortRule(30 * mm), Spacer(1, 8)]
     return flowables
 
 

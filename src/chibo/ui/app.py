@@ -53,7 +53,7 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     try:
         return app.exec()
     finally:
-        from PySide6.QtCore import QThreadPool
+        from chibo.ui.operations import wait_for_jobs
 
-        QThreadPool.globalInstance().waitForDone()  # no job may outlive the book it reads
+        wait_for_jobs(60_000)  # no job may outlive the book it reads
         book.close()

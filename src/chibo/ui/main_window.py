@@ -1,6 +1,6 @@
 """The main window: a navigation column and one page per part of the cell's book.
 
-Pages still to come (sessions editor, documents, plans, outreach, settings, printing, data
+Pages still to come (the editors of sessions, documents and plans, outreach, settings, data
 exchange) belong to their own issues; the column lists only what works today."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox
 
 from chibo.errors import ChiboError
 from chibo.services.members import list_members
+from chibo.ui.lists import DocumentsPage, PlansPage, SessionsPage, load_lists
 from chibo.ui.operations import run_in_background
 from chibo.ui.overview import OverviewPage, load_overview
 from chibo.ui.register import RegisterPage
@@ -25,7 +26,11 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.overview = OverviewPage()
         self.register = RegisterPage()
-        for title, page in (("Tổng quan", self.overview), ("Đảng viên", self.register)):
+        self.documents = DocumentsPage(book)
+        self.sessions = SessionsPage(book)
+        self.plans = PlansPage(book)
+        for title, page in (("Tổng quan", self.overview), ("Đảng viên", self.register), ("Văn bản", self.documents),
+                            ("Sinh hoạt", self.sessions), ("Kế hoạch hành động", self.plans)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -48,12 +53,15 @@ class MainWindow(QMainWindow):
 
         def read():
             with book.session() as db:
-                return load_overview(db), list_members(db)
+                return load_overview(db), list_members(db), load_lists(db)
 
         def show(result):
-            overview, members = result
+            overview, members, lists = result
             self.overview.show_data(overview)
             self.register.show_members(members)
+            self.sessions.show_sessions(lists["sessions"])
+            self.documents.show_documents(lists["documents"])
+            self.plans.show_plans(lists["plans"])
 
         run_in_background(read, show, self._show_error)
 

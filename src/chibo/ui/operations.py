@@ -1,7 +1,8 @@
 """Database work off the GUI thread: a job runs on a worker, its result comes back by signal.
 
-Reads may run in parallel on the pool; writes will get one dedicated worker (issue: the
-secretary's desktop app). Widgets are touched only on the GUI thread, in the callbacks.
+Reads may run in parallel on the global pool; writes go to one dedicated worker, one at a time,
+in the order they were asked for (Anki's taskman). Widgets are touched only on the GUI thread,
+in the callbacks.
 """
 
 from __future__ import annotations
@@ -36,9 +37,30 @@ class _Job(QRunnable):
 
 
 _live_relays: set[_Relay] = set()
+_write_pool: QThreadPool | None = None
 
 
-def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None], on_failed: Callable[[Exception], None]) -> None:
+def write_pool() -> QThreadPool:
+    global _write_pool
+    if _write_pool is None:
+        _write_pool = QThreadPool()
+        _write_pool.setMaxThreadCount(1)
+    return _write_pool
+
+
+def run_write(work: Callable[[], Any], on_done: Callable[[Any], None], on_failed: Callable[[Exception], None]) -> None:
+    """A job that writes to the book: queued on the single write worker."""
+    run_in_background(work, on_done, on_failed, pool=write_pool())
+
+
+def wait_for_jobs(msecs: int = 10_000) -> None:
+    """Before closing the book: let running jobs finish."""
+    QThreadPool.globalInstance().waitForDone(msecs)
+    write_pool().waitForDone(msecs)
+
+
+def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None], on_failed: Callable[[Exception], None],
+                      pool: QThreadPool | None = None) -> None:
     relay = _Relay()
     _live_relays.add(relay)  # keep it alive until the job reports
 
@@ -48,4 +70,4 @@ def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None], o
 
     relay.done.connect(lambda value: finish(on_done, value))
     relay.failed.connect(lambda exc: finish(on_failed, exc))
-    QThreadPool.globalInstance().start(_Job(work, relay))
+    (pool or QThreadPool.globalInstance()).start(_Job(work, relay))

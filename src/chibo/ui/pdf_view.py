@@ -1,0 +1,139 @@
+"""The in-app preview of a printed paper, and printing the very same pages.
+
+The pages are rasterised with pdfium (pypdfium2) because the QtPdf binding named in DESIGN.md
+(`pyside6-pdf`) is not published for PySide6-Essentials; what is previewed and what is printed
+are the same PDF bytes that "Lưu PDF" writes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chibo.errors import ChiboError
+
+PREVIEW_WIDTH = 820  # pixels of an A4 page on screen: readable on a 1366×768 display
+PRINT_DPI = 300
+
+
+def render_pages(pdf: bytes, width: int | None = None, dpi: int | None = None) -> list[QImage]:
+    """Each page as a QImage (safe to make on a worker thread), `width` pixels wide or at `dpi`."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    images = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            scale = width / page.get_width() if width else (dpi or 96) / 72
+            bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB
+            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format_RGB888)
+            images.append(image.copy())  # own the pixels once pdfium's buffer goes
+            page.close()
+    finally:
+        document.close()
+    return images
+
+
+def print_pdf(parent: QWidget, pdf: bytes, title: str) -> bool:
+    """The system's print dialog, then the paper's pages at 300 dpi, each filling its A4 sheet."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setFullPage(True)  # the PDF carries the Party margins itself
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("In giấy tờ")
+    if dialog.exec() != QDialog.Accepted:
+        return False
+    painter = QPainter()
+    if not painter.begin(printer):
+        QMessageBox.warning(parent, "chibo", "Không mở được máy in. Hãy kiểm tra máy in đã bật và đã cài đặt.")
+        return False
+    try:
+        target = printer.pageLayout().fullRectPixels(printer.resolution())
+        for number, image in enumerate(render_pages(pdf, dpi=PRINT_DPI)):
+            if number:
+                printer.newPage()
+            painter.drawImage(QRect(0, 0, target.width(), target.height()), image)
+    finally:
+        painter.end()
+    return True
+
+
+def save_pdf_as(parent: QWidget, pdf: bytes, suggested: str) -> str | None:
+    from chibo.reports import save_pdf
+
+    path, _ = QFileDialog.getSaveFileName(parent, "Lưu PDF", suggested, "Tệp PDF (*.pdf)")
+    if not path:
+        return None
+    if not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    try:
+        return str(save_pdf(pdf, path))
+    except ChiboError as exc:
+        QMessageBox.warning(parent, "chibo", exc.message)
+        return None
+
+
+class PdfPreviewDialog(QDialog):
+    """Pages one under the other, as on the desk; In… (Ctrl+P), Lưu PDF… (Ctrl+S), Đóng (Esc)."""
+
+    def __init__(self, parent: QWidget | None, title: str, pdf: bytes, file_name: str, pages: list[QImage]):
+        super().__init__(parent)
+        self.setWindowTitle(f"Xem trước: {title}")
+        self.pdf, self.file_name, self.title = pdf, file_name, title
+        column = QWidget()
+        column.setStyleSheet("background: #7a7a7a")
+        pages_layout = QVBoxLayout(column)
+        pages_layout.setSpacing(12)
+        for image in pages:
+            from PySide6.QtGui import QPixmap
+
+            page = QLabel()
+            page.setPixmap(QPixmap.fromImage(image))
+            page.setAlignment(Qt.AlignHCenter)
+            pages_layout.addWidget(page)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(column)
+        self.scroll.setWidgetResizable(True)
+        self.count = QLabel(f"{len(pages)} trang")
+        print_button = QPushButton("In… (Ctrl+P)")
+        save_button = QPushButton("Lưu PDF… (Ctrl+S)")
+        close_button = QPushButton("Đóng")
+        print_button.clicked.connect(self.print_paper)
+        save_button.clicked.connect(self.save_paper)
+        close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.Print, self, activated=self.print_paper)
+        QShortcut(QKeySequence.Save, self, activated=self.save_paper)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count)
+        buttons.addStretch(1)
+        for button in (print_button, save_button, close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(buttons)
+        self.resize(PREVIEW_WIDTH + 70, 700)
+
+    def print_paper(self) -> None:
+        print_pdf(self, self.pdf, self.title)
+
+    def save_paper(self) -> None:
+        saved = save_pdf_as(self, self.pdf, self.file_name)
+        if saved:
+            self.count.setText(f"Đã lưu: {saved}")

@@ -1,0 +1,77 @@
+"""A read-only list of records (sessions, documents, plans) with a paper bar under it. The rows
+are computed on a worker; the model holds ids and display texts only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from chibo.ui.papers import PaperBar
+
+
+class RecordListModel(QAbstractTableModel):
+    def __init__(self, columns: tuple[str, ...]):
+        super().__init__()
+        self.columns = columns
+        self.rows: list[tuple[str, tuple[str, ...]]] = []  # (record id, cells)
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.columns[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == Qt.DisplayRole:
+            return self.rows[index.row()][1][index.column()]
+        if role == Qt.UserRole:
+            return self.rows[index.row()][0]
+        return None
+
+
+class RecordListPage(QWidget):
+    def __init__(self, book, title: str, columns: tuple[str, ...], stretch_column: int,
+                 papers: list[tuple[str, str]], nothing_selected: str):
+        super().__init__()
+        self.stretch_column = stretch_column
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 14pt; font-weight: bold")
+        self.model = RecordListModel(columns)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.papers = PaperBar(book, papers, self.selected_id, nothing_selected)
+        self.count = QLabel("Đang tải…")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.papers)
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], Qt.UserRole) if rows else None
+
+    def show_rows(self, rows, count_text: str) -> None:
+        self.model.set_rows(rows)
+        self.count.setText(count_text)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(self.stretch_column, QHeaderView.Stretch)
+        if rows and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)

@@ -1,0 +1,79 @@
+"""Xem trước / In / Lưu PDF from the Sinh hoạt, Văn bản and Kế hoạch pages."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from chibo.store.models import Meeting
+from chibo.ui.main_window import MainWindow
+from chibo.ui.operations import wait_for_jobs
+
+
+@pytest.fixture
+def window(qtbot, demo_book):
+    w = MainWindow(demo_book)
+    qtbot.addWidget(w)
+    w.show()
+    w.load()
+    qtbot.waitUntil(lambda: w.sessions.model.rowCount() > 0, timeout=10_000)
+    yield w
+    wait_for_jobs()
+
+
+def test_preview_of_the_minutes_shows_its_pages_and_numbers_the_session(qtbot, window, demo_book):
+    page = window.sessions
+    page.table.selectRow(0)
+    session_id = page.selected_id()
+    with qtbot.waitSignal(page.papers.paper_built, timeout=20_000) as built:
+        page.papers.preview_button.click()
+    paper = built.args[0]
+    qtbot.waitUntil(lambda: page.papers.last_dialog is not None and page.papers.last_dialog.isVisible())
+    dialog = page.papers.last_dialog
+    pages = len(PdfReader(io.BytesIO(paper.pdf)).pages)
+    assert dialog.count.text() == f"{pages} trang"
+    assert dialog.windowTitle() == "Xem trước: Biên bản"
+    with demo_book.session() as db:
+        number = db.get(Meeting, session_id).number_symbol
+    assert number and paper.file_name == f"bien-ban-{number.lower().replace('/', '-')}.pdf"
+    dialog.close()
+
+
+def test_save_pdf_of_the_study_report(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "bao-cao.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target.with_suffix("")), ""))
+    page = window.documents
+    page.table.selectRow(0)
+    with qtbot.waitSignal(page.papers.paper_built, timeout=20_000):
+        page.papers.save_button.click()
+    text = " ".join(PdfReader(target).pages[0].extract_text().split())
+    assert "BÁO CÁO" in text and "Kết quả học tập, quán triệt" in text
+
+
+def test_print_sends_the_same_pages_to_the_printer(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printed = tmp_path / "may-in.pdf"
+
+    def accept(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QDialog.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    page = window.plans
+    page.table.selectRow(0)
+    with qtbot.waitSignal(page.papers.paper_built, timeout=20_000) as built:
+        page.papers.print_button.click()
+    qtbot.waitUntil(printed.exists, timeout=20_000)
+    assert len(PdfReader(printed).pages) == len(PdfReader(io.BytesIO(built.args[0].pdf)).pages)
+
+
+def test_nothing_selected_says_so(qtbot, window, monkeypatch):
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    page = window.plans
+    page.table.clearSelection()
+    page.papers.preview_button.click()
+    assert said == ["Hãy chọn một kế hoạch trong danh sách."]
