@@ -5,7 +5,8 @@
 - start-up of the command line (`chibo --version`, `chibo members list` on a demo book);
 - demo generation;
 - member import of 10,000 rows against raw sqlite3.executemany of the same rows (ratio);
-- sorting and searching 10,000 members.
+- sorting and searching 10,000 members;
+- printing: the minutes of a demo session, and the sign-in sheet of a 300-member cell.
 """
 
 from __future__ import annotations
@@ -135,6 +136,36 @@ def sort_and_search(tmp: Path) -> None:
           f"search “nguyen thi huong” {query * 1000:.0f} ms ({len(hits)} found)")
 
 
+def printing(tmp: Path, demo_dir: Path) -> None:
+    from chibo.reports.attendance_sheet import build_attendance_sheet
+    from chibo.reports.minutes import build_minutes
+    from chibo.services.meetings import create_session, list_sessions
+
+    with Book.open(demo_dir) as book, book.session() as db:
+        meeting = list_sessions(db)[0]
+        first, _ = timed(lambda: build_minutes(db, meeting.id))  # fonts registered, modules imported
+        minutes, pdf = timed(lambda: build_minutes(db, meeting.id), 5)
+    folder = tmp / "big-cell"
+    with Book.open(folder) as book:
+        init_book(book, name="Chi bộ thử", superior_name="Đảng bộ xã thử", place_name="Thử")
+        csv_path = tmp / "300.csv"
+        births = [date(1950, 1, 1) + timedelta(days=37 * i) for i in range(300)]  # distinct: no duplicates
+        csv_path.write_text("Họ và tên;Ngày sinh\n" + "\n".join(f"{n};{b:%d/%m/%Y}" for n, b in zip(names(300, 3), births)),
+                            encoding="utf-8")
+        with book.session() as db:
+            member_import.commit_import(db, member_import.read_member_file(db, csv_path))
+            session_id = create_session(db, kind="thuong_ky", held_on=date.today()).id
+        with book.session() as db:
+            sheet, sheet_pdf = timed(lambda: build_attendance_sheet(db, session_id), 3)
+    from pypdf import PdfReader
+    import io
+
+    pages = len(PdfReader(io.BytesIO(sheet_pdf)).pages)
+    print(f"printing: minutes {minutes * 1000:.0f} ms ({len(pdf) // 1024} KB; first build with font loading "
+          f"{first * 1000:.0f} ms); sign-in sheet of 300 members {sheet * 1000:.0f} ms ({pages} pages, "
+          f"{len(sheet_pdf) // 1024} KB)")
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
@@ -145,6 +176,7 @@ def main() -> int:
         cli_startup(demo_dir)
         import_vs_executemany(tmp)
         sort_and_search(tmp)
+        printing(tmp, demo_dir)
     return 0
 
 
