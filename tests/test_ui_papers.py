@@ -77,3 +77,37 @@ def test_nothing_selected_says_so(qtbot, window, monkeypatch):
     page.table.clearSelection()
     page.papers.preview_button.click()
     assert said == ["Hãy chọn một kế hoạch trong danh sách."]
+
+
+def test_a_typed_number_is_printed_and_a_bad_one_is_refused(qtbot, window, demo_book, monkeypatch):
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    page = window.sessions
+    page.table.selectRow(2)
+    session_id = page.selected_id()
+    page.papers.number.setText("5/BB")
+    page.papers.save_button.click()
+    qtbot.waitUntil(lambda: bool(warned), timeout=20_000)
+    assert warned == ["Số, ký hiệu “5/BB” không đúng dạng, ví dụ “05-BB/CB”."]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))  # then cancelled
+    page.papers.number.setText("21-BB/CB")
+    with qtbot.waitSignal(page.papers.paper_built, timeout=20_000):
+        page.papers.preview_button.click()
+    with demo_book.session() as db:
+        assert db.get(Meeting, session_id).number_symbol == "21-BB/CB"
+    assert page.papers.number.text() == ""
+    page.papers.last_dialog.close()
+
+
+def test_the_list_shows_the_number_a_paper_took_and_keeps_the_selection(qtbot, window):
+    page = window.sessions
+    makeup_row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 1).data().startswith("Học bù"))
+    assert page.model.index(makeup_row, 6).data() == ""  # make-ups carry no number in the demo
+    page.table.selectRow(makeup_row)
+    chosen = page.selected_id()
+    with qtbot.waitSignal(page.papers.paper_built, timeout=20_000) as built:
+        page.papers.preview_button.click()
+    qtbot.waitUntil(lambda: page.model.index(makeup_row, 6).data() != "", timeout=20_000)
+    assert page.selected_id() == chosen
+    assert built.args[0].file_name == f"bien-ban-{page.model.index(makeup_row, 6).data().lower().replace('/', '-')}.pdf"
+    page.papers.last_dialog.close()

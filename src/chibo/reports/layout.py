@@ -81,7 +81,7 @@ def make_styles() -> Styles:
         date_line=ParagraphStyle("chibo-date", parent=base, fontName=family, leading=17, **center),
         signature_bold=ParagraphStyle("chibo-sb", parent=base, fontName=SERIF_BOLD, leading=17, **center),
         signature_regular=ParagraphStyle("chibo-sr", parent=base, leading=17, **center),
-        recipients_title=ParagraphStyle("chibo-rt", parent=base, fontName=SERIF_BOLD, fontSize=12, leading=15,
+        recipients_title=ParagraphStyle("chibo-rt", parent=base, fontSize=14, leading=17,
                                         firstLineIndent=0, alignment=TA_LEFT, spaceAfter=0),
         recipients=ParagraphStyle("chibo-r", parent=base, fontSize=12, leading=15, firstLineIndent=0,
                                   alignment=TA_LEFT, spaceAfter=0),

@@ -33,6 +33,8 @@ class MainWindow(QMainWindow):
                             ("Sinh hoạt", self.sessions), ("Kế hoạch hành động", self.plans)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
+        for page in (self.documents, self.sessions, self.plans):
+            page.papers.paper_built.connect(lambda _paper: self.load())  # a printed paper may have taken a number
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         central = QWidget()

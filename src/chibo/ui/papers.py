@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from chibo.errors import ChiboError
 from chibo.ui.operations import run_write
@@ -25,6 +25,14 @@ class PaperBar(QWidget):
         for kind, label in papers:
             self.kind.addItem(label, kind)
         self.kind.setVisible(len(papers) > 1)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText("tự đánh số")
+        self.number.setToolTip("Số, ký hiệu in trên giấy, ví dụ 05-BB/CB. Số đã in được giữ cho lần in sau.")
+        self.number.setFixedWidth(150)
+        number_label = QLabel("Số, ký hiệu:")
+        number_label.setBuddy(self.number)
+        self.kind.currentIndexChanged.connect(
+            lambda: self.number.setEnabled(self.kind.currentData() != "attendance"))
         self.preview_button = QPushButton("Xem trước")
         self.print_button = QPushButton("In…")
         self.save_button = QPushButton("Lưu PDF…")
@@ -34,6 +42,8 @@ class PaperBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kind)
+        layout.addWidget(number_label)
+        layout.addWidget(self.number)
         for button in (self.preview_button, self.print_button, self.save_button):
             layout.addWidget(button)
         layout.addStretch(1)
@@ -53,19 +63,21 @@ class PaperBar(QWidget):
             QMessageBox.information(self, "chibo", self.nothing_selected)
             return
         kind, label = self.kind.currentData(), self.kind.currentText()
+        number = self.number.text().strip() if self.number.isEnabled() else ""
         book = self.book
 
         def build():
             from chibo.reports.papers import build_paper
 
             with book.session() as db:
-                paper = build_paper(db, kind, record_id)
+                paper = build_paper(db, kind, record_id, number=number or None)
             pages = render_pages(paper.pdf, width=PREVIEW_WIDTH) if action == "preview" else []
             return paper, pages
 
         def done(result):
             self._busy(False)
             paper, pages = result
+            self.number.clear()
             self.paper_built.emit(paper)
             if action == "preview":
                 self.last_dialog = PdfPreviewDialog(self.window(), label, paper.pdf, paper.file_name, pages)

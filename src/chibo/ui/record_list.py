@@ -69,9 +69,12 @@ class RecordListPage(QWidget):
         return self.model.data(rows[0], Qt.UserRole) if rows else None
 
     def show_rows(self, rows, count_text: str) -> None:
+        """Fill the list, keeping the selected record selected across a refresh."""
+        keep = self.selected_id()
         self.model.set_rows(rows)
         self.count.setText(count_text)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(self.stretch_column, QHeaderView.Stretch)
-        if rows and not self.table.selectionModel().selectedRows():
-            self.table.selectRow(0)
+        ids = [record_id for record_id, _ in self.model.rows]
+        if ids:
+            self.table.selectRow(ids.index(keep) if keep in ids else 0)
