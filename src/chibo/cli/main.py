@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--members", type=int, default=35)
     p.add_argument("--months", type=int, default=12)
     p.add_argument("--if-empty", action="store_true", help="chỉ tạo khi sổ còn trống, không báo lỗi nếu đã có dữ liệu")
+    p.add_argument("--name", default="Chi bộ bản Nà Khum", help="tên chi bộ mẫu")
 
     members = sub.add_parser("members", help="đảng viên").add_subparsers(dest="action", required=True, parser_class=_Parser)
     p = members.add_parser("list", help="danh sách đảng viên theo thứ tự tên")
@@ -83,6 +84,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="ngày lập báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay)" if name in ("report", "plan")
                        else argparse.SUPPRESS)
 
+    p = sub.add_parser("export", help="xuất gói dữ liệu gửi cấp trên (ra USB)")
+    p.add_argument("--to", metavar="DIR", help="thư mục đích, ví dụ ổ USB (mặc định: thư mục hiện tại)")
+    p.add_argument("--full", action="store_true", help="gửi toàn bộ sổ, không chỉ phần cấp trên chưa nhận")
+    p = sub.add_parser("verify", help="kiểm tra một gói dữ liệu, không ghi gì")
+    p.add_argument("file")
+    p = sub.add_parser("import", help="nhập gói dữ liệu của các chi bộ (cấp nhận báo cáo)")
+    p.add_argument("files", nargs="+", metavar="FILE|DIR")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--approve-new", action="store_true", help="xác nhận đơn vị mới (sau khi đã đối chiếu mã khóa)")
+    p = sub.add_parser("summary", help="số liệu tổng hợp các đơn vị (cấp nhận báo cáo)")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("backup", help="sao lưu sổ ngay")
     p.add_argument("--to", metavar="DIR", help="thư mục đích (mặc định: thư mục sao lưu của sổ)")
     p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu")
@@ -101,7 +114,7 @@ def _day(value: str):
 
 
 def _dispatch(args, folder) -> int:
-    from chibo.cli import details, maintenance, printing, records
+    from chibo.cli import details, exchange, maintenance, printing, records
     from chibo.store.book import Book
 
     if args.command == "restore":
@@ -117,6 +130,10 @@ def _dispatch(args, folder) -> int:
         ("sessions", "list"): records.sessions_list,
         ("sessions", "show"): details.session_show,
         ("plans", "list"): printing.plans_list,
+        ("export", None): exchange.export,
+        ("verify", None): exchange.verify,
+        ("import", None): exchange.import_bundles,
+        ("summary", None): exchange.summary,
         **{("print", kind): printing.print_paper for kind in ("minutes", "attendance", "report", "plan")},
     }
     handler = handlers[(args.command, getattr(args, "action", None))]

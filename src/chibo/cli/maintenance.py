@@ -13,8 +13,12 @@ from chibo.text import format_count
 
 
 def init(book, args) -> int:
+    from chibo.sync.keys import ensure_keys
+
     unit = units.init_book(book, name=args.name, role=args.role, superior_name=args.parent or "", place_name=args.place or "")
+    keys = ensure_keys(book)
     print(f"Đã khởi tạo sổ cho {unit.name} (mã {unit.code}) tại {book.folder}.")
+    print(f"Mã khóa của đơn vị (đọc cho cấp trên đối chiếu): {keys.fingerprint}")
     return 0
 
 
@@ -28,7 +32,10 @@ def make_demo(book, args) -> int:
         )
     if not 10 <= args.members <= 300 or not 1 <= args.months <= 120:
         raise ChiboError("Chi bộ mẫu cần từ 10 đến 300 đảng viên và từ 1 đến 120 tháng.")
-    summary = demo.build_demo(book, seed=args.seed, member_count=args.members, months=args.months)
+    from chibo.sync.keys import ensure_keys
+
+    summary = demo.build_demo(book, seed=args.seed, member_count=args.members, months=args.months, name=args.name)
+    ensure_keys(book)
     print(f"Đã tạo chi bộ mẫu: {summary.members} đảng viên, {summary.sessions} buổi sinh hoạt, {summary.documents} văn bản.")
     return 0
 

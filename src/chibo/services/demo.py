@@ -13,7 +13,7 @@ from datetime import date, time, timedelta
 from chibo.errors import ValidationError
 from chibo.services import documents, essays, meetings, members, outreach, plans
 from chibo.services.figures import document_figures, session_figures
-from chibo.services.units import init_book
+from chibo.services.units import init_book, local_unit
 from chibo.store.book import Book
 from chibo.store.models import Presenter
 from chibo.vocabulary import (
@@ -82,14 +82,15 @@ def _month_start(day: date, months_back: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def build_demo(book: Book, *, seed: int = 1, member_count: int = 35, months: int = 12, today: date | None = None) -> DemoSummary:
-    """Fill an empty book with a demo cell."""
+def build_demo(book: Book, *, seed: int = 1, member_count: int = 35, months: int = 12, today: date | None = None,
+               name: str = "Chi bộ bản Nà Khum") -> DemoSummary:
+    """Fill an empty book with a demo cell named `name` (a village cell: "Chi bộ bản …")."""
     if member_count < 10:
         raise ValueError("a demo cell has at least 10 members")
     rng = random.Random(seed)
     today = today or date.today()
     start = _month_start(today, months)
-    init_book(book, name="Chi bộ bản Nà Khum", superior_name="Đảng bộ xã Sơn Cao", place_name="Sơn Cao")
+    init_book(book, name=name, superior_name="Đảng bộ xã Sơn Cao", place_name="Sơn Cao")
     with book.session() as db:
         ids = _demo_members(db, rng, member_count, start, today, months)
         docs = _demo_documents(db, start, today, months)
@@ -202,7 +203,7 @@ def _demo_sessions(db, rng, ids, docs, presenters, start, today, months) -> int:
         covered = [d for d in docs if d.issued_on and month <= d.issued_on + timedelta(days=20) < _month_start(month, -1)]
         meeting = meetings.create_session(
             db, kind=SessionKind.REGULAR, held_on=day, form=SessionForm.COMBINED if covered else SessionForm.IN_PERSON,
-            place="Nhà văn hóa bản Nà Khum", start_time=time(19, 30), end_time=time(21, 15), chair_id=chair,
+            place=f"Nhà văn hóa {local_unit(db).name.removeprefix('Chi bộ ').strip()}", start_time=time(19, 30), end_time=time(21, 15), chair_id=chair,
             secretary_id=deputy, presenter_id=presenters[offset % 2].id if covered else None,
             document_ids=[d.id for d in covered],
             agenda="1. Đánh giá kết quả lãnh đạo thực hiện nhiệm vụ tháng trước.\n2. Phương hướng nhiệm vụ tháng tới."

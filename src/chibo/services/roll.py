@@ -23,14 +23,18 @@ class Roll:
         self._dates = {m: [row[0] for row in rows] for m, rows in self._history.items()}
 
     @classmethod
-    def load(cls, db) -> "Roll":
+    def load(cls, db, unit_id: str | None = None) -> "Roll":
+        """The roll of the book; at a receiving level, `unit_id` picks one cell's members."""
         # Rows changed later win over rows of the same day: order by rev within a day.
-        changes = db.exec(
+        query = (
             alive(MemberStatusChange)
             .join(Member, col(Member.id) == col(MemberStatusChange.member_id))
             .where(col(Member.deleted_at).is_(None))
             .order_by(col(MemberStatusChange.effective_on), col(MemberStatusChange.rev))
-        ).all()
+        )
+        if unit_id is not None:
+            query = query.where(MemberStatusChange.unit_id == unit_id)
+        changes = db.exec(query).all()
         return cls(list(changes))
 
     def status(self, member_id: str, day: date) -> MemberStatus | None:

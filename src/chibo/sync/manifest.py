@@ -1,0 +1,37 @@
+"""The manifest's schema, checked before anything in it is trusted."""
+
+from __future__ import annotations
+
+import json
+
+from chibo.sync.bundle import FORMAT, FORMAT_VERSION, BundleRefused
+
+_FIELDS = {
+    "format": str, "format_version": int, "min_reader_version": int, "app_version": str, "schema_version": str,
+    "bundle_id": str, "kind": str, "sender_unit_id": str, "sender_name": str, "sender_code": str,
+    "signer_key": str, "signer_key_id": str, "recipient_key": (str, type(None)), "recipient_key_id": (str, type(None)),
+    "seq": int, "after_rev": int, "upto_rev": int, "created_at": str, "counts": dict, "payload_sha256": str,
+    "payload_size": int,
+}
+BAD_MANIFEST = "Phần mô tả (manifest) của gói không hợp lệ; gói bị từ chối. Hãy báo đơn vị gửi xuất lại gói."
+
+
+def parse_manifest(data: bytes) -> dict:
+    try:
+        manifest = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise BundleRefused(BAD_MANIFEST, "manifest") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BundleRefused(BAD_MANIFEST, "manifest")
+    for name, kind in _FIELDS.items():
+        value = manifest.get(name)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise BundleRefused(BAD_MANIFEST, "manifest")
+    if manifest["min_reader_version"] > FORMAT_VERSION:
+        raise BundleRefused(f"Gói được tạo bằng chibo mới hơn (định dạng {manifest['format_version']}). Hãy cập nhật "
+                            "chibo lên bản mới rồi nhập lại.", "newer_format")
+    if manifest["kind"] not in ("report", "plan") or manifest["seq"] < 1 or manifest["payload_size"] < 0:
+        raise BundleRefused(BAD_MANIFEST, "manifest")
+    if any(not isinstance(v, int) or isinstance(v, bool) or v < 0 for v in manifest["counts"].values()):
+        raise BundleRefused(BAD_MANIFEST, "manifest")
+    return manifest

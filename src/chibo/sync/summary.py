@@ -1,0 +1,80 @@
+"""The receiving level's consolidated figures, computed from the cells' records: per unit and in
+total, the last bundle, members, sessions, and per document (by number-symbol) the members
+required, studied and the rate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import col, select
+
+from chibo.services.common import alive
+from chibo.services.figures import document_figures
+from chibo.services.roll import Roll
+from chibo.store.models import BundleLog, Document, KnownUnit, Meeting
+
+
+@dataclass
+class DocumentTotal:
+    number_symbol: str
+    required: int = 0
+    studied: int = 0
+
+    @property
+    def percent(self) -> float | None:
+        return 100.0 * self.studied / self.required if self.required else None
+
+    def as_json(self) -> dict:
+        return {"number_symbol": self.number_symbol, "required": self.required, "studied": self.studied,
+                "rate": round(self.percent, 2) if self.percent is not None else None}
+
+
+@dataclass
+class UnitSummary:
+    unit_id: str
+    name: str
+    fingerprint: str
+    last_seq: int
+    last_bundle_at: str | None
+    members: int = 0
+    sessions: int = 0
+    documents: dict[str, DocumentTotal] = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {"id": self.unit_id, "name": self.name, "fingerprint": self.fingerprint, "last_seq": self.last_seq,
+                "last_bundle_at": self.last_bundle_at, "members": self.members, "sessions": self.sessions,
+                "documents": [d.as_json() for d in sorted(self.documents.values(), key=lambda d: d.number_symbol)]}
+
+
+def unit_summary(db, known: KnownUnit, as_of: date) -> UnitSummary:
+    last = db.exec(select(BundleLog).where(BundleLog.sender_unit_id == known.unit_id, BundleLog.outcome == "imported")
+                   .order_by(col(BundleLog.received_at).desc())).first()
+    summary = UnitSummary(known.unit_id, known.name, known.fingerprint, known.last_seq,
+                          last.received_at.date().isoformat() if last else None)
+    roll = Roll.load(db, unit_id=known.unit_id)
+    summary.members = len(roll.on_roll(as_of))
+    summary.sessions = len(db.exec(alive(Meeting).where(Meeting.unit_id == known.unit_id,
+                                                        col(Meeting.held_on) <= as_of)).all())
+    for document in db.exec(alive(Document).where(Document.unit_id == known.unit_id)):
+        figures = document_figures(db, document.id, as_of, roll)
+        total = summary.documents.setdefault(document.number_symbol, DocumentTotal(document.number_symbol))
+        total.required += figures.required
+        total.studied += figures.studied_count
+    return summary
+
+
+def consolidated(db, as_of: date | None = None) -> tuple[list[UnitSummary], UnitSummary]:
+    """Each approved unit's figures, and their sum."""
+    as_of = as_of or date.today()
+    units = [unit_summary(db, known, as_of)
+             for known in db.exec(select(KnownUnit).where(KnownUnit.approval == "approved").order_by(col(KnownUnit.name)))]
+    total = UnitSummary("", "Tổng cộng", "", 0, None)
+    for unit in units:
+        total.members += unit.members
+        total.sessions += unit.sessions
+        for symbol, document in unit.documents.items():
+            sum_doc = total.documents.setdefault(symbol, DocumentTotal(symbol))
+            sum_doc.required += document.required
+            sum_doc.studied += document.studied
+    return units, total
