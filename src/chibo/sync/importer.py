@@ -160,13 +160,14 @@ def verify_bundle(book, path: Path) -> ImportReport:
     try:
         with book.session() as db:
             manifest, records, known, report = _check(path, db, load_keys(book.folder), approve_new=True)
+            approved = known is not None and known.approval == "approved"
             db.rollback()
     except BundleRefused as refused:
         return ImportReport(str(path), "rejected", refused.message)
     report.outcome = "verified"
     for record in records:
         report.counts["new"] += 1
-    if known is None or known.approval != "approved":
+    if not approved:
         report.reason = f"Chữ ký đúng với khóa trong gói; đơn vị chưa được xác nhận (mã khóa {report.fingerprint})."
     return report
 

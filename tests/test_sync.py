@@ -1,0 +1,359 @@
+"""Sync bundles: two cells report, the receiving level sums them; every hostile file is refused
+with a sentence, and the receiving book keeps nothing of it but the log entry."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlmodel import func, select
+
+from chibo.cli.main import main
+from chibo.services.demo import build_demo
+from chibo.services.documents import list_documents
+from chibo.services.figures import document_figures
+from chibo.services.units import init_book
+from chibo.store.book import Book
+from chibo.store.models import SYNCED_TABLES, BundleLog, KnownUnit, Member
+from chibo.sync.bundle import canonical_json, gzip_bytes
+from chibo.sync.export import export_bundle
+from chibo.sync.importer import import_bundle, verify_bundle
+from chibo.sync.keys import fingerprint, load_keys
+from chibo.sync.summary import consolidated
+
+from conftest import DEMO_TODAY, _copy_book, _template
+
+
+@pytest.fixture(scope="session")
+def second_cell_template(tmp_path_factory):
+    return _template(tmp_path_factory, "cell-b", lambda b: build_demo(b, seed=8, today=DEMO_TODAY, name="Chi bộ bản Phìn Hồ"))
+
+
+@pytest.fixture
+def cell_a(demo_template, tmp_path):
+    book = _copy_book(demo_template, tmp_path / "a")
+    yield book
+    book.close()
+
+
+@pytest.fixture
+def cell_b(second_cell_template, tmp_path):
+    book = _copy_book(second_cell_template, tmp_path / "b")
+    yield book
+    book.close()
+
+
+@pytest.fixture
+def receiving(tmp_path):
+    book = Book.open(tmp_path / "commune")
+    init_book(book, name="Đảng ủy xã Sơn Cao", role="receiving")
+    yield book
+    book.close()
+
+
+@pytest.fixture
+def stick(tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
+def snapshot(book) -> dict:
+    """Row counts of every table a bundle could touch (the log apart)."""
+    with book.session() as db:
+        counts = {model.__tablename__: db.exec(select(func.count()).select_from(model)).one() for model in SYNCED_TABLES}
+        counts["known_unit"] = db.exec(select(func.count()).select_from(KnownUnit)).one()
+        return counts
+
+
+def log_entries(book) -> list[BundleLog]:
+    with book.session() as db:
+        return list(db.exec(select(BundleLog)))
+
+
+def test_two_cells_report_and_the_summary_is_their_sum(cell_a, cell_b, receiving, stick):
+    bundles = [export_bundle(cell, stick) for cell in (cell_a, cell_b)]
+    assert [b.path.name for b in bundles] == ["BANNAKHUM-1-" + bundles[0].path.name.split("-")[2],
+                                              "BANPHINHO-1-" + bundles[1].path.name.split("-")[2]]
+    reports = [import_bundle(receiving, b.path, approve_new=True) for b in bundles]
+    assert [r.outcome for r in reports] == ["imported", "imported"]
+    assert reports[0].counts["new"] == bundles[0].records and reports[0].counts["conflict"] == 0
+
+    expected: dict[str, list[int]] = {}
+    for cell in (cell_a, cell_b):
+        with cell.session() as db:
+            for document in list_documents(db):
+                figures = document_figures(db, document.id, DEMO_TODAY)
+                pair = expected.setdefault(document.number_symbol, [0, 0])
+                pair[0] += figures.required
+                pair[1] += figures.studied_count
+    with receiving.session() as db:
+        units, total = consolidated(db, DEMO_TODAY)
+    assert [u.name for u in units] == ["Chi bộ bản Nà Khum", "Chi bộ bản Phìn Hồ"]
+    assert {s: [d.required, d.studied] for s, d in total.documents.items()} == expected
+    assert total.members == sum(u.members for u in units) == 68
+    assert all(u.last_seq == 1 for u in units)
+
+    before = snapshot(receiving)
+    replay = import_bundle(receiving, bundles[0].path)
+    assert replay.outcome == "imported"
+    assert replay.counts == {"new": 0, "updated": 0, "duplicate": bundles[0].records, "stale": 0, "conflict": 0}
+    assert snapshot(receiving) == before
+
+
+def test_an_edit_travels_as_an_update_and_an_old_bundle_is_stale(cell_a, receiving, stick):
+    from chibo.services.members import edit_member, list_members
+
+    first = export_bundle(cell_a, stick)
+    import_bundle(receiving, first.path, approve_new=True)
+    with cell_a.session() as db:
+        member = next(r.member for r in list_members(db) if r.member.full_name == "Lò Thị Ỷ")
+        edit_member(db, member.id, phone="0912 345 678")
+    second = export_bundle(cell_a, stick)
+    assert second.seq == 2 and second.records == first.records + 0  # nothing acknowledged yet: all again
+    report = import_bundle(receiving, second.path)
+    assert report.counts["updated"] == 1 and report.counts["new"] == 0
+    with receiving.session() as db:
+        assert db.get(Member, member.id).phone == "0912 345 678"
+    stale = import_bundle(receiving, first.path)
+    assert stale.counts["stale"] == 1 and stale.counts["updated"] == 0
+    with receiving.session() as db:
+        assert db.get(Member, member.id).phone == "0912 345 678"
+
+
+def test_an_unknown_unit_waits_for_approval_and_nothing_is_counted(cell_a, receiving, stick):
+    bundle = export_bundle(cell_a, stick)
+    report = import_bundle(receiving, bundle.path)
+    keys = load_keys(cell_a.folder)
+    assert report.outcome == "pending" and report.fingerprint == keys.fingerprint
+    assert f"chờ xác nhận mã khóa {keys.fingerprint}" in report.reason
+    counts = snapshot(receiving)
+    assert counts["member"] == 0 and counts["known_unit"] == 1
+    with receiving.session() as db:
+        assert consolidated(db, DEMO_TODAY)[0] == []
+    assert import_bundle(receiving, bundle.path, approve_new=True).outcome == "imported"
+    assert (receiving.folder / "received" / f"{bundle.file_sha256}.chibo").exists()
+
+
+# --- hostile files -----------------------------------------------------------------------------
+
+def _rezip(source: Path, target: Path, change) -> Path:
+    """Copy a bundle's entries through `change(entries) -> list of (name, bytes)` into a valid zip."""
+    with zipfile.ZipFile(source) as archive:
+        entries = [(name, archive.read(name)) for name in archive.namelist()]
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in change(entries):
+            archive.writestr(name, data)
+    return target
+
+
+def _signed(cell_book, source: Path, target: Path, manifest_change=None, payload=None) -> Path:
+    """A bundle re-signed with the cell's own key after its manifest or payload was changed: what
+    a cell's key holder (or a buggy export) could produce."""
+    import hashlib
+
+    keys = load_keys(cell_book.folder)
+    with zipfile.ZipFile(source) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        payload = payload if payload is not None else archive.read("payload")
+    manifest["payload_sha256"] = hashlib.sha256(payload).hexdigest()
+    manifest["payload_size"] = len(payload)
+    if manifest_change:
+        manifest_change(manifest)
+    data = json.dumps(manifest).encode()
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("manifest.json", data)
+        archive.writestr("manifest.sig", keys.signing_key.sign(data).signature)
+        archive.writestr("payload", payload)
+    return target
+
+
+def _records(source: Path) -> list[dict]:
+    import gzip
+
+    with zipfile.ZipFile(source) as archive:
+        return [json.loads(line) for line in gzip.decompress(archive.read("payload")).splitlines()]
+
+
+def _payload(records: list[dict]) -> bytes:
+    return gzip_bytes(b"".join(canonical_json(r) + b"\n" for r in records))
+
+
+@pytest.fixture
+def hostile(cell_a, cell_b, receiving, stick, tmp_path):
+    """The receiving book knows cell A (approved); returns a function that imports a file and
+    checks it was refused with `expected` in the reason, the book unchanged but for the log."""
+    good = export_bundle(cell_a, stick)
+    assert import_bundle(receiving, good.path, approve_new=True).outcome == "imported"
+
+    def refused(path: Path, expected: str):
+        before, logged = snapshot(receiving), len(log_entries(receiving))
+        report = import_bundle(receiving, path)
+        assert report.outcome == "rejected", (path, report.reason)
+        assert expected in report.reason, report.reason
+        assert snapshot(receiving) == before
+        entries = log_entries(receiving)
+        assert len(entries) == logged + 1 and entries[-1].outcome == "rejected"
+        assert verify_bundle(receiving, path).outcome == "rejected"
+        return report
+
+    refused.good = good.path
+    refused.tmp = tmp_path
+    refused.cell_b_bundle = lambda: export_bundle(cell_b, stick).path
+    return refused
+
+
+def test_empty_file_and_not_a_zip(hostile):
+    empty = hostile.tmp / "empty.chibo"
+    empty.write_bytes(b"")
+    hostile(empty, "Tệp rỗng")
+    text = hostile.tmp / "notes.chibo"
+    text.write_text("Biên bản họp chi bộ tháng 5", encoding="utf-8")
+    hostile(text, "không phải gói dữ liệu chibo")
+
+
+def test_truncated_at_many_lengths(hostile):
+    data = hostile.good.read_bytes()
+    for length in (1, 22, 100, 1000, len(data) // 3, len(data) // 2, len(data) - 100, len(data) - 1):
+        cut = hostile.tmp / f"cut-{length}.chibo"
+        cut.write_bytes(data[:length])
+        hostile(cut, "không phải gói dữ liệu chibo")
+
+
+@pytest.mark.parametrize("member", ["manifest.json", "manifest.sig", "payload"])
+def test_a_flipped_byte_in_each_member(hostile, member):
+    def flip(entries):
+        out = []
+        for name, data in entries:
+            if name == member:
+                middle = len(data) // 2
+                data = data[:middle] + bytes([data[middle] ^ 0x01]) + data[middle + 1:]
+            out.append((name, data))
+        return out
+
+    expected = {"manifest.json": "", "manifest.sig": "Chữ ký của gói không khớp", "payload": "bị hỏng khi chép"}[member]
+    hostile(_rezip(hostile.good, hostile.tmp / f"flip-{member}.chibo", flip), expected)
+
+
+def test_extra_member_zip_slip_absolute_and_duplicated_names(hostile):
+    cases = {
+        "extra": lambda e: e + [("readme.txt", b"hello")],
+        "slip": lambda e: [("../../payload" if n == "payload" else n, d) for n, d in e],
+        "absolute": lambda e: [("/etc/payload" if n == "payload" else n, d) for n, d in e],
+        "duplicated": lambda e: e + [e[-1]],
+    }
+    for name, change in cases.items():
+        with pytest.warns(UserWarning) if name == "duplicated" else _no_warning():
+            path = _rezip(hostile.good, hostile.tmp / f"{name}.chibo", change)
+        hostile(path, "thành phần lạ hoặc thiếu")
+
+
+class _no_warning:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_a_zip_bomb_and_a_gzip_bomb_are_refused_in_well_under_a_second(hostile, cell_a):
+    import zlib
+
+    zeros = bytes(64 * 1024 * 1024)
+    bomb = hostile.tmp / "bomb.chibo"
+    with zipfile.ZipFile(hostile.good) as archive:
+        manifest, signature = archive.read("manifest.json"), archive.read("manifest.sig")
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", manifest)
+        archive.writestr("manifest.sig", signature)
+        archive.writestr("payload", zeros)
+    assert bomb.stat().st_size < 1024 * 1024
+    start = time.perf_counter()
+    hostile(bomb, "bom nén")
+    assert time.perf_counter() - start < 5  # generous for a shared machine; the bench prints the real figure
+
+    inner = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    gz = inner.compress(zeros) + inner.flush()
+    hostile(_signed(cell_a, hostile.good, hostile.tmp / "gzip-bomb.chibo", payload=gz), "bom nén")
+
+
+def test_newer_format_and_an_edited_manifest(hostile, cell_a):
+    newer = _signed(cell_a, hostile.good, hostile.tmp / "newer.chibo",
+                    manifest_change=lambda m: m.update(format_version=9, min_reader_version=9))
+    hostile(newer, "Hãy cập nhật chibo")
+
+    def more_members(entries):
+        out = []
+        for name, data in entries:
+            if name == "manifest.json":
+                manifest = json.loads(data)
+                manifest["counts"]["member"] += 1
+                data = json.dumps(manifest).encode()
+            out.append((name, data))
+        return out
+
+    hostile(_rezip(hostile.good, hostile.tmp / "edited.chibo", more_members), "Chữ ký của gói không khớp")
+
+
+def test_another_units_payload_and_records_claiming_another_unit(hostile, cell_a):
+    other = hostile.cell_b_bundle()
+
+    def swap(entries):
+        with zipfile.ZipFile(other) as archive:
+            foreign = archive.read("payload")
+        return [(n, foreign if n == "payload" else d) for n, d in entries]
+
+    hostile(_rezip(hostile.good, hostile.tmp / "swapped.chibo", swap), "bị hỏng khi chép")
+    # Cell A signs cell B's records: the records name another owner than the signer.
+    hostile(_signed(cell_a, hostile.good, hostile.tmp / "claims.chibo", payload=_payload(_records(other)),
+                    manifest_change=lambda m: m.update(counts={})), "của đơn vị khác")
+
+
+def test_same_id_and_rev_with_other_content_is_a_conflict(hostile, cell_a, receiving):
+    from chibo.sync.payload import content_hash
+
+    records = _records(hostile.good)
+    member = next(r for r in records if r["table"] == "member")
+    member["fields"]["phone"] = "0999 999 999"
+    member["hash"] = content_hash(member["fields"])
+    path = _signed(cell_a, hostile.good, hostile.tmp / "conflict.chibo", payload=_payload(records))
+    report = import_bundle(receiving, path)
+    assert report.outcome == "imported"
+    assert report.counts["conflict"] == 1 and report.counts["duplicate"] == len(records) - 1
+    assert report.conflicts == [{"table": "member", "id": member["id"], "rev": member["rev"]}]
+    with receiving.session() as db:
+        assert db.get(Member, member["id"]).phone != "0999 999 999"  # the record in the book is kept
+    quarantined = (receiving.folder / "quarantine").glob("*.jsonl")
+    assert "0999 999 999" in next(quarantined).read_text(encoding="utf-8")
+
+
+def test_a_changed_signing_key_is_refused(hostile, cell_a, tmp_path):
+    shutil.rmtree(cell_a.folder / "keys")  # the cell reinstalled: new keys, same unit id
+    again = export_bundle(cell_a, tmp_path).path
+    hostile(again, "khác với khóa đã xác nhận")
+
+
+def test_command_line_exit_codes(hostile, receiving, cell_a, capsys):
+    broken = hostile.tmp / "broken.chibo"
+    broken.write_bytes(hostile.good.read_bytes()[:500])
+    receiving.close()  # the command line takes the folder's lock
+    code = main(["--data-dir", str(receiving.folder), "verify", str(hostile.good)])
+    out = capsys.readouterr().out
+    assert code == 0 and "Gói nguyên vẹn, chữ ký đúng: Chi bộ bản Nà Khum, gói số 1" in out
+    code = main(["--data-dir", str(receiving.folder), "import", str(broken)])
+    assert code == 1 and "không phải gói dữ liệu chibo" in capsys.readouterr().err
+    code = main(["--data-dir", str(receiving.folder), "import", str(hostile.good), "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0 and result[0]["counts"]["duplicate"] > 0 and result[0]["fingerprint"] == load_keys(cell_a.folder).fingerprint
+
+
+def test_fingerprint_reads_aloud():
+    text = fingerprint(bytes(32))
+    groups = text.split("-")
+    assert len(groups) == 5 and all(len(g) == 4 for g in groups)
+    assert not set(text) & set("01IO")
