@@ -357,3 +357,111 @@ def test_fingerprint_reads_aloud():
     groups = text.split("-")
     assert len(groups) == 5 and all(len(g) == 4 for g in groups)
     assert not set(text) & set("01IO")
+
+
+KILLED_IMPORT = """
+import sys, time
+from pathlib import Path
+from chibo.store.book import Book
+from chibo.sync import importer
+
+original = importer._upsert
+
+def upsert_then_hang(*args, **kwargs):
+    original(*args, **kwargs)  # every row written and flushed, the transaction still open
+    print("flushed", flush=True)
+    time.sleep(60)
+
+importer._upsert = upsert_then_hang
+with Book.open(Path(sys.argv[1])) as book:
+    importer.import_bundle(book, Path(sys.argv[2]), approve_new=True)
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_during_an_import_keeps_the_book_whole_and_the_reimport_counts_once(cell_a, receiving, stick):
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+
+    bundle = export_bundle(cell_a, stick)
+    folder = receiving.folder
+    receiving.close()
+    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(folder), str(bundle.path)],
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "flushed"
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+
+    connection = sqlite3.connect(folder / "chibo.sqlite")
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert connection.execute("SELECT count(*) FROM member").fetchone() == (0,)  # the transaction never landed
+    connection.close()
+    with Book.open(folder) as book:
+        report = import_bundle(book, bundle.path, approve_new=True)
+        assert report.outcome == "imported" and report.counts["new"] == bundle.records
+        again = import_bundle(book, bundle.path)
+        assert again.counts["duplicate"] == bundle.records and again.counts["new"] == 0
+        with book.session() as db:
+            assert db.exec(select(func.count()).select_from(Member)).one() == bundle.counts["member"]
+
+
+def _state(book, unit_id: str) -> set:
+    from chibo.sync.payload import content_hash, record_fields
+
+    with book.session() as db:
+        return {(model.__tablename__, row.id, row.rev, content_hash(record_fields(row)))
+                for model in SYNCED_TABLES for row in db.exec(select(model).where(model.unit_id == unit_id))}
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.sampled_from(["Lò Văn An", "Giàng Thị Dợ", "Đặng Văn Đức", "Vương Thị Vỹ"])),
+        st.tuples(st.just("phone"), st.integers(0, 20), st.from_regex(r"09[0-9]{8}", fullmatch=True)),
+        st.tuples(st.just("leave"), st.integers(0, 20)),
+        st.tuples(st.just("export")),
+    ),
+    min_size=1, max_size=12,
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(operations=_operations, data=st.data())
+def test_bundles_in_any_order_with_repeats_leave_the_cells_current_state(cell_template, tmp_path_factory, operations, data):
+    from chibo.errors import ValidationError
+    from chibo.services.members import add_member, edit_member, leave, list_members
+
+    folder = tmp_path_factory.mktemp("prop")
+    cell = _copy_book(cell_template, folder / "cell")
+    receiving = Book.open(folder / "commune")
+    init_book(receiving, name="Đảng ủy xã Nậm Xe", role="receiving")
+    stick = folder / "usb"
+    stick.mkdir()
+    try:
+        bundles = []
+        for operation in [*operations, ("export",)]:
+            with cell.session() as db:
+                members = [r.member for r in list_members(db)]
+                try:
+                    if operation[0] == "add":
+                        add_member(db, full_name=operation[1], joined_on="01/01/2024")
+                    elif operation[0] == "phone" and members:
+                        edit_member(db, members[operation[1] % len(members)].id, phone=operation[2])
+                    elif operation[0] == "leave" and members:
+                        leave(db, members[operation[1] % len(members)].id, "01/06/2026", "chuyen_sinh_hoat")
+                except ValidationError:
+                    db.rollback()  # e.g. leaving twice: refused, nothing written
+            if operation[0] == "export":
+                bundles.append(export_bundle(cell, stick).path)
+        order = data.draw(st.permutations(bundles))
+        repeats = data.draw(st.lists(st.sampled_from(bundles), max_size=3))
+        for path in [*order, *repeats]:
+            assert import_bundle(receiving, path, approve_new=True).outcome == "imported"
+        unit_id = cell.local_unit_id
+        assert _state(receiving, unit_id) == _state(cell, unit_id)
+    finally:
+        cell.close()
+        receiving.close()
