@@ -38,11 +38,44 @@ class ExportResult:
     file_sha256: str
 
 
+def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, after_rev: int, upto_rev: int,
+         recipient: dict | None, now: datetime) -> tuple[bytes, bytes, bytes]:
+    """The three parts of a report bundle: manifest, its signature, and the (sealed) payload."""
+    from nacl.public import PublicKey, SealedBox
+
+    payload = gzip_bytes(b"".join(lines))
+    if recipient:
+        payload = SealedBox(PublicKey(unb64(recipient["encryption_key"]))).encrypt(payload)
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "min_reader_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "schema_version": SCHEMA_REVISIONS[-1],
+        "bundle_id": f"{unit.id}:{seq}",
+        "kind": "report",
+        "sender_unit_id": unit.id,
+        "sender_name": unit.name,
+        "sender_code": unit.code,
+        "signer_key": b64(keys.signing_public),
+        "signer_key_id": keys.fingerprint,
+        "recipient_key": recipient["encryption_key"] if recipient else None,
+        "recipient_key_id": fingerprint(unb64(recipient["signing_key"])) if recipient else None,
+        "seq": seq,
+        "after_rev": after_rev,
+        "upto_rev": upto_rev,
+        "created_at": now.isoformat(),
+        "counts": counts,
+        "payload_sha256": hashlib.sha256(payload).hexdigest(),
+        "payload_size": len(payload),
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    return manifest_bytes, keys.signing_key.sign(manifest_bytes).signature, payload
+
+
 def export_bundle(book, folder: Path, *, full: bool = False, now: datetime | None = None) -> ExportResult:
     """Write the next report bundle into `folder`; the sequence number is spent only once the
     file has been written, read back and checked."""
-    from nacl.public import PublicKey, SealedBox
-
     keys = ensure_keys(book)
     now = now or datetime.now(timezone.utc)
     folder = Path(folder)
@@ -60,35 +93,9 @@ def export_bundle(book, folder: Path, *, full: bool = False, now: datetime | Non
             for row in rows:
                 lines.append(record_line(row))
                 counts[model.__tablename__] = counts.get(model.__tablename__, 0) + 1
-        payload = gzip_bytes(b"".join(lines))
         recipient = get_setting(db, RECIPIENT_SETTING)
-        if recipient:
-            payload = SealedBox(PublicKey(unb64(recipient["encryption_key"]))).encrypt(payload)
-        manifest = {
-            "format": FORMAT,
-            "format_version": FORMAT_VERSION,
-            "min_reader_version": FORMAT_VERSION,
-            "app_version": __version__,
-            "schema_version": SCHEMA_REVISIONS[-1],
-            "bundle_id": f"{unit.id}:{seq}",
-            "kind": "report",
-            "sender_unit_id": unit.id,
-            "sender_name": unit.name,
-            "sender_code": unit.code,
-            "signer_key": b64(keys.signing_public),
-            "signer_key_id": keys.fingerprint,
-            "recipient_key": recipient["encryption_key"] if recipient else None,
-            "recipient_key_id": fingerprint(unb64(recipient["signing_key"])) if recipient else None,
-            "seq": seq,
-            "after_rev": after_rev,
-            "upto_rev": upto_rev,
-            "created_at": now.isoformat(),
-            "counts": counts,
-            "payload_sha256": hashlib.sha256(payload).hexdigest(),
-            "payload_size": len(payload),
-        }
-        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-        signature = keys.signing_key.sign(manifest_bytes).signature
+        manifest_bytes, signature, payload = pack(keys, unit, lines, counts, seq=seq, after_rev=after_rev,
+                                                  upto_rev=upto_rev, recipient=recipient, now=now)
         target = folder / f"{unit.code}-{seq}-{now:%Y%m%d}.chibo"
         if target.exists():  # another unit with the same code wrote on this stick today
             target = folder / f"{unit.code}-{seq}-{now:%Y%m%d}-{unit.id[:8]}.chibo"
