@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
 
 from chibo.services.units import local_unit
 from chibo.store.models import SYNCED_TABLES, BundleLog, KnownUnit
@@ -121,32 +123,50 @@ def _log(db, path: Path, digest: str, report: ImportReport, kind: str = "report"
                      counts=json.dumps({**report.counts, "conflicts": report.conflicts}, ensure_ascii=False)))
 
 
+def _existing(db, model, ids: list[str]) -> dict:
+    found = {}
+    for start in range(0, len(ids), 500):
+        for row in db.exec(select(model).where(col(model.id).in_(ids[start : start + 500]))):
+            found[row.id] = row
+    return found
+
+
 def _upsert(db, records: list, sender: str, report: ImportReport, quarantine: Path) -> None:
-    records.sort(key=lambda r: (_ORDER[r["table"]], r["rev"]))
+    """Per table, parents first: one query finds the rows already here; new rows go in with one
+    Core insert (no ORM objects), the others are compared by rev and content hash."""
     held = []
+    by_table: dict[str, list] = {}
     for record in records:
-        model, values = record["model"], record["values"]
-        existing = db.get(model, record["id"])
-        if existing is None:
-            db.add(model(**values))
-            outcome = "new"
-        elif existing.unit_id != sender or existing.rev == record["rev"] and content_hash(record_fields(existing)) != record["hash"]:
-            outcome = "conflict"
-        elif existing.rev == record["rev"]:
-            outcome = "duplicate"
-        elif existing.rev > record["rev"]:
-            outcome = "stale"
-        else:
-            for name, value in values.items():
-                setattr(existing, name, value)
-            db.add(existing)
-            outcome = "updated"
-        report.counts[outcome] += 1
-        if outcome == "conflict":
-            report.conflicts.append({"table": record["table"], "id": record["id"], "rev": record["rev"]})
-            held.append({"table": record["table"], "id": record["id"], "rev": record["rev"], "hash": record["hash"],
-                         "fields": {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in values.items()}})
-    db.flush()
+        by_table.setdefault(record["table"], []).append(record)
+    for table in sorted(by_table, key=_ORDER.__getitem__):
+        model, batch = TABLES[table], by_table[table]
+        existing = _existing(db, model, [r["id"] for r in batch])
+        fresh = []
+        for record in batch:
+            row = existing.get(record["id"])
+            if row is None:
+                fresh.append(record["values"])
+                outcome = "new"
+            elif row.unit_id != sender or row.rev == record["rev"] and content_hash(record_fields(row)) != record["hash"]:
+                outcome = "conflict"
+            elif row.rev == record["rev"]:
+                outcome = "duplicate"
+            elif row.rev > record["rev"]:
+                outcome = "stale"
+            else:
+                for name, value in record["values"].items():
+                    setattr(row, name, value)
+                db.add(row)
+                outcome = "updated"
+            report.counts[outcome] += 1
+            if outcome == "conflict":
+                report.conflicts.append({"table": table, "id": record["id"], "rev": record["rev"]})
+                held.append({"table": table, "id": record["id"], "rev": record["rev"], "hash": record["hash"],
+                             "fields": {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+                                        for k, v in record["values"].items()}})
+        db.flush()  # updates of parents before the children that point at them
+        if fresh:
+            db.execute(insert(model.__table__), fresh)
     if held:
         quarantine.parent.mkdir(parents=True, exist_ok=True)
         quarantine.write_text("".join(json.dumps(h, ensure_ascii=False) + "\n" for h in held), encoding="utf-8")
