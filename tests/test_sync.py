@@ -3,7 +3,6 @@ with a sentence, and the receiving book keeps nothing of it but the log entry.""
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import time

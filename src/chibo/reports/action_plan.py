@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from chibo.reports.common import cell_name, letterhead, member_name, position_label, secretary_signature
+from chibo.reports.common import letterhead, member_name, position_label, secretary_signature
 from chibo.reports.layout import Paper, Signature, grid_table, recipients_block, signature_block, text
-from chibo.reports.study_report import document_name, document_subject
+from chibo.reports.study_report import document_name
 from chibo.services.common import get_alive
 from chibo.services.numbering import parse_number, plan_number
 from chibo.services.plans import is_overdue, plan_items

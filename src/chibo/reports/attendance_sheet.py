@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chibo.reports.common import cell_name, letterhead, persons, position_label, secretary_signature
-from chibo.reports.layout import Paper, grid_table, signature_block, text
+from chibo.reports.layout import Paper, grid_table, signature_block
 from chibo.services.common import alive, get_alive
 from chibo.services.meetings import expected_members, session_title
 from chibo.store.models import Meeting, Member

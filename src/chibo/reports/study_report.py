@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from chibo.reports.common import cell_name, letterhead, persons, secretary_signature
+from chibo.reports.common import letterhead, persons, secretary_signature
 from chibo.reports.layout import Paper, recipients_block, signature_block, text
 from chibo.services.common import alive, get_alive
 from chibo.services.figures import document_figures
