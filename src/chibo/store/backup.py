@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from chibo.errors import ChiboError
+from chibo.store.files import fsync_dir
 
 AUTO_PREFIX = "tu-dong-"
 MANUAL_PREFIX = "sao-luu-"
@@ -48,7 +49,7 @@ def copy_database(source: Path, destination: Path) -> Path:
         src.close()
     _fsync(partial)
     os.replace(partial, destination)
-    _fsync_dir(destination.parent)
+    fsync_dir(destination.parent)
     return destination
 
 
@@ -57,14 +58,6 @@ def _fsync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder for fsync; NTFS journals the rename
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def list_backups(folder: Path) -> list[BackupFile]:
@@ -183,5 +176,5 @@ def restore(backup: Path, database: Path, folder: Path) -> BackupFile | None:
     for suffix in ("-wal", "-shm"):
         database.with_name(database.name + suffix).unlink(missing_ok=True)
     os.replace(incoming, database)
-    _fsync_dir(database.parent)
+    fsync_dir(database.parent)
     return safety

@@ -8,11 +8,12 @@ import gzip
 import hashlib
 import io
 import json
-import os
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from chibo.store.files import write_atomically
 
 FORMAT = "chibo-bundle"
 FORMAT_VERSION = 1
@@ -124,20 +125,7 @@ def write_bundle(target: Path, manifest_bytes: bytes, signature: bytes, payload:
             archive.writestr(info, content)
     data = buffer.getvalue()
     expected = hashlib.sha256(data).hexdigest()
-    partial = target.with_name(target.name + ".partial")
-    with open(partial, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
-    try:
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass  # Windows cannot fsync a folder
+    write_atomically(target, data)
     if hashlib.sha256(target.read_bytes()).hexdigest() != expected:
         raise OSError(f"read-back of {target} differs from what was written")
     return expected

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from chibo.errors import ChiboError
+from chibo.store.files import write_atomically
 
 SIGNING_FILE = "signing.key"
 ENCRYPTION_FILE = "encryption.key"
@@ -57,14 +57,7 @@ class UnitKeys:
 
 def _write_private(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, path)
-    os.chmod(path, 0o600)
+    write_atomically(path, data, private=True)
 
 
 def load_keys(folder: Path) -> UnitKeys | None:
