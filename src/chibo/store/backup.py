@@ -58,8 +58,6 @@ def _fsync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-
-
 def list_backups(folder: Path) -> list[BackupFile]:
     """Backups in the folder, newest first."""
     found = []
