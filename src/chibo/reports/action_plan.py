@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from chibo.reports.common import letterhead, member_name, position_label, secretary_signature
+from chibo.reports.common import birth_year, letterhead, member_name, position_label, secretary_signature
 from chibo.reports.layout import Paper, Signature, grid_table, recipients_block, signature_block, text
 from chibo.reports.study_report import document_name
 from chibo.services.common import get_alive
@@ -40,7 +40,7 @@ def build_action_plan(db, plan_id: str, *, today: date | None = None, number: st
         summary = "" if fold(doc_type).startswith(fold(plan.title)) else plan.title
         paper = Paper(letterhead(db, issued_on), doc_type, summary, author=member.full_name)
         s = paper.styles
-        year = member.birth_year or (member.birth_date.year if member.birth_date else None)
+        year = birth_year(member)
         paper.para(f"Họ và tên: <b>{text(member.full_name)}</b>" + (f"; năm sinh: {year}" if year else "")
                    + f"; chức vụ: {text(position_label(member.position).lower())}; {text(unit.name)}.", s.body_left)
     else:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from chibo.reports.common import cell_name, letterhead, persons, position_label, secretary_signature
+from chibo.reports.common import birth_year, cell_name, letterhead, persons, position_label, secretary_signature
 from chibo.reports.layout import Paper, grid_table, signature_block
-from chibo.services.common import alive, get_alive
+from chibo.services.common import get_alive, rows_by_ids
 from chibo.services.meetings import expected_members, session_title
 from chibo.store.models import Meeting, Member
 from chibo.text import format_date, name_sort_key
 from chibo.vocabulary import MEMBER_STATUS_LABELS, MemberStatus, SessionKind, label
 
 SHORT_STATUS = {MemberStatus.EXEMPT: "Miễn sinh hoạt"}
-from sqlmodel import col
 
 HEADER = ["TT", "Họ và tên", "Năm sinh", "Chức vụ", "Đảng viên", "Ký tên", "Ghi chú"]
 WIDTHS_MM = [10, 46, 15, 24, 23, 29, 18]  # 165 mm: the text width of A4 with Party margins
@@ -19,15 +18,7 @@ SIGN_ROW_HEIGHT = 26  # points: room for a signature
 
 
 def _members(db, ids) -> list[Member]:
-    found = []
-    ids = list(ids)
-    for start in range(0, len(ids), 500):
-        found += list(db.exec(alive(Member).where(col(Member.id).in_(ids[start : start + 500]))))
-    return sorted(found, key=lambda m: (name_sort_key(m.full_name), m.birth_year or 0))
-
-
-def _year(member: Member) -> str:
-    return str(member.birth_year or (member.birth_date.year if member.birth_date else ""))
+    return sorted(rows_by_ids(db, Member, ids).values(), key=lambda m: (name_sort_key(m.full_name), m.birth_year or 0))
 
 
 def build_attendance_sheet(db, session_id: str) -> bytes:
@@ -45,7 +36,7 @@ def build_attendance_sheet(db, session_id: str) -> bytes:
 
     def rows(members):
         return [
-            [str(index), m.full_name, _year(m), position_label(m.position), SHORT_STATUS.get(called[m.id]) or label(called[m.id], MEMBER_STATUS_LABELS), "", ""]
+            [str(index), m.full_name, birth_year(m) or "", position_label(m.position), SHORT_STATUS.get(called[m.id]) or label(called[m.id], MEMBER_STATUS_LABELS), "", ""]
             for index, m in enumerate(members, 1)
         ]
 

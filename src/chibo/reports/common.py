@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from chibo.reports.layout import Letterhead, Signature
-from chibo.services.common import get_alive
+from chibo.services.common import alive, get_alive
 from chibo.services.units import local_unit
 from chibo.store.models import Member
 from chibo.text import format_count
@@ -33,14 +33,17 @@ def member_name(db, member_id: str | None) -> str:
     return get_alive(db, Member, member_id).full_name if member_id else ""
 
 
+def birth_year(member: Member) -> int | None:
+    """The year of birth, kept alone or read from the full date."""
+    return member.birth_year or (member.birth_date.year if member.birth_date else None)
+
+
 def position_label(position: str) -> str:
     return label(position, CELL_POSITION_LABELS)
 
 
 def secretary_signature(db) -> Signature:
     """`T/M CHI BỘ` / `BÍ THƯ` with the name of the cell's secretary in the register."""
-    from chibo.services.common import alive
-
     secretary = db.exec(alive(Member).where(Member.position == CellPosition.SECRETARY)).first()
     on_behalf = "T/M Đảng ủy" if local_unit(db).role == UnitRole.RECEIVING else "T/M Chi bộ"
     return Signature(title="Bí thư", name=secretary.full_name if secretary else "", on_behalf=on_behalf)

@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from chibo import __version__
 from chibo.reports.fonts import SERIF, SERIF_BOLD, register_fonts
@@ -217,8 +217,6 @@ def grid_table(styles: Styles, header: list[str], rows: list[list], widths_mm: l
                center_columns: tuple[int, ...] = (0,), min_row_height: float | None = None,
                repeat_header: bool = True):
     """A ruled table for lists (members, items): the header row repeats on every page."""
-    from reportlab.platypus import LongTable
-
     widths = [w * mm for w in widths_mm]
     assert abs(sum(widths) - TEXT_WIDTH) < 1, "a table must fit the text width"
 

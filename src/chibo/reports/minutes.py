@@ -9,7 +9,7 @@ from chibo.services.figures import session_figures
 from chibo.services.meetings import session_documents, session_title, speeches
 from chibo.services.numbering import session_number
 from chibo.store.models import Meeting, Member, Presenter
-from chibo.text import format_date, format_percent
+from chibo.text import format_date, format_percent, party_date
 from chibo.vocabulary import (
     DOCUMENT_KIND_LABELS,
     SESSION_FORM_LABELS,
@@ -25,11 +25,6 @@ def _split(counts: dict) -> str:
             f"sinh hoạt tạm {counts.get(MemberStatus.ATTACHED, 0)}")
 
 
-def _long_date(day) -> str:
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
 def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
     """The minutes of a session as PDF bytes. The number-symbol given, or the one already printed,
     or the next free "NN-BB/…" is kept on the session."""
@@ -40,7 +35,7 @@ def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
     paper = Paper(letterhead(db, meeting.held_on, number_symbol), "Biên bản", title, author=cell_name(db))
     s = paper.styles
 
-    intro = (f"Hôm nay, vào lúc {clock(meeting.start_time)}, {_long_date(meeting.held_on)}, "
+    intro = (f"Hôm nay, vào lúc {clock(meeting.start_time)}, {party_date(meeting.held_on)}, "
              f"tại {text(meeting.place) if meeting.place else '......................................'}, "
              f"{text(cell_name(db))} tổ chức {text(title[:1].lower() + title[1:])}.")
     paper.para(intro)

@@ -11,15 +11,6 @@ from chibo.services.common import resolve
 from chibo.store.models import ActionPlan, Document, Meeting
 from chibo.text import fold
 
-PAPER_KINDS = ("minutes", "attendance", "report", "plan")
-PAPER_LABELS = {
-    "minutes": "Biên bản",
-    "attendance": "Danh sách đảng viên dự sinh hoạt",
-    "report": "Báo cáo kết quả học tập, quán triệt",
-    "plan": "Kế hoạch hành động",
-}
-
-
 @dataclass(frozen=True)
 class PrintedPaper:
     kind: str

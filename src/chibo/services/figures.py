@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlmodel import col
 
-from chibo.services.common import alive, get_alive
+from chibo.services.common import alive, get_alive, rows_by_ids
 from chibo.services.meetings import expected_members
 from chibo.services.roll import Roll
 from chibo.services.settings import QUORUM_ALL_SUMMONED, load_rules
@@ -131,13 +131,7 @@ def session_figures(db, session_id: str, roll: Roll | None = None) -> SessionFig
 
 
 def _names(db, member_ids) -> dict[str, str]:
-    ids = list(member_ids)
-    names = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for member in db.exec(alive(Member).where(col(Member.id).in_(chunk))):
-            names[member.id] = member.full_name
-    return names
+    return {member_id: member.full_name for member_id, member in rows_by_ids(db, Member, member_ids).items()}
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from datetime import date
 
 from chibo.errors import ValidationError
 from chibo.services.common import alive, clean_text
+from chibo.services.units import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.models import ActionPlan, Meeting
 from chibo.vocabulary import UnitRole
@@ -36,8 +37,6 @@ def set_term_start(db, day: date) -> None:
 
 def symbol_suffix(db) -> str:
     """The issuing body's part of the symbol: "CB" for a cell, "ĐU" for a commune committee."""
-    from chibo.services.units import local_unit
-
     default = "ĐU" if local_unit(db).role == UnitRole.RECEIVING else "CB"
     return get_setting(db, SUFFIX_SETTING, default)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
 
+from chibo.services.common import rows_by_ids
 from chibo.services.units import local_unit
 from chibo.store.models import SYNCED_TABLES, BundleLog, KnownUnit
 from chibo.store.records import IMPORTING
@@ -123,14 +123,6 @@ def _log(db, path: Path, digest: str, report: ImportReport, kind: str = "report"
                      counts=json.dumps({**report.counts, "conflicts": report.conflicts}, ensure_ascii=False)))
 
 
-def _existing(db, model, ids: list[str]) -> dict:
-    found = {}
-    for start in range(0, len(ids), 500):
-        for row in db.exec(select(model).where(col(model.id).in_(ids[start : start + 500]))):
-            found[row.id] = row
-    return found
-
-
 def _upsert(db, records: list, sender: str, report: ImportReport, quarantine: Path) -> None:
     """Per table, parents first: one query finds the rows already here; new rows go in with one
     Core insert (no ORM objects), the others are compared by rev and content hash."""
@@ -140,7 +132,7 @@ def _upsert(db, records: list, sender: str, report: ImportReport, quarantine: Pa
         by_table.setdefault(record["table"], []).append(record)
     for table in sorted(by_table, key=_ORDER.__getitem__):
         model, batch = TABLES[table], by_table[table]
-        existing = _existing(db, model, [r["id"] for r in batch])
+        existing = rows_by_ids(db, model, [r["id"] for r in batch], alive_only=False)
         fresh = []
         for record in batch:
             row = existing.get(record["id"])

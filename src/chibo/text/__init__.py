@@ -8,6 +8,7 @@ from chibo.text.formatting import (
     format_percent,
     format_rate,
     parse_date,
+    party_date,
     party_date_line,
 )
 
@@ -21,6 +22,7 @@ __all__ = [
     "name_sort_key",
     "nfc",
     "parse_date",
+    "party_date",
     "party_date_line",
     "text_sort_key",
 ]

@@ -31,14 +31,16 @@ def format_rate(part: int, whole: int, decimals: int = 2) -> str:
     return f"{format_count(part)}/{format_count(whole)} ({format_percent(100.0 * part / whole, decimals)})"
 
 
-def party_date_line(place: str, value: date) -> str:
-    """The place-and-date line of a Party document (Hướng dẫn 36-HD/VPTW).
-
-    The day is zero-padded below 10 and the month below 3: "Nậm Xe, ngày 05 tháng 02 năm 2026",
-    "ngày 15 tháng 3 năm 2026".
-    """
+def party_date(value: date) -> str:
+    """A date written out as in Party documents (Hướng dẫn 36-HD/VPTW): the day zero-padded
+    below 10 and the month below 3: "ngày 05 tháng 02 năm 2026", "ngày 15 tháng 3 năm 2026"."""
     month = f"{value.month:02d}" if value.month < 3 else str(value.month)
-    return f"{place}, ngày {value.day:02d} tháng {month} năm {value.year}"
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def party_date_line(place: str, value: date) -> str:
+    """The place-and-date line of a Party document: "Nậm Xe, ngày 05 tháng 02 năm 2026"."""
+    return f"{place}, {party_date(value)}"
 
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")

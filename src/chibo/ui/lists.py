@@ -48,29 +48,20 @@ def load_lists(db, today: date | None = None) -> dict[str, list]:
     return {"sessions": sessions, "documents": documents, "plans": plans}
 
 
-class SessionsPage(RecordListPage):
-    def __init__(self, book):
-        super().__init__(book, "Sinh hoạt chi bộ", SESSION_COLUMNS, 1,
-                         [("minutes", "Biên bản"), ("attendance", "Danh sách ký tên")],
-                         "Hãy chọn một buổi sinh hoạt trong danh sách.")
-
-    def show_sessions(self, rows) -> None:
-        self.show_rows(rows, f"{len(rows)} buổi sinh hoạt. Chọn một buổi rồi bấm Xem trước, In hoặc Lưu PDF.")
+def sessions_page(book) -> RecordListPage:
+    return RecordListPage(book, "sessions", "Sinh hoạt chi bộ", SESSION_COLUMNS, 1,
+                          [("minutes", "Biên bản"), ("attendance", "Danh sách ký tên")],
+                          "Hãy chọn một buổi sinh hoạt trong danh sách.",
+                          "{count} buổi sinh hoạt. Chọn một buổi rồi bấm Xem trước, In hoặc Lưu PDF.")
 
 
-class DocumentsPage(RecordListPage):
-    def __init__(self, book):
-        super().__init__(book, "Văn bản học tập, quán triệt", DOCUMENT_COLUMNS, 2,
-                         [("report", "Báo cáo kết quả học tập")], "Hãy chọn một văn bản trong danh sách.")
-
-    def show_documents(self, rows) -> None:
-        self.show_rows(rows, f"{len(rows)} văn bản. Báo cáo kết quả học tập tính đến hôm nay.")
+def documents_page(book) -> RecordListPage:
+    return RecordListPage(book, "documents", "Văn bản học tập, quán triệt", DOCUMENT_COLUMNS, 2,
+                          [("report", "Báo cáo kết quả học tập")], "Hãy chọn một văn bản trong danh sách.",
+                          "{count} văn bản. Báo cáo kết quả học tập tính đến hôm nay.")
 
 
-class PlansPage(RecordListPage):
-    def __init__(self, book):
-        super().__init__(book, "Chương trình, kế hoạch hành động", PLAN_COLUMNS, 1,
-                         [("plan", "Kế hoạch hành động")], "Hãy chọn một kế hoạch trong danh sách.")
-
-    def show_plans(self, rows) -> None:
-        self.show_rows(rows, f"{len(rows)} kế hoạch của chi bộ và của đảng viên.")
+def plans_page(book) -> RecordListPage:
+    return RecordListPage(book, "plans", "Chương trình, kế hoạch hành động", PLAN_COLUMNS, 1,
+                          [("plan", "Kế hoạch hành động")], "Hãy chọn một kế hoạch trong danh sách.",
+                          "{count} kế hoạch của chi bộ và của đảng viên.")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox
 
 from chibo.errors import ChiboError
 from chibo.services.members import list_members
-from chibo.ui.lists import DocumentsPage, PlansPage, SessionsPage, load_lists
+from chibo.ui.lists import documents_page, load_lists, plans_page, sessions_page
 from chibo.ui.operations import run_in_background
 from chibo.ui.overview import OverviewPage, load_overview
 from chibo.ui.register import RegisterPage
@@ -26,9 +26,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.overview = OverviewPage()
         self.register = RegisterPage()
-        self.documents = DocumentsPage(book)
-        self.sessions = SessionsPage(book)
-        self.plans = PlansPage(book)
+        self.documents = documents_page(book)
+        self.sessions = sessions_page(book)
+        self.plans = plans_page(book)
         for title, page in (("Tổng quan", self.overview), ("Đảng viên", self.register), ("Văn bản", self.documents),
                             ("Sinh hoạt", self.sessions), ("Kế hoạch hành động", self.plans)):
             self.navigation.addItem(title)
@@ -61,9 +61,8 @@ class MainWindow(QMainWindow):
             overview, members, lists = result
             self.overview.show_data(overview)
             self.register.show_members(members)
-            self.sessions.show_sessions(lists["sessions"])
-            self.documents.show_documents(lists["documents"])
-            self.plans.show_plans(lists["plans"])
+            for page in (self.sessions, self.documents, self.plans):
+                page.show_rows(lists[page.name])
 
         run_in_background(read, show, self._show_error)
 

@@ -42,10 +42,11 @@ class RecordListModel(QAbstractTableModel):
 
 
 class RecordListPage(QWidget):
-    def __init__(self, book, title: str, columns: tuple[str, ...], stretch_column: int,
-                 papers: list[tuple[str, str]], nothing_selected: str):
+    def __init__(self, book, name: str, title: str, columns: tuple[str, ...], stretch_column: int,
+                 papers: list[tuple[str, str]], nothing_selected: str, count_text: str):
         super().__init__()
-        self.stretch_column = stretch_column
+        self.name = name  # the key of its rows in `load_lists`
+        self.stretch_column, self.count_text = stretch_column, count_text
         heading = QLabel(title)
         heading.setStyleSheet("font-size: 14pt; font-weight: bold")
         self.model = RecordListModel(columns)
@@ -68,11 +69,11 @@ class RecordListPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.data(rows[0], Qt.UserRole) if rows else None
 
-    def show_rows(self, rows, count_text: str) -> None:
+    def show_rows(self, rows) -> None:
         """Fill the list, keeping the selected record selected across a refresh."""
         keep = self.selected_id()
         self.model.set_rows(rows)
-        self.count.setText(count_text)
+        self.count.setText(self.count_text.format(count=len(rows)))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(self.stretch_column, QHeaderView.Stretch)
         ids = [record_id for record_id, _ in self.model.rows]
