@@ -464,3 +464,103 @@ def test_bundles_in_any_order_with_repeats_leave_the_cells_current_state(cell_te
     finally:
         cell.close()
         receiving.close()
+
+
+def test_a_plan_bundle_carries_keys_documents_and_acks_down_to_the_cell(cell_a, receiving, stick, capsys):
+    from datetime import date
+
+    from chibo.errors import ValidationError
+    from chibo.services.documents import add_document, edit_document
+    from chibo.services.members import edit_member, list_members
+    from chibo.store.book import get_setting
+    from chibo.store.models import Document
+    from chibo.sync.export import ACKED_REV_SETTING, RECIPIENT_SETTING, SENT_SETTING, export_plan
+
+    with receiving.session() as db:
+        add_document(db, number_symbol="15-KL/TW", title="Kết luận về công tác cán bộ", deadline=date(2026, 9, 30))
+    first = export_bundle(cell_a, stick)
+    assert not first.sealed
+    with zipfile.ZipFile(first.path) as archive:
+        first_manifest = json.loads(archive.read("manifest.json"))
+    assert import_bundle(receiving, first.path, approve_new=True).outcome == "imported"
+
+    plan = export_plan(receiving, stick)
+    assert plan.path.name.startswith("XASONCAO-KH-1-")
+    assert plan.counts == {"unit": 1, "document": 1}
+    with zipfile.ZipFile(plan.path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    with cell_a.session() as db:
+        cell_id = db.info["local_unit_id"]
+    assert manifest["kind"] == "plan" and manifest["acks"] == {cell_id: 1} and manifest["recipient_key"] is None
+
+    # A cell pins its superior's key the same way: pending until the fingerprint is approved.
+    pending = import_bundle(cell_a, plan.path)
+    assert pending.outcome == "pending" and pending.fingerprint == load_keys(receiving.folder).fingerprint
+    with cell_a.session() as db:
+        assert get_setting(db, RECIPIENT_SETTING) is None
+        assert db.exec(select(Document).where(Document.number_symbol == "15-KL/TW")).first() is None
+    applied = import_bundle(cell_a, plan.path, approve_new=True)
+    assert applied.outcome == "imported" and applied.counts["new"] == 2
+    with cell_a.session() as db:
+        recipient = get_setting(db, RECIPIENT_SETTING)
+        assert recipient["name"] == "Đảng ủy xã Sơn Cao" and recipient["plan_seq"] == 1
+        assert get_setting(db, ACKED_REV_SETTING) == first_manifest["upto_rev"] > 0
+        assert get_setting(db, SENT_SETTING) == {}
+        document = db.exec(select(Document).where(Document.number_symbol == "15-KL/TW")).one()
+        assert document.deadline == date(2026, 9, 30)
+        with pytest.raises(ValidationError, match="do cấp trên gửi xuống"):
+            edit_document(db, document.id, title="Sửa ở chi bộ")
+    assert import_bundle(cell_a, plan.path).counts["duplicate"] == 2  # a replay changes nothing
+
+    # From now on the cell sends only what is new, sealed to the superior's key.
+    with cell_a.session() as db:
+        member = next(r.member for r in list_members(db) if r.member.full_name == "Lò Thị Ỷ")
+        edit_member(db, member.id, phone="0912 345 678")
+    second = export_bundle(cell_a, stick)
+    assert second.sealed and second.records == 1 and second.counts == {"member": 1}
+    with zipfile.ZipFile(second.path) as archive:
+        assert b"0912" not in archive.read("payload")  # sealed: the phone number is not readable on the stick
+    report = import_bundle(receiving, second.path)
+    assert report.outcome == "imported" and report.counts["updated"] == 1
+    with receiving.session() as db:
+        assert db.get(Member, member.id).phone == "0912 345 678"
+
+    # Each side refuses the other's kind, with a sentence, and logs it.
+    assert "sổ của chi bộ chỉ nhập gói kế hoạch" in import_bundle(cell_a, second.path).reason
+    assert "không nhập gói này" in import_bundle(receiving, plan.path).reason
+    receiving.close(), cell_a.close()  # the command line takes the folders' locks
+    assert main(["--data-dir", str(receiving.folder), "plan", "export", "--to", str(stick)]) == 0
+    assert "-KH-2-" in capsys.readouterr().out
+    assert main(["--data-dir", str(cell_a.folder), "plan", "export", "--to", str(stick)]) == 1
+    assert "Chỉ sổ của cấp nhận báo cáo" in capsys.readouterr().err
+
+
+def test_an_older_plan_never_moves_the_acknowledgement_back(cell_a, receiving, stick):
+    from chibo.store.book import get_setting
+    from chibo.sync.export import ACKED_REV_SETTING, export_plan
+
+    old_plan = export_plan(receiving, stick)  # acknowledges nothing yet
+    import_bundle(receiving, export_bundle(cell_a, stick).path, approve_new=True)
+    new_plan = export_plan(receiving, stick)
+    assert import_bundle(cell_a, new_plan.path, approve_new=True).outcome == "imported"
+    with cell_a.session() as db:
+        acked = get_setting(db, ACKED_REV_SETTING)
+    assert acked > 0
+    assert import_bundle(cell_a, old_plan.path).outcome == "imported"
+    with cell_a.session() as db:
+        assert get_setting(db, ACKED_REV_SETTING) == acked
+        assert get_setting(db, "sync_recipient")["plan_seq"] == 2
+
+
+def test_the_printed_study_report_carries_the_fingerprint_the_receiving_level_approves(cell_a, receiving, stick):
+    from chibo.reports.study_report import build_study_report
+    from chibo.sync.keys import ensure_keys
+
+    from test_reports import all_text
+
+    keys = ensure_keys(cell_a)
+    with cell_a.session() as db:
+        body = all_text(build_study_report(db, list_documents(db)[0].id, as_of=DEMO_TODAY))
+    assert f"Mã khóa dữ liệu của chi bộ: {keys.fingerprint}" in body
+    report = import_bundle(receiving, export_bundle(cell_a, stick).path)
+    assert report.outcome == "pending" and report.fingerprint in body

@@ -1,4 +1,5 @@
-"""`chibo export`, `chibo verify`, `chibo import`, `chibo summary`: bundles on the command line."""
+"""`chibo export`, `chibo plan export`, `chibo verify`, `chibo import`, `chibo summary`: bundles on
+the command line."""
 
 from __future__ import annotations
 
@@ -17,6 +18,14 @@ def export(book, args) -> int:
     if not result.sealed:
         print("chibo: chưa có khóa của cấp trên (chưa nhập gói kế hoạch), gói chỉ được ký, không niêm phong.",
               file=sys.stderr)
+    print(result.path)
+    return 0
+
+
+def plan_export(book, args) -> int:
+    from chibo.sync.export import export_plan
+
+    result = export_plan(book, Path(args.to or Path.cwd()))
     print(result.path)
     return 0
 

@@ -89,7 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true", help="gửi toàn bộ sổ, không chỉ phần cấp trên chưa nhận")
     p = sub.add_parser("verify", help="kiểm tra một gói dữ liệu, không ghi gì")
     p.add_argument("file")
-    p = sub.add_parser("import", help="nhập gói dữ liệu của các chi bộ (cấp nhận báo cáo)")
+    plan = sub.add_parser("plan", help="gói kế hoạch gửi các chi bộ (cấp nhận báo cáo)")
+    plan = plan.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = plan.add_parser("export", help="xuất gói kế hoạch: khóa của đơn vị, văn bản cần học, gói đã nhận của mỗi chi bộ")
+    p.add_argument("--to", metavar="DIR", help="thư mục đích, ví dụ ổ USB (mặc định: thư mục hiện tại)")
+    p = sub.add_parser("import", help="nhập gói dữ liệu: gói báo cáo của các chi bộ (ở cấp nhận báo cáo) "
+                       "hoặc gói kế hoạch của cấp trên (ở chi bộ)")
     p.add_argument("files", nargs="+", metavar="FILE|DIR")
     p.add_argument("--json", action="store_true")
     p.add_argument("--approve-new", action="store_true", help="xác nhận đơn vị mới (sau khi đã đối chiếu mã khóa)")
@@ -131,6 +136,7 @@ def _dispatch(args, folder) -> int:
         ("sessions", "show"): details.session_show,
         ("plans", "list"): printing.plans_list,
         ("export", None): exchange.export,
+        ("plan", "export"): exchange.plan_export,
         ("verify", None): exchange.verify,
         ("import", None): exchange.import_bundles,
         ("summary", None): exchange.summary,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from reportlab.platypus import Paragraph
+
 from chibo.reports.common import letterhead, persons, secretary_signature
 from chibo.reports.layout import Paper, recipients_block, signature_block, text
 from chibo.services.common import alive, get_alive
@@ -13,6 +15,7 @@ from chibo.services.numbering import report_number
 from chibo.services.plans import plan_progress
 from chibo.services.settings import load_rules
 from chibo.services.units import local_unit
+from chibo.sync.keys import key_fingerprint
 from chibo.store.models import ActionPlan, Document, Presenter
 from chibo.text import fold, format_count, format_date, format_percent
 from chibo.vocabulary import DOCUMENT_KIND_LABELS, ISSUING_LEVEL_LABELS, SESSION_FORM_LABELS, ItemStatus, label
@@ -107,5 +110,9 @@ def build_study_report(db, document_id: str, *, as_of: date | None = None, numbe
 
     recipients = [f"{unit.superior_name} (để báo cáo)"] if unit.superior_name else []
     recipients.append("Lưu chi bộ")
-    paper.close(recipients_block(s, recipients), signature_block(s, secretary_signature(db)))
+    left = recipients_block(s, recipients)
+    if unit.signing_key:  # compared on paper by the receiving level before it trusts the cell's bundles
+        left.append(Paragraph(f"<br/>Mã khóa dữ liệu của chi bộ:<br/><b>{key_fingerprint(unit.signing_key)}</b>",
+                              s.recipients))
+    paper.close(left, signature_block(s, secretary_signature(db)))
     return paper.build()

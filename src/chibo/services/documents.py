@@ -9,7 +9,7 @@ from sqlmodel import col
 from chibo.errors import ValidationError
 from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive
 from chibo.store.models import Document, SessionDocument
-from chibo.store.records import tombstone
+from chibo.store.records import LOCAL_UNIT, tombstone
 from chibo.vocabulary import DocumentKind, IssuingLevel
 
 _KIND_IN_SYMBOL = re.compile(r"^\s*\d+[A-Za-z]?\s*-\s*([A-Za-zĐđ]+)\s*/")
@@ -70,8 +70,17 @@ def add_document(db, **fields) -> Document:
     return document
 
 
-def edit_document(db, document_id: str, **fields) -> Document:
+def _own(db, document_id: str) -> Document:
+    """A document of this book's unit; one the superior sent in its plan bundle is read-only here."""
     document = get_alive(db, Document, document_id)
+    if document.unit_id != db.info.get(LOCAL_UNIT):
+        raise ValidationError(f"Văn bản {document.number_symbol} do cấp trên gửi xuống trong gói kế hoạch; "
+                              "chỉ cấp trên sửa hoặc xóa được.")
+    return document
+
+
+def edit_document(db, document_id: str, **fields) -> Document:
+    document = _own(db, document_id)
     for key, value in _clean(fields).items():
         setattr(document, key, value)
     _check(document)
@@ -81,7 +90,7 @@ def edit_document(db, document_id: str, **fields) -> Document:
 
 
 def remove_document(db, document_id: str) -> None:
-    document = get_alive(db, Document, document_id)
+    document = _own(db, document_id)
     linked = db.exec(alive(SessionDocument).where(SessionDocument.document_id == document.id)).first()
     if linked:
         raise ValidationError(

@@ -1,5 +1,7 @@
-"""Export of a report bundle: every change not yet acknowledged by the receiving level (or all
-records with `full`), signed, and sealed to the receiving level's key once it is known."""
+"""Export of bundles. A cell's report bundle carries every change not yet acknowledged by the
+receiving level (or all records with `full`), signed, and sealed to the receiving level's key once
+it is known. The receiving level's plan bundle carries its own unit record (its public keys), the
+documents to study, and the last seq it received from each cell."""
 
 from __future__ import annotations
 
@@ -15,16 +17,18 @@ from chibo import __version__
 from chibo.errors import ChiboError
 from chibo.services.units import local_unit
 from chibo.store.book import get_setting, set_setting
-from chibo.store.models import SYNCED_TABLES, RevCounter
+from chibo.store.models import SYNCED_TABLES, Document, KnownUnit, RevCounter, Unit
 from chibo.store.schema import SCHEMA_REVISIONS
 from chibo.sync.bundle import FORMAT, FORMAT_VERSION, gzip_bytes, write_bundle
 from chibo.sync.keys import b64, ensure_keys, fingerprint, unb64
 from chibo.sync.payload import record_line
+from chibo.vocabulary import UnitRole
 
 SEQ_SETTING = "sync_last_seq"
 ACKED_REV_SETTING = "sync_acked_rev"  # the highest rev the receiving level confirmed
 SENT_SETTING = "sync_sent"  # {seq: highest rev carried}
 RECIPIENT_SETTING = "sync_recipient"  # the receiving level's public keys, from its plan bundle
+PLAN_SEQ_SETTING = "plan_last_seq"  # receiving level: the last plan bundle written
 
 
 @dataclass(frozen=True)
@@ -39,8 +43,10 @@ class ExportResult:
 
 
 def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, after_rev: int, upto_rev: int,
-         recipient: dict | None, now: datetime) -> tuple[bytes, bytes, bytes]:
-    """The three parts of a report bundle: manifest, its signature, and the (sealed) payload."""
+         recipient: dict | None, now: datetime, kind: str = "report",
+         acks: dict[str, int] | None = None) -> tuple[bytes, bytes, bytes]:
+    """The three parts of a bundle: manifest, its signature, and the (sealed) payload. A plan
+    bundle's manifest also carries `acks`: the last seq received from each cell."""
     from nacl.public import PublicKey, SealedBox
 
     payload = gzip_bytes(b"".join(lines))
@@ -53,7 +59,7 @@ def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, af
         "app_version": __version__,
         "schema_version": SCHEMA_REVISIONS[-1],
         "bundle_id": f"{unit.id}:{seq}",
-        "kind": "report",
+        "kind": kind,
         "sender_unit_id": unit.id,
         "sender_name": unit.name,
         "sender_code": unit.code,
@@ -69,8 +75,28 @@ def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, af
         "payload_sha256": hashlib.sha256(payload).hexdigest(),
         "payload_size": len(payload),
     }
+    if kind == "plan":
+        manifest["acks"] = acks or {}
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
     return manifest_bytes, keys.signing_key.sign(manifest_bytes).signature, payload
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise ChiboError(f"Không thấy thư mục “{folder}”. Hãy cắm USB hoặc chọn thư mục khác.")
+
+
+def _write(folder: Path, stem: str, unit_id: str, parts: tuple[bytes, bytes, bytes]) -> tuple[Path, str]:
+    """Write the bundle under `stem`, or `stem-<unit id>` when another unit with the same code wrote
+    that name on this stick; returns the path and the file's SHA-256."""
+    target = folder / f"{stem}.chibo"
+    if target.exists():
+        target = folder / f"{stem}-{unit_id[:8]}.chibo"
+    try:
+        return target, write_bundle(target, *parts)
+    except OSError as error:
+        raise ChiboError(f"Không ghi được gói vào “{folder}”. Hãy kiểm tra USB còn chỗ trống và không bị khóa ghi, "
+                         "rồi xuất lại.", detail=repr(error)) from error
 
 
 def export_bundle(book, folder: Path, *, full: bool = False, now: datetime | None = None) -> ExportResult:
@@ -79,10 +105,12 @@ def export_bundle(book, folder: Path, *, full: bool = False, now: datetime | Non
     keys = ensure_keys(book)
     now = now or datetime.now(timezone.utc)
     folder = Path(folder)
-    if not folder.is_dir():
-        raise ChiboError(f"Không thấy thư mục “{folder}”. Hãy cắm USB hoặc chọn thư mục khác.")
+    _check_folder(folder)
     with book.session() as db:
         unit = local_unit(db)
+        if unit.role != UnitRole.CELL:
+            raise ChiboError("Sổ của cấp nhận báo cáo xuất gói kế hoạch cho các chi bộ (chibo plan export), "
+                             "không xuất gói báo cáo.")
         seq = int(get_setting(db, SEQ_SETTING, 0)) + 1
         after_rev = 0 if full else int(get_setting(db, ACKED_REV_SETTING, 0))
         counter = db.get(RevCounter, unit.id)
@@ -96,16 +124,36 @@ def export_bundle(book, folder: Path, *, full: bool = False, now: datetime | Non
         recipient = get_setting(db, RECIPIENT_SETTING)
         manifest_bytes, signature, payload = pack(keys, unit, lines, counts, seq=seq, after_rev=after_rev,
                                                   upto_rev=upto_rev, recipient=recipient, now=now)
-        target = folder / f"{unit.code}-{seq}-{now:%Y%m%d}.chibo"
-        if target.exists():  # another unit with the same code wrote on this stick today
-            target = folder / f"{unit.code}-{seq}-{now:%Y%m%d}-{unit.id[:8]}.chibo"
-        try:
-            digest = write_bundle(target, manifest_bytes, signature, payload)
-        except OSError as error:
-            raise ChiboError(f"Không ghi được gói vào “{folder}”. Hãy kiểm tra USB còn chỗ trống và không bị khóa ghi, "
-                             "rồi xuất lại.", detail=repr(error)) from error
+        target, digest = _write(folder, f"{unit.code}-{seq}-{now:%Y%m%d}", unit.id,
+                                (manifest_bytes, signature, payload))
         set_setting(db, SEQ_SETTING, seq)
         sent = dict(get_setting(db, SENT_SETTING, {}))
         sent[str(seq)] = upto_rev
         set_setting(db, SENT_SETTING, sent)
     return ExportResult(target, seq, target.stat().st_size, len(lines), counts, recipient is not None, digest)
+
+
+def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportResult:
+    """Receiving level: the plan bundle for all its cells, signed and not sealed (one file serves
+    every cell): this unit's record with its public keys, its documents with their deadlines
+    (tombstones included), and per approved cell the last seq received."""
+    keys = ensure_keys(book)
+    now = now or datetime.now(timezone.utc)
+    folder = Path(folder)
+    _check_folder(folder)
+    with book.session() as db:
+        unit = local_unit(db)
+        if unit.role != UnitRole.RECEIVING:
+            raise ChiboError("Chỉ sổ của cấp nhận báo cáo (đảng ủy) mới xuất gói kế hoạch; chi bộ dùng “chibo export”.")
+        seq = int(get_setting(db, PLAN_SEQ_SETTING, 0)) + 1
+        counter = db.get(RevCounter, unit.id)
+        documents = list(db.exec(select(Document).where(Document.unit_id == unit.id).order_by(col(Document.rev))))
+        lines = [record_line(db.get(Unit, unit.id))] + [record_line(d) for d in documents]
+        counts = {"unit": 1, **({"document": len(documents)} if documents else {})}
+        acks = {k.unit_id: k.last_seq for k in db.exec(select(KnownUnit).where(KnownUnit.approval == "approved"))
+                if k.last_seq > 0}
+        parts = pack(keys, unit, lines, counts, seq=seq, after_rev=0, upto_rev=counter.last_rev if counter else 0,
+                     recipient=None, now=now, kind="plan", acks=acks)
+        target, digest = _write(folder, f"{unit.code}-KH-{seq}-{now:%Y%m%d}", unit.id, parts)
+        set_setting(db, PLAN_SEQ_SETTING, seq)
+    return ExportResult(target, seq, target.stat().st_size, len(lines), counts, False, digest)

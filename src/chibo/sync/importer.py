@@ -1,6 +1,6 @@
-"""Import of report bundles at the receiving level: every check of DESIGN.md in its order, the
-first failure stops with a Vietnamese reason and nothing written but the `bundle_log` entry;
-then one transaction that upserts by (id, rev)."""
+"""Import of bundles: report bundles at the receiving level, plan bundles at a cell. Every check of
+DESIGN.md in its order, the first failure stops with a Vietnamese reason and nothing written but
+the `bundle_log` entry; then one transaction that upserts by (id, rev)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ from sqlalchemy.exc import IntegrityError
 
 from chibo.services.common import rows_by_ids
 from chibo.services.units import local_unit
-from chibo.store.models import SYNCED_TABLES, BundleLog, KnownUnit
+from chibo.store.book import get_setting, set_setting
+from chibo.store.models import SYNCED_TABLES, BundleLog, KnownUnit, Unit
 from chibo.store.records import IMPORTING
+from chibo.sync.export import ACKED_REV_SETTING, RECIPIENT_SETTING, SENT_SETTING
 from chibo.sync.bundle import DAMAGED, BundleRefused, gunzip_capped, read_bundle
 from chibo.sync.keys import b64, ensure_keys, fingerprint, unb64
 from chibo.sync.manifest import parse_manifest
@@ -73,6 +75,17 @@ def _decrypt(payload: bytes, manifest: dict, keys) -> bytes:
         raise BundleRefused(DAMAGED, "decrypt") from None
 
 
+_WRONG_KIND = {
+    "report": "Đây là gói kế hoạch của cấp trên gửi chi bộ; sổ của cấp nhận báo cáo không nhập gói này.",
+    "plan": "Đây là gói báo cáo của một chi bộ gửi cấp trên; sổ của chi bộ chỉ nhập gói kế hoạch của cấp trên.",
+}
+
+
+def expected_kind(db) -> str:
+    """A receiving level takes report bundles from its cells; a cell takes its superior's plan."""
+    return "report" if local_unit(db).role == UnitRole.RECEIVING else "plan"
+
+
 def _check(path: Path, db, keys, approve_new: bool) -> tuple[dict, bytes | None, KnownUnit | None, ImportReport]:
     """Everything before the transaction. Returns the manifest, the records' bytes (None when the
     unit is pending), the known unit and the report so far."""
@@ -80,8 +93,11 @@ def _check(path: Path, db, keys, approve_new: bool) -> tuple[dict, bytes | None,
     raw = read_bundle(path)
     manifest = parse_manifest(raw.manifest_bytes)
     report.sender_name, report.sender_unit_id, report.seq = manifest["sender_name"], manifest["sender_unit_id"], manifest["seq"]
-    if manifest["kind"] != "report":
-        raise BundleRefused("Đây là gói kế hoạch của cấp trên gửi chi bộ; máy cấp nhận báo cáo không nhập gói này.", "kind")
+    kind = expected_kind(db)
+    if manifest["kind"] != kind:
+        raise BundleRefused(_WRONG_KIND[kind], "kind")
+    if manifest["sender_unit_id"] == local_unit(db).id:
+        raise BundleRefused("Đây là gói do chính sổ này xuất ra; không nhập lại vào đây.", "own_bundle")
     try:
         signer = unb64(manifest["signer_key"])
     except ValueError:
@@ -117,9 +133,9 @@ def _archive(book, path: Path, digest: str) -> None:
         target.with_suffix(".partial").replace(target)
 
 
-def _log(db, path: Path, digest: str, report: ImportReport, kind: str = "report") -> None:
+def _log(db, path: Path, digest: str, report: ImportReport) -> None:
     db.add(BundleLog(file_sha256=digest, file_name=path.name, sender_unit_id=report.sender_unit_id, seq=report.seq,
-                     kind=kind, outcome=report.outcome, reason=report.reason,
+                     kind=expected_kind(db), outcome=report.outcome, reason=report.reason,
                      counts=json.dumps({**report.counts, "conflicts": report.conflicts}, ensure_ascii=False)))
 
 
@@ -164,6 +180,24 @@ def _upsert(db, records: list, sender: str, report: ImportReport, quarantine: Pa
         quarantine.write_text("".join(json.dumps(h, ensure_ascii=False) + "\n" for h in held), encoding="utf-8")
 
 
+def _apply_plan(db, manifest: dict, sender: KnownUnit) -> None:
+    """At a cell: the superior's keys become the recipient of report bundles (from the newest plan
+    only), and the last seq it received moves the acknowledged rev forward, never back."""
+    recipient = get_setting(db, RECIPIENT_SETTING) or {}
+    superior = db.get(Unit, sender.unit_id)
+    if superior is not None and superior.encryption_key and manifest["seq"] >= recipient.get("plan_seq", 0):
+        sender.encryption_key = superior.encryption_key
+        set_setting(db, RECIPIENT_SETTING, {"unit_id": superior.id, "name": superior.name, "plan_seq": manifest["seq"],
+                                            "signing_key": manifest["signer_key"],
+                                            "encryption_key": superior.encryption_key})
+    acked_seq = manifest["acks"].get(local_unit(db).id)
+    sent = {int(seq): rev for seq, rev in (get_setting(db, SENT_SETTING) or {}).items()}
+    if acked_seq in sent:
+        acked_rev = max(int(get_setting(db, ACKED_REV_SETTING, 0)), sent[acked_seq])
+        set_setting(db, ACKED_REV_SETTING, acked_rev)
+        set_setting(db, SENT_SETTING, {str(seq): rev for seq, rev in sent.items() if seq > acked_seq})
+
+
 def verify_bundle(book, path: Path) -> ImportReport:
     """Every check of the import, the records included, and nothing written: `chibo verify`."""
     from chibo.sync.keys import load_keys
@@ -191,11 +225,6 @@ def import_bundle(book, path: Path, *, approve_new: bool = False) -> ImportRepor
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
     except OSError:
         digest = ""
-    with book.session() as db:
-        if local_unit(db).role != UnitRole.RECEIVING:
-            report = ImportReport(str(path), "rejected", "Sổ này là sổ của chi bộ; chỉ sổ của cấp nhận báo cáo "
-                                  "(khởi tạo với --role receiving) mới nhập gói báo cáo.")
-            return report
     try:
         with book.session() as db:
             manifest, records, known, report = _check(path, db, ensure_keys(book), approve_new)
@@ -228,6 +257,8 @@ def import_bundle(book, path: Path, *, approve_new: bool = False) -> ImportRepor
             if unit.approval != "approved":
                 unit.approval, unit.approved_at = "approved", now
             _upsert(db, records, sender, report, book.folder / "quarantine" / f"{digest}.jsonl")
+            if manifest["kind"] == "plan":
+                _apply_plan(db, manifest, unit)
             unit.name = manifest["sender_name"]
             unit.last_seq = max(unit.last_seq, manifest["seq"])
             db.add(unit)

@@ -37,6 +37,11 @@ def fingerprint(signing_public_key: bytes) -> str:
     return "-".join(text[i : i + 4] for i in range(0, 20, 4))
 
 
+def key_fingerprint(signing_key_b64: str) -> str:
+    """The fingerprint of a public signing key as it is stored on a unit's record."""
+    return fingerprint(unb64(signing_key_b64))
+
+
 @dataclass(frozen=True)
 class UnitKeys:
     signing_key: object  # nacl.signing.SigningKey

@@ -34,4 +34,9 @@ def parse_manifest(data: bytes) -> dict:
         raise BundleRefused(BAD_MANIFEST, "manifest")
     if any(not isinstance(v, int) or isinstance(v, bool) or v < 0 for v in manifest["counts"].values()):
         raise BundleRefused(BAD_MANIFEST, "manifest")
+    if manifest["kind"] == "plan":
+        acks = manifest.get("acks")
+        if not isinstance(acks, dict) or any(not isinstance(v, int) or isinstance(v, bool) or v < 0
+                                             for v in acks.values()):
+            raise BundleRefused(BAD_MANIFEST, "manifest")
     return manifest
