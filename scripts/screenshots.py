@@ -19,30 +19,79 @@ from PySide6.QtCore import QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from chibo.services.demo import build_demo  # noqa: E402
+from chibo.services.units import init_book  # noqa: E402
 from chibo.store.book import Book  # noqa: E402
+from chibo.sync.export import export_bundle  # noqa: E402
+from chibo.sync.importer import import_bundle  # noqa: E402
 from chibo.ui.main_window import MainWindow  # noqa: E402
 from chibo.ui.operations import wait_for_jobs  # noqa: E402
+
+
+def settle(app) -> None:
+    wait_for_jobs()
+    QThreadPool.globalInstance().waitForDone()
+    app.processEvents()
+    wait_for_jobs()
+    app.processEvents()
+
+
+def open_window(app, book) -> MainWindow:
+    window = MainWindow(book)
+    window.resize(1366, 768)
+    window.show()
+    window.load()
+    settle(app)
+    return window
+
+
+def save(widget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path)
+
+
+def receiving_screens(app, out: Path, folder: Path) -> None:
+    """The receiving level: one cell's bundle imported, a second cell's waiting for approval."""
+    stick = folder / "usb"
+    stick.mkdir()
+    with Book.open(folder / "commune") as commune:
+        init_book(commune, name="Đảng ủy xã Sơn Cao", role="receiving", superior_name="Đảng bộ huyện Mường La")
+        bundles = []
+        for index, name in enumerate(("Chi bộ bản Nà Khum", "Chi bộ bản Phìn Hồ")):
+            with Book.open(folder / f"cell{index}") as cell:
+                build_demo(cell, seed=3 + index, today=date.today(), name=name)
+                bundles.append(export_bundle(cell, stick).path)
+        import_bundle(commune, bundles[0], approve_new=True)
+        window = open_window(app, commune)
+        window.navigation.setCurrentRow(5)
+        window.exchange.imports.import_files(bundles)
+        settle(app)
+        for tab, name in enumerate(("nhan-goi", "tong-hop", "gui-ke-hoach", "nhat-ky")):
+            window.exchange.tabs.setCurrentIndex(tab)
+            app.processEvents()
+            save(window, out / f"{11 + tab:02d}-cap-tren-{name}.png")
+        settle(app)
+        window.close()
 
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        receiving_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder, Book.open(Path(folder)) as book:
         build_demo(book, seed=1, today=date.today())
-        window = MainWindow(book)
-        window.resize(1366, 768)
-        window.show()
-        window.load()
-        QThreadPool.globalInstance().waitForDone()
-        app.processEvents()
-        names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach")
+        window = open_window(app, book)
+        names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach", "trao-doi")
+        stick = Path(folder) / "usb"
+        stick.mkdir()
+        window.exchange.export_panel.picker.set_folder(stick)
+        window.exchange.export_panel.export()
+        settle(app)
         for row, name in enumerate(names):
             window.navigation.setCurrentRow(row)
             app.processEvents()
-            path = out / f"{row + 1:02d}-{name}.png"
-            window.grab().save(str(path))
-            print(path)
+            save(window, out / f"{row + 1:02d}-{name}.png")
         # The preview of the minutes of the latest session, as the secretary sees it.
         window.navigation.setCurrentRow(names.index("sinh-hoat"))
         bar = window.sessions.papers
@@ -56,6 +105,7 @@ def main() -> int:
         dialog.grab().save(str(path))
         print(path)
         dialog.close()
+        settle(app)  # the refresh after printing reads the book: let it finish before the book closes
         window.close()
     return 0
 

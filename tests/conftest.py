@@ -67,3 +67,38 @@ def db(book):
     """A database session on the empty cell, committed at the end of the test."""
     with book.session() as session:
         yield session
+
+
+# Sync: two demo cells, a receiving level and a USB stick.
+@pytest.fixture(scope="session")
+def second_cell_template(tmp_path_factory):
+    return _template(tmp_path_factory, "cell-b", lambda b: build_demo(b, seed=8, today=DEMO_TODAY, name="Chi bộ bản Phìn Hồ"))
+
+
+@pytest.fixture
+def cell_a(demo_template, tmp_path):
+    book = _copy_book(demo_template, tmp_path / "a")
+    yield book
+    book.close()
+
+
+@pytest.fixture
+def cell_b(second_cell_template, tmp_path):
+    book = _copy_book(second_cell_template, tmp_path / "b")
+    yield book
+    book.close()
+
+
+@pytest.fixture
+def receiving(tmp_path):
+    book = Book.open(tmp_path / "commune")
+    init_book(book, name="Đảng ủy xã Sơn Cao", role="receiving")
+    yield book
+    book.close()
+
+
+@pytest.fixture
+def stick(tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder

@@ -13,7 +13,6 @@ import pytest
 from sqlmodel import func, select
 
 from chibo.cli.main import main
-from chibo.services.demo import build_demo
 from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures
 from chibo.services.units import init_book
@@ -25,41 +24,7 @@ from chibo.sync.importer import import_bundle, verify_bundle
 from chibo.sync.keys import fingerprint, load_keys
 from chibo.sync.summary import consolidated
 
-from conftest import DEMO_TODAY, _copy_book, _template
-
-
-@pytest.fixture(scope="session")
-def second_cell_template(tmp_path_factory):
-    return _template(tmp_path_factory, "cell-b", lambda b: build_demo(b, seed=8, today=DEMO_TODAY, name="Chi bộ bản Phìn Hồ"))
-
-
-@pytest.fixture
-def cell_a(demo_template, tmp_path):
-    book = _copy_book(demo_template, tmp_path / "a")
-    yield book
-    book.close()
-
-
-@pytest.fixture
-def cell_b(second_cell_template, tmp_path):
-    book = _copy_book(second_cell_template, tmp_path / "b")
-    yield book
-    book.close()
-
-
-@pytest.fixture
-def receiving(tmp_path):
-    book = Book.open(tmp_path / "commune")
-    init_book(book, name="Đảng ủy xã Sơn Cao", role="receiving")
-    yield book
-    book.close()
-
-
-@pytest.fixture
-def stick(tmp_path):
-    folder = tmp_path / "usb"
-    folder.mkdir()
-    return folder
+from conftest import DEMO_TODAY, _copy_book
 
 
 def snapshot(book) -> dict:

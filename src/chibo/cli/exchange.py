@@ -48,7 +48,9 @@ def _print_report(report) -> None:
     line = (f"{Path(report.file).name}: {report.sender_name or '?'} gói số {report.seq or '?'} — "
             f"mới {counts['new']}, cập nhật {counts['updated']}, trùng {counts['duplicate']}, "
             f"cũ {counts['stale']}, xung đột {counts['conflict']}")
-    print(line if report.outcome == "imported" else f"{Path(report.file).name}: {report.reason}")
+    if report.outcome == "pending":
+        line = f"{Path(report.file).name}: {report.reason} Trên dòng lệnh: nhập lại với --approve-new."
+    print(line if report.outcome in ("imported", "pending") else f"{Path(report.file).name}: {report.reason}")
 
 
 def import_bundles(book, args) -> int:

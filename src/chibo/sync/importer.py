@@ -239,7 +239,7 @@ def import_bundle(book, path: Path, *, approve_new: bool = False) -> ImportRepor
     if records is None:
         report.outcome = "pending"
         report.reason = (f"Đơn vị mới “{manifest['sender_name']}” chờ xác nhận mã khóa {report.fingerprint}. "
-                         "Hãy đối chiếu với mã in trên báo cáo của đơn vị, rồi nhập lại với --approve-new.")
+                         "Hãy đối chiếu với mã in trên báo cáo của đơn vị rồi xác nhận.")
         with book.session() as db:
             if db.get(KnownUnit, sender) is None:
                 db.add(KnownUnit(unit_id=sender, name=manifest["sender_name"], signing_key=manifest["signer_key"],

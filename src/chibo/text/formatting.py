@@ -18,6 +18,15 @@ def format_count(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def format_size(size: int) -> str:
+    """A file's size as an office worker reads it: "850 byte", "41 KB", "1,2 MB"."""
+    if size < 1024:
+        return f"{size} byte"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
 def format_percent(value: float, decimals: int = 2) -> str:
     """99.1643 -> "99,16%"; whole numbers keep their decimals so columns line up."""
     text = f"{value:,.{decimals}f}"

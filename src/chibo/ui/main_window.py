@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox
 
 from chibo.errors import ChiboError
 from chibo.services.members import list_members
+from chibo.ui.exchange import ExchangePage, load_exchange
 from chibo.ui.lists import documents_page, load_lists, plans_page, sessions_page
 from chibo.ui.operations import run_in_background
 from chibo.ui.overview import OverviewPage, load_overview
@@ -29,8 +30,11 @@ class MainWindow(QMainWindow):
         self.documents = documents_page(book)
         self.sessions = sessions_page(book)
         self.plans = plans_page(book)
+        self.exchange = ExchangePage(book)
+        self.exchange.changed.connect(self.load)
         for title, page in (("Tổng quan", self.overview), ("Đảng viên", self.register), ("Văn bản", self.documents),
-                            ("Sinh hoạt", self.sessions), ("Kế hoạch hành động", self.plans)):
+                            ("Sinh hoạt", self.sessions), ("Kế hoạch hành động", self.plans),
+                            ("Trao đổi dữ liệu", self.exchange)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
         for page in (self.documents, self.sessions, self.plans):
@@ -55,10 +59,11 @@ class MainWindow(QMainWindow):
 
         def read():
             with book.session() as db:
-                return load_overview(db), list_members(db), load_lists(db)
+                return load_overview(db), list_members(db), load_lists(db), load_exchange(db)
 
         def show(result):
-            overview, members, lists = result
+            overview, members, lists, exchange = result
+            self.exchange.show_data(exchange)
             self.overview.show_data(overview)
             self.register.show_members(members)
             for page in (self.sessions, self.documents, self.plans):

@@ -36,6 +36,9 @@ class RecordListModel(QAbstractTableModel):
             return None
         if role == Qt.DisplayRole:
             return self.rows[index.row()][1][index.column()]
+        if role == Qt.ToolTipRole:  # a long cell (a reason, a title) is clipped in its column: show it whole
+            value = self.rows[index.row()][1][index.column()]
+            return value if isinstance(value, str) and len(value) > 40 else None
         if role == Qt.UserRole:
             return self.rows[index.row()][0]
         return None
