@@ -15,7 +15,11 @@ def test_register_fills_off_the_gui_thread_and_search_ignores_accents(qtbot, dem
     qtbot.addWidget(window)
     window.show()
     window.load()
-    qtbot.waitUntil(lambda: window.register.model.rowCount() == 35, timeout=10_000)
+    qtbot.waitUntil(lambda: len(window.register.model._all) == 35, timeout=10_000)
+    shown = [window.register.model.row_at(r) for r in range(window.register.model.rowCount())]
+    assert len(shown) == 34 and all(row.status != "da_roi" for row in shown)  # who left is filtered out at first
+    window.register.status_filter.setCurrentIndex(window.register.status_filter.count() - 1)
+    assert window.register.model.rowCount() == 35 and window.register.count.text() == "35 / 35 đảng viên"
     assert "Chi bộ bản Nà Khum" in window.overview.title.text()
     assert "57-NQ/TW" in window.overview.body.text()
     qtbot.keyClicks(window.register.search, "nguyen thi huong")

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
 from chibo.services.common import rows_by_ids
@@ -139,6 +138,26 @@ def _log(db, path: Path, digest: str, report: ImportReport) -> None:
                      counts=json.dumps({**report.counts, "conflicts": report.conflicts}, ensure_ascii=False)))
 
 
+_inserts: dict[type, tuple[str, list]] = {}
+
+
+def _insert_rows(db, model, rows: list[dict]) -> None:
+    """New rows straight to the driver's executemany, each value through its column type's own
+    bind processor (what SQLAlchemy's insert would do, without its per-row bookkeeping)."""
+    connection = db.connection()
+    statement = _inserts.get(model)
+    if statement is None:
+        columns = list(model.__table__.columns)
+        dialect = connection.dialect
+        processors = [(c.name, c.type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
+        names = ", ".join('"' + c.name + '"' for c in columns)
+        sql = f'INSERT INTO "{model.__tablename__}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+        statement = _inserts[model] = (sql, processors)
+    sql, processors = statement
+    connection.exec_driver_sql(sql, [tuple(process(row[name]) if process else row[name] for name, process in processors)
+                                     for row in rows])
+
+
 def _upsert(db, records: list, sender: str, report: ImportReport, quarantine: Path) -> None:
     """Per table, parents first: one query finds the rows already here; new rows go in with one
     Core insert (no ORM objects), the others are compared by rev and content hash."""
@@ -174,7 +193,7 @@ def _upsert(db, records: list, sender: str, report: ImportReport, quarantine: Pa
                                         for k, v in record["values"].items()}})
         db.flush()  # updates of parents before the children that point at them
         if fresh:
-            db.execute(insert(model.__table__), fresh)
+            _insert_rows(db, model, fresh)
     if held:
         quarantine.parent.mkdir(parents=True, exist_ok=True)
         quarantine.write_text("".join(json.dumps(h, ensure_ascii=False) + "\n" for h in held), encoding="utf-8")

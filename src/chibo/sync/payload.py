@@ -28,8 +28,12 @@ def record_fields(record: SyncedRecord) -> dict:
     return {column: _json_value(getattr(record, column)) for column in type(record).__table__.columns.keys()}
 
 
+_HASH_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # as canonical_json
+
+
 def content_hash(fields: dict) -> str:
-    return hashlib.sha256(canonical_json({k: v for k, v in fields.items() if k not in _STAMPS})).hexdigest()
+    content = {k: v for k, v in fields.items() if k not in _STAMPS}
+    return hashlib.sha256(_HASH_ENCODER.encode(content).encode("utf-8")).hexdigest()
 
 
 def record_line(record: SyncedRecord) -> bytes:
@@ -52,38 +56,72 @@ def _python_type(column_type) -> type:
         return object
 
 
-def _convert(model: type[SyncedRecord], name: str, value):
-    column = model.__table__.columns[name]
-    if value is None:
-        if not column.nullable and not column.primary_key:
-            raise ValueError(f"{name} cannot be empty")
-        return None
-    python_type = _python_type(column.type)
-    if python_type is datetime:
-        parsed = datetime.fromisoformat(value)
-        if parsed.tzinfo is None:
-            raise ValueError(f"{name} has no time zone")
-        return parsed
-    if python_type is date:
-        return date.fromisoformat(value)
-    if python_type is time:
-        return time.fromisoformat(value)
-    if python_type is bool:
-        if not isinstance(value, bool):
-            raise ValueError(f"{name} is not true/false")
-        return value
-    if python_type is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{name} is not a whole number")
-        return value
-    if python_type is str:
+def _text(limit):
+    def convert(value):
         if not isinstance(value, str):
-            raise ValueError(f"{name} is not text")
-        limit = getattr(column.type, "length", None)
+            raise ValueError("not text")
         if limit and len(value) > limit:
-            raise ValueError(f"{name} is too long")
+            raise ValueError("too long")
         return value
-    raise ValueError(f"{name} has an unknown type")
+    return convert
+
+
+def _whole(value):
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("not a whole number")
+    return value
+
+
+def _truth(value):
+    if not isinstance(value, bool):
+        raise ValueError("not true/false")
+    return value
+
+
+def _moment(value):
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError("no time zone")
+    return parsed
+
+
+def _unknown(_value):
+    raise ValueError("unknown type")
+
+
+_CONVERTERS = {datetime: _moment, date: date.fromisoformat, time: time.fromisoformat, bool: _truth, int: _whole}
+_converters_cache: dict[type, dict] = {}
+
+
+def _converters(model: type[SyncedRecord]) -> dict[str, tuple]:
+    """Per column, once per table: (may be empty, converter of a JSON value to the column's type)."""
+    converters = _converters_cache.get(model)
+    if converters is None:
+        converters = {}
+        for name, column in model.__table__.columns.items():
+            python_type = _python_type(column.type)
+            convert = (_text(getattr(column.type, "length", None)) if python_type is str
+                       else _CONVERTERS.get(python_type, _unknown))
+            converters[name] = (column.nullable or column.primary_key, convert)
+        _converters_cache[model] = converters
+    return converters
+
+
+def _values(model: type[SyncedRecord], fields: dict) -> dict:
+    """The fields as column values, each checked against its column's type; ValueError names none."""
+    converters = _converters(model)
+    if fields.keys() != converters.keys():
+        raise ValueError("columns")
+    values = {}
+    for name, value in fields.items():
+        nullable, convert = converters[name]
+        if value is None:
+            if not nullable:
+                raise ValueError(f"{name} cannot be empty")
+            values[name] = None
+        else:
+            values[name] = convert(value)
+    return values
 
 
 def parse_records(data: bytes, sender_unit_id: str) -> list[dict]:
@@ -108,11 +146,9 @@ def parse_records(data: bytes, sender_unit_id: str) -> list[dict]:
             if isinstance(rev, bool) or not isinstance(rev, int) or rev < 1 or entry["fields"].get("rev") != rev:
                 raise ValueError("rev")
             fields = entry["fields"]
-            if set(fields) != set(model.__table__.columns.keys()):
-                raise ValueError("columns")
+            values = _values(model, fields)
             if content_hash(fields) != entry["hash"]:
                 raise ValueError("hash")
-            values = {name: _convert(model, name, value) for name, value in fields.items()}
         except (ValueError, KeyError, TypeError, AttributeError):
             raise BundleRefused(f"Bản ghi thứ {number} trong gói không hợp lệ; gói bị từ chối. Hãy báo đơn vị gửi "
                                 "xuất lại gói bằng chibo.", "records") from None

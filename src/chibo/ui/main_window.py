@@ -26,7 +26,8 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(180)
         self.pages = QStackedWidget()
         self.overview = OverviewPage()
-        self.register = RegisterPage()
+        self.register = RegisterPage(book)
+        self.register.changed.connect(self.load)
         self.documents = documents_page(book)
         self.sessions = sessions_page(book)
         self.plans = plans_page(book)
@@ -47,11 +48,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         QShortcut(QKeySequence.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence.New, self, activated=self._new_record)
         self.statusBar().showMessage(str(book.folder))
 
     def _focus_search(self) -> None:
         self.navigation.setCurrentRow(1)
         self.register.search.setFocus()
+
+    def _new_record(self) -> None:
+        """Ctrl+N: a new record of the page on screen, where the page has one."""
+        new_record = getattr(self.pages.currentWidget(), "new_record", None)
+        if new_record is not None:
+            new_record()
 
     def load(self) -> None:
         """Fill the pages on a worker; the window is already on screen."""

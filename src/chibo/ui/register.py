@@ -1,12 +1,18 @@
-"""The member register: given-name order, accent-blind search as you type."""
+"""The member register: given-name order, accent-blind search as you type, a filter by status,
+and the editors (add, edit, change of status or leaving)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
 
 from chibo.text import format_date, matches
-from chibo.vocabulary import CELL_POSITION_LABELS, MEMBER_STATUS_LABELS, label
+from chibo.ui.operations import run_in_background
+from chibo.vocabulary import CELL_POSITION_LABELS, MEMBER_STATUS_LABELS, MemberStatus, label
+
+ON_ROLL = "on_roll"  # every status but "left"
 
 COLUMNS = ("STT", "Họ và tên", "Năm sinh", "Dân tộc", "Chức vụ", "Tình trạng", "Từ ngày")
 
@@ -23,10 +29,19 @@ class RegisterModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
-    def filter(self, query: str) -> None:
+    def filter(self, query: str, status: str = "") -> None:
+        """`status`: "" for all, ON_ROLL for all but those who left, or one status."""
         self.beginResetModel()
-        self._rows = [r for r in self._all if matches(query, r.member.full_name)] if query.strip() else self._all
+        rows = self._all
+        if status == ON_ROLL:
+            rows = [r for r in rows if r.status != MemberStatus.LEFT]
+        elif status:
+            rows = [r for r in rows if r.status == status]
+        self._rows = [r for r in rows if matches(query, r.member.full_name)] if query.strip() else rows
         self.endResetModel()
+
+    def row_at(self, index: int):
+        return self._rows[index]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -56,10 +71,26 @@ class RegisterModel(QAbstractTableModel):
 
 
 class RegisterPage(QWidget):
-    def __init__(self):
+    changed = Signal()  # a member was added or changed: the window reloads
+
+    def __init__(self, book):
         super().__init__()
+        self.book = book
         self.search = QLineEdit(placeholderText="Tìm theo tên (gõ không dấu cũng được), Ctrl+F")
         self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("Đang sinh hoạt ở chi bộ", ON_ROLL)
+        for status, text in MEMBER_STATUS_LABELS.items():
+            self.status_filter.addItem(text, str(status))
+        self.status_filter.addItem("Tất cả, kể cả đã rời", "")
+        self.status_filter.currentIndexChanged.connect(lambda: self._filter(self.search.text()))
+        self.add_button = QPushButton("Thêm đảng viên (Ctrl+N)")
+        self.edit_button = QPushButton("Sửa thông tin…")
+        self.status_button = QPushButton("Đổi tình trạng, chuyển đi…")
+        self.add_button.clicked.connect(self.add_member)
+        self.edit_button.clicked.connect(self.edit_member)
+        self.status_button.clicked.connect(self.change_status)
+        self.last_dialog = None
         self.count = QLabel()
         self.model = RegisterModel()
         self.table = QTableView()
@@ -68,10 +99,21 @@ class RegisterPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.edit_member())
+        self.table.activated.connect(lambda _index: self.edit_member())  # Enter on a row
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(QLabel("Tình trạng:"))
+        top.addWidget(self.status_filter)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.status_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
+        layout.addLayout(top)
         layout.addWidget(self.table)
-        layout.addWidget(self.count)
+        layout.addLayout(buttons)
         self.search.textChanged.connect(self._filter)
 
     def show_members(self, rows) -> None:
@@ -81,5 +123,47 @@ class RegisterPage(QWidget):
         self._filter(self.search.text())
 
     def _filter(self, text: str) -> None:
-        self.model.filter(text)
+        self.model.filter(text, self.status_filter.currentData())
         self.count.setText(f"{self.model.rowCount()} / {len(self.model._all)} đảng viên")
+
+    def selected_row(self):
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            QMessageBox.information(self, "chibo", "Hãy chọn một đảng viên trong danh sách trước.")
+            return None
+        return self.model.row_at(rows[0].row())
+
+    def _open(self, dialog) -> None:
+        dialog.saved.connect(lambda _result: self.changed.emit())
+        self.last_dialog = dialog
+        dialog.open()
+
+    def add_member(self) -> None:
+        from chibo.ui.member_editor import MemberEditor
+
+        self._open(MemberEditor(self.book, parent=self))
+
+    new_record = add_member  # Ctrl+N in the main window
+
+    def edit_member(self) -> None:
+        from chibo.ui.member_editor import MemberEditor
+
+        row = self.selected_row()
+        if row is not None:
+            self._open(MemberEditor(self.book, row, parent=self))
+
+    def change_status(self) -> None:
+        from chibo.services.members import status_history
+        from chibo.ui.member_editor import StatusDialog
+
+        row = self.selected_row()
+        if row is None:
+            return
+        book = self.book
+
+        def read():
+            with book.session() as db:
+                return status_history(db, row.member.id)
+
+        run_in_background(read, lambda history: self._open(StatusDialog(book, row, history, parent=self)),
+                          lambda exc: QMessageBox.warning(self, "chibo", getattr(exc, "message", str(exc))))

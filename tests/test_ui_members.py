@@ -1,0 +1,141 @@
+"""Đảng viên: add with Ctrl+N, a refusal that keeps the dialog and the book as they were, the
+question before unsaved changes are lost, and a member leaving the cell."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+from sqlmodel import func, select
+
+from chibo.services.members import list_members, status_history
+from chibo.store.models import Member
+from chibo.ui.main_window import MainWindow
+from chibo.ui.operations import wait_for_jobs
+
+
+@pytest.fixture
+def window(qtbot, demo_book):
+    w = MainWindow(demo_book)
+    qtbot.addWidget(w)
+    w.show()
+    w.load()
+    qtbot.waitUntil(lambda: w.register.model.rowCount() > 0, timeout=10_000)
+    w.navigation.setCurrentRow(1)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5_000)  # shortcuts go to the active window
+    yield w
+    wait_for_jobs()
+
+
+def type_text(widget, text: str) -> None:
+    """Vietnamese arrives through the input method (Unikey, the system IME): a commit string.
+    QTest's key clicks stop at Latin-1."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def member_count(book) -> int:
+    with book.session() as db:
+        return db.exec(select(func.count()).select_from(Member)).one()
+
+
+def select_member(window, name: str) -> None:
+    page = window.register
+    page.search.setText(name)
+    assert page.model.rowCount() == 1
+    page.table.selectRow(0)
+
+
+def test_ctrl_n_adds_a_member_who_then_appears_in_the_register(qtbot, window, demo_book):
+    page = window.register
+    qtbot.keyClick(window.register.table, Qt.Key_N, Qt.ControlModifier)
+    dialog = page.last_dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Thêm đảng viên"
+    type_text(dialog.full_name, "Vàng  Thị   Dợ")
+    qtbot.keyClicks(dialog.birth_year, "1990")
+    qtbot.keyClicks(dialog.admitted_on, "03/02/2015")
+    dialog.sex.setCurrentIndex(dialog.sex.findData("Nữ"))
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.keyClick(dialog.full_name, Qt.Key_S, Qt.ControlModifier)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: len(page.model._all) == 36, timeout=10_000)
+    page.search.setText("vang thi do")
+    assert [page.model.index(r, 1).data() for r in range(page.model.rowCount())] == ["Vàng Thị Dợ"]
+    assert page.model.index(0, 5).data() == "Chính thức"
+    with demo_book.session() as db:
+        row = next(r for r in list_members(db) if r.member.full_name == "Vàng Thị Dợ")
+        assert (row.member.sex, row.member.birth_year, row.member.admitted_on.isoformat()) == ("Nữ", 1990, "2015-02-03")
+
+
+def test_a_refused_member_keeps_the_dialog_open_with_the_reason_and_writes_nothing(qtbot, window, demo_book):
+    before = member_count(demo_book)
+    window.register.add_member()
+    dialog = window.register.last_dialog
+    type_text(dialog.full_name, "Lò Văn Trẻ")
+    qtbot.keyClicks(dialog.birth_year, "2005")
+    qtbot.keyClicks(dialog.admitted_on, "01/01/2012")  # at seven years old
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert dialog.error.text() == ("Ngày vào Đảng 01/01/2012 quá sớm so với năm sinh 2005: hãy kiểm tra lại.")
+    assert dialog.isVisible() and member_count(demo_book) == before
+    dialog.admitted_on.setText("31/02/2024")
+    dialog.save()
+    qtbot.waitUntil(lambda: "Ngày vào Đảng" in dialog.error.text() and "2012" not in dialog.error.text(), timeout=10_000)
+    assert member_count(demo_book) == before
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, window, demo_book):
+    select_member(window, "nguyen thi huong")
+    window.register.edit_member()
+    dialog = window.register.last_dialog
+    assert dialog.windowTitle() == "Sửa thông tin đảng viên" and dialog.full_name.text() == "Nguyễn Thị Hường"
+    dialog.phone.clear()
+    qtbot.keyClicks(dialog.phone, "0987 654 321")
+    answers = ["cancel"]
+    dialog.ask_unsaved = lambda: answers.pop(0)
+    qtbot.keyClick(dialog, Qt.Key_Escape)
+    assert dialog.isVisible() and not answers  # asked, and "go back" kept the dialog with the typing
+    answers.append("discard")
+    dialog.close()
+    assert not dialog.isVisible()
+    with demo_book.session() as db:
+        assert next(r for r in list_members(db) if r.member.full_name == "Nguyễn Thị Hường").member.phone != "0987 654 321"
+
+    window.register.edit_member()
+    dialog = window.register.last_dialog
+    dialog.phone.clear()
+    qtbot.keyClicks(dialog.phone, "0987 654 321")
+    dialog.ask_unsaved = lambda: "save"
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.reject()
+    with demo_book.session() as db:
+        assert next(r for r in list_members(db) if r.member.full_name == "Nguyễn Thị Hường").member.phone == "0987 654 321"
+
+
+def test_a_member_transferred_out_leaves_the_default_list_and_keeps_the_history(qtbot, window, demo_book):
+    page = window.register
+    select_member(window, "nguyen thi huong")
+    member_id = page.selected_row().member.id
+    page.change_status()
+    qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10_000)
+    dialog = page.last_dialog
+    dialog.status.setCurrentIndex(dialog.status.findData("da_roi"))
+    dialog.effective_on.setText("15/06/2026")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+    assert dialog.error.text() == "Hãy chọn lý do rời chi bộ."
+    dialog.reason.setCurrentIndex(dialog.reason.findData("chuyen_sinh_hoat"))
+    dialog.note.setText("Chuyển về chi bộ bản Nậm Cáy")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.save()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)  # the search still says "nguyen thi huong"
+    with demo_book.session() as db:
+        history = status_history(db, member_id)
+    assert [(h.status, h.left_reason, h.note) for h in history][-1] == (
+        "da_roi", "chuyen_sinh_hoat", "Chuyển về chi bộ bản Nậm Cáy")
+    page.status_filter.setCurrentIndex(page.status_filter.findData("da_roi"))
+    assert [page.model.index(r, 1).data() for r in range(page.model.rowCount())] == ["Nguyễn Thị Hường"]
