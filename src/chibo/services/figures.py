@@ -84,16 +84,22 @@ def session_figures(db, session_id: str, roll: Roll | None = None) -> SessionFig
     roll = roll or Roll.load(db)
     called = expected_members(db, meeting, roll)
     rows = {row.member_id: row for row in db.exec(alive(Attendance).where(Attendance.session_id == meeting.id))}
-    names = _names(db, called)
+    marks = {member_id: (AttendanceState(row.state), row.reason) for member_id, row in rows.items()}
+    return count_attendance(meeting.id, called, marks, _names(db, called), load_rules(db).quorum_rule)
+
+
+def count_attendance(session_id: str, called: dict[str, MemberStatus], marks: dict[str, tuple[AttendanceState, str]],
+                     names: dict[str, str], quorum_rule: str) -> SessionFigures:
+    """The figures of a roll call, from who was called (with their status that day) and how each
+    was marked: the same sums for the saved session and for the editor while it is being filled."""
     figures = SessionFigures(
-        session_id=meeting.id,
+        session_id=session_id,
         summoned={c: 0 for c in SUMMONED_CATEGORIES},
         present={c: 0 for c in SUMMONED_CATEGORIES},
     )
     full_excused = exempt_absent = 0
     for member_id, status in called.items():
-        row = rows.get(member_id)
-        state = AttendanceState(row.state) if row else None
+        state, reason = marks.get(member_id, (None, ""))
         if status == MemberStatus.AWAY:
             figures.away += 1
             continue
@@ -110,23 +116,23 @@ def session_figures(db, session_id: str, roll: Roll | None = None) -> SessionFig
         elif state == AttendanceState.PRESENT:
             figures.present[status] += 1
         elif state in ABSENT_STATES:
-            figures.absences.append(Absence(member_id, names[member_id], status, state, row.reason))
+            figures.absences.append(Absence(member_id, names[member_id], status, state, reason))
             if state == AttendanceState.ABSENT_EXCUSED and status == MemberStatus.FULL:
                 full_excused += 1
         else:
             # Marked exempt or elsewhere though the roll says required: count as absent with
             # that as the reason, so the figures never silently lose a member.
-            figures.absences.append(Absence(member_id, names[member_id], status, AttendanceState.ABSENT_EXCUSED, row.reason or state.value))
+            figures.absences.append(Absence(member_id, names[member_id], status, AttendanceState.ABSENT_EXCUSED,
+                                            reason or state.value))
     figures.absences.sort(key=lambda a: name_sort_key(a.full_name))
     figures.unrecorded.sort(key=name_sort_key)
-    rule = load_rules(db).quorum_rule
-    if rule == QUORUM_ALL_SUMMONED:
-        figures.quorum = Quorum(rule, figures.summoned_total, figures.present_required)
+    if quorum_rule == QUORUM_ALL_SUMMONED:
+        figures.quorum = Quorum(quorum_rule, figures.summoned_total, figures.present_required)
     else:
         # Quy định 24-QĐ/TW 9.3.2: full members, less those attending elsewhere, exempt members
         # who are absent and members absent with an approved reason.
         base = figures.summoned[MemberStatus.FULL] + figures.exempt - exempt_absent - full_excused
-        figures.quorum = Quorum(rule, base, figures.present[MemberStatus.FULL] + figures.exempt_present)
+        figures.quorum = Quorum(quorum_rule, base, figures.present[MemberStatus.FULL] + figures.exempt_present)
     return figures
 
 

@@ -48,11 +48,30 @@ def load_lists(db, today: date | None = None) -> dict[str, list]:
     return {"sessions": sessions, "documents": documents, "plans": plans}
 
 
+def open_session_editor(page: RecordListPage, session_id: str | None) -> None:
+    """Read the session and the roll on a worker, then show the editor."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from chibo.ui.operations import run_in_background
+    from chibo.ui.session_editor import SessionEditor, load_session_form
+
+    book = page.book
+
+    def read():
+        with book.session() as db:
+            return load_session_form(db, session_id)
+
+    run_in_background(read, lambda draft: page.show_dialog(SessionEditor(book, draft, parent=page)),
+                      lambda exc: QMessageBox.warning(page, "chibo", getattr(exc, "message", "Không mở được buổi này.")))
+
+
 def sessions_page(book) -> RecordListPage:
-    return RecordListPage(book, "sessions", "Sinh hoạt chi bộ", SESSION_COLUMNS, 1,
+    page = RecordListPage(book, "sessions", "Sinh hoạt chi bộ", SESSION_COLUMNS, 1,
                           [("minutes", "Biên bản"), ("attendance", "Danh sách ký tên")],
                           "Hãy chọn một buổi sinh hoạt trong danh sách.",
                           "{count} buổi sinh hoạt. Chọn một buổi rồi bấm Xem trước, In hoặc Lưu PDF.")
+    page.add_editor("Ghi buổi mới (Ctrl+N)", "Sửa buổi, điểm danh…", open_session_editor)
+    return page
 
 
 def documents_page(book) -> RecordListPage:

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         for page in (self.documents, self.sessions, self.plans):
             page.papers.paper_built.connect(lambda _paper: self.load())  # a printed paper may have taken a number
+            page.changed.connect(self.load)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         central = QWidget()

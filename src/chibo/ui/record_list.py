@@ -3,8 +3,8 @@ are computed on a worker; the model holds ids and display texts only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from chibo.ui.papers import PaperBar
 
@@ -45,9 +45,15 @@ class RecordListModel(QAbstractTableModel):
 
 
 class RecordListPage(QWidget):
+    changed = Signal()  # a record was written by an editor opened here: the window reloads
+
     def __init__(self, book, name: str, title: str, columns: tuple[str, ...], stretch_column: int,
                  papers: list[tuple[str, str]], nothing_selected: str, count_text: str):
         super().__init__()
+        self.book, self.nothing_selected = book, nothing_selected
+        self.actions = QHBoxLayout()
+        self.last_dialog = None
+        self.open_editor = None  # set by `add_editor`: callable(record id or None)
         self.name = name  # the key of its rows in `load_lists`
         self.stretch_column, self.count_text = stretch_column, count_text
         heading = QLabel(title)
@@ -64,9 +70,38 @@ class RecordListPage(QWidget):
         self.count = QLabel("Đang tải…")
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addLayout(self.actions)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         layout.addWidget(self.papers)
+
+    def add_editor(self, new_text: str, edit_text: str, open_editor) -> None:
+        """Buttons for a new record (Ctrl+N in the window) and for the selected one (also double
+        click or Enter); `open_editor(page, record_id or None)` shows the dialog."""
+        self.open_editor = open_editor
+        new_button, edit_button = QPushButton(new_text), QPushButton(edit_text)
+        new_button.clicked.connect(self.new_record)
+        edit_button.clicked.connect(self.edit_record)
+        self.table.activated.connect(lambda _index: self.edit_record())
+        self.actions.addWidget(new_button)
+        self.actions.addWidget(edit_button)
+        self.actions.addStretch(1)
+
+    def new_record(self) -> None:
+        if self.open_editor is not None:
+            self.open_editor(self, None)
+
+    def edit_record(self) -> None:
+        record_id = self.selected_id()
+        if record_id is None:
+            QMessageBox.information(self, "chibo", self.nothing_selected)
+        elif self.open_editor is not None:
+            self.open_editor(self, record_id)
+
+    def show_dialog(self, dialog) -> None:
+        dialog.saved.connect(lambda _result: self.changed.emit())
+        self.last_dialog = dialog
+        dialog.open()
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

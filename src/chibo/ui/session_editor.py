@@ -1,0 +1,339 @@
+"""The session editor: what, when, who chairs and takes the minutes, the documents covered, and
+the roll call of every member called, by mouse or by keyboard (C có mặt, V vắng có lý do, K vắng
+không lý do), with the figures recounted on every mark by the same function as the saved ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
+)
+
+from chibo.services import meetings
+from chibo.services.common import get_alive
+from chibo.services.documents import list_documents
+from chibo.services.figures import count_attendance
+from chibo.services.members import list_members
+from chibo.services.roll import Roll
+from chibo.services.settings import load_rules
+from chibo.store.models import Meeting
+from chibo.text import format_date, format_percent, name_sort_key, parse_date
+from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.vocabulary import (
+    ATTENDANCE_STATE_LABELS, MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, SESSION_KIND_LABELS, AttendanceState,
+    MemberStatus, SessionKind, label,
+)
+
+ROLL_COLUMNS = ("Họ và tên", "Tình trạng", "Điểm danh", "Lý do vắng")
+KEYS = {Qt.Key_C: AttendanceState.PRESENT, Qt.Key_V: AttendanceState.ABSENT_EXCUSED,
+        Qt.Key_K: AttendanceState.ABSENT_UNEXCUSED}
+
+
+@dataclass
+class SessionDraft:
+    """Everything the editor shows, read on a worker."""
+
+    meeting: Meeting | None
+    members: list = field(default_factory=list)  # (id, name) of the members on the roll, for chair and minutes
+    documents: list = field(default_factory=list)  # (id, "57-NQ/TW: title")
+    covered: set = field(default_factory=set)
+    called: dict = field(default_factory=dict)  # member id -> MemberStatus that day
+    names: dict = field(default_factory=dict)
+    marks: dict = field(default_factory=dict)  # member id -> (AttendanceState, reason)
+    quorum_rule: str = ""
+
+
+def load_session_form(db, session_id: str | None, held_on: date | None = None) -> SessionDraft:
+    """The session (or none, for a new one) and who is called on `held_on` (default: its day):
+    the whole roll of that day, or for a make-up the members invited to it."""
+    meeting = get_alive(db, Meeting, session_id) if session_id else None
+    roll = Roll.load(db)
+    if meeting is not None and meeting.kind == SessionKind.MAKEUP:
+        called = meetings.expected_members(db, meeting, roll)
+    else:
+        called = roll.on_roll(held_on or (meeting.held_on if meeting else date.today()))
+    form = SessionDraft(meeting, quorum_rule=load_rules(db).quorum_rule, called=called)
+    rows = list_members(db, roll=roll)
+    form.names = {r.member.id: r.member.full_name for r in rows}
+    form.members = [(r.member.id, r.member.full_name) for r in rows if r.member.id in called]
+    form.documents = [(d.id, f"{d.number_symbol}: {d.title}") for d in list_documents(db)]
+    if meeting is not None:
+        form.covered = {d.id for d in meetings.session_documents(db, meeting.id)}
+        form.marks = {a.member_id: (AttendanceState(a.state), a.reason) for a in meetings.attendance(db, meeting.id)
+                      if a.member_id in called}
+    return form
+
+
+class RollModel(QAbstractTableModel):
+    """One row per member called; the state and the reason are edited here, saved with the session."""
+
+    marked = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[list] = []  # [member id, name, status, state or None, reason]
+
+    def set_roll(self, called: dict, names: dict, marks: dict) -> None:
+        self.beginResetModel()
+        self.rows = [[m, names[m], status, *marks.get(m, (None, ""))]
+                     for m, status in sorted(called.items(), key=lambda item: name_sort_key(names[item[0]]))]
+        self.endResetModel()
+        self.marked.emit()
+
+    def marks(self) -> dict:
+        return {row[0]: (row[3], row[4]) for row in self.rows if row[3] is not None}
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(ROLL_COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return ROLL_COLUMNS[section]
+        return None
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags | Qt.ItemIsEditable if index.column() == 3 else flags
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            if index.column() == 0:
+                return row[1]
+            if index.column() == 1:
+                return label(row[2], MEMBER_STATUS_LABELS)
+            if index.column() == 2:
+                return label(row[3], ATTENDANCE_STATE_LABELS) if row[3] else "chưa điểm danh"
+            return row[4]
+        if role == Qt.ForegroundRole and index.column() == 2 and row[3] is None:
+            return Qt.gray
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or index.column() != 3:
+            return False
+        row = self.rows[index.row()]
+        row[4] = str(value).strip()
+        if row[4] and row[3] in (None, AttendanceState.PRESENT, AttendanceState.ABSENT_UNEXCUSED):
+            row[3] = AttendanceState.ABSENT_EXCUSED  # a reason typed means an excused absence
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 3))
+        self.marked.emit()
+        return True
+
+    def mark(self, rows: list[int], state: AttendanceState) -> None:
+        for r in rows:
+            self.rows[r][3] = state
+            if state == AttendanceState.PRESENT:
+                self.rows[r][4] = ""
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 3))
+            self.marked.emit()
+
+    def mark_all_present(self) -> None:
+        """Every member not yet marked: present (exempt members and those attending elsewhere keep
+        their own state); absences already marked stay."""
+        defaults = {MemberStatus.EXEMPT: AttendanceState.EXEMPT, MemberStatus.AWAY: AttendanceState.ELSEWHERE}
+        for row in self.rows:
+            if row[3] is None:
+                row[3] = defaults.get(row[2], AttendanceState.PRESENT)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 3))
+            self.marked.emit()
+
+
+class RollView(QTableView):
+    """C, V, K mark the selected rows; V then opens the reason for typing."""
+
+    def keyPressEvent(self, event) -> None:
+        state = KEYS.get(event.key())
+        if state is not None and event.modifiers() in (Qt.NoModifier, Qt.ShiftModifier) and \
+                self.state() != QAbstractItemView.EditingState:
+            rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
+            self.model().mark(rows, state)
+            if state == AttendanceState.ABSENT_EXCUSED and len(rows) == 1:
+                self.edit(self.model().index(rows[0], 3))
+            elif len(rows) == 1 and rows[0] + 1 < self.model().rowCount():
+                self.selectRow(rows[0] + 1)  # on to the next member
+            return
+        super().keyPressEvent(event)
+
+
+def figures_text(figures) -> str:
+    by_status = ", ".join(f"{label(s, MEMBER_STATUS_LABELS).lower()} {figures.present[s]}/{n}"
+                          for s, n in figures.summoned.items() if n)
+    rate = format_percent(figures.attendance_percent) if figures.attendance_percent is not None else "—"
+    text = (f"<b>Có mặt {figures.present_required}/{figures.summoned_total}</b> ({by_status}); tỷ lệ {rate}; "
+            f"vắng {len(figures.absences)}")
+    if figures.exempt:
+        text += f"; miễn sinh hoạt {figures.exempt} (đến dự {figures.exempt_present})"
+    if figures.unrecorded:
+        text += f"; <span style='color:#b00020'>chưa điểm danh {len(figures.unrecorded)}</span>"
+    quorum = figures.quorum
+    if quorum is not None:
+        text += ("<br><span style='color:#1b5e20'>✔ Đủ số đảng viên để biểu quyết</span>" if quorum.reached else
+                 "<br><span style='color:#b00020'>✘ Chưa đủ số đảng viên để biểu quyết</span>")
+        text += f" (có {quorum.present}, cần ít nhất {quorum.needed}/{quorum.base})"
+    return text
+
+
+class SessionEditor(EditorDialog):
+    """A new session (`form.meeting` is None) or an existing one."""
+
+    def __init__(self, book, form: SessionDraft, parent=None):
+        meeting = form.meeting
+        super().__init__(book, "Sửa buổi sinh hoạt" if meeting else "Ghi buổi sinh hoạt mới", parent)
+        self.form, self.session_id = form, meeting.id if meeting else None
+        kinds = {k: v for k, v in SESSION_KIND_LABELS.items() if k != SessionKind.MAKEUP or
+                 (meeting and meeting.kind == SessionKind.MAKEUP)}
+        self.kind = choice_field(kinds, meeting.kind if meeting else SessionKind.REGULAR)
+        self.kind.setEnabled(not (meeting and meeting.kind == SessionKind.MAKEUP))
+        self.session_form = choice_field(SESSION_FORM_LABELS, meeting.form if meeting else None)
+        self.held_on = date_field(format_date(meeting.held_on if meeting else date.today()))
+        self.start_time = QLineEdit(meeting.start_time.strftime("%H:%M") if meeting and meeting.start_time else "")
+        self.end_time = QLineEdit(meeting.end_time.strftime("%H:%M") if meeting and meeting.end_time else "")
+        for field_ in (self.start_time, self.end_time):
+            field_.setPlaceholderText("giờ:phút")
+            field_.setMaximumWidth(80)
+        self.place = QLineEdit(meeting.place if meeting else "")
+        people = dict(form.members)
+        self.chair = choice_field(people, meeting.chair_id if meeting else None, empty="(chưa chọn)")
+        self.secretary = choice_field(people, meeting.secretary_id if meeting else None, empty="(chưa chọn)")
+        self.documents = QListWidget()
+        for doc_id, text in form.documents:
+            item = QListWidgetItem(text)
+            item.setData(Qt.UserRole, doc_id)
+            item.setCheckState(Qt.Checked if doc_id in form.covered else Qt.Unchecked)
+            self.documents.addItem(item)
+        self.documents.setMaximumHeight(110)
+        self.documents.itemChanged.connect(self.mark_dirty)
+        self.guests = QLineEdit(meeting.guests.replace("\n", "; ") if meeting else "")
+        self.conclusion = QPlainTextEdit(meeting.conclusion if meeting else "")
+        self.conclusion.setTabChangesFocus(True)
+        times = QHBoxLayout()
+        times.addWidget(self.start_time)
+        times.addWidget(QLabel("đến"))
+        times.addWidget(self.end_time)
+        times.addStretch(1)
+        left = QFormLayout()
+        left.addRow("&Loại buổi:", self.kind)
+        left.addRow("&Hình thức:", self.session_form)
+        left.addRow("&Ngày:", self.held_on)
+        left.addRow("&Giờ:", times)
+        left.addRow("Địa điể&m:", self.place)
+        left.addRow("Chủ &trì:", self.chair)
+        left.addRow("Thư &ký:", self.secretary)
+        left.addRow("&Văn bản học tập:", self.documents)
+        left.addRow("Khách mời:", self.guests)
+        left.addRow("Kết &luận:", self.conclusion)
+
+        self.roll = RollModel()
+        self.roll_view = RollView()
+        self.roll_view.setModel(self.roll)
+        self.roll_view.verticalHeader().hide()
+        self.roll_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.roll_view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed |
+                                       QAbstractItemView.AnyKeyPressed)
+        self.roll_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.all_present = QPushButton("Tất cả có &mặt")
+        self.all_present.clicked.connect(self.roll.mark_all_present)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.all_present)
+        for key, state in (("C", AttendanceState.PRESENT), ("V", AttendanceState.ABSENT_EXCUSED),
+                           ("K", AttendanceState.ABSENT_UNEXCUSED)):
+            button = QPushButton(f"{ATTENDANCE_STATE_LABELS[state]} ({key})")
+            button.clicked.connect(lambda _=False, s=state: self._mark_selected(s))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.figures = QLabel()
+        self.figures.setWordWrap(True)
+        hint = QLabel("Chọn người rồi bấm phím C (có mặt), V (vắng có lý do, rồi gõ lý do) hoặc K (vắng không lý do).")
+        hint.setWordWrap(True)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>Điểm danh</b>"))
+        right.addWidget(hint)
+        right.addLayout(buttons)
+        right.addWidget(self.roll_view, 1)
+        right.addWidget(self.figures)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 5)
+        columns.addLayout(right, 6)
+        self.body.addLayout(columns)
+        self.roll.marked.connect(self._recount)
+        self.roll.marked.connect(self.mark_dirty)
+        self.held_on.editingFinished.connect(self._date_changed)
+        self.roll.set_roll(form.called, form.names, form.marks)
+        self.dirty = False  # filling the roll is not a change
+        self.watch(self.kind, self.session_form, self.held_on, self.start_time, self.end_time, self.place, self.chair,
+                   self.secretary, self.guests, self.conclusion)
+        self.resize(1280, 680)
+
+    def _mark_selected(self, state: AttendanceState) -> None:
+        rows = sorted({i.row() for i in self.roll_view.selectionModel().selectedRows()})
+        self.roll.mark(rows, state)
+
+    def _recount(self) -> None:
+        figures = count_attendance(self.session_id or "", self.form.called, self.roll.marks(), self.form.names,
+                                   self.form.quorum_rule)
+        self.figures.setText(figures_text(figures))
+
+    def _date_changed(self) -> None:
+        """Who is called depends on the day: reload the roll for the new date, keeping the marks."""
+        from chibo.ui.operations import run_in_background
+
+        try:
+            day = parse_date(self.held_on.text())
+        except ValueError:
+            return
+        if day is None or (self.form.meeting and self.form.meeting.kind == SessionKind.MAKEUP):
+            return
+        book, session_id, marks = self.book, self.session_id, self.roll.marks()
+
+        def read():
+            with book.session() as db:
+                return load_session_form(db, session_id, day)
+
+        def show(form: SessionDraft):
+            self.form.called, self.form.names = form.called, form.names
+            dirty = self.dirty
+            self.roll.set_roll(form.called, form.names, {m: v for m, v in marks.items() if m in form.called})
+            self.dirty = dirty
+
+        run_in_background(read, show, lambda exc: None)
+
+    def values(self) -> dict:
+        documents = [self.documents.item(i).data(Qt.UserRole) for i in range(self.documents.count())
+                     if self.documents.item(i).checkState() == Qt.Checked]
+        return {
+            "fields": {"kind": self.kind.currentData(), "form": self.session_form.currentData(),
+                       "held_on": self.held_on.text(), "start_time": self.start_time.text(),
+                       "end_time": self.end_time.text(), "place": self.place.text(),
+                       "chair_id": self.chair.currentData() or None, "secretary_id": self.secretary.currentData() or None,
+                       "guests": "\n".join(g.strip() for g in self.guests.text().split(";") if g.strip()),
+                       "conclusion": self.conclusion.toPlainText()},
+            "documents": documents,
+            "marks": self.roll.marks(),
+        }
+
+    def write(self, db, values: dict):
+        fields = values["fields"]
+        if self.session_id is None:
+            meeting = meetings.create_session(db, document_ids=values["documents"], **fields)
+        else:
+            if self.form.meeting.kind == SessionKind.MAKEUP:
+                fields.pop("kind")
+            meeting = meetings.edit_session(db, self.session_id, **fields)
+            meetings.set_session_documents(db, meeting, values["documents"])
+        called = meetings.expected_members(db, meeting)
+        for member_id, (state, reason) in values["marks"].items():
+            if member_id in called:
+                meetings.record_attendance(db, meeting.id, member_id, state, reason)
+        return meeting

@@ -1,0 +1,91 @@
+"""Sinh hoạt: a new session recorded by keyboard, two absences, the figures recounted on every
+mark and saved as they were shown."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from sqlmodel import select
+
+from chibo.services.figures import session_figures
+from chibo.store.models import Meeting
+from chibo.ui.main_window import MainWindow
+from chibo.ui.operations import wait_for_jobs
+
+
+@pytest.fixture
+def window(qtbot, demo_book):
+    w = MainWindow(demo_book)
+    qtbot.addWidget(w)
+    w.show()
+    w.load()
+    qtbot.waitUntil(lambda: w.sessions.model.rowCount() > 0, timeout=10_000)
+    w.navigation.setCurrentRow(3)
+    yield w
+    wait_for_jobs()
+
+
+def row_of(model, name: str) -> int:
+    return next(i for i, row in enumerate(model.rows) if row[1] == name)
+
+
+def test_a_session_with_two_absences_by_keyboard_and_live_figures(qtbot, window, demo_book):
+    page = window.sessions
+    before = page.model.rowCount()
+    page.new_record()
+    qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10_000)
+    dialog = page.last_dialog
+    roll, view = dialog.roll, dialog.roll_view
+    summoned = sum(1 for row in roll.rows if row[2] not in ("mien_sinh_hoat", "sinh_hoat_tam_noi_khac"))
+    assert 0 < summoned < roll.rowCount()  # the demo has exempt members: called, not summoned
+    assert f"Có mặt 0/{summoned}" in dialog.figures.text() and f"chưa điểm danh {summoned}" in dialog.figures.text()
+    assert "Chưa đủ số đảng viên để biểu quyết" in dialog.figures.text()
+    dialog.place.setText("Nhà văn hóa bản")
+    qtbot.mouseClick(dialog.all_present, Qt.LeftButton)
+    assert f"Có mặt {summoned}/{summoned}" in dialog.figures.text() and "Đủ số đảng viên" in dialog.figures.text()
+
+    first, second = [i for i, row in enumerate(roll.rows) if row[2] == "chinh_thuc"][:2]
+    view.setFocus()
+    view.selectRow(first)
+    qtbot.keyClick(view, Qt.Key_V)  # excused: the reason cell opens for typing
+    editor = view.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.setText("Đi khám bệnh ở huyện")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=5_000)  # the delegate commits queued
+    view.selectRow(second)
+    qtbot.keyClick(view, Qt.Key_K)
+    assert roll.rows[first][3:] == ["vang_co_ly_do", "Đi khám bệnh ở huyện"]
+    assert roll.rows[second][3] == "vang_khong_ly_do"
+    assert f"Có mặt {summoned - 2}/{summoned}" in dialog.figures.text() and "vắng 2" in dialog.figures.text()
+
+    with qtbot.waitSignal(dialog.saved, timeout=10_000) as saved:
+        dialog.save()
+    meeting = saved.args[0]
+    qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=10_000)
+    with demo_book.session() as db:
+        figures = session_figures(db, meeting.id)
+        assert db.get(Meeting, meeting.id).place == "Nhà văn hóa bản"
+    assert (figures.present_required, figures.summoned_total) == (summoned - 2, summoned)
+    assert sorted((a.full_name, a.reason_text) for a in figures.absences) == sorted([
+        (roll.rows[first][1], "Đi khám bệnh ở huyện"), (roll.rows[second][1], "không lý do")])
+
+
+def test_a_refused_session_stays_open_and_writes_nothing(qtbot, window, demo_book):
+    page = window.sessions
+    page.new_record()
+    qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10_000)
+    dialog = page.last_dialog
+    dialog.start_time.setText("16:00")
+    dialog.end_time.setText("14:00")
+    with demo_book.session() as db:
+        before = len(db.exec(select(Meeting)).all())
+    dialog.save()
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+    assert dialog.error.text() == "Giờ kết thúc phải sau giờ bắt đầu."
+    with demo_book.session() as db:
+        assert len(db.exec(select(Meeting)).all()) == before
+    dialog.ask_unsaved = lambda: "discard"
+    dialog.reject()
+    assert not dialog.isVisible()
