@@ -73,6 +73,33 @@ def receiving_screens(app, out: Path, folder: Path) -> None:
         window.close()
 
 
+def editor_screens(app, window: MainWindow, out: Path) -> None:
+    """The editors as they open: a new member, a change of status, a session with its roll call."""
+    window.navigation.setCurrentRow(1)
+    register = window.register
+    register.add_member()
+    app.processEvents()
+    save(register.last_dialog, out / "08-them-dang-vien.png")
+    register.last_dialog.dirty = False
+    register.last_dialog.reject()
+    register.table.selectRow(2)
+    register.change_status()
+    settle(app)
+    save(register.last_dialog, out / "09-doi-tinh-trang.png")
+    register.last_dialog.reject()
+    window.navigation.setCurrentRow(3)
+    sessions = window.sessions
+    sessions.table.selectRow(0)
+    sessions.edit_record()
+    settle(app)
+    editor = sessions.last_dialog
+    editor.resize(1366, 740)
+    app.processEvents()
+    save(editor, out / "10-sua-buoi-sinh-hoat.png")
+    editor.dirty = False
+    editor.reject()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -106,6 +133,7 @@ def main() -> int:
         print(path)
         dialog.close()
         settle(app)  # the refresh after printing reads the book: let it finish before the book closes
+        editor_screens(app, window, out)
         window.close()
     return 0
 

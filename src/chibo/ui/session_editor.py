@@ -227,7 +227,7 @@ class SessionEditor(EditorDialog):
         left.addRow("&Loại buổi:", self.kind)
         left.addRow("&Hình thức:", self.session_form)
         left.addRow("&Ngày:", self.held_on)
-        left.addRow("&Giờ:", times)
+        left.addRow("Giờ:", times)
         left.addRow("Địa điể&m:", self.place)
         left.addRow("Chủ &trì:", self.chair)
         left.addRow("Thư &ký:", self.secretary)
@@ -242,7 +242,11 @@ class SessionEditor(EditorDialog):
         self.roll_view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.roll_view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed |
                                        QAbstractItemView.AnyKeyPressed)
-        self.roll_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.roll_view.setWordWrap(False)
+        header = self.roll_view.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
         self.all_present = QPushButton("Tất cả có &mặt")
         self.all_present.clicked.connect(self.roll.mark_all_present)
         buttons = QHBoxLayout()
