@@ -102,3 +102,27 @@ def stick(tmp_path):
     folder = tmp_path / "usb"
     folder.mkdir()
     return folder
+
+
+# The desktop window.
+def open_main_window(qtbot, book, page: int = 0):
+    """The main window on `book`, shown, with its first load done (every page is filled by the
+    same callback, the exchange page last), turned to `page`."""
+    from chibo.ui.main_window import MainWindow
+
+    window = MainWindow(book)
+    qtbot.addWidget(window)
+    window.show()
+    window.load()
+    qtbot.waitUntil(lambda: window.exchange.role is not None, timeout=10_000)
+    window.navigation.setCurrentRow(page)
+    return window
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_book):
+    """The main window on the demo book; jobs still running are drained after the test."""
+    from chibo.ui.operations import wait_for_jobs
+
+    yield open_main_window(qtbot, demo_book)
+    wait_for_jobs()

@@ -9,18 +9,13 @@ from chibo.store.models import KnownUnit
 from chibo.sync.export import export_bundle
 from chibo.sync.importer import import_bundle
 from chibo.sync.keys import load_keys
-from chibo.ui.main_window import MainWindow
 from chibo.ui.operations import wait_for_jobs
 
+from conftest import open_main_window
 
-def open_window(qtbot, book) -> MainWindow:
-    window = MainWindow(book)
-    qtbot.addWidget(window)
-    window.show()
-    window.load()
-    qtbot.waitUntil(lambda: window.exchange.role is not None, timeout=10_000)
-    window.navigation.setCurrentRow(5)
-    return window
+
+def open_window(qtbot, book):
+    return open_main_window(qtbot, book, page=5)
 
 
 @pytest.fixture(autouse=True)

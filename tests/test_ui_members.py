@@ -11,22 +11,15 @@ from sqlmodel import func, select
 
 from chibo.services.members import list_members, status_history
 from chibo.store.models import Member
-from chibo.ui.main_window import MainWindow
-from chibo.ui.operations import wait_for_jobs
 
 
 @pytest.fixture
-def window(qtbot, demo_book):
-    w = MainWindow(demo_book)
-    qtbot.addWidget(w)
-    w.show()
-    w.load()
-    qtbot.waitUntil(lambda: w.register.model.rowCount() > 0, timeout=10_000)
+def window(qtbot, demo_window):
+    w = demo_window
     w.navigation.setCurrentRow(1)
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=5_000)  # shortcuts go to the active window
-    yield w
-    wait_for_jobs()
+    return w
 
 
 def type_text(widget, text: str) -> None:

@@ -7,19 +7,11 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from chibo.store.models import Meeting
-from chibo.ui.main_window import MainWindow
-from chibo.ui.operations import wait_for_jobs
 
 
 @pytest.fixture
-def window(qtbot, demo_book):
-    w = MainWindow(demo_book)
-    qtbot.addWidget(w)
-    w.show()
-    w.load()
-    qtbot.waitUntil(lambda: w.sessions.model.rowCount() > 0, timeout=10_000)
-    yield w
-    wait_for_jobs()
+def window(demo_window):
+    return demo_window
 
 
 def test_preview_of_the_minutes_shows_its_pages_and_numbers_the_session(qtbot, window, demo_book):

@@ -10,20 +10,12 @@ from sqlmodel import select
 
 from chibo.services.figures import session_figures
 from chibo.store.models import Meeting
-from chibo.ui.main_window import MainWindow
-from chibo.ui.operations import wait_for_jobs
 
 
 @pytest.fixture
-def window(qtbot, demo_book):
-    w = MainWindow(demo_book)
-    qtbot.addWidget(w)
-    w.show()
-    w.load()
-    qtbot.waitUntil(lambda: w.sessions.model.rowCount() > 0, timeout=10_000)
-    w.navigation.setCurrentRow(3)
-    yield w
-    wait_for_jobs()
+def window(demo_window):
+    demo_window.navigation.setCurrentRow(3)
+    return demo_window
 
 
 def row_of(model, name: str) -> int:

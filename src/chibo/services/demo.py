@@ -241,11 +241,13 @@ def _attend(db, rng, meeting, *, nobody_absent: bool) -> None:
     if nobody_absent:
         return
     called = [a for a in meetings.attendance(db, meeting.id) if a.state == AttendanceState.PRESENT]
+    absent = {}
     for row in rng.sample(called, min(len(called), rng.randint(1, 4))):
         if rng.random() < 0.75:
-            meetings.record_attendance(db, meeting.id, row.member_id, AttendanceState.ABSENT_EXCUSED, rng.choice(ABSENCE_REASONS))
+            absent[row.member_id] = (AttendanceState.ABSENT_EXCUSED, rng.choice(ABSENCE_REASONS))
         else:
-            meetings.record_attendance(db, meeting.id, row.member_id, AttendanceState.ABSENT_UNEXCUSED)
+            absent[row.member_id] = (AttendanceState.ABSENT_UNEXCUSED, "")
+    meetings.record_roll_call(db, meeting.id, absent)
 
 
 def _demo_essays_and_plans(db, rng, ids, docs, start, today) -> None:

@@ -151,7 +151,8 @@ def expected_members(db, meeting: Meeting, roll: Roll | None = None) -> dict[str
     return {m: on_roll[m] for m in invited if m in on_roll}
 
 
-def _default_state(status: MemberStatus) -> AttendanceState:
+def default_state(status: MemberStatus) -> AttendanceState:
+    """How "all present" marks a member: exempt and away members get their own state."""
     if status == MemberStatus.EXEMPT:
         return AttendanceState.EXEMPT
     if status == MemberStatus.AWAY:
@@ -169,7 +170,7 @@ def mark_all_present(db, session_id: str) -> int:
         row = rows.get(member_id)
         if row is not None and row.deleted_at is None:
             continue
-        state = _default_state(status)
+        state = default_state(status)
         if row is None:
             db.add(Attendance(session_id=meeting.id, member_id=member_id, state=state))
         else:
@@ -183,10 +184,23 @@ def mark_all_present(db, session_id: str) -> int:
 def record_attendance(db, session_id: str, member_id: str, state: str, reason: str = "") -> Attendance:
     """Mark one member present, absent with a reason, absent without one, exempt or elsewhere."""
     meeting = get_alive(db, Meeting, session_id)
+    return _mark(db, meeting, member_id, state, reason, Roll.load(db), _attendance_rows(db, meeting.id))
+
+
+def record_roll_call(db, session_id: str, marks: dict[str, tuple[str, str]]) -> None:
+    """Mark many members at once ({member id: (state, reason)}), the roll and the rows read once."""
+    meeting = get_alive(db, Meeting, session_id)
+    roll, rows = Roll.load(db), _attendance_rows(db, meeting.id)
+    for member_id, (state, reason) in marks.items():
+        _mark(db, meeting, member_id, state, reason, roll, rows)
+
+
+def _mark(db, meeting: Meeting, member_id: str, state: str, reason: str, roll: Roll,
+          rows: dict[str, Attendance]) -> Attendance:
     member = get_alive(db, Member, member_id)
     state = AttendanceState(check_choice(state, list(AttendanceState), "tình trạng dự họp"))
     reason = clean_text(reason, "lý do vắng", max_length=300)
-    status = Roll.load(db).status(member.id, meeting.held_on)
+    status = roll.status(member.id, meeting.held_on)
     if status is None or status == MemberStatus.LEFT:
         raise ValidationError(
             f"{member.full_name} không sinh hoạt ở chi bộ vào ngày {format_date(meeting.held_on)} nên không điểm danh được."
@@ -195,9 +209,9 @@ def record_attendance(db, session_id: str, member_id: str, state: str, reason: s
         raise ValidationError(f"Hãy ghi lý do vắng của {member.full_name} (hoặc chọn “vắng không lý do”).")
     if state == AttendanceState.PRESENT:
         reason = ""
-    row = _attendance_rows(db, meeting.id).get(member.id)
+    row = rows.get(member.id)
     if row is None:
-        row = Attendance(session_id=meeting.id, member_id=member.id, state=state, reason=reason)
+        row = rows[member.id] = Attendance(session_id=meeting.id, member_id=member.id, state=state, reason=reason)
     else:
         row.state, row.reason, row.deleted_at = state, reason, None
     db.add(row)

@@ -81,9 +81,18 @@ def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, af
     return manifest_bytes, keys.signing_key.sign(manifest_bytes).signature, payload
 
 
-def _check_folder(folder: Path) -> None:
+def _begin(book, folder: Path, now: datetime | None) -> tuple[object, Path, datetime]:
+    """What every export starts with: the keys (made on first use), the folder (refused when the
+    stick is gone), and the time stamped on the bundle."""
+    folder = Path(folder)
     if not folder.is_dir():
         raise ChiboError(f"Không thấy thư mục “{folder}”. Hãy cắm USB hoặc chọn thư mục khác.")
+    return ensure_keys(book), folder, now or datetime.now(timezone.utc)
+
+
+def _last_rev(db, unit_id: str) -> int:
+    counter = db.get(RevCounter, unit_id)
+    return counter.last_rev if counter else 0
 
 
 def _write(folder: Path, stem: str, unit_id: str, parts: tuple[bytes, bytes, bytes]) -> tuple[Path, str]:
@@ -102,10 +111,7 @@ def _write(folder: Path, stem: str, unit_id: str, parts: tuple[bytes, bytes, byt
 def export_bundle(book, folder: Path, *, full: bool = False, now: datetime | None = None) -> ExportResult:
     """Write the next report bundle into `folder`; the sequence number is spent only once the
     file has been written, read back and checked."""
-    keys = ensure_keys(book)
-    now = now or datetime.now(timezone.utc)
-    folder = Path(folder)
-    _check_folder(folder)
+    keys, folder, now = _begin(book, folder, now)
     with book.session() as db:
         unit = local_unit(db)
         if unit.role != UnitRole.CELL:
@@ -113,8 +119,7 @@ def export_bundle(book, folder: Path, *, full: bool = False, now: datetime | Non
                              "không xuất gói báo cáo.")
         seq = int(get_setting(db, SEQ_SETTING, 0)) + 1
         after_rev = 0 if full else int(get_setting(db, ACKED_REV_SETTING, 0))
-        counter = db.get(RevCounter, unit.id)
-        upto_rev = counter.last_rev if counter else 0
+        upto_rev = _last_rev(db, unit.id)
         lines, counts = [], {}
         for model in SYNCED_TABLES:
             rows = db.exec(select(model).where(model.unit_id == unit.id, col(model.rev) > after_rev).order_by(col(model.rev)))
@@ -137,22 +142,18 @@ def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportRes
     """Receiving level: the plan bundle for all its cells, signed and not sealed (one file serves
     every cell): this unit's record with its public keys, its documents with their deadlines
     (tombstones included), and per approved cell the last seq received."""
-    keys = ensure_keys(book)
-    now = now or datetime.now(timezone.utc)
-    folder = Path(folder)
-    _check_folder(folder)
+    keys, folder, now = _begin(book, folder, now)
     with book.session() as db:
         unit = local_unit(db)
         if unit.role != UnitRole.RECEIVING:
             raise ChiboError("Chỉ sổ của cấp nhận báo cáo (đảng ủy) mới xuất gói kế hoạch; chi bộ dùng “chibo export”.")
         seq = int(get_setting(db, PLAN_SEQ_SETTING, 0)) + 1
-        counter = db.get(RevCounter, unit.id)
         documents = list(db.exec(select(Document).where(Document.unit_id == unit.id).order_by(col(Document.rev))))
         lines = [record_line(db.get(Unit, unit.id))] + [record_line(d) for d in documents]
         counts = {"unit": 1, **({"document": len(documents)} if documents else {})}
         acks = {k.unit_id: k.last_seq for k in db.exec(select(KnownUnit).where(KnownUnit.approval == "approved"))
                 if k.last_seq > 0}
-        parts = pack(keys, unit, lines, counts, seq=seq, after_rev=0, upto_rev=counter.last_rev if counter else 0,
+        parts = pack(keys, unit, lines, counts, seq=seq, after_rev=0, upto_rev=_last_rev(db, unit.id),
                      recipient=None, now=now, kind="plan", acks=acks)
         target, digest = _write(folder, f"{unit.code}-KH-{seq}-{now:%Y%m%d}", unit.id, parts)
         set_setting(db, PLAN_SEQ_SETTING, seq)

@@ -69,7 +69,7 @@ class EditorDialog(QDialog):
 
     def watch(self, *widgets) -> None:
         for widget in widgets:
-            if isinstance(widget, (QLineEdit,)):
+            if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(self.mark_dirty)
             elif isinstance(widget, QPlainTextEdit):
                 widget.textChanged.connect(self.mark_dirty)

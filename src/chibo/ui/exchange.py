@@ -39,7 +39,7 @@ class ExchangeData:
     role: str
     unit_name: str
     fingerprint: str
-    last_seq: int
+    last_seq: int  # of this book's last bundle: a report bundle at a cell, a plan bundle at the receiving level
     recipient: dict | None
     pending: list = field(default_factory=list)  # PendingUnit
     log: list = field(default_factory=list)  # (id, cells)
@@ -108,7 +108,7 @@ def _fill(view: QTableView, model: RecordListModel, rows) -> None:
     view.horizontalHeader().setSectionResizeMode(view.property("stretch"), QHeaderView.Stretch)
 
 
-def _busy_message(parent: QWidget, exc: Exception) -> None:
+def _show_failure(parent: QWidget, exc: Exception) -> None:
     message = exc.message if isinstance(exc, ChiboError) else (
         "Việc trao đổi dữ liệu không làm xong được. Chi tiết được ghi trong nhật ký; sổ không bị thay đổi.")
     QMessageBox.warning(parent, "chibo", message)
@@ -138,23 +138,21 @@ class DestinationPicker(QWidget):
         layout.addWidget(self.combo, 1)
         layout.addWidget(refresh)
         layout.addWidget(choose)
+        self.folders: list[Path] = []  # chosen by hand; kept across a new search for drives
         self.refresh()
 
     def refresh(self) -> None:
-        chosen = [(self.combo.itemText(i), self.combo.itemData(i)) for i in range(self.combo.count())
-                  if self.combo.itemData(i) and self.combo.itemData(i)[0].startswith("thư mục")]
         self.combo.clear()
         for drive in removable_drives():
             self.combo.addItem(drive.label, (drive.name, str(drive.path)))
-        for text, data in chosen:
-            self.combo.addItem(text, data)
+        for folder in self.folders:
+            self.combo.addItem(f"Thư mục {folder}", (f"thư mục {folder}", str(folder)))
         if self.combo.count() == 0:
             self.combo.addItem("Chưa thấy ổ USB nào: hãy cắm USB rồi bấm “Tìm lại ổ USB”, hoặc chọn thư mục", None)
 
     def set_folder(self, folder: Path) -> None:
-        if self.combo.count() == 1 and self.combo.itemData(0) is None:
-            self.combo.clear()
-        self.combo.addItem(f"Thư mục {folder}", (f"thư mục {folder}", str(folder)))
+        self.folders.append(folder)
+        self.refresh()
         self.combo.setCurrentIndex(self.combo.count() - 1)
 
     def choose_folder(self) -> None:
@@ -189,7 +187,7 @@ class ImportPanel(QWidget):
         buttons.addWidget(self.files_button)
         buttons.addWidget(self.folder_button)
         buttons.addWidget(self.progress, 1)
-        buttons.addStretch(0)
+        buttons.addStretch(0)  # takes the room while the progress bar is hidden, so buttons keep their size
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -235,7 +233,7 @@ class ImportPanel(QWidget):
 
         def failed(exc):
             self._busy(False)
-            _busy_message(self, exc)
+            _show_failure(self, exc)
 
         run_write(work, done, failed)
 
@@ -312,7 +310,7 @@ class PendingPanel(QGroupBox):
             return
         book = self.book
         run_write(lambda: approve_unit(book, unit.unit_id, unit.fingerprint), self.decided.emit,
-                  lambda exc: _busy_message(self, exc))
+                  lambda exc: _show_failure(self, exc))
 
     def reject(self) -> None:
         from chibo.sync.trust import reject_unit
@@ -328,7 +326,7 @@ class PendingPanel(QGroupBox):
             return
         book = self.book
         run_write(lambda: reject_unit(book, unit.unit_id, unit.fingerprint), lambda _: self.decided.emit([]),
-                  lambda exc: _busy_message(self, exc))
+                  lambda exc: _show_failure(self, exc))
 
 
 class ExportPanel(QWidget):
@@ -354,7 +352,7 @@ class ExportPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.button)
         row.addWidget(self.progress, 1)
-        row.addStretch(0)
+        row.addStretch(0)  # as above
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.picker)
@@ -393,7 +391,7 @@ class ExportPanel(QWidget):
             self.button.setEnabled(True)
             self.progress.hide()
             self.result.setText("")
-            _busy_message(self, exc)
+            _show_failure(self, exc)
 
         run_write(lambda: export_plan(book, folder) if plan else export_bundle(book, folder, full=full), done, failed)
 

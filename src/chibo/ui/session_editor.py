@@ -25,7 +25,7 @@ from chibo.text import format_date, format_percent, name_sort_key, parse_date
 from chibo.ui.editor import EditorDialog, choice_field, date_field
 from chibo.vocabulary import (
     ATTENDANCE_STATE_LABELS, MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, SESSION_KIND_LABELS, AttendanceState,
-    MemberStatus, SessionKind, label,
+    SessionKind, label,
 )
 
 ROLL_COLUMNS = ("Họ và tên", "Tình trạng", "Điểm danh", "Lý do vắng")
@@ -141,10 +141,9 @@ class RollModel(QAbstractTableModel):
     def mark_all_present(self) -> None:
         """Every member not yet marked: present (exempt members and those attending elsewhere keep
         their own state); absences already marked stay."""
-        defaults = {MemberStatus.EXEMPT: AttendanceState.EXEMPT, MemberStatus.AWAY: AttendanceState.ELSEWHERE}
         for row in self.rows:
             if row[3] is None:
-                row[3] = defaults.get(row[2], AttendanceState.PRESENT)
+                row[3] = meetings.default_state(row[2])
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 3))
             self.marked.emit()
@@ -337,7 +336,5 @@ class SessionEditor(EditorDialog):
             meeting = meetings.edit_session(db, self.session_id, **fields)
             meetings.set_session_documents(db, meeting, values["documents"])
         called = meetings.expected_members(db, meeting)
-        for member_id, (state, reason) in values["marks"].items():
-            if member_id in called:
-                meetings.record_attendance(db, meeting.id, member_id, state, reason)
+        meetings.record_roll_call(db, meeting.id, {m: mark for m, mark in values["marks"].items() if m in called})
         return meeting
