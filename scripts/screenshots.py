@@ -73,6 +73,39 @@ def receiving_screens(app, out: Path, folder: Path) -> None:
         window.close()
 
 
+def wizard_screens(app, out: Path, folder: Path) -> None:
+    """The first run on an empty book: its pages, the import page with a file that has errors."""
+    from chibo.ui.first_run import FirstRunWizard
+
+    sheet = folder / "danh-sach-dang-vien.csv"
+    sheet.write_text("STT,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Ngày vào Đảng,Ngày chính thức,Tình trạng\n"
+                     "1,Lò Văn Páo,12/03/1975,Nam,Thái,05/06/2001,05/06/2002,chính thức\n"
+                     "2,Nguyễn Thị Hường,31/02/1980,Nữ,Kinh,02/09/2010,02/09/2011,chính thức\n"
+                     "3,Giàng A Chứ,1990,Nam,Mông,19/05/2024,,dự bị\n"
+                     "4,Lò Văn Páo,12/03/1975,Nam,Thái,05/06/2001,05/06/2002,chính thức\n"
+                     "5,Vàng Thị Dợ,20/10/1948,Nữ,Mông,03/02/1975,03/02/1976,miễn sinh hoạt\n", encoding="utf-8")
+    with Book.open(folder / "empty") as book:
+        wizard = FirstRunWizard(book)
+        wizard.show()
+        app.processEvents()
+        save(wizard, out / "20-khoi-tao-chao-mung.png")
+        wizard.next()
+        wizard.unit.name.setText("Chi bộ bản Nậm Cáy")
+        wizard.unit.superior.setText("Đảng bộ xã Sơn Cao")
+        wizard.unit.place.setText("Sơn Cao")
+        app.processEvents()
+        save(wizard, out / "21-khoi-tao-don-vi.png")
+        wizard.next()
+        app.processEvents()
+        save(wizard, out / "22-khoi-tao-danh-sach.png")
+        wizard.next()
+        wizard.importing.panel.load_file(sheet)
+        settle(app)
+        save(wizard, out / "23-khoi-tao-nhap-tep-co-loi.png")
+        wizard.reject()
+        settle(app)
+
+
 def editor_screens(app, window: MainWindow, out: Path) -> None:
     """The editors as they open: a new member, a change of status, a session with its roll call."""
     window.navigation.setCurrentRow(1)
@@ -104,6 +137,8 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        wizard_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder:
         receiving_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder, Book.open(Path(folder)) as book:

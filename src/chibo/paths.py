@@ -39,3 +39,8 @@ def database_path(book_dir: Path) -> Path:
 
 def backup_dir(book_dir: Path) -> Path:
     return book_dir / "backups"
+
+
+def demo_dir(book_dir: Path) -> Path:
+    """The demo cell of the first-run wizard: a book of its own, so the real one stays empty."""
+    return book_dir / "chi-bo-mau"

@@ -338,15 +338,22 @@ def _status_row(member_id: str, status: MemberStatus, day: date) -> dict:
     return {"id": new_id(), "member_id": member_id, "status": status.value, "effective_on": day, "left_reason": "", "note": ""}
 
 
-def commit_import(db, preview: ImportPreview, *, skip_problem_rows: bool = False, joined_on: date | None = None) -> int:
-    """Write the preview's members in the caller's transaction. With problems and without
-    `skip_problem_rows`, nothing is written. Returns the number of members added."""
+def check_importable(preview: ImportPreview, *, skip_problem_rows: bool = False) -> None:
+    """Refuse a preview with problems unless the user chose to leave those rows out."""
     problems = preview.problems()
     if problems and not skip_problem_rows:
         raise ValidationError(
             f"Tệp {preview.file_name} có {len(preview.error_rows)} dòng lỗi và {len(preview.duplicate_rows)} dòng trùng; "
             "chưa nhập dòng nào. Hãy sửa tệp, hoặc chọn bỏ qua các dòng đó.\n" + "\n".join(problems[:20])
         )
+    if not preview.good_rows:
+        raise ValidationError(f"Tệp {preview.file_name} không còn dòng nào nhập được; chưa nhập gì.")
+
+
+def commit_import(db, preview: ImportPreview, *, skip_problem_rows: bool = False, joined_on: date | None = None) -> int:
+    """Write the preview's members in the caller's transaction. With problems and without
+    `skip_problem_rows`, nothing is written. Returns the number of members added."""
+    check_importable(preview, skip_problem_rows=skip_problem_rows)
     default_join = joined_on or date.today()
     unit_id = db.info[LOCAL_UNIT]
     now = utcnow()

@@ -19,6 +19,20 @@ def _install_translations(app) -> None:
         app.installTranslator(translator)
 
 
+def _first_run(book):
+    """The wizard; returns the book to open (this one set up, or the demo cell's) and how to start,
+    or (None, None) when the user left it, with nothing written."""
+    from chibo.ui.first_run import FirstRunWizard
+
+    wizard = FirstRunWizard(book)
+    if wizard.exec() != FirstRunWizard.Accepted:
+        book.close()
+        return None, None
+    if wizard.book is not book:
+        book.close()
+    return wizard.book, wizard.choice
+
+
 def run_app(folder: Path, *, smoke: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -35,15 +49,21 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     except ChiboError as exc:
         QMessageBox.critical(None, "chibo", exc.message)
         return 1
+    start = None
     if not book.local_unit_id:
-        QMessageBox.information(None, "chibo", "Sổ chưa được khởi tạo. Hãy chạy “chibo init --name …” "
-                                "hoặc “chibo demo” để thử, rồi mở lại chibo.")
-        book.close()
-        return 1
+        if smoke:
+            print("chibo: sổ chưa được khởi tạo; hãy chạy “chibo demo” trước khi đo", file=sys.stderr)
+            book.close()
+            return 1
+        book, start = _first_run(book)
+        if book is None:
+            return 0
     window = MainWindow(book)
     window.resize(1366, 768)
     window.show()
     QTimer.singleShot(0, window.load)
+    if start == "hand":
+        QTimer.singleShot(0, window.start_by_hand)
     if smoke:
         def report():
             print(f"chibo: cửa sổ chính hiện sau {time.perf_counter() - _STARTED:.2f} giây")

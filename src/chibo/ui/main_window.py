@@ -56,6 +56,11 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(1)
         self.register.search.setFocus()
 
+    def start_by_hand(self) -> None:
+        """After the wizard's "nhập tay": the register, with the first member's dialog open."""
+        self.navigation.setCurrentRow(1)
+        self.register.new_record()
+
     def _new_record(self) -> None:
         """Ctrl+N: a new record of the page on screen, where the page has one."""
         new_record = getattr(self.pages.currentWidget(), "new_record", None)

@@ -87,6 +87,8 @@ class RegisterPage(QWidget):
         self.add_button = QPushButton("Thêm đảng viên (Ctrl+N)")
         self.edit_button = QPushButton("Sửa thông tin…")
         self.status_button = QPushButton("Đổi tình trạng, chuyển đi…")
+        self.import_button = QPushButton("Nhập từ tệp Excel…")
+        self.import_button.clicked.connect(self.import_members)
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_member)
         self.status_button.clicked.connect(self.change_status)
@@ -106,7 +108,7 @@ class RegisterPage(QWidget):
         top.addWidget(QLabel("Tình trạng:"))
         top.addWidget(self.status_filter)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.status_button):
+        for button in (self.add_button, self.edit_button, self.status_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
@@ -144,6 +146,11 @@ class RegisterPage(QWidget):
         self._open(MemberEditor(self.book, parent=self))
 
     new_record = add_member  # Ctrl+N in the main window
+
+    def import_members(self) -> None:
+        from chibo.ui.member_import import MemberImportDialog
+
+        self._open(MemberImportDialog(self.book, parent=self))
 
     def edit_member(self) -> None:
         from chibo.ui.member_editor import MemberEditor

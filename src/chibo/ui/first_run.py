@@ -1,0 +1,214 @@
+"""The first run: what this book is for (this unit, or a try-out with the demo cell), the unit's
+details and role, then how the member list comes in (a spreadsheet checked row by row, or by
+hand). Nothing is written before Hoàn tất; then everything is written on the write worker."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup, QFormLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog, QRadioButton, QVBoxLayout, QWizard,
+    QWizardPage,
+)
+
+from chibo.errors import ChiboError
+from chibo.ui.member_import import ImportPreviewPanel
+from chibo.ui.operations import run_write
+
+WELCOME, UNIT, START, IMPORT = range(4)
+DEMO, FILE, HAND = "demo", "file", "hand"
+
+
+def _radio_page(page: QWizardPage, intro: str, choices: list[tuple[str, str]]) -> QButtonGroup:
+    layout = QVBoxLayout(page)
+    text = QLabel(intro)
+    text.setWordWrap(True)
+    layout.addWidget(text)
+    group = QButtonGroup(page)
+    for number, (key, caption) in enumerate(choices):
+        button = QRadioButton(caption)
+        button.setProperty("choice", key)
+        button.setChecked(number == 0)
+        group.addButton(button)
+        layout.addWidget(button)
+    layout.addStretch(1)
+    return group
+
+
+def _checked(group: QButtonGroup) -> str:
+    return group.checkedButton().property("choice")
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Chào mừng đến với chibo")
+        self.group = _radio_page(self, (
+            "chibo giúp ghi sổ chi bộ trên máy tính này, không cần Internet: danh sách đảng viên, văn bản học tập, "
+            "các buổi sinh hoạt, biên bản, kế hoạch hành động. Sổ của đơn vị chưa được tạo. Bạn muốn:"),
+            [("real", "Khai báo đơn vị của tôi để bắt đầu ghi sổ thật"),
+             (DEMO, "Xem thử với chi bộ mẫu (tên và số liệu hư cấu, để ở thư mục riêng; sổ thật vẫn để trống)")])
+
+    def nextId(self) -> int:
+        return -1 if _checked(self.group) == DEMO else UNIT
+
+
+class UnitPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Thông tin đơn vị")
+        self.setSubTitle("In trên biên bản và báo cáo; sửa được sau ở trang Cài đặt.")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Ví dụ: Chi bộ bản Nậm Cáy")
+        self.superior = QLineEdit()
+        self.superior.setPlaceholderText("Ví dụ: Đảng bộ xã Sơn Cao")
+        self.place = QLineEdit()
+        self.place.setPlaceholderText("Ví dụ: Sơn Cao (ghi ở đầu văn bản: “Sơn Cao, ngày … tháng … năm …”)")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        form = QFormLayout(self)
+        form.addRow("Tên đơn vị (*):", self.name)
+        form.addRow("Cấp ủy cấp trên:", self.superior)
+        form.addRow("Địa danh:", self.place)
+        self.cell = QRadioButton("Chi bộ: ghi sổ của chi bộ, gửi báo cáo lên cấp trên")
+        self.receiving = QRadioButton("Cấp nhận báo cáo (Đảng ủy xã): nhận, cộng số liệu các chi bộ, gửi kế hoạch xuống")
+        self.cell.setChecked(True)
+        form.addRow("Vai trò:", self.cell)
+        form.addRow("", self.receiving)
+        form.addRow(self.error)
+
+    def validatePage(self) -> bool:
+        if not self.name.text().strip():
+            self.error.setText("Hãy nhập tên đơn vị.")
+            self.name.setFocus()
+            return False
+        self.error.clear()
+        return True
+
+    def nextId(self) -> int:
+        return START if self.cell.isChecked() else -1
+
+
+class StartPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle("Danh sách đảng viên")
+        self.group = _radio_page(self, "Chi bộ đã có danh sách đảng viên trong tệp Excel chưa?",
+                                 [(FILE, "Nhập từ tệp Excel (.xlsx) hoặc CSV: chibo kiểm tra từng dòng trước khi ghi"),
+                                  (HAND, "Nhập tay từng đảng viên sau khi hoàn tất")])
+
+    def nextId(self) -> int:
+        return IMPORT if _checked(self.group) == FILE else -1
+
+
+class ImportPage(QWizardPage):
+    def __init__(self, book):
+        super().__init__()
+        self.setTitle("Nhập danh sách từ tệp")
+        self.setSubTitle("Chưa ghi gì vào sổ cho đến khi bấm Hoàn tất.")
+        self.panel = ImportPreviewPanel(book)
+        self.panel.changed.connect(self.completeChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+
+    def isComplete(self) -> bool:
+        return self.panel.problem() is None
+
+
+class FirstRunWizard(QWizard):
+    """After `exec()` returns Accepted, `book` is the book to open: this one, set up, or the demo's."""
+
+    def __init__(self, book, parent=None):
+        super().__init__(parent)
+        self.book = book
+        self.choice = None
+        self.setWindowTitle("chibo — Khởi tạo sổ")
+        self.setWizardStyle(QWizard.ModernStyle)
+        self.setOption(QWizard.NoBackButtonOnStartPage)
+        for button, text in ((QWizard.BackButton, "< Quay lại"), (QWizard.NextButton, "Tiếp theo >"),
+                             (QWizard.FinishButton, "Hoàn tất"), (QWizard.CancelButton, "Thoát")):
+            self.setButtonText(button, text)
+        self.welcome, self.unit, self.start, self.importing = WelcomePage(), UnitPage(), StartPage(), ImportPage(book)
+        for key, page in ((WELCOME, self.welcome), (UNIT, self.unit), (START, self.start), (IMPORT, self.importing)):
+            self.setPage(key, page)
+        self.busy: QProgressDialog | None = None
+        self.resize(800, 560)
+        self._working = False
+
+    def chosen_start(self) -> str:
+        if _checked(self.welcome.group) == DEMO:
+            return DEMO
+        if not self.unit.cell.isChecked():
+            return HAND  # the receiving level keeps no member register of the cells
+        return _checked(self.start.group)
+
+    def accept(self) -> None:
+        """Hoàn tất: write on the write worker; the dialog closes when the book is ready."""
+        if self._working:
+            return
+        choice = self.chosen_start()
+        preview = self.importing.panel.preview if choice == FILE else None
+        skip = self.importing.panel.skip.isChecked()
+        unit = {"name": self.unit.name.text(), "superior_name": self.unit.superior.text(),
+                "place_name": self.unit.place.text(), "role": "cell" if self.unit.cell.isChecked() else "receiving"}
+        book = self.book
+        self._working = True
+        self.button(QWizard.FinishButton).setEnabled(False)
+        self.busy = QProgressDialog("Đang tạo sổ…", None, 0, 0, self)  # shows if the work lasts
+        self.busy.setWindowTitle("chibo")
+        self.busy.setMinimumDuration(400)
+
+        def work():
+            return set_up(book, choice, unit, preview, skip)
+
+        run_write(work, lambda ready: self._ready(choice, ready), self._refused)
+
+    def _ready(self, choice: str, book) -> None:
+        self._working = False
+        self.busy.reset()
+        self.busy = None
+        self.choice, self.book = choice, book
+        super().accept()
+
+    def _refused(self, exc: Exception) -> None:
+        self._working = False
+        self.busy.reset()
+        self.busy = None
+        self.button(QWizard.FinishButton).setEnabled(True)
+        QMessageBox.warning(self, "chibo", exc.message if isinstance(exc, ChiboError) else
+                            "Không tạo được sổ. Chi tiết được ghi trong nhật ký; sổ vẫn để trống.")
+
+
+def set_up(book, choice: str, unit: dict, preview, skip_problem_rows: bool):
+    """Run on the write worker. Returns the book to open."""
+    from chibo.sync.keys import ensure_keys
+
+    if choice == DEMO:
+        return open_demo(book)
+    from chibo.services.member_import import check_importable, commit_import
+    from chibo.services.units import init_book
+
+    if preview is not None:  # refused before the unit exists: a bad file leaves the book empty
+        check_importable(preview, skip_problem_rows=skip_problem_rows)
+    init_book(book, **unit)
+    if preview is not None:
+        with book.session() as db:
+            commit_import(db, preview, skip_problem_rows=skip_problem_rows)
+    ensure_keys(book)
+    return book
+
+
+def open_demo(book):
+    """The demo cell's own book beside the real one; built the first time only."""
+    from chibo import paths
+    from chibo.services.demo import build_demo
+    from chibo.store.book import Book
+    from chibo.sync.keys import ensure_keys
+
+    demo = Book.open(paths.demo_dir(book.folder))
+    try:
+        if not demo.local_unit_id:
+            build_demo(demo)
+            ensure_keys(demo)
+    except BaseException:
+        demo.close()
+        raise
+    return demo
