@@ -131,6 +131,35 @@ def editor_screens(app, window: MainWindow, out: Path) -> None:
     save(editor, out / "10-sua-buoi-sinh-hoat.png")
     editor.dirty = False
     editor.reject()
+    document_screens(app, window, out)
+
+
+def document_screens(app, window: MainWindow, out: Path) -> None:
+    """Văn bản: the editor, who has studied a document, a make-up and an essay."""
+    from chibo.ui.document_editor import open_coverage
+
+    window.navigation.setCurrentRow(2)
+    page = window.documents
+    page.table.selectRow(1)
+    page.edit_record()
+    settle(app)
+    save(page.last_dialog, out / "15-sua-van-ban.png")
+    page.last_dialog.reject()
+    open_coverage(page)
+    settle(app)
+    coverage = page.last_dialog
+    save(coverage, out / "16-tinh-hinh-hoc-tap.png")
+    coverage.plan_makeup()
+    app.processEvents()
+    if coverage.last_dialog is not None:
+        save(coverage.last_dialog, out / "17-tao-buoi-hoc-bu.png")
+        coverage.last_dialog.reject()
+    coverage.table.selectRow(0)
+    coverage.record_essay()
+    app.processEvents()
+    save(coverage.last_dialog, out / "18-bai-thu-hoach.png")
+    coverage.last_dialog.reject()
+    coverage.reject()
 
 
 def main() -> int:

@@ -75,9 +75,18 @@ def sessions_page(book) -> RecordListPage:
 
 
 def documents_page(book) -> RecordListPage:
-    return RecordListPage(book, "documents", "Văn bản học tập, quán triệt", DOCUMENT_COLUMNS, 2,
+    from PySide6.QtWidgets import QPushButton
+
+    from chibo.ui.document_editor import open_coverage, open_document_editor
+
+    page = RecordListPage(book, "documents", "Văn bản học tập, quán triệt", DOCUMENT_COLUMNS, 2,
                           [("report", "Báo cáo kết quả học tập")], "Hãy chọn một văn bản trong danh sách.",
                           "{count} văn bản. Báo cáo kết quả học tập tính đến hôm nay.")
+    page.add_editor("Thêm văn bản (Ctrl+N)", "Sửa văn bản…", open_document_editor)
+    coverage = QPushButton("Ai đã học, ai chưa; học bù, thu hoạch…")
+    coverage.clicked.connect(lambda: open_coverage(page))
+    page.actions.insertWidget(2, coverage)
+    return page
 
 
 def plans_page(book) -> RecordListPage:

@@ -1,0 +1,360 @@
+"""Văn bản: the document's details, and per document who has studied it (where, when), who has not
+and why, the essays with their grades, and a make-up session for those still missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
+)
+
+from chibo.errors import ChiboError
+from chibo.text import format_date, format_percent
+from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.operations import run_in_background
+from chibo.vocabulary import DOCUMENT_KIND_LABELS, ISSUING_LEVEL_LABELS, DocumentKind, IssuingLevel
+
+COVERAGE_COLUMNS = ("Họ và tên", "Đã học", "Học ở buổi", "Lý do chưa học", "Bài thu hoạch")
+_MISSING = QColor("#fff4e5")
+
+
+class DocumentEditor(EditorDialog):
+    def __init__(self, book, document=None, parent=None):
+        super().__init__(book, "Sửa văn bản" if document else "Thêm văn bản cần học tập, quán triệt", parent)
+        self.document_id = document.id if document else None
+        d = document
+        self.number_symbol = QLineEdit(d.number_symbol if d else "")
+        self.number_symbol.setPlaceholderText("Ví dụ: 57-NQ/TW")
+        self.kind = choice_field(DOCUMENT_KIND_LABELS, d.kind if d else DocumentKind.NQ)
+        self.title = QPlainTextEdit(d.title if d else "")  # titles run to two lines: read whole
+        self.title.setPlaceholderText("Trích yếu nội dung, ví dụ: về đột phá phát triển khoa học, công nghệ…")
+        self.title.setFixedHeight(54)
+        self.title.setTabChangesFocus(True)
+        self.level = choice_field(ISSUING_LEVEL_LABELS, d.issuing_level if d else IssuingLevel.CENTRAL)
+        self.issued_on = date_field(format_date(d.issued_on) if d else "")
+        self.deadline = date_field(format_date(d.deadline) if d else "")
+        self.requires_essay = QCheckBox("Đảng viên phải viết bài thu hoạch")
+        self.requires_essay.setChecked(bool(d and d.requires_essay))
+        self.note = QPlainTextEdit(d.note if d else "")
+        self.note.setFixedHeight(60)
+        self.note.setTabChangesFocus(True)
+        self.number_symbol.textEdited.connect(self._guess_kind)
+        form = QFormLayout()
+        form.addRow("&Số, ký hiệu (*):", self.number_symbol)
+        form.addRow("&Loại văn bản:", self.kind)
+        form.addRow("&Trích yếu (*):", self.title)
+        form.addRow("&Cấp ban hành:", self.level)
+        form.addRow("Ngày &ban hành:", self.issued_on)
+        form.addRow("&Thời hạn học xong:", self.deadline)
+        form.addRow("", self.requires_essay)
+        form.addRow("Ghi chú:", self.note)
+        self.body.addLayout(form)
+        self.watch(self.number_symbol, self.kind, self.title, self.level, self.issued_on, self.deadline,
+                   self.requires_essay, self.note)
+        self.resize(640, 0)
+
+    def _guess_kind(self, text: str) -> None:
+        """"12-CT/TW" names its kind: pick it, the user can still change it."""
+        from chibo.services.documents import kind_from_symbol
+
+        kind = kind_from_symbol(text)
+        if kind:
+            self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+
+    def values(self) -> dict:
+        return {"number_symbol": self.number_symbol.text(), "kind": self.kind.currentData(),
+                "title": self.title.toPlainText(), "issuing_level": self.level.currentData(),
+                "issued_on": self.issued_on.text(), "deadline": self.deadline.text(),
+                "requires_essay": self.requires_essay.isChecked(), "note": self.note.toPlainText()}
+
+    def write(self, db, values: dict):
+        from chibo.services import documents
+
+        if self.document_id is None:
+            return documents.add_document(db, **values)
+        return documents.edit_document(db, self.document_id, **values)
+
+
+@dataclass
+class Coverage:
+    """One document's study as of today, read on a worker."""
+
+    document: object
+    figures: object
+    essays: dict = field(default_factory=dict)  # member id -> Essay
+    grades: tuple = ()
+    session_names: dict = field(default_factory=dict)  # session id -> "12/10/2026 (học bù)"
+
+
+def load_coverage(db, document_id: str, today: date | None = None) -> Coverage:
+    from chibo.services.common import get_alive
+    from chibo.services.essays import essays_for_document
+    from chibo.services.figures import document_figures
+    from chibo.services.settings import load_rules
+    from chibo.store.models import Document
+
+    document = get_alive(db, Document, document_id)
+    figures = document_figures(db, document_id, today or date.today())
+    names = {m.id: format_date(m.held_on) for m in figures.sessions}
+    names.update({m.id: f"{format_date(m.held_on)} (học bù)" for m in figures.makeups})
+    return Coverage(document, figures, {e.member_id: e for e in essays_for_document(db, document_id)},
+                    load_rules(db).essay_grades, names)
+
+
+def coverage_summary(c: Coverage) -> str:
+    f = c.figures
+    text = f"Đã học {f.studied_count}/{f.required} đảng viên phải học"
+    if f.percent is not None:
+        text += f" ({format_percent(f.percent)})"
+    text += f"; {len(f.sessions)} buổi học, {len(f.makeups)} buổi học bù."
+    if c.document.deadline:
+        late = c.document.deadline < f.as_of and f.missing
+        text += f" Thời hạn: {format_date(c.document.deadline)}" + (" — đã quá hạn." if late else ".")
+    if c.document.requires_essay:
+        text += f" Chưa nộp thu hoạch: {f.essays_missing}; phải viết lại: {f.essays_to_rewrite}."
+    return text
+
+
+class CoverageModel(QAbstractTableModel):
+    def __init__(self):
+        super().__init__()
+        self.rows: list[tuple[str, tuple[str, ...], bool]] = []  # (member id, cells, studied)
+
+    def set_coverage(self, c: Coverage) -> None:
+        from chibo.text import name_sort_key
+
+        rows = []
+        for s in c.figures.studied:
+            rows.append((s.member_id, s.full_name, "Đã học", c.session_names.get(s.session_id, format_date(s.held_on)), "", True))
+        for m in c.figures.missing:
+            rows.append((m.member_id, m.full_name, "Chưa học", "", m.reason, False))
+        rows.sort(key=lambda r: (r[5], name_sort_key(r[1])))  # who still has to study it comes first
+        self.beginResetModel()
+        self.rows = []
+        for member_id, name, state, where, reason, studied in rows:
+            essay = c.essays.get(member_id)
+            grade = (essay.grade or "đã nộp") + (" — phải viết lại" if essay.must_rewrite else "") if essay else ""
+            self.rows.append((member_id, (name, state, where, reason, grade), studied))
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(COVERAGE_COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return COVERAGE_COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        member_id, cells, studied = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            return cells[index.column()]
+        if role == Qt.BackgroundRole and not studied:
+            return QBrush(_MISSING)
+        if role == Qt.UserRole:
+            return member_id
+        return None
+
+
+class CoverageDialog(QDialog):
+    """Who has studied the document; make-up and essays from here. `changed` after every write."""
+
+    changed = Signal()
+
+    def __init__(self, book, document_id: str, parent=None):
+        super().__init__(parent)
+        self.book, self.document_id = book, document_id
+        self.coverage: Coverage | None = None
+        self.last_dialog = None
+        self.setWindowTitle("Tình hình học tập văn bản")
+        self.heading = QLabel("Đang tải…")
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold")
+        self.heading.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = CoverageModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.setWordWrap(False)
+        self.makeup_button = QPushButton("Tạo buổi học bù cho người chưa học…")
+        self.essay_button = QPushButton("Ghi bài thu hoạch của người được chọn…")
+        self.makeup_button.clicked.connect(self.plan_makeup)
+        self.essay_button.clicked.connect(self.record_essay)
+        self.table.activated.connect(lambda _index: self.record_essay())
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.button(QDialogButtonBox.Close).setText("Đóng")
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.makeup_button)
+        buttons.addWidget(self.essay_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.resize(1000, 640)
+
+    def reload(self) -> None:
+        book, document_id = self.book, self.document_id
+
+        def read():
+            with book.session() as db:
+                return load_coverage(db, document_id)
+
+        run_in_background(read, self._show, lambda exc: self.summary.setText(getattr(exc, "message", "Không đọc được.")))
+
+    def _show(self, c: Coverage) -> None:
+        self.coverage = c
+        self.heading.setText(f"{c.document.number_symbol}: {c.document.title}")
+        self.summary.setText(coverage_summary(c))
+        self.model.set_coverage(c)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        self.makeup_button.setEnabled(bool(c.figures.missing))
+        self.essay_button.setEnabled(bool(self.model.rows))
+
+    def _open(self, dialog) -> None:
+        dialog.saved.connect(lambda _result: (self.reload(), self.changed.emit()))
+        self.last_dialog = dialog
+        dialog.open()
+
+    def plan_makeup(self) -> None:
+        c = self.coverage
+        if c is None:
+            return
+        if not c.figures.sessions:
+            QMessageBox.information(self, "chibo", "Văn bản này chưa được học ở buổi nào. Hãy ghi buổi học ở trang "
+                                    "Sinh hoạt trước; học bù là cho người vắng buổi đó.")
+            return
+        self._open(MakeupDialog(self.book, c, parent=self))
+
+    def record_essay(self) -> None:
+        c = self.coverage
+        rows = self.table.selectionModel().selectedRows()
+        if c is None or not rows:
+            QMessageBox.information(self, "chibo", "Hãy chọn một đảng viên trong danh sách trước.")
+            return
+        member_id, cells, _studied = self.model.rows[rows[0].row()]
+        self._open(EssayDialog(self.book, c, member_id, cells[0], parent=self))
+
+
+class MakeupDialog(EditorDialog):
+    """A make-up (học bù) of the document's latest study session for the members still missing."""
+
+    def __init__(self, book, c: Coverage, parent=None):
+        super().__init__(book, "Tạo buổi học bù", parent)
+        self.original_id = c.figures.sessions[-1].id
+        self.held_on = date_field(format_date(date.today()))
+        self.start_time = QLineEdit()
+        self.start_time.setPlaceholderText("giờ:phút")
+        self.start_time.setMaximumWidth(100)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText("Ví dụ: Nhà văn hóa bản")
+        self.invited = QListWidget()
+        for m in c.figures.missing:
+            item = QListWidgetItem(f"{m.full_name} (chưa học: {m.reason})")
+            item.setData(Qt.UserRole, m.member_id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.invited.addItem(item)
+        form = QFormLayout()
+        form.addRow(QLabel(f"Học bù văn bản {c.document.number_symbol} (buổi học ngày "
+                           f"{format_date(c.figures.sessions[-1].held_on)}). Người được mời được ghi là có mặt; "
+                           "sửa điểm danh ở trang Sinh hoạt nếu có người vẫn vắng."))
+        form.addRow("&Ngày học bù (*):", self.held_on)
+        form.addRow("&Giờ bắt đầu:", self.start_time)
+        form.addRow("Đị&a điểm:", self.place)
+        form.addRow("Người được mời:", self.invited)
+        form.itemAt(0, QFormLayout.SpanningRole).widget().setWordWrap(True)
+        self.body.addLayout(form)
+        self.save_button.setText("Tạo buổi học bù (Ctrl+S)")
+        self.watch(self.held_on, self.start_time, self.place)
+        self.invited.itemChanged.connect(self.mark_dirty)
+        self.resize(620, 480)
+
+    def values(self) -> dict:
+        chosen = [self.invited.item(i).data(Qt.UserRole) for i in range(self.invited.count())
+                  if self.invited.item(i).checkState() == Qt.Checked]
+        return {"held_on": self.held_on.text(), "start_time": self.start_time.text(), "place": self.place.text(),
+                "member_ids": chosen}
+
+    def write(self, db, values: dict):
+        from chibo.errors import ValidationError
+        from chibo.services.meetings import create_makeup_session
+
+        if not values["member_ids"]:
+            raise ValidationError("Hãy chọn ít nhất một người để mời học bù.")
+        return create_makeup_session(db, self.original_id, **values)
+
+
+class EssayDialog(EditorDialog):
+    def __init__(self, book, c: Coverage, member_id: str, name: str, parent=None):
+        super().__init__(book, "Bài thu hoạch", parent)
+        self.member_id, self.document_id = member_id, c.document.id
+        essay = c.essays.get(member_id)
+        self.grade = choice_field({g: g for g in c.grades}, essay.grade if essay else None, empty="(chưa xếp loại)")
+        self.submitted_on = date_field(format_date(essay.submitted_on) if essay and essay.submitted_on
+                                       else format_date(date.today()))
+        self.note = QLineEdit(essay.note if essay else "")
+        form = QFormLayout()
+        form.addRow("Đảng viên:", QLabel(name))
+        form.addRow("Văn bản:", QLabel(c.document.number_symbol))
+        form.addRow("&Xếp loại:", self.grade)
+        form.addRow("&Ngày nộp:", self.submitted_on)
+        form.addRow("Ghi chú:", self.note)
+        self.body.addLayout(form)
+        self.watch(self.grade, self.submitted_on, self.note)
+        self.resize(460, 0)
+
+    def values(self) -> dict:
+        return {"grade": self.grade.currentData(), "submitted_on": self.submitted_on.text(), "note": self.note.text()}
+
+    def write(self, db, values: dict):
+        from chibo.services.essays import record_essay
+
+        return record_essay(db, self.member_id, self.document_id, **values)
+
+
+def open_document_editor(page, document_id: str | None) -> None:
+    book = page.book
+    if document_id is None:
+        page.show_dialog(DocumentEditor(book, parent=page))
+        return
+
+    def read():
+        from chibo.services.common import get_alive
+        from chibo.store.models import Document
+
+        with book.session() as db:
+            return get_alive(db, Document, document_id)
+
+    run_in_background(read, lambda document: page.show_dialog(DocumentEditor(book, document, parent=page)),
+                      lambda exc: QMessageBox.warning(page, "chibo", exc.message if isinstance(exc, ChiboError)
+                                                      else "Không mở được văn bản này."))
+
+
+def open_coverage(page) -> None:
+    document_id = page.selected_id()
+    if document_id is None:
+        QMessageBox.information(page, "chibo", page.nothing_selected)
+        return
+    dialog = CoverageDialog(page.book, document_id, parent=page)
+    dialog.changed.connect(page.changed)
+    page.last_dialog = dialog
+    dialog.reload()
+    dialog.open()
