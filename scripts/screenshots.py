@@ -62,7 +62,7 @@ def receiving_screens(app, out: Path, folder: Path) -> None:
                 bundles.append(export_bundle(cell, stick).path)
         import_bundle(commune, bundles[0], approve_new=True)
         window = open_window(app, commune)
-        window.navigation.setCurrentRow(5)
+        window.show_page(window.exchange)
         window.exchange.imports.import_files(bundles)
         settle(app)
         for tab, name in enumerate(("nhan-goi", "tong-hop", "gui-ke-hoach", "nhat-ky")):
@@ -134,6 +134,16 @@ def editor_screens(app, window: MainWindow, out: Path) -> None:
     document_screens(app, window, out)
 
 
+def settings_screens(app, window: MainWindow, out: Path) -> None:
+    window.show_page(window.settings)
+    window.settings.make_backup()
+    settle(app)
+    for tab, name in ((1, "quy-tac"), (3, "sao-luu")):
+        window.settings.tabs.setCurrentIndex(tab)
+        app.processEvents()
+        save(window, out / f"30-cai-dat-{name}.png")
+
+
 def document_screens(app, window: MainWindow, out: Path) -> None:
     """Văn bản: the editor, who has studied a document, a make-up and an essay."""
     from chibo.ui.document_editor import open_coverage
@@ -173,7 +183,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder, Book.open(Path(folder)) as book:
         build_demo(book, seed=1, today=date.today())
         window = open_window(app, book)
-        names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach", "trao-doi")
+        names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach", "trao-doi", "cai-dat")
         stick = Path(folder) / "usb"
         stick.mkdir()
         window.exchange.export_panel.picker.set_folder(stick)
@@ -192,12 +202,13 @@ def main() -> int:
         dialog = bar.last_dialog
         dialog.resize(1000, 740)
         app.processEvents()
-        path = out / f"{len(names) + 1:02d}-xem-truoc-bien-ban.png"
+        path = out / "19-xem-truoc-bien-ban.png"
         dialog.grab().save(str(path))
         print(path)
         dialog.close()
         settle(app)  # the refresh after printing reads the book: let it finish before the book closes
         editor_screens(app, window, out)
+        settings_screens(app, window, out)
         window.close()
     return 0
 

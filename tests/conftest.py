@@ -105,7 +105,7 @@ def stick(tmp_path):
 
 
 # The desktop window.
-def open_main_window(qtbot, book, page: int = 0):
+def open_main_window(qtbot, book, page: int | str = 0):
     """The main window on `book`, shown, with its first load done (every page is filled by the
     same callback, the exchange page last), turned to `page`."""
     from chibo.ui.main_window import MainWindow
@@ -115,7 +115,10 @@ def open_main_window(qtbot, book, page: int = 0):
     window.show()
     window.load()
     qtbot.waitUntil(lambda: window.exchange.role is not None, timeout=10_000)
-    window.navigation.setCurrentRow(page)
+    if isinstance(page, str):
+        window.show_page(getattr(window, page))
+    else:
+        window.navigation.setCurrentRow(page)
     return window
 
 

@@ -178,3 +178,16 @@ def test_restore_refuses_a_damaged_backup_and_leaves_the_book(book, tmp_path):
         backups.restore(empty, folder / "chibo.sqlite", folder / "backups")
     with Book.open(folder) as reopened, reopened.session() as db:
         assert len(db.exec(select(MemberStatusChange)).all()) == 1
+
+
+def test_two_backups_in_one_second_never_overwrite_each_other(book):
+    from datetime import datetime
+
+    from chibo.store import backup as backups
+
+    now = datetime(2026, 11, 21, 9, 30, 0)
+    first = backups.make_backup(book.database, book.backups, now=now)
+    first_bytes = first.path.read_bytes()
+    second = backups.make_backup(book.database, book.backups, now=now)
+    assert first.path != second.path and first.path.read_bytes() == first_bytes
+    assert [b.path for b in backups.list_backups(book.backups) if not b.automatic] == [second.path, first.path]

@@ -15,7 +15,7 @@ from conftest import open_main_window
 
 
 def open_window(qtbot, book):
-    return open_main_window(qtbot, book, page=5)
+    return open_main_window(qtbot, book, page="exchange")
 
 
 @pytest.fixture(autouse=True)

@@ -41,6 +41,15 @@ def symbol_suffix(db) -> str:
     return get_setting(db, SUFFIX_SETTING, default)
 
 
+def set_symbol_suffix(db, suffix: str) -> str:
+    """"CB", "ĐU", "ĐB": letters only, as printed after the slash."""
+    suffix = clean_text(suffix, "ký hiệu của đơn vị", required=True, max_length=10).upper()
+    if not re.fullmatch(r"[^\W\d_]+", suffix):
+        raise ValidationError(f"Ký hiệu của đơn vị “{suffix}” chỉ gồm chữ cái, ví dụ CB hoặc ĐU.")
+    set_setting(db, SUFFIX_SETTING, suffix)
+    return suffix
+
+
 def parse_number(symbol: str) -> tuple[int, str] | None:
     """ "05-BB/CB" -> (5, "BB"); None when the text is not a number-symbol."""
     match = _SYMBOL.match(symbol or "")

@@ -76,11 +76,14 @@ def list_backups(folder: Path) -> list[BackupFile]:
 
 
 def make_backup(database: Path, folder: Path, *, automatic: bool = False, now: datetime | None = None) -> BackupFile:
-    now = now or datetime.now()
+    now = (now or datetime.now()).replace(microsecond=0)
     prefix = AUTO_PREFIX if automatic else MANUAL_PREFIX
     path = folder / f"{prefix}{now.strftime(_STAMP)}.sqlite"
+    while path.exists():  # two in one second (a backup, then a restore's safety copy): never overwrite one
+        now += timedelta(seconds=1)
+        path = folder / f"{prefix}{now.strftime(_STAMP)}.sqlite"
     copy_database(database, path)
-    return BackupFile(path, now.replace(microsecond=0), automatic)
+    return BackupFile(path, now, automatic)
 
 
 def backups_to_keep(backups: list[BackupFile], now: datetime, daily: int = 7, weekly: int = 4, monthly: int = 12) -> set[Path]:

@@ -39,13 +39,7 @@ class Book:
         if book._lock:
             book._lock.acquire()
         try:
-            # Check the version before the engine exists: its PRAGMAs would write to the file.
-            schema.check_not_newer(schema.read_revision(book.database), book.database)
-            book.engine = make_engine(book.database)
-            backup = schema.upgrade(book.engine, book.database, book.backups)
-            if backup:
-                log.info("upgraded %s, previous schema saved to %s", book.database, backup)
-            book.local_unit_id = book.get_setting(LOCAL_UNIT_SETTING)
+            book._attach()
             if book.local_unit_id and book._lock:
                 from chibo.store.backup import maybe_backup
 
@@ -54,6 +48,28 @@ class Book:
             book.close()
             raise
         return book
+
+    def _attach(self) -> None:
+        # Check the version before the engine exists: its PRAGMAs would write to the file.
+        schema.check_not_newer(schema.read_revision(self.database), self.database)
+        self.engine = make_engine(self.database)
+        backup = schema.upgrade(self.engine, self.database, self.backups)
+        if backup:
+            log.info("upgraded %s, previous schema saved to %s", self.database, backup)
+        self.local_unit_id = self.get_setting(LOCAL_UNIT_SETTING)
+
+    def restore_from(self, backup: Path):
+        """Put a backup in place of this open book (the lock stays held). The book as it was is
+        saved first and returned, so the restore can itself be undone; a refused file changes nothing."""
+        from chibo.store.backup import check_backup_file, restore
+
+        check_backup_file(Path(backup))
+        self.engine.dispose()
+        self.engine = None
+        try:
+            return restore(Path(backup), self.database, self.backups)
+        finally:
+            self._attach()
 
     def close(self) -> None:
         if self.engine is not None:

@@ -15,6 +15,7 @@ from chibo.ui.lists import documents_page, load_lists, plans_page, sessions_page
 from chibo.ui.operations import run_in_background
 from chibo.ui.overview import OverviewPage, load_overview
 from chibo.ui.register import RegisterPage
+from chibo.ui.settings_page import SettingsPage, apply_text_size, load_settings
 
 
 class MainWindow(QMainWindow):
@@ -33,9 +34,12 @@ class MainWindow(QMainWindow):
         self.plans = plans_page(book)
         self.exchange = ExchangePage(book)
         self.exchange.changed.connect(self.load)
+        self.settings = SettingsPage(book)
+        self.settings.changed.connect(self.load)
+        self._text_size = None
         for title, page in (("Tổng quan", self.overview), ("Đảng viên", self.register), ("Văn bản", self.documents),
                             ("Sinh hoạt", self.sessions), ("Kế hoạch hành động", self.plans),
-                            ("Trao đổi dữ liệu", self.exchange)):
+                            ("Trao đổi dữ liệu", self.exchange), ("Cài đặt", self.settings)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
         for page in (self.documents, self.sessions, self.plans):
@@ -56,6 +60,20 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(1)
         self.register.search.setFocus()
 
+    def show_page(self, page: QWidget) -> None:
+        self.navigation.setCurrentRow(self.pages.indexOf(page))
+
+    def closeEvent(self, event) -> None:
+        """Settings typed but not saved are not lost silently."""
+        if self.settings.dirty:
+            self.show_page(self.settings)
+            answer = QMessageBox.question(self, "chibo", "Cài đặt có thay đổi chưa lưu. Đóng chibo mà không lưu?",
+                                          QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+            if answer != QMessageBox.Discard:
+                event.ignore()
+                return
+        super().closeEvent(event)
+
     def start_by_hand(self) -> None:
         """After the wizard's "nhập tay": the register, with the first member's dialog open."""
         self.navigation.setCurrentRow(1)
@@ -73,10 +91,15 @@ class MainWindow(QMainWindow):
 
         def read():
             with book.session() as db:
-                return load_overview(db), list_members(db), load_lists(db), load_exchange(db)
+                return (load_overview(db), list_members(db), load_lists(db), load_exchange(db),
+                        load_settings(db, book.folder))
 
         def show(result):
-            overview, members, lists, exchange = result
+            overview, members, lists, exchange, settings = result
+            if settings.text_size != self._text_size:
+                self._text_size = settings.text_size
+                apply_text_size(settings.text_size)
+            self.settings.show_data(settings)
             self.exchange.show_data(exchange)
             self.overview.show_data(overview)
             self.register.show_members(members)

@@ -1,0 +1,112 @@
+"""Cài đặt: the unit and rules saved in one transaction (a refusal changes nothing), larger text,
+and backups: make one, restore it after a change, and the restore itself can be undone."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from chibo.services.numbering import symbol_suffix, term_start
+from chibo.services.settings import load_rules
+from chibo.services.units import local_unit
+from chibo.store.backup import list_backups
+from chibo.store.models import Member
+from sqlmodel import func, select
+
+
+@pytest.fixture
+def page(qtbot, demo_window):
+    window = demo_window
+    window.show_page(window.settings)
+    qtbot.waitUntil(lambda: window.settings.data is not None, timeout=10_000)
+    return window.settings
+
+
+def saved(qtbot, page) -> None:
+    with qtbot.waitSignal(page.changed, timeout=10_000):
+        page.save()
+
+
+def test_unit_rules_and_text_size_are_saved(qtbot, page):
+    base = QApplication.font().pointSizeF()
+    page.name.setText("Chi bộ bản Nà Khum mới")
+    page.term_start.setText("01/10/2025")
+    page.suffix.setText("cb")
+    page.grades.setText("Xuất sắc; Tốt; Đạt; Chưa đạt")
+    page.failing.setText("Chưa đạt")
+    page.probation.setValue(12)
+    page.text_size.setCurrentIndex(page.text_size.findData("large"))
+    saved(qtbot, page)
+    with page.book.session() as db:
+        assert local_unit(db).name == "Chi bộ bản Nà Khum mới"
+        assert term_start(db).isoformat() == "2025-10-01"
+        assert symbol_suffix(db) == "CB"
+        assert load_rules(db).essay_grades == ("Xuất sắc", "Tốt", "Đạt", "Chưa đạt")
+    assert QApplication.font().pointSizeF() == base + 2
+    page.text_size.setCurrentIndex(page.text_size.findData("normal"))
+    saved(qtbot, page)
+    assert QApplication.font().pointSizeF() == base
+
+
+def test_a_refused_setting_changes_nothing(qtbot, page):
+    with page.book.session() as db:
+        name_before, rules_before = local_unit(db).name, load_rules(db)
+    page.name.setText("Tên mới")
+    page.failing.setText("Kém")  # not on the scale
+    page.save()
+    qtbot.waitUntil(lambda: page.error.text() != "", timeout=10_000)
+    assert page.error.text() == "Mức “phải viết lại” phải nằm trong thang xếp loại."
+    with page.book.session() as db:
+        assert local_unit(db).name == name_before and load_rules(db) == rules_before
+    page.term_start.setText("31/02/2025")
+    page.failing.setText("Chưa đạt")
+    page.save()
+    qtbot.waitUntil(lambda: "31/02/2025" in page.error.text(), timeout=10_000)
+    with page.book.session() as db:
+        assert local_unit(db).name == name_before
+
+
+def member_count(book) -> int:
+    with book.session() as db:
+        return db.exec(select(func.count()).select_from(Member).where(Member.deleted_at.is_(None))).one()
+
+
+def test_backup_then_restore_and_undo_the_restore(qtbot, page):
+    from chibo.services.members import add_member
+
+    book = page.book
+    before = member_count(book)
+    with qtbot.waitSignal(page.changed, timeout=10_000):
+        page.make_backup()
+    made = [b for b in list_backups(book.backups) if not b.automatic]
+    assert len(made) == 1 and made[0].path.stat().st_size > 0
+    with book.session() as db:
+        add_member(db, full_name="Hờ A Sử", status="chinh_thuc", joined_on="01/11/2026")
+    assert member_count(book) == before + 1
+    page.confirm_restore = lambda what: False  # Hủy: nothing happens
+    page.restore(made[0].path, "bản thử")
+    assert member_count(book) == before + 1
+    page.confirm_restore = lambda what: True
+    with qtbot.waitSignal(page.changed, timeout=20_000):
+        page.restore(made[0].path, "bản thử")
+    assert member_count(book) == before
+    safety = [b for b in list_backups(book.backups) if not b.automatic and b.path != made[0].path]
+    assert len(safety) == 1 and page.status.text().endswith(f"được lưu ở {safety[0].path.name}.")
+    with qtbot.waitSignal(page.changed, timeout=20_000):
+        page.restore(safety[0].path, "sổ trước khi khôi phục")
+    assert member_count(book) == before + 1
+
+
+def test_restore_refuses_a_file_that_is_not_a_book(qtbot, page, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    bogus = tmp_path / "ds.sqlite"
+    bogus.write_bytes(b"not a database at all")
+    before = member_count(page.book)
+    page.confirm_restore = lambda what: True
+    page.restore(bogus, "tệp lạ")
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "ds.sqlite" in shown[0]
+    assert member_count(page.book) == before
