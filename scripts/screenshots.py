@@ -129,6 +129,12 @@ def editor_screens(app, window: MainWindow, out: Path) -> None:
     editor.resize(1366, 740)
     app.processEvents()
     save(editor, out / "10-sua-buoi-sinh-hoat.png")
+    editor.speeches.speaker.setCurrentIndex(1)
+    editor.speeches.content.setPlainText("Đề nghị chi bộ giao cho đoàn viên thanh niên làm đường vào khu sản xuất.")
+    editor.speeches.add()
+    editor.left_tabs.setCurrentIndex(1)
+    app.processEvents()
+    save(editor, out / "10b-phat-bieu-bieu-quyet.png")
     editor.dirty = False
     editor.reject()
     document_screens(app, window, out)

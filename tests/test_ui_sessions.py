@@ -81,3 +81,45 @@ def test_a_refused_session_stays_open_and_writes_nothing(qtbot, window, demo_boo
     dialog.ask_unsaved = lambda: "discard"
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_speeches_and_votes_are_saved_and_a_vote_above_those_present_is_refused(qtbot, window, demo_book):
+    from chibo.services.meetings import speeches
+    from chibo.ui.session_speeches import GUEST
+
+    page = window.sessions
+    page.new_record()
+    qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10_000)
+    dialog = page.last_dialog
+    dialog.roll.mark_all_present()
+    present = sum(1 for row in dialog.roll.rows if row[3] == "co_mat")
+    panel = dialog.speeches
+    member_id, member_name = dialog.form.members[0]
+    panel.speaker.setCurrentIndex(panel.speaker.findData(member_id))
+    panel.content.setPlainText("Đề nghị tổ chức trồng rừng trước mùa mưa.")
+    panel.add()
+    panel.speaker.setCurrentIndex(panel.speaker.findData(GUEST))
+    panel.content.setPlainText("Xã sẽ hỗ trợ cây giống.")
+    panel.add()
+    assert panel.problem.text() == "Hãy chọn người phát biểu, hoặc ghi tên khách mời."
+    panel.guest.setText("Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã")
+    panel.add()
+    assert panel.list.count() == 2 and panel.list.item(0).text().startswith(f"{member_name}: Đề nghị")
+    panel.voted.setChecked(True)
+    panel.votes[0].setValue(present + 1)
+    dialog.save()
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+    assert dialog.error.text() == f"Tổng số biểu quyết ({present + 1}) lớn hơn số đảng viên có mặt ({present})."
+    with demo_book.session() as db:
+        assert not db.exec(select(Meeting).where(Meeting.votes_for == present + 1)).first()
+    panel.votes[0].setValue(present - 1)
+    panel.votes[2].setValue(1)
+    with qtbot.waitSignal(dialog.saved, timeout=10_000) as saved:
+        dialog.save()
+    meeting = saved.args[0]
+    with demo_book.session() as db:
+        stored = db.get(Meeting, meeting.id)
+        assert (stored.votes_for, stored.votes_against, stored.votes_other) == (present - 1, 0, 1)
+        said = [(s.member_id, s.speaker_name, s.content) for s in speeches(db, meeting.id)]
+    assert said == [(member_id, "", "Đề nghị tổ chức trồng rừng trước mùa mưa."),
+                    (None, "Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã", "Xã sẽ hỗ trợ cây giống.")]

@@ -10,19 +10,20 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
+    QPlainTextEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from chibo.services import meetings
-from chibo.services.common import get_alive
+from chibo.services.common import alive, get_alive
 from chibo.services.documents import list_documents
 from chibo.services.figures import count_attendance
 from chibo.services.members import list_members
 from chibo.services.roll import Roll
 from chibo.services.settings import load_rules
-from chibo.store.models import Meeting
+from chibo.store.models import Meeting, Presenter
 from chibo.text import format_date, format_percent, name_sort_key, parse_date
 from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.session_speeches import SpeechesPanel, save_speeches
 from chibo.vocabulary import (
     ATTENDANCE_STATE_LABELS, MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, SESSION_KIND_LABELS, AttendanceState,
     SessionKind, label,
@@ -45,6 +46,8 @@ class SessionDraft:
     names: dict = field(default_factory=dict)
     marks: dict = field(default_factory=dict)  # member id -> (AttendanceState, reason)
     quorum_rule: str = ""
+    presenters: list = field(default_factory=list)  # (id, "name, title")
+    speeches: list = field(default_factory=list)  # [speech id, member id or None, guest name, content]
 
 
 def load_session_form(db, session_id: str | None, held_on: date | None = None) -> SessionDraft:
@@ -61,7 +64,10 @@ def load_session_form(db, session_id: str | None, held_on: date | None = None) -
     form.names = {r.member.id: r.member.full_name for r in rows}
     form.members = [(r.member.id, r.member.full_name) for r in rows if r.member.id in called]
     form.documents = [(d.id, f"{d.number_symbol}: {d.title}") for d in list_documents(db)]
+    form.presenters = [(p.id, ", ".join(x for x in (p.full_name, p.title) if x))
+                       for p in sorted(db.exec(alive(Presenter)), key=lambda p: name_sort_key(p.full_name))]
     if meeting is not None:
+        form.speeches = [[s.id, s.member_id, s.speaker_name, s.content] for s in meetings.speeches(db, meeting.id)]
         form.covered = {d.id for d in meetings.session_documents(db, meeting.id)}
         form.marks = {a.member_id: (AttendanceState(a.state), a.reason) for a in meetings.attendance(db, meeting.id)
                       if a.member_id in called}
@@ -215,6 +221,8 @@ class SessionEditor(EditorDialog):
         self.documents.setMaximumHeight(110)
         self.documents.itemChanged.connect(self.mark_dirty)
         self.guests = QLineEdit(meeting.guests.replace("\n", "; ") if meeting else "")
+        self.presenter = choice_field(dict(form.presenters), meeting.presenter_id if meeting else None,
+                                      empty="(không có)")
         self.conclusion = QPlainTextEdit(meeting.conclusion if meeting else "")
         self.conclusion.setTabChangesFocus(True)
         times = QHBoxLayout()
@@ -232,7 +240,15 @@ class SessionEditor(EditorDialog):
         left.addRow("Thư &ký:", self.secretary)
         left.addRow("&Văn bản học tập:", self.documents)
         left.addRow("Khách mời:", self.guests)
+        left.addRow("Báo cáo &viên:", self.presenter)
         left.addRow("Kết &luận:", self.conclusion)
+        self.speeches = SpeechesPanel(form.members, form.names, form.speeches, meeting)
+        self.speeches.changed.connect(self.mark_dirty)
+        details = QWidget()
+        details.setLayout(left)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(details, "Thông tin buổi")
+        self.left_tabs.addTab(self.speeches, "Phát biểu, biểu quyết")
 
         self.roll = RollModel()
         self.roll_view = RollView()
@@ -267,7 +283,7 @@ class SessionEditor(EditorDialog):
         right.addWidget(self.roll_view, 1)
         right.addWidget(self.figures)
         columns = QHBoxLayout()
-        columns.addLayout(left, 5)
+        columns.addWidget(self.left_tabs, 5)
         columns.addLayout(right, 6)
         self.body.addLayout(columns)
         self.roll.marked.connect(self._recount)
@@ -276,7 +292,7 @@ class SessionEditor(EditorDialog):
         self.roll.set_roll(form.called, form.names, form.marks)
         self.dirty = False  # filling the roll is not a change
         self.watch(self.kind, self.session_form, self.held_on, self.start_time, self.end_time, self.place, self.chair,
-                   self.secretary, self.guests, self.conclusion)
+                   self.secretary, self.presenter, self.guests, self.conclusion)
         self.resize(1280, 680)
 
     def _mark_selected(self, state: AttendanceState) -> None:
@@ -320,10 +336,13 @@ class SessionEditor(EditorDialog):
                        "held_on": self.held_on.text(), "start_time": self.start_time.text(),
                        "end_time": self.end_time.text(), "place": self.place.text(),
                        "chair_id": self.chair.currentData() or None, "secretary_id": self.secretary.currentData() or None,
+                       "presenter_id": self.presenter.currentData() or None,
                        "guests": "\n".join(g.strip() for g in self.guests.text().split(";") if g.strip()),
                        "conclusion": self.conclusion.toPlainText()},
             "documents": documents,
             "marks": self.roll.marks(),
+            "speeches": self.speeches.speeches(), "removed": list(self.speeches.removed),
+            "votes": self.speeches.vote_counts(),
         }
 
     def write(self, db, values: dict):
@@ -337,4 +356,6 @@ class SessionEditor(EditorDialog):
             meetings.set_session_documents(db, meeting, values["documents"])
         called = meetings.expected_members(db, meeting)
         meetings.record_roll_call(db, meeting.id, {m: mark for m, mark in values["marks"].items() if m in called})
+        db.flush()  # the vote is checked against those present, just written
+        save_speeches(db, meeting, values["speeches"], values["removed"], values["votes"])
         return meeting

@@ -1,0 +1,133 @@
+"""The second half of the session editor: speeches in the order given (a member, or a guest by
+name) and the vote on the resolution. Kept in memory until the session is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+GUEST = "__guest__"
+
+
+class SpeechesPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, members: list, names: dict, speeches: list, meeting=None, parent=None):
+        super().__init__(parent)
+        self.names = names
+        self.removed: list[str] = []  # ids of saved speeches taken out
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        for speech in speeches:
+            self._append(list(speech))
+        self.speaker = QComboBox()
+        self.speaker.addItem("(chọn người phát biểu)", "")
+        for member_id, name in members:
+            self.speaker.addItem(name, member_id)
+        self.speaker.addItem("Khách mời (ghi tên ở bên)", GUEST)
+        self.guest = QLineEdit()
+        self.guest.setPlaceholderText("Tên, chức vụ khách mời")
+        self.guest.setEnabled(False)
+        self.speaker.currentIndexChanged.connect(lambda: self.guest.setEnabled(self.speaker.currentData() == GUEST))
+        self.content = QPlainTextEdit()
+        self.content.setPlaceholderText("Tóm tắt ý kiến phát biểu")
+        self.content.setTabChangesFocus(True)
+        self.content.setFixedHeight(70)
+        self.add_button = QPushButton("Thêm ý kiến")
+        self.remove_button = QPushButton("Bỏ ý kiến đã chọn")
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020")
+        who = QHBoxLayout()
+        who.addWidget(self.speaker, 1)
+        who.addWidget(self.guest, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.problem, 1)
+        has_votes = meeting is not None and meeting.votes_for is not None
+        self.voted = QCheckBox("Có biểu quyết nghị quyết, kết luận của buổi")
+        self.voted.setChecked(has_votes)
+        self.votes = []
+        votes = QHBoxLayout()
+        for caption, value in (("Tán thành:", meeting.votes_for if has_votes else 0),
+                               ("Không tán thành:", meeting.votes_against if has_votes else 0),
+                               ("Ý kiến khác:", meeting.votes_other if has_votes else 0)):
+            spin = QSpinBox()
+            spin.setRange(0, 999)
+            spin.setValue(value or 0)
+            spin.setEnabled(has_votes)
+            spin.valueChanged.connect(self.changed)
+            self.voted.toggled.connect(spin.setEnabled)
+            votes.addWidget(QLabel(caption))
+            votes.addWidget(spin)
+            self.votes.append(spin)
+        votes.addStretch(1)
+        self.voted.toggled.connect(self.changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>Ý kiến phát biểu</b> (theo thứ tự phát biểu)"))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(who)
+        layout.addWidget(self.content)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("<b>Biểu quyết</b>"))
+        layout.addWidget(self.voted)
+        layout.addLayout(votes)
+
+    def _append(self, speech: list) -> None:
+        """speech: [id or None, member id or None, guest name, content]."""
+        _id, member_id, guest, content = speech
+        who = self.names.get(member_id, "") if member_id else guest
+        item = QListWidgetItem(f"{who}: {content}")
+        item.setData(Qt.UserRole, speech)
+        self.list.addItem(item)
+
+    def add(self) -> None:
+        speaker = self.speaker.currentData()
+        guest = self.guest.text().strip()
+        content = self.content.toPlainText().strip()
+        if not speaker or (speaker == GUEST and not guest):
+            self.problem.setText("Hãy chọn người phát biểu, hoặc ghi tên khách mời.")
+            return
+        if not content:
+            self.problem.setText("Hãy ghi nội dung ý kiến.")
+            return
+        self.problem.clear()
+        self._append([None, None if speaker == GUEST else speaker, guest if speaker == GUEST else "", content])
+        self.content.clear()
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            speech = item.data(Qt.UserRole)
+            if speech[0]:
+                self.removed.append(speech[0])
+            self.list.takeItem(self.list.row(item))
+        self.changed.emit()
+
+    def speeches(self) -> list[list]:
+        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
+
+    def vote_counts(self) -> tuple[int, int, int] | None:
+        return tuple(spin.value() for spin in self.votes) if self.voted.isChecked() else None
+
+
+def save_speeches(db, meeting, speeches: list, removed: list, votes) -> None:
+    """On the write worker, in the session's transaction."""
+    from chibo.services import meetings
+
+    for speech_id in removed:
+        meetings.remove_speech(db, speech_id)
+    for speech_id, member_id, guest, content in speeches:
+        if speech_id is None:
+            meetings.add_speech(db, meeting.id, content, member_id=member_id, speaker_name=guest)
+    if votes is not None:
+        meetings.record_votes(db, meeting.id, *votes)
+    elif meeting.votes_for is not None:
+        meeting.votes_for = meeting.votes_against = meeting.votes_other = None
+        db.add(meeting)
