@@ -112,13 +112,13 @@ def editor_screens(app, window: MainWindow, out: Path) -> None:
     register = window.register
     register.add_member()
     app.processEvents()
-    save(register.last_dialog, out / "08-them-dang-vien.png")
+    save(register.last_dialog, out / "09-them-dang-vien.png")
     register.last_dialog.dirty = False
     register.last_dialog.reject()
     register.table.selectRow(2)
     register.change_status()
     settle(app)
-    save(register.last_dialog, out / "09-doi-tinh-trang.png")
+    save(register.last_dialog, out / "09b-doi-tinh-trang.png")
     register.last_dialog.reject()
     window.navigation.setCurrentRow(3)
     sessions = window.sessions
@@ -138,6 +138,14 @@ def editor_screens(app, window: MainWindow, out: Path) -> None:
     editor.dirty = False
     editor.reject()
     document_screens(app, window, out)
+    window.navigation.setCurrentRow(4)
+    plans = window.plans
+    plans.table.selectRow(0)
+    plans.edit_record()
+    settle(app)
+    save(plans.last_dialog, out / "24-sua-ke-hoach.png")
+    plans.last_dialog.dirty = False
+    plans.last_dialog.reject()
 
 
 def settings_screens(app, window: MainWindow, out: Path) -> None:
@@ -189,7 +197,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder, Book.open(Path(folder)) as book:
         build_demo(book, seed=1, today=date.today())
         window = open_window(app, book)
-        names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach", "trao-doi", "cai-dat")
+        names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach", "tuyen-truyen", "trao-doi", "cai-dat")
         stick = Path(folder) / "usb"
         stick.mkdir()
         window.exchange.export_panel.picker.set_folder(stick)

@@ -90,6 +90,10 @@ def documents_page(book) -> RecordListPage:
 
 
 def plans_page(book) -> RecordListPage:
-    return RecordListPage(book, "plans", "Chương trình, kế hoạch hành động", PLAN_COLUMNS, 1,
+    from chibo.ui.plan_editor import open_plan_editor
+
+    page = RecordListPage(book, "plans", "Chương trình, kế hoạch hành động", PLAN_COLUMNS, 1,
                           [("plan", "Kế hoạch hành động")], "Hãy chọn một kế hoạch trong danh sách.",
                           "{count} kế hoạch của chi bộ và của đảng viên.")
+    page.add_editor("Lập kế hoạch mới (Ctrl+N)", "Sửa kế hoạch, cập nhật tiến độ…", open_plan_editor)
+    return page

@@ -13,6 +13,7 @@ from chibo.services.members import list_members
 from chibo.ui.exchange import ExchangePage, load_exchange
 from chibo.ui.lists import documents_page, load_lists, plans_page, sessions_page
 from chibo.ui.operations import run_in_background
+from chibo.ui.outreach_page import OutreachPage, load_outreach
 from chibo.ui.overview import OverviewPage, load_overview
 from chibo.ui.register import RegisterPage
 from chibo.ui.settings_page import SettingsPage, apply_text_size, load_settings
@@ -34,12 +35,15 @@ class MainWindow(QMainWindow):
         self.plans = plans_page(book)
         self.exchange = ExchangePage(book)
         self.exchange.changed.connect(self.load)
+        self.outreach = OutreachPage(book)
+        self.outreach.changed.connect(self.load)
         self.settings = SettingsPage(book)
         self.settings.changed.connect(self.load)
         self._text_size = None
         for title, page in (("Tổng quan", self.overview), ("Đảng viên", self.register), ("Văn bản", self.documents),
                             ("Sinh hoạt", self.sessions), ("Kế hoạch hành động", self.plans),
-                            ("Trao đổi dữ liệu", self.exchange), ("Cài đặt", self.settings)):
+                            ("Tuyên truyền", self.outreach), ("Trao đổi dữ liệu", self.exchange),
+                            ("Cài đặt", self.settings)):
             self.navigation.addItem(title)
             self.pages.addWidget(page)
         for page in (self.documents, self.sessions, self.plans):
@@ -92,10 +96,11 @@ class MainWindow(QMainWindow):
         def read():
             with book.session() as db:
                 return (load_overview(db), list_members(db), load_lists(db), load_exchange(db),
-                        load_settings(db, book.folder))
+                        load_settings(db, book.folder), load_outreach(db))
 
         def show(result):
-            overview, members, lists, exchange, settings = result
+            overview, members, lists, exchange, settings, outreach = result
+            self.outreach.show_data(outreach)
             if settings.text_size != self._text_size:
                 self._text_size = settings.text_size
                 apply_text_size(settings.text_size)
