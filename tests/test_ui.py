@@ -37,3 +37,22 @@ def test_smoke_start_prints_time_to_first_paint(demo_template, tmp_path):
     result = subprocess.run([sys.executable, "-m", "chibo", "--smoke"], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "cửa sổ chính hiện sau" in result.stdout
+
+
+def test_a_second_start_on_the_same_folder_brings_the_first_window_forward(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMainWindow
+
+    from chibo.ui.single_instance import InstanceServer, hand_off
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.showMinimized()
+    assert not hand_off(tmp_path)  # nobody listening yet: this start opens the book itself
+    server = InstanceServer(tmp_path, window)
+    try:
+        with qtbot.waitSignal(server.raised, timeout=5_000):
+            assert hand_off(tmp_path)
+        assert window.isVisible() and not window.isMinimized()
+        assert not hand_off(tmp_path / "other")  # another data folder is another book
+    finally:
+        server.close()

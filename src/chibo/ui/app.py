@@ -44,6 +44,10 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("chibo")
     _install_translations(app)
+    from chibo.ui.single_instance import InstanceServer, hand_off
+
+    if not smoke and hand_off(folder):
+        return 0  # the chibo already open on this folder comes to the front
     try:
         book = Book.open(folder)
     except ChiboError as exc:
@@ -61,6 +65,7 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     window = MainWindow(book)
     window.resize(1366, 768)
     window.show()
+    instance = InstanceServer(book.folder, window)
     QTimer.singleShot(0, window.load)
     if start == "hand":
         QTimer.singleShot(0, window.start_by_hand)
@@ -76,4 +81,5 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
         from chibo.ui.operations import wait_for_jobs
 
         wait_for_jobs(60_000)  # no job may outlive the book it reads
+        instance.close()
         book.close()
