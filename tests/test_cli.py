@@ -174,3 +174,29 @@ def test_print_refusals_are_sentences_and_keep_the_number_free(capsys, demo_dir,
         assert exit_info.value.code == 2
     assert "“31/02/2026” không phải ngày có thật" in capsys.readouterr().err
     assert number_in_book() == before  # the refused minutes took no number
+
+
+def test_the_log_rotates_past_its_size_and_keeps_three(tmp_path):
+    import logging
+
+    from chibo.cli import logs
+
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    for generation in range(5):
+        (folder / "chibo.log").write_bytes(str(generation).encode() * logs.MAX_BYTES)
+        path = logs.setup_logging(folder)
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "baseFilename", None) == str(path):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+    assert sorted(p.name for p in folder.iterdir()) == ["chibo.log.1", "chibo.log.2", "chibo.log.3"]
+    assert (folder / "chibo.log.1").read_bytes()[:1] == b"4" and (folder / "chibo.log.3").read_bytes()[:1] == b"2"
+
+
+def test_an_unknown_option_is_a_usage_error(capsys):
+    from chibo.cli.main import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--bogus"])
+    assert exit_.value.code == 2 and "lỗi cú pháp lệnh" in capsys.readouterr().err

@@ -1,8 +1,14 @@
 """chibo: the offline book of a Party cell (chi bộ)."""
 
-from importlib import metadata as _metadata
 
-try:
-    __version__ = _metadata.version("chibo")
-except _metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+def __getattr__(name: str):
+    """`chibo.__version__`, read from the installed metadata only when asked (importlib.metadata
+    costs ~30 ms, paid by every start-up otherwise)."""
+    if name != "__version__":
+        raise AttributeError(name)
+    from importlib import metadata
+
+    try:
+        return metadata.version("chibo")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"

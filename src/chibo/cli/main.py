@@ -10,10 +10,21 @@ import argparse
 import logging
 import sys
 
-from chibo import __version__, paths
+from chibo import paths
 from chibo.errors import ChiboError
 
 log = logging.getLogger("chibo")
+
+
+class _Version(argparse.Action):
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="in phiên bản rồi thoát")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        import chibo
+
+        print(f"chibo {chibo.__version__}")
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -22,11 +33,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"chibo: lỗi cú pháp lệnh: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """Without `commands`, only the options of the desktop app: `chibo` alone starts faster."""
     parser = _Parser(prog="chibo", description="Sổ sách chi bộ: đảng viên, văn bản, sinh hoạt, báo cáo.")
-    parser.add_argument("--version", action="version", version=f"chibo {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: $CHIBO_DATA_DIR hoặc thư mục người dùng)")
     parser.add_argument("--smoke", action="store_true", help="mở cửa sổ chính, đo thời gian khởi động rồi thoát")
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("init", help="khởi tạo sổ cho chi bộ hoặc cấp nhận báo cáo")
@@ -151,8 +165,19 @@ def _dispatch(args, folder) -> int:
         return handler(book, args)
 
 
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """The desktop app's few options first; the whole command tree only when a command is given."""
+    words = sys.argv[1:] if argv is None else argv
+    if not {"-h", "--help"} & set(words):
+        args, rest = build_parser(commands=False).parse_known_args(words)
+        if not rest:
+            args.command = None
+            return args
+    return build_parser().parse_args(words)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = _parse(argv)
     folder = paths.data_dir(args.data_dir)
     from chibo.cli.logs import setup_logging
 

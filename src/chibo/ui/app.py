@@ -1,4 +1,7 @@
-"""Start-up of the desktop app: the window first, the data after (CONVENTIONS.md)."""
+"""Start-up of the desktop app: the window first, the data after (CONVENTIONS.md).
+
+The window is painted with Qt alone; the book is opened on a worker (SQLModel's import, the
+migration check and the daily backup happen there), then the pages are built and filled."""
 
 from __future__ import annotations
 
@@ -33,53 +36,99 @@ def _first_run(book):
     return wizard.book, wizard.choice
 
 
-def run_app(folder: Path, *, smoke: bool = False) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from chibo.errors import ChiboError
+def _open_book(folder: Path):
     from chibo.store.book import Book
-    from chibo.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("chibo")
-    _install_translations(app)
-    from chibo.ui.single_instance import InstanceServer, hand_off
+    return Book.open(folder)
 
-    if not smoke and hand_off(folder):
-        return 0  # the chibo already open on this folder comes to the front
-    try:
-        book = Book.open(folder)
-    except ChiboError as exc:
-        QMessageBox.critical(None, "chibo", exc.message)
-        return 1
-    start = None
-    if not book.local_unit_id:
-        if smoke:
-            print("chibo: sổ chưa được khởi tạo; hãy chạy “chibo demo” trước khi đo", file=sys.stderr)
-            book.close()
-            return 1
-        book, start = _first_run(book)
-        if book is None:
-            return 0
-    window = MainWindow(book)
-    window.resize(1366, 768)
-    window.show()
-    instance = InstanceServer(book.folder, window)
-    QTimer.singleShot(0, window.load)
-    if start == "hand":
-        QTimer.singleShot(0, window.start_by_hand)
-    if smoke:
-        def report():
-            print(f"chibo: cửa sổ chính hiện sau {time.perf_counter() - _STARTED:.2f} giây")
-            app.quit()
 
-        QTimer.singleShot(0, report)  # runs after the first paint of the shown window
-    try:
-        return app.exec()
-    finally:
+class _Startup:
+    """Holds what start-up opened, so the end closes exactly that."""
+
+    def __init__(self, app, window, folder: Path, smoke: bool):
+        self.app, self.window, self.folder, self.smoke = app, window, folder, smoke
+        self.book = None
+        self.instance = None
+        self.code = 0
+
+    def opened(self, book) -> None:
+        from chibo.ui.single_instance import InstanceServer
+
+        start = None
+        if not book.local_unit_id:
+            if self.smoke:
+                print("chibo: sổ chưa được khởi tạo; hãy chạy “chibo demo” trước khi đo", file=sys.stderr)
+                book.close()
+                return self.quit(1)
+            book, start = _first_run(book)
+            if book is None:
+                return self.quit(0)
+        self.book = book
+        self.instance = InstanceServer(book.folder, self.window)
+        self.window.attach(book)
+        if self.smoke:
+            self.window.loaded.connect(self.report_data)
+        self.window.load()
+        if start == "hand":
+            self.window.start_by_hand()
+
+    def refused(self, exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from chibo.errors import ChiboError
+
+        message = exc.message if isinstance(exc, ChiboError) else (
+            "Không mở được sổ. Chi tiết được ghi trong nhật ký.")
+        if self.smoke:
+            print(f"chibo: {message}", file=sys.stderr)
+        else:
+            QMessageBox.critical(self.window, "chibo", message)
+        self.quit(1)
+
+    def report_paint(self) -> None:
+        print(f"chibo: cửa sổ chính hiện sau {time.perf_counter() - _STARTED:.2f} giây")
+        print(f"first-paint-epoch {time.time():.4f}", flush=True)  # read by bench/startup.py
+
+    def report_data(self) -> None:
+        print(f"chibo: dữ liệu của sổ hiện sau {time.perf_counter() - _STARTED:.2f} giây", flush=True)
+        self.quit(0)
+
+    def quit(self, code: int) -> None:
+        self.code = code
+        self.app.exit(code)
+
+    def close(self) -> None:
         from chibo.ui.operations import wait_for_jobs
 
         wait_for_jobs(60_000)  # no job may outlive the book it reads
-        instance.close()
-        book.close()
+        if self.instance is not None:
+            self.instance.close()
+        if self.book is not None:
+            self.book.close()
+
+
+def run_app(folder: Path, *, smoke: bool = False) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from chibo.ui.main_window import MainWindow
+    from chibo.ui.operations import run_in_background
+    from chibo.ui.single_instance import hand_off
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("chibo")
+    if not smoke and hand_off(folder):
+        return 0  # the chibo already open on this folder comes to the front
+    _install_translations(app)
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    startup = _Startup(app, window, folder, smoke)
+    if smoke:
+        QTimer.singleShot(0, startup.report_paint)  # runs after the first paint of the shown window
+    QTimer.singleShot(0, lambda: run_in_background(lambda: _open_book(folder), startup.opened, startup.refused))
+    try:
+        code = app.exec()
+        return code or startup.code
+    finally:
+        startup.close()

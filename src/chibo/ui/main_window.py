@@ -1,67 +1,81 @@
 """The main window: a navigation column and one page per part of the cell's book.
 
-Pages still to come (the editors of sessions, documents and plans, outreach, settings, data
-exchange) belong to their own issues; the column lists only what works today."""
+Start-up discipline (CONVENTIONS.md): the window is built and painted with Qt alone; the pages,
+and with them the services and SQLModel, are built by `attach` once the book is open."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from chibo.errors import ChiboError
-from chibo.services.members import list_members
-from chibo.ui.exchange import ExchangePage, load_exchange
-from chibo.ui.lists import documents_page, load_lists, plans_page, sessions_page
 from chibo.ui.operations import run_in_background
-from chibo.ui.outreach_page import OutreachPage, load_outreach
-from chibo.ui.overview import OverviewPage, load_overview
-from chibo.ui.register import RegisterPage
-from chibo.ui.settings_page import SettingsPage, apply_text_size, load_settings
+
+PAGE_TITLES = ("Tổng quan", "Đảng viên", "Văn bản", "Sinh hoạt", "Kế hoạch hành động", "Tuyên truyền",
+               "Trao đổi dữ liệu", "Cài đặt")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, book):
+    loaded = Signal()  # every page filled (after `load`)
+
+    def __init__(self, book=None):
         super().__init__()
-        self.book = book
+        self.book = None
         self.setWindowTitle("chibo — Sổ sách chi bộ")
         self.navigation = QListWidget()
-        self.navigation.setFixedWidth(180)
+        self.navigation.setFixedWidth(190)
+        self.navigation.addItems(PAGE_TITLES)
         self.pages = QStackedWidget()
-        self.overview = OverviewPage()
-        self.register = RegisterPage(book)
-        self.register.changed.connect(self.load)
-        self.documents = documents_page(book)
-        self.sessions = sessions_page(book)
-        self.plans = plans_page(book)
-        self.exchange = ExchangePage(book)
-        self.exchange.changed.connect(self.load)
-        self.outreach = OutreachPage(book)
-        self.outreach.changed.connect(self.load)
-        self.settings = SettingsPage(book)
-        self.settings.changed.connect(self.load)
-        self._text_size = None
-        for title, page in (("Tổng quan", self.overview), ("Đảng viên", self.register), ("Văn bản", self.documents),
-                            ("Sinh hoạt", self.sessions), ("Kế hoạch hành động", self.plans),
-                            ("Tuyên truyền", self.outreach), ("Trao đổi dữ liệu", self.exchange),
-                            ("Cài đặt", self.settings)):
-            self.navigation.addItem(title)
-            self.pages.addWidget(page)
-        for page in (self.documents, self.sessions, self.plans):
-            page.papers.paper_built.connect(lambda _paper: self.load())  # a printed paper may have taken a number
-            page.changed.connect(self.load)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self.opening = QLabel("Đang mở sổ…")
+        self.opening.setStyleSheet("qproperty-alignment: AlignCenter; font-size: 14pt")  # no Qt namespace yet
+        self.pages.addWidget(self.opening)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.settings = None
+        if book is not None:
+            self.attach(book)
+
+    def attach(self, book) -> None:
+        """Build the pages on the open book (this imports the services: after the first paint)."""
+        from chibo.ui.exchange import ExchangePage
+        from chibo.ui.lists import documents_page, plans_page, sessions_page
+        from chibo.ui.outreach_page import OutreachPage
+        from chibo.ui.overview import OverviewPage
+        from chibo.ui.register import RegisterPage
+        from chibo.ui.settings_page import SettingsPage
+
+        self.book = book
+        self._text_size = None
+        self.overview = OverviewPage()
+        self.register = RegisterPage(book)
+        self.documents = documents_page(book)
+        self.sessions = sessions_page(book)
+        self.plans = plans_page(book)
+        self.outreach = OutreachPage(book)
+        self.exchange = ExchangePage(book)
+        self.settings = SettingsPage(book)
+        pages = (self.overview, self.register, self.documents, self.sessions, self.plans, self.outreach,
+                 self.exchange, self.settings)
+        self.pages.removeWidget(self.opening)
+        for page in pages:
+            self.pages.addWidget(page)
+            changed = getattr(page, "changed", None)
+            if changed is not None:
+                changed.connect(self.load)
+        for page in (self.documents, self.sessions, self.plans):
+            page.papers.paper_built.connect(lambda _paper: self.load())  # a printed paper may have taken a number
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        self.pages.setCurrentIndex(0)
         QShortcut(QKeySequence.Find, self, activated=self._focus_search)
         QShortcut(QKeySequence.New, self, activated=self._new_record)
         self.statusBar().showMessage(str(book.folder))
 
     def _focus_search(self) -> None:
-        self.navigation.setCurrentRow(1)
+        self.show_page(self.register)
         self.register.search.setFocus()
 
     def show_page(self, page: QWidget) -> None:
@@ -69,7 +83,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         """Settings typed but not saved are not lost silently."""
-        if self.settings.dirty:
+        if self.settings is not None and self.settings.dirty:
             self.show_page(self.settings)
             answer = QMessageBox.question(self, "chibo", "Cài đặt có thay đổi chưa lưu. Đóng chibo mà không lưu?",
                                           QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
@@ -80,7 +94,7 @@ class MainWindow(QMainWindow):
 
     def start_by_hand(self) -> None:
         """After the wizard's "nhập tay": the register, with the first member's dialog open."""
-        self.navigation.setCurrentRow(1)
+        self.show_page(self.register)
         self.register.new_record()
 
     def _new_record(self) -> None:
@@ -94,26 +108,38 @@ class MainWindow(QMainWindow):
         book = self.book
 
         def read():
+            from chibo.services.members import list_members
+            from chibo.ui.exchange import load_exchange
+            from chibo.ui.lists import load_lists
+            from chibo.ui.outreach_page import load_outreach
+            from chibo.ui.overview import load_overview
+            from chibo.ui.settings_page import load_settings
+
             with book.session() as db:
                 return (load_overview(db), list_members(db), load_lists(db), load_exchange(db),
                         load_settings(db, book.folder), load_outreach(db))
 
-        def show(result):
-            overview, members, lists, exchange, settings, outreach = result
-            self.outreach.show_data(outreach)
-            if settings.text_size != self._text_size:
-                self._text_size = settings.text_size
-                apply_text_size(settings.text_size)
-            self.settings.show_data(settings)
-            self.exchange.show_data(exchange)
-            self.overview.show_data(overview)
-            self.register.show_members(members)
-            for page in (self.sessions, self.documents, self.plans):
-                page.show_rows(lists[page.name])
+        run_in_background(read, self._show, self._show_error)
 
-        run_in_background(read, show, self._show_error)
+    def _show(self, result) -> None:
+        from chibo.ui.settings_page import apply_text_size
+
+        overview, members, lists, exchange, settings, outreach = result
+        if settings.text_size != self._text_size:
+            self._text_size = settings.text_size
+            apply_text_size(settings.text_size)
+        self.outreach.show_data(outreach)
+        self.settings.show_data(settings)
+        self.exchange.show_data(exchange)
+        self.overview.show_data(overview)
+        self.register.show_members(members)
+        for page in (self.sessions, self.documents, self.plans):
+            page.show_rows(lists[page.name])
+        self.loaded.emit()
 
     def _show_error(self, exc: Exception) -> None:
+        from chibo.errors import ChiboError
+
         message = exc.message if isinstance(exc, ChiboError) else (
             "Không đọc được dữ liệu của sổ. Chi tiết được ghi trong nhật ký; hãy thử mở lại chibo.")
         QMessageBox.warning(self, "chibo", message)

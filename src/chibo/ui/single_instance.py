@@ -3,9 +3,9 @@ to the front and exits, instead of opening the book twice (the folder lock would
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
+import os
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,13 +16,11 @@ _MESSAGE = b"show\n"
 
 
 def server_name(folder: Path) -> str:
-    """Per user and per data folder; short enough for a Unix socket path."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # no user name in the environment: the folder alone
-        user = ""
-    digest = hashlib.sha256(f"{user}\0{Path(folder).resolve()}".encode()).hexdigest()[:16]
-    return f"chibo-{digest}"
+    """Per user and per data folder; short enough for a Unix socket path. A checksum, not a
+    cryptographic hash: hashlib's import is a cost every start-up would pay."""
+    user = os.environ.get("USER") or os.environ.get("USERNAME") or ""
+    key = f"{user}\0{Path(folder).resolve()}".encode()
+    return f"chibo-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
 def hand_off(folder: Path, timeout_ms: int = 500) -> bool:
