@@ -2,7 +2,9 @@
 
     .venv/bin/python scripts/screenshots.py [OUT_DIR]
 
-Runs offscreen; under xvfb-run it renders through a real X server instead.
+Runs offscreen; under xvfb-run it renders through a real X server instead. With
+QT_SCALE_FACTOR=1.25 (Windows' 125%) the windows get the logical size that fills 1366×768 pixels
+at that scale, so the PNGs show what the commune PC shows at 125%.
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, the screen is a 1366×768 one (Qt's default is 800×800), so dialogs fit it as they would.
+_SCREEN = Path(tempfile.gettempdir()) / "chibo-screen-1366x768.json"
+_SCREEN.write_text('{"screens": [{"name": "commune-pc", "x": 0, "y": 0, "width": 1366, "height": 768, '
+                   '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
+SCALE = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+WIDTH, HEIGHT = round(1366 / SCALE), round(768 / SCALE)  # logical size of a 1366×768 screen
 
 from PySide6.QtCore import QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -37,7 +45,7 @@ def settle(app) -> None:
 
 def open_window(app, book) -> MainWindow:
     window = MainWindow(book)
-    window.resize(1366, 768)
+    window.resize(WIDTH, HEIGHT)
     window.show()
     window.load()
     settle(app)
@@ -126,7 +134,7 @@ def editor_screens(app, window: MainWindow, out: Path) -> None:
     sessions.edit_record()
     settle(app)
     editor = sessions.last_dialog
-    editor.resize(1366, 740)
+    editor.resize(WIDTH, HEIGHT - 28)
     app.processEvents()
     save(editor, out / "10-sua-buoi-sinh-hoat.png")
     editor.speeches.speaker.setCurrentIndex(1)
@@ -214,7 +222,7 @@ def main() -> int:
         wait_for_jobs()
         app.processEvents()
         dialog = bar.last_dialog
-        dialog.resize(1000, 740)
+        dialog.resize(min(1000, WIDTH), HEIGHT - 28)
         app.processEvents()
         path = out / "19-xem-truoc-bien-ban.png"
         dialog.grab().save(str(path))

@@ -111,6 +111,7 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from chibo.ui.editor import fit_to_screen
     from chibo.ui.main_window import MainWindow
     from chibo.ui.operations import run_in_background
     from chibo.ui.single_instance import hand_off
@@ -121,7 +122,7 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
         return 0  # the chibo already open on this folder comes to the front
     _install_translations(app)
     window = MainWindow()
-    window.resize(1366, 768)
+    fit_to_screen(window, 1366, 768)
     window.show()
     startup = _Startup(app, window, folder, smoke)
     if smoke:

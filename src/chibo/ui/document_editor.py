@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from chibo.errors import ChiboError
 from chibo.text import format_date, format_percent
-from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
 from chibo.ui.operations import run_in_background
 from chibo.vocabulary import DOCUMENT_KIND_LABELS, ISSUING_LEVEL_LABELS, DocumentKind, IssuingLevel
 
@@ -56,7 +56,7 @@ class DocumentEditor(EditorDialog):
         self.body.addLayout(form)
         self.watch(self.number_symbol, self.kind, self.title, self.level, self.issued_on, self.deadline,
                    self.requires_essay, self.note)
-        self.resize(640, 0)
+        fit_to_screen(self, 640, 0)
 
     def _guess_kind(self, text: str) -> None:
         """"12-CT/TW" names its kind: pick it, the user can still change it."""
@@ -207,7 +207,7 @@ class CoverageDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(1000, 640)
+        fit_to_screen(self, 1000, 640)
 
     def reload(self) -> None:
         book, document_id = self.book, self.document_id
@@ -285,7 +285,7 @@ class MakeupDialog(EditorDialog):
         self.save_button.setText("Tạo buổi học bù (Ctrl+S)")
         self.watch(self.held_on, self.start_time, self.place)
         self.invited.itemChanged.connect(self.mark_dirty)
-        self.resize(620, 480)
+        fit_to_screen(self, 620, 480)
 
     def values(self) -> dict:
         chosen = [self.invited.item(i).data(Qt.UserRole) for i in range(self.invited.count())
@@ -319,7 +319,7 @@ class EssayDialog(EditorDialog):
         form.addRow("Ghi chú:", self.note)
         self.body.addLayout(form)
         self.watch(self.grade, self.submitted_on, self.note)
-        self.resize(460, 0)
+        fit_to_screen(self, 460, 0)
 
     def values(self) -> dict:
         return {"grade": self.grade.currentData(), "submitted_on": self.submitted_on.text(), "note": self.note.text()}

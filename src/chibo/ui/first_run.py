@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.errors import ChiboError
+from chibo.ui.editor import fit_to_screen
 from chibo.ui.member_import import ImportPreviewPanel
 from chibo.ui.operations import run_write
 
@@ -130,7 +131,7 @@ class FirstRunWizard(QWizard):
         for key, page in ((WELCOME, self.welcome), (UNIT, self.unit), (START, self.start), (IMPORT, self.importing)):
             self.setPage(key, page)
         self.busy: QProgressDialog | None = None
-        self.resize(800, 560)
+        fit_to_screen(self, 800, 560)
         self._working = False
 
     def chosen_start(self) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit
 from chibo.errors import ValidationError
 from chibo.services import members
 from chibo.text import format_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
 from chibo.vocabulary import (
     CELL_POSITION_LABELS, LEFT_REASON_LABELS, MEMBER_STATUS_LABELS, CellPosition, MemberStatus, label,
 )
@@ -66,7 +66,7 @@ class MemberEditor(EditorDialog):
         form.addRow("Ghi chú:", self.note)
         self.body.addLayout(form)
         self.watch(*fields)
-        self.resize(560, 0)
+        fit_to_screen(self, 560, 0)
 
     def values(self) -> dict:
         values = {
@@ -113,7 +113,7 @@ class StatusDialog(EditorDialog):
         self.status.currentIndexChanged.connect(self._reason_enabled)
         self._reason_enabled()
         self.watch(self.status, self.effective_on, self.reason, self.note)
-        self.resize(520, 0)
+        fit_to_screen(self, 520, 0)
 
     def _reason_enabled(self) -> None:
         leaving = self.status.currentData() == MemberStatus.LEFT

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from chibo.errors import ChiboError
 from chibo.text import format_date
-from chibo.ui.editor import EditorDialog
+from chibo.ui.editor import EditorDialog, fit_to_screen
 from chibo.ui.operations import run_in_background
 from chibo.vocabulary import MEMBER_STATUS_LABELS, label
 
@@ -173,7 +173,7 @@ class MemberImportDialog(EditorDialog):
         self.panel.changed.connect(self._update)
         self.body.addWidget(self.panel)
         self.save_button.setText("Nhập vào sổ (Ctrl+S)")
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         self._update()
 
     def _update(self) -> None:

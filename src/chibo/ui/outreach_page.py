@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QPush
 
 from chibo.errors import ChiboError
 from chibo.text import format_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
 from chibo.ui.operations import run_write
 from chibo.ui.record_list import RecordListPage
 from chibo.vocabulary import OUTREACH_KIND_LABELS, OutreachKind, label
@@ -64,7 +64,7 @@ class OutreachEditor(EditorDialog):
         form.addRow("Số &người được tuyên truyền:", self.audience)
         self.body.addLayout(form)
         self.watch(self.kind, self.held_on, self.description, self.document, self.quantity, self.audience)
-        self.resize(620, 0)
+        fit_to_screen(self, 620, 0)
 
     def values(self) -> dict:
         return {"kind": self.kind.currentData(), "held_on": self.held_on.text(),

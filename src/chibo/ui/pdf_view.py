@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.errors import ChiboError
+from chibo.ui.editor import fit_to_screen
 
 PREVIEW_WIDTH = 820  # pixels of an A4 page on screen: readable on a 1366×768 display
 PRINT_DPI = 300
@@ -128,7 +129,7 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
-        self.resize(PREVIEW_WIDTH + 70, 700)
+        fit_to_screen(self, PREVIEW_WIDTH + 70, 700)
 
     def print_paper(self) -> None:
         print_pdf(self, self.pdf, self.title)

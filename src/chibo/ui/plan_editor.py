@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from chibo.errors import ChiboError
 from chibo.text import format_date, parse_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
 from chibo.vocabulary import ITEM_STATUS_LABELS, ItemStatus, label
 
 ITEM_COLUMNS = ("Nội dung nhiệm vụ", "Chỉ tiêu", "Người thực hiện", "Thời hạn", "Tiến độ")
@@ -174,7 +174,7 @@ class PlanEditor(EditorDialog):
         self.body.addWidget(QLabel("Sơ kết, tổng kết:"))
         self.body.addWidget(self.review)
         self.watch(self.title, self.year, self.owner, self.document, self.adopted_on, self.review)
-        self.resize(1100, 680)
+        fit_to_screen(self, 1100, 680)
 
     def _selected(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -22,7 +22,7 @@ from chibo.services.roll import Roll
 from chibo.services.settings import load_rules
 from chibo.store.models import Meeting, Presenter
 from chibo.text import format_date, format_percent, name_sort_key, parse_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
 from chibo.ui.session_speeches import SpeechesPanel, save_speeches
 from chibo.vocabulary import (
     ATTENDANCE_STATE_LABELS, MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, SESSION_KIND_LABELS, AttendanceState,
@@ -219,6 +219,8 @@ class SessionEditor(EditorDialog):
             item.setCheckState(Qt.Checked if doc_id in form.covered else Qt.Unchecked)
             self.documents.addItem(item)
         self.documents.setMaximumHeight(110)
+        self.documents.setWordWrap(True)  # long titles wrap instead of scrolling sideways
+        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.documents.itemChanged.connect(self.mark_dirty)
         self.guests = QLineEdit(meeting.guests.replace("\n", "; ") if meeting else "")
         self.presenter = choice_field(dict(form.presenters), meeting.presenter_id if meeting else None,
@@ -293,7 +295,7 @@ class SessionEditor(EditorDialog):
         self.dirty = False  # filling the roll is not a change
         self.watch(self.kind, self.session_form, self.held_on, self.start_time, self.end_time, self.place, self.chair,
                    self.secretary, self.presenter, self.guests, self.conclusion)
-        self.resize(1280, 680)
+        fit_to_screen(self, 1280, 680)
 
     def _mark_selected(self, state: AttendanceState) -> None:
         rows = sorted({i.row() for i in self.roll_view.selectionModel().selectedRows()})

@@ -184,6 +184,8 @@ class SettingsPage(QWidget):
 
         tab = QWidget()
         self.quorum = QComboBox()
+        self.quorum.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)  # long rules: no wide window
+        self.quorum.setMinimumContentsLength(30)
         for key, text in QUORUM_RULE_LABELS.items():
             self.quorum.addItem(text, key)
         self.grades = QLineEdit()
