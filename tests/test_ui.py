@@ -56,3 +56,26 @@ def test_a_second_start_on_the_same_folder_brings_the_first_window_forward(qtbot
         assert not hand_off(tmp_path / "other")  # another data folder is another book
     finally:
         server.close()
+
+
+def test_overview_lists_unfinished_documents_and_who_needs_a_makeup(demo_book):
+    from datetime import date
+
+    from chibo.services.documents import list_documents
+    from chibo.services.figures import document_figures
+    from chibo.ui.overview import load_overview
+
+    today = date.today()
+    with demo_book.session() as db:
+        lines = load_overview(db, today).lines
+        owed: dict[str, list[str]] = {}
+        unfinished = 0
+        for document in list_documents(db):
+            f = document_figures(db, document.id, today)
+            unfinished += bool(f.missing)
+            for m in f.missing if f.sessions else []:
+                owed.setdefault(m.full_name, []).append(document.number_symbol)
+    assert f"<b>Văn bản chưa học xong:</b> {unfinished}" in lines
+    assert f"<b>Đảng viên cần học bù:</b> {len(owed)}" in lines and owed
+    name, symbols = next(iter(owed.items()))
+    assert f"&nbsp;&nbsp;{name}: {', '.join(symbols)}" in lines
