@@ -64,7 +64,7 @@ class _Startup:
             if book is None:
                 return self.quit(0)
         self.book = book
-        self.instance = InstanceServer(book.folder, self.window)
+        self.instance = InstanceServer(self.folder, self.window)  # the folder a second start asks for
         self.window.attach(book)
         if self.smoke:
             self.window.loaded.connect(self.report_data)
