@@ -75,10 +75,9 @@ class _Startup:
     def refused(self, exc: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from chibo.errors import ChiboError
+        from chibo.ui.operations import message_of
 
-        message = exc.message if isinstance(exc, ChiboError) else (
-            "Không mở được sổ. Chi tiết được ghi trong nhật ký.")
+        message = message_of(exc, "Không mở được sổ. Chi tiết được ghi trong nhật ký.")
         if self.smoke:
             print(f"chibo: {message}", file=sys.stderr)
         else:

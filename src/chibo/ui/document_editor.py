@@ -6,17 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
+    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout,
 )
 
-from chibo.errors import ChiboError
 from chibo.text import format_date, format_percent
 from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
-from chibo.ui.operations import run_in_background
+from chibo.ui.operations import message_of, run_in_background
+from chibo.ui.table import ColumnsModel, record_table
 from chibo.vocabulary import DOCUMENT_KIND_LABELS, ISSUING_LEVEL_LABELS, DocumentKind, IssuingLevel
 
 COVERAGE_COLUMNS = ("Họ và tên", "Đã học", "Học ở buổi", "Lý do chưa học", "Bài thu hoạch")
@@ -120,10 +120,11 @@ def coverage_summary(c: Coverage) -> str:
     return text
 
 
-class CoverageModel(QAbstractTableModel):
+class CoverageModel(ColumnsModel):
+    """rows: (member id, cells, studied)."""
+
     def __init__(self):
-        super().__init__()
-        self.rows: list[tuple[str, tuple[str, ...], bool]] = []  # (member id, cells, studied)
+        super().__init__(COVERAGE_COLUMNS)
 
     def set_coverage(self, c: Coverage) -> None:
         from chibo.text import name_sort_key
@@ -134,24 +135,12 @@ class CoverageModel(QAbstractTableModel):
         for m in c.figures.missing:
             rows.append((m.member_id, m.full_name, "Chưa học", "", m.reason, False))
         rows.sort(key=lambda r: (r[5], name_sort_key(r[1])))  # who still has to study it comes first
-        self.beginResetModel()
-        self.rows = []
+        shown = []
         for member_id, name, state, where, reason, studied in rows:
             essay = c.essays.get(member_id)
             grade = (essay.grade or "đã nộp") + (" — phải viết lại" if essay.must_rewrite else "") if essay else ""
-            self.rows.append((member_id, (name, state, where, reason, grade), studied))
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(COVERAGE_COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return COVERAGE_COLUMNS[section]
-        return None
+            shown.append((member_id, (name, state, where, reason, grade), studied))
+        self.set_rows(shown)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
@@ -183,11 +172,7 @@ class CoverageDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = CoverageModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table = record_table(self.model)
         self.table.setWordWrap(False)
         self.makeup_button = QPushButton("Tạo buổi học bù cho người chưa học…")
         self.essay_button = QPushButton("Ghi bài thu hoạch của người được chọn…")
@@ -216,7 +201,7 @@ class CoverageDialog(QDialog):
             with book.session() as db:
                 return load_coverage(db, document_id)
 
-        run_in_background(read, self._show, lambda exc: self.summary.setText(getattr(exc, "message", "Không đọc được.")))
+        run_in_background(read, self._show, lambda exc: self.summary.setText(message_of(exc, "Không đọc được.")))
 
     def _show(self, c: Coverage) -> None:
         self.coverage = c
@@ -331,21 +316,14 @@ class EssayDialog(EditorDialog):
 
 
 def open_document_editor(page, document_id: str | None) -> None:
-    book = page.book
+    from chibo.services.common import get_alive
+    from chibo.store.models import Document
+
     if document_id is None:
-        page.show_dialog(DocumentEditor(book, parent=page))
+        page.show_dialog(DocumentEditor(page.book, parent=page))
         return
-
-    def read():
-        from chibo.services.common import get_alive
-        from chibo.store.models import Document
-
-        with book.session() as db:
-            return get_alive(db, Document, document_id)
-
-    run_in_background(read, lambda document: page.show_dialog(DocumentEditor(book, document, parent=page)),
-                      lambda exc: QMessageBox.warning(page, "chibo", exc.message if isinstance(exc, ChiboError)
-                                                      else "Không mở được văn bản này."))
+    page.open_read(lambda db: get_alive(db, Document, document_id),
+                   lambda document: DocumentEditor(page.book, document, parent=page), "Không mở được văn bản này.")
 
 
 def open_coverage(page) -> None:

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from chibo.errors import ChiboError
-from chibo.ui.operations import run_write
+from chibo.ui.operations import message_of, run_write
 
 DATE_HINT = "ngày/tháng/năm"
 
@@ -127,8 +126,7 @@ class EditorDialog(QDialog):
     def _refused(self, exc: Exception) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        self.error.setText(exc.message if isinstance(exc, ChiboError) else
-                           "Không lưu được. Chi tiết được ghi trong nhật ký; sổ không bị thay đổi.")
+        self.error.setText(message_of(exc, "Không lưu được. Chi tiết được ghi trong nhật ký; sổ không bị thay đổi."))
         self.error.show()
 
     def ask_unsaved(self) -> str:

@@ -11,19 +11,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QCheckBox, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
     QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 from sqlmodel import col, select
 
-from chibo.errors import ChiboError
 from chibo.services.units import local_unit
 from chibo.store.book import get_setting
 from chibo.store.models import BundleLog, KnownUnit
 from chibo.text import format_count, format_date, format_percent, format_size
 from chibo.ui.drives import removable_drives
-from chibo.ui.operations import run_write
+from chibo.ui.operations import message_of, run_write
 from chibo.ui.record_list import RecordListModel
+from chibo.ui.table import record_table
 from chibo.vocabulary import UnitRole
 
 OUTCOME_LABELS = {"imported": "Đã nhập", "pending": "Chờ xác nhận", "rejected": "Bị từ chối"}
@@ -91,11 +91,7 @@ def load_exchange(db, today: date | None = None) -> ExchangeData:
 
 def _table(columns: tuple[str, ...], stretch: int) -> tuple[QTableView, RecordListModel]:
     model = RecordListModel(columns)
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SingleSelection)
+    view = record_table(model)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.setProperty("stretch", stretch)
@@ -109,8 +105,8 @@ def _fill(view: QTableView, model: RecordListModel, rows) -> None:
 
 
 def _show_failure(parent: QWidget, exc: Exception) -> None:
-    message = exc.message if isinstance(exc, ChiboError) else (
-        "Việc trao đổi dữ liệu không làm xong được. Chi tiết được ghi trong nhật ký; sổ không bị thay đổi.")
+    message = message_of(exc, "Việc trao đổi dữ liệu không làm xong được. Chi tiết được ghi trong nhật ký; "
+                              "sổ không bị thay đổi.")
     QMessageBox.warning(parent, "chibo", message)
 
 

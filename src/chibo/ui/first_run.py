@@ -9,10 +9,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from chibo.errors import ChiboError
 from chibo.ui.editor import fit_to_screen
 from chibo.ui.member_import import ImportPreviewPanel
-from chibo.ui.operations import run_write
+from chibo.ui.operations import message_of, run_write
 
 WELCOME, UNIT, START, IMPORT = range(4)
 DEMO, FILE, HAND = "demo", "file", "hand"
@@ -174,8 +173,8 @@ class FirstRunWizard(QWizard):
         self.busy.reset()
         self.busy = None
         self.button(QWizard.FinishButton).setEnabled(True)
-        QMessageBox.warning(self, "chibo", exc.message if isinstance(exc, ChiboError) else
-                            "Không tạo được sổ. Chi tiết được ghi trong nhật ký; sổ vẫn để trống.")
+        QMessageBox.warning(self, "chibo", message_of(
+            exc, "Không tạo được sổ. Chi tiết được ghi trong nhật ký; sổ vẫn để trống."))
 
 
 def set_up(book, choice: str, unit: dict, preview, skip_problem_rows: bool):

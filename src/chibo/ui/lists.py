@@ -50,19 +50,10 @@ def load_lists(db, today: date | None = None) -> dict[str, list]:
 
 def open_session_editor(page: RecordListPage, session_id: str | None) -> None:
     """Read the session and the roll on a worker, then show the editor."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from chibo.ui.operations import run_in_background
     from chibo.ui.session_editor import SessionEditor, load_session_form
 
-    book = page.book
-
-    def read():
-        with book.session() as db:
-            return load_session_form(db, session_id)
-
-    run_in_background(read, lambda draft: page.show_dialog(SessionEditor(book, draft, parent=page)),
-                      lambda exc: QMessageBox.warning(page, "chibo", getattr(exc, "message", "Không mở được buổi này.")))
+    page.open_read(lambda db: load_session_form(db, session_id),
+                   lambda draft: SessionEditor(page.book, draft, parent=page), "Không mở được buổi này.")
 
 
 def sessions_page(book) -> RecordListPage:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from chibo.ui.operations import run_in_background
+from chibo.ui.operations import message_of, run_in_background
 
 PAGE_TITLES = ("Tổng quan", "Đảng viên", "Văn bản", "Sinh hoạt", "Kế hoạch hành động", "Tuyên truyền",
                "Trao đổi dữ liệu", "Cài đặt")
@@ -138,8 +138,7 @@ class MainWindow(QMainWindow):
         self.loaded.emit()
 
     def _show_error(self, exc: Exception) -> None:
-        from chibo.errors import ChiboError
 
-        message = exc.message if isinstance(exc, ChiboError) else (
-            "Không đọc được dữ liệu của sổ. Chi tiết được ghi trong nhật ký; hãy thử mở lại chibo.")
+        message = message_of(exc, "Không đọc được dữ liệu của sổ. Chi tiết được ghi trong nhật ký; "
+                                  "hãy thử mở lại chibo.")
         QMessageBox.warning(self, "chibo", message)

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from chibo.errors import ChiboError
 from chibo.text import format_date
 from chibo.ui.editor import EditorDialog, fit_to_screen
-from chibo.ui.operations import run_in_background
+from chibo.ui.operations import message_of, run_in_background
+from chibo.ui.table import ColumnsModel, record_table
 from chibo.vocabulary import MEMBER_STATUS_LABELS, label
 
 PREVIEW_COLUMNS = ("Dòng", "Họ và tên", "Ngày sinh", "Tình trạng", "Kết quả kiểm tra")
@@ -31,26 +32,9 @@ def row_outcome(row) -> str:
     return "Nhập được"
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(ColumnsModel):
     def __init__(self):
-        super().__init__()
-        self.rows = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(PREVIEW_COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return PREVIEW_COLUMNS[section]
-        return None
+        super().__init__(PREVIEW_COLUMNS)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
@@ -83,9 +67,7 @@ class ImportPreviewPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = ImportPreviewModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.model)
         self.table.setWordWrap(True)  # a row's errors are read whole, not cut at the column's edge
         self.table.horizontalHeader().setSectionResizeMode(len(PREVIEW_COLUMNS) - 1, QHeaderView.Stretch)
         self.skip = QCheckBox("Bỏ qua các dòng lỗi và dòng trùng, nhập các dòng còn lại")
@@ -146,8 +128,8 @@ class ImportPreviewPanel(QWidget):
         self.model.set_rows([])
         self.skip.setEnabled(False)
         self.file_label.setText("Chưa chọn tệp.")
-        self.summary.setText(exc.message if isinstance(exc, ChiboError) else
-                             "Không đọc được tệp này. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi chọn lại.")
+        self.summary.setText(message_of(
+            exc, "Không đọc được tệp này. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi chọn lại."))
         self.summary.setStyleSheet("color: #b00020")
         self.changed.emit()
 

@@ -48,6 +48,14 @@ def write_pool() -> QThreadPool:
     return _write_pool
 
 
+def message_of(exc: Exception, fallback: str) -> str:
+    """What a failed job tells the user: a refusal's own sentence (ChiboError), else `fallback`;
+    the technical detail is in the log."""
+    from chibo.errors import ChiboError
+
+    return exc.message if isinstance(exc, ChiboError) else fallback
+
+
 def run_write(work: Callable[[], Any], on_done: Callable[[Any], None], on_failed: Callable[[Exception], None]) -> None:
     """A job that writes to the book: queued on the single write worker."""
     run_in_background(work, on_done, on_failed, pool=write_pool())

@@ -7,10 +7,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox
 
-from chibo.errors import ChiboError
 from chibo.text import format_date
 from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
-from chibo.ui.operations import run_write
+from chibo.ui.operations import message_of, run_write
 from chibo.ui.record_list import RecordListPage
 from chibo.vocabulary import OUTREACH_KIND_LABELS, OutreachKind, label
 
@@ -22,12 +21,13 @@ def load_outreach(db, today: date | None = None) -> dict:
     from chibo.services.outreach import list_outreach, outreach_totals
 
     today = today or date.today()
-    symbols = {d.id: d.number_symbol for d in list_documents(db)}
+    documents = list_documents(db)
+    symbols = {d.id: d.number_symbol for d in documents}
     rows = [(e.id, (format_date(e.held_on), label(e.kind, OUTREACH_KIND_LABELS), e.description,
                     symbols.get(e.document_id, ""), str(e.quantity), str(e.audience))) for e in list_outreach(db)]
     totals = outreach_totals(db, year=today.year)
     return {"rows": rows, "totals": totals, "year": today.year,
-            "documents": [(d.id, f"{d.number_symbol}: {d.title}") for d in list_documents(db)]}
+            "documents": [(d.id, f"{d.number_symbol}: {d.title}") for d in documents]}
 
 
 def totals_text(data: dict) -> str:
@@ -123,5 +123,5 @@ class OutreachPage(RecordListPage):
                 remove_outreach(db, record_id)
 
         run_write(work, lambda _r: self.changed.emit(),
-                  lambda exc: QMessageBox.warning(self, "chibo", exc.message if isinstance(exc, ChiboError)
-                                                  else "Không xóa được; sổ không bị thay đổi."))
+                  lambda exc: QMessageBox.warning(
+                      self, "chibo", message_of(exc, "Không xóa được; sổ không bị thay đổi.")))

@@ -8,8 +8,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from chibo.errors import ChiboError
-from chibo.ui.operations import run_write
+from chibo.ui.operations import message_of, run_write
 from chibo.ui.pdf_view import PREVIEW_WIDTH, PdfPreviewDialog, print_pdf, render_pages, save_pdf_as
 
 
@@ -89,8 +88,8 @@ class PaperBar(QWidget):
 
         def failed(exc):
             self._busy(False)
-            message = exc.message if isinstance(exc, ChiboError) else (
-                "Không lập được giấy tờ này. Chi tiết được ghi trong nhật ký; dữ liệu không bị thay đổi.")
+            message = message_of(exc, "Không lập được giấy tờ này. Chi tiết được ghi trong nhật ký; "
+                                      "dữ liệu không bị thay đổi.")
             QMessageBox.warning(self.window(), "chibo", message)
 
         self._busy(True)

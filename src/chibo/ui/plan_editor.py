@@ -6,20 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox,
-    QTableView,
+    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
 )
 
-from chibo.errors import ChiboError
 from chibo.text import format_date, parse_date
 from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
+from chibo.ui.table import ColumnsModel, record_table
 from chibo.vocabulary import ITEM_STATUS_LABELS, ItemStatus, label
 
 ITEM_COLUMNS = ("Nội dung nhiệm vụ", "Chỉ tiêu", "Người thực hiện", "Thời hạn", "Tiến độ")
-OPEN = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
 _OVERDUE = QColor("#fde7e9")
 CELL_PLAN = ""  # the owner choice for a plan of the cell
 
@@ -57,38 +55,29 @@ def load_plan_form(db, plan_id: str | None) -> PlanDraft:
 
 
 def item_overdue(item: dict, today: date) -> bool:
+    """The services' rule, on an item as typed in the dialog (the deadline still text)."""
+    from types import SimpleNamespace
+
+    from chibo.services.plans import is_overdue
+
     try:
         deadline = parse_date(item["deadline"])
     except ValueError:
         return False
-    return deadline is not None and deadline < today and item["status"] in OPEN
+    return is_overdue(SimpleNamespace(status=item["status"], deadline=deadline), today)
 
 
-class ItemModel(QAbstractTableModel):
+class ItemModel(ColumnsModel):
+    """rows: the editor's item dicts, changed in place and then `refresh`ed."""
+
     def __init__(self, items: list, today: date | None = None):
-        super().__init__()
-        self.items = items
+        super().__init__(ITEM_COLUMNS, items)
         self.today = today or date.today()
-
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(ITEM_COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return ITEM_COLUMNS[section]
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         overdue = item_overdue(item, self.today)
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             status = label(item["status"], ITEM_STATUS_LABELS) + (" — quá hạn" if overdue else "")
@@ -129,11 +118,7 @@ class PlanEditor(EditorDialog):
         head.addRow("Thực hiện &văn bản:", self.document)
         head.addRow("Ngày &ban hành:", self.adopted_on)
         self.model = ItemModel(draft.items)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table = record_table(self.model)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
@@ -184,7 +169,7 @@ class PlanEditor(EditorDialog):
         row = self._selected()
         if row is None:
             return
-        item = self.model.items[row]
+        item = self.model.rows[row]
         self.content.setText(item["content"])
         self.target.setText(item["target"])
         self.item_owner.setCurrentIndex(max(self.item_owner.findData(item["owner_id"] or ""), 0))
@@ -212,7 +197,7 @@ class PlanEditor(EditorDialog):
     def add_item(self) -> None:
         item = self._form_item()
         if item is not None:
-            self.model.items.append({"id": None, **item})
+            self.model.rows.append({"id": None, **item})
             self.model.refresh()
             self.content.clear()
             self.target.clear()
@@ -225,8 +210,8 @@ class PlanEditor(EditorDialog):
             return
         item = self._form_item()
         if item is not None:
-            self.model.items[row].update(item)
-            self.model.items[row]["changed"] = True
+            self.model.rows[row].update(item)
+            self.model.rows[row]["changed"] = True
             self.model.refresh()
             self.mark_dirty()
 
@@ -234,7 +219,7 @@ class PlanEditor(EditorDialog):
         row = self._selected()
         if row is None:
             return
-        item = self.model.items.pop(row)
+        item = self.model.rows.pop(row)
         if item["id"]:
             self.removed.append(item["id"])
         self.model.refresh()
@@ -244,7 +229,7 @@ class PlanEditor(EditorDialog):
         return {"plan": {"title": self.title.text(), "year": self.year.value(), "adopted_on": self.adopted_on.text(),
                          "document_id": self.document.currentData() or None},
                 "member_id": self.owner.currentData() or None, "review_note": self.review.toPlainText(),
-                "items": [dict(i) for i in self.model.items], "removed": list(self.removed)}
+                "items": [dict(i) for i in self.model.rows], "removed": list(self.removed)}
 
     def write(self, db, values: dict):
         from chibo.services import plans
@@ -268,14 +253,5 @@ class PlanEditor(EditorDialog):
 
 
 def open_plan_editor(page, plan_id: str | None) -> None:
-    from chibo.ui.operations import run_in_background
-
-    book = page.book
-
-    def read():
-        with book.session() as db:
-            return load_plan_form(db, plan_id)
-
-    run_in_background(read, lambda draft: page.show_dialog(PlanEditor(book, draft, parent=page)),
-                      lambda exc: QMessageBox.warning(page, "chibo", exc.message if isinstance(exc, ChiboError)
-                                                      else "Không mở được kế hoạch này."))
+    page.open_read(lambda db: load_plan_form(db, plan_id),
+                   lambda draft: PlanEditor(page.book, draft, parent=page), "Không mở được kế hoạch này.")

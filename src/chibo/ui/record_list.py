@@ -3,33 +3,16 @@ are computed on a worker; the model holds ids and display texts only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from chibo.ui.operations import message_of, run_in_background
 from chibo.ui.papers import PaperBar
+from chibo.ui.table import ColumnsModel, record_table
 
 
-class RecordListModel(QAbstractTableModel):
-    def __init__(self, columns: tuple[str, ...]):
-        super().__init__()
-        self.columns = columns
-        self.rows: list[tuple[str, tuple[str, ...]]] = []  # (record id, cells)
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.columns[section]
-        return None
+class RecordListModel(ColumnsModel):
+    """rows: (record id, cells)."""
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
@@ -59,11 +42,7 @@ class RecordListPage(QWidget):
         heading = QLabel(title)
         heading.setStyleSheet("font-size: 14pt; font-weight: bold")
         self.model = RecordListModel(columns)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table = record_table(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.papers = PaperBar(book, papers, self.selected_id, nothing_selected)
@@ -97,6 +76,17 @@ class RecordListPage(QWidget):
             QMessageBox.information(self, "chibo", self.nothing_selected)
         elif self.open_editor is not None:
             self.open_editor(self, record_id)
+
+    def open_read(self, read, make_dialog, failure: str) -> None:
+        """Read what a dialog shows on a worker (`read(db)`), then show `make_dialog(result)`."""
+        book = self.book
+
+        def work():
+            with book.session() as db:
+                return read(db)
+
+        run_in_background(work, lambda result: self.show_dialog(make_dialog(result)),
+                          lambda exc: QMessageBox.warning(self, "chibo", message_of(exc, failure)))
 
     def show_dialog(self, dialog) -> None:
         dialog.saved.connect(lambda _result: self.changed.emit())

@@ -3,13 +3,14 @@ and the editors (add, edit, change of status or leaving)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from chibo.text import format_date, matches
 from chibo.ui.operations import run_in_background
+from chibo.ui.table import ColumnsModel
 from chibo.vocabulary import CELL_POSITION_LABELS, MEMBER_STATUS_LABELS, MemberStatus, label
 
 ON_ROLL = "on_roll"  # every status but "left"
@@ -17,47 +18,33 @@ ON_ROLL = "on_roll"  # every status but "left"
 COLUMNS = ("STT", "Họ và tên", "Năm sinh", "Dân tộc", "Chức vụ", "Tình trạng", "Từ ngày")
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(ColumnsModel):
+    """`rows` are the members shown (after the search and the status filter), `_all` the register."""
+
     def __init__(self):
-        super().__init__()
+        super().__init__(COLUMNS)
         self._all = []
-        self._rows = []
 
     def set_rows(self, rows) -> None:
-        self.beginResetModel()
         self._all = rows
-        self._rows = rows
-        self.endResetModel()
+        super().set_rows(rows)
 
     def filter(self, query: str, status: str = "") -> None:
         """`status`: "" for all, ON_ROLL for all but those who left, or one status."""
-        self.beginResetModel()
         rows = self._all
         if status == ON_ROLL:
             rows = [r for r in rows if r.status != MemberStatus.LEFT]
         elif status:
             rows = [r for r in rows if r.status == status]
-        self._rows = [r for r in rows if matches(query, r.member.full_name)] if query.strip() else rows
-        self.endResetModel()
+        super().set_rows([r for r in rows if matches(query, r.member.full_name)] if query.strip() else rows)
 
     def row_at(self, index: int):
-        return self._rows[index]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return COLUMNS[section]
-        return None
+        return self.rows[index]
 
     def data(self, index, role=Qt.DisplayRole):
         if role != Qt.DisplayRole or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         m = row.member
         return (
             str(index.row() + 1),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QPlainTextEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
@@ -24,6 +24,7 @@ from chibo.store.models import Meeting, Presenter
 from chibo.text import format_date, format_percent, name_sort_key, parse_date
 from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
 from chibo.ui.session_speeches import SpeechesPanel, save_speeches
+from chibo.ui.table import ColumnsModel
 from chibo.vocabulary import (
     ATTENDANCE_STATE_LABELS, MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, SESSION_KIND_LABELS, AttendanceState,
     SessionKind, label,
@@ -74,35 +75,22 @@ def load_session_form(db, session_id: str | None, held_on: date | None = None) -
     return form
 
 
-class RollModel(QAbstractTableModel):
-    """One row per member called; the state and the reason are edited here, saved with the session."""
+class RollModel(ColumnsModel):
+    """One row per member called: [member id, name, status, state or None, reason]. The state and
+    the reason are edited here, saved with the session."""
 
     marked = Signal()
 
     def __init__(self):
-        super().__init__()
-        self.rows: list[list] = []  # [member id, name, status, state or None, reason]
+        super().__init__(ROLL_COLUMNS)
 
     def set_roll(self, called: dict, names: dict, marks: dict) -> None:
-        self.beginResetModel()
-        self.rows = [[m, names[m], status, *marks.get(m, (None, ""))]
-                     for m, status in sorted(called.items(), key=lambda item: name_sort_key(names[item[0]]))]
-        self.endResetModel()
+        self.set_rows([[m, names[m], status, *marks.get(m, (None, ""))]
+                       for m, status in sorted(called.items(), key=lambda item: name_sort_key(names[item[0]]))])
         self.marked.emit()
 
     def marks(self) -> dict:
         return {row[0]: (row[3], row[4]) for row in self.rows if row[3] is not None}
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(ROLL_COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return ROLL_COLUMNS[section]
-        return None
 
     def flags(self, index):
         flags = super().flags(index)

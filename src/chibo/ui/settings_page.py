@@ -7,17 +7,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from chibo.errors import ChiboError
 from chibo.text import format_date, format_size
 from chibo.ui.editor import date_field
-from chibo.ui.operations import run_write, wait_for_jobs
+from chibo.ui.operations import message_of, run_write, wait_for_jobs
+from chibo.ui.table import ColumnsModel, record_table
 
 TEXT_SIZE_SETTING = "text_size"
 TEXT_SIZES = {"normal": ("Bình thường", 0), "large": ("Lớn (dễ đọc hơn)", 2), "larger": ("Rất lớn", 4)}
@@ -84,31 +84,16 @@ def split_grades(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.replace(",", ";").split(";") if part.strip())
 
 
-class BackupModel(QAbstractTableModel):
+class BackupModel(ColumnsModel):
+    """rows: BackupFile, newest first."""
+
     def __init__(self):
-        super().__init__()
-        self.backups = []
-
-    def set_backups(self, backups) -> None:
-        self.beginResetModel()
-        self.backups = list(backups)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.backups)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(BACKUP_COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return BACKUP_COLUMNS[section]
-        return None
+        super().__init__(BACKUP_COLUMNS)
 
     def data(self, index, role=Qt.DisplayRole):
         if role != Qt.DisplayRole or not index.isValid():
             return None
-        b = self.backups[index.row()]
+        b = self.rows[index.row()]
         try:
             size = format_size(b.size)
         except OSError:
@@ -231,11 +216,7 @@ class SettingsPage(QWidget):
         self.backup_folder.setWordWrap(True)
         self.backup_folder.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.backup_model = BackupModel()
-        self.backup_table = QTableView()
-        self.backup_table.setModel(self.backup_model)
-        self.backup_table.verticalHeader().hide()
-        self.backup_table.setSelectionBehavior(QTableView.SelectRows)
-        self.backup_table.setSelectionMode(QTableView.SingleSelection)
+        self.backup_table = record_table(self.backup_model)
         self.backup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         make = QPushButton("Sao lưu ngay")
         restore = QPushButton("Khôi phục bản đã chọn…")
@@ -266,7 +247,7 @@ class SettingsPage(QWidget):
         from chibo.vocabulary import UnitRole
 
         if self.dirty:
-            self.backup_model.set_backups(data.backups)
+            self.backup_model.set_rows(data.backups)
             return
         self.data = data
         u = data.unit
@@ -287,7 +268,7 @@ class SettingsPage(QWidget):
         self.target.setValue(r.study_target_percent)
         self.text_size.setCurrentIndex(max(self.text_size.findData(data.text_size), 0))
         self.backup_folder.setText(f"Thư mục sao lưu: {self.book.backups}")
-        self.backup_model.set_backups(data.backups)
+        self.backup_model.set_rows(data.backups)
         self.backup_table.resizeColumnsToContents()
         self.backup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.dirty = False
@@ -320,8 +301,8 @@ class SettingsPage(QWidget):
 
         def refused(exc):
             self.save_button.setEnabled(True)
-            self.error.setText(exc.message if isinstance(exc, ChiboError) else
-                               "Không lưu được. Chi tiết được ghi trong nhật ký; cài đặt không bị thay đổi.")
+            self.error.setText(message_of(
+                exc, "Không lưu được. Chi tiết được ghi trong nhật ký; cài đặt không bị thay đổi."))
 
         run_write(work, saved, refused)
 
@@ -331,15 +312,14 @@ class SettingsPage(QWidget):
         book = self.book
         run_write(lambda: make_backup(book.database, book.backups),
                   lambda made: (self.status.setText(f"Đã sao lưu: {made.path.name}"), self.changed.emit()),
-                  lambda exc: self.error.setText(exc.message if isinstance(exc, ChiboError) else
-                                                 f"Không sao lưu được: {exc}"))
+                  lambda exc: self.error.setText(message_of(exc, f"Không sao lưu được: {exc}")))
 
     def restore_selected(self) -> None:
         rows = self.backup_table.selectionModel().selectedRows()
         if not rows:
             QMessageBox.information(self, "chibo", "Hãy chọn một bản sao lưu trong danh sách trước.")
             return
-        backup = self.backup_model.backups[rows[0].row()]
+        backup = self.backup_model.rows[rows[0].row()]
         self.restore(backup.path, f"bản sao lưu lúc {backup.made_at:%H:%M} ngày {format_date(backup.made_at.date())}")
 
     def _pick_restore(self) -> None:
@@ -370,6 +350,6 @@ class SettingsPage(QWidget):
             self.changed.emit()
 
         run_write(lambda: book.restore_from(path), done,
-                  lambda exc: QMessageBox.warning(self, "chibo", exc.message if isinstance(exc, ChiboError) else
-                                                  "Không khôi phục được; sổ vẫn như trước. Chi tiết ở nhật ký."))
+                  lambda exc: QMessageBox.warning(self, "chibo", message_of(
+                      exc, "Không khôi phục được; sổ vẫn như trước. Chi tiết ở nhật ký.")))
 

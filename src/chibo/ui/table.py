@@ -1,0 +1,44 @@
+"""What every table of the app shares: rows under fixed column titles (subclasses say what a
+cell shows in `data`), and a view that selects whole rows, one at a time, without row numbers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QTableView
+
+
+class ColumnsModel(QAbstractTableModel):
+    def __init__(self, columns: tuple[str, ...], rows: list | None = None):
+        super().__init__()
+        self.columns = columns
+        self.rows = [] if rows is None else rows
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """After `rows` was changed in place."""
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.columns[section]
+        return None
+
+
+def record_table(model, view: QTableView | None = None) -> QTableView:
+    view = view or QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QTableView.SelectRows)
+    view.setSelectionMode(QTableView.SingleSelection)
+    return view
