@@ -110,9 +110,9 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from chibo.ui.editor import fit_to_screen
     from chibo.ui.main_window import MainWindow
     from chibo.ui.operations import run_in_background
+    from chibo.ui.screen import fit_to_screen
     from chibo.ui.single_instance import hand_off
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

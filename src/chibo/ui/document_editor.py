@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.text import format_date, format_percent
-from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
+from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.screen import fit_to_screen
 from chibo.ui.operations import message_of, run_in_background
 from chibo.ui.table import ColumnsModel, record_table
 from chibo.vocabulary import DOCUMENT_KIND_LABELS, ISSUING_LEVEL_LABELS, DocumentKind, IssuingLevel

@@ -17,19 +17,6 @@ from chibo.ui.operations import message_of, run_write
 DATE_HINT = "ngày/tháng/năm"
 
 
-def fit_to_screen(widget, width: int, height: int) -> None:
-    """Resize to (width, height) or to what the screen has, whichever is smaller: at 125% a
-    1366×768 screen has 1093×614 logical pixels, and a dialog taller than that hides its buttons."""
-    from PySide6.QtGui import QGuiApplication
-
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        widget.resize(width, height)
-        return
-    room = screen.availableGeometry()
-    widget.resize(min(width, room.width() - 16), min(height, room.height() - 48))  # the frame and title bar
-
-
 def date_field(value: str = "") -> QLineEdit:
     field = QLineEdit(value)
     field.setPlaceholderText(DATE_HINT)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from chibo.ui.editor import fit_to_screen
 from chibo.ui.member_import import ImportPreviewPanel
 from chibo.ui.operations import message_of, run_write
+from chibo.ui.screen import fit_to_screen
 
 WELCOME, UNIT, START, IMPORT = range(4)
 DEMO, FILE, HAND = "demo", "file", "hand"

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit
 from chibo.errors import ValidationError
 from chibo.services import members
 from chibo.text import format_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
+from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.screen import fit_to_screen
 from chibo.vocabulary import (
     CELL_POSITION_LABELS, LEFT_REASON_LABELS, MEMBER_STATUS_LABELS, CellPosition, MemberStatus, label,
 )

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 
 from chibo.errors import ChiboError
 from chibo.text import format_date
-from chibo.ui.editor import EditorDialog, fit_to_screen
+from chibo.ui.editor import EditorDialog
 from chibo.ui.operations import message_of, run_in_background
+from chibo.ui.screen import fit_to_screen
 from chibo.ui.table import ColumnsModel, record_table
 from chibo.vocabulary import MEMBER_STATUS_LABELS, label
 

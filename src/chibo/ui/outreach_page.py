@@ -8,7 +8,8 @@ from datetime import date
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox
 
 from chibo.text import format_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
+from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.screen import fit_to_screen
 from chibo.ui.operations import message_of, run_write
 from chibo.ui.record_list import RecordListPage
 from chibo.vocabulary import OUTREACH_KIND_LABELS, OutreachKind, label

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.text import format_date, parse_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
+from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.screen import fit_to_screen
 from chibo.ui.table import ColumnsModel, record_table
 from chibo.vocabulary import ITEM_STATUS_LABELS, ItemStatus, label
 

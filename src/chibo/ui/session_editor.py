@@ -22,7 +22,8 @@ from chibo.services.roll import Roll
 from chibo.services.settings import load_rules
 from chibo.store.models import Meeting, Presenter
 from chibo.text import format_date, format_percent, name_sort_key, parse_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field, fit_to_screen
+from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.screen import fit_to_screen
 from chibo.ui.session_speeches import SpeechesPanel, save_speeches
 from chibo.ui.table import ColumnsModel
 from chibo.vocabulary import (
