@@ -37,6 +37,16 @@ def _copy_book(template: Path, folder: Path) -> Book:
 
 
 @pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, in Vietnamese as the app starts by default (tests assert the
+    Vietnamese a secretary reads); `qapp.chibo_translators` lets a test switch to English."""
+    from chibo.ui.i18n import install_translations
+
+    qapp.chibo_translators = install_translations(qapp, "vi")
+    return qapp
+
+
+@pytest.fixture(scope="session")
 def cell_template(tmp_path_factory) -> Path:
     return _template(tmp_path_factory, "cell", lambda b: init_book(
         b, name="Chi bộ bản Nậm Cáy", superior_name="Đảng bộ xã Nậm Xe", place_name="Nậm Xe"))

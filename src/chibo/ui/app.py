@@ -12,16 +12,6 @@ from pathlib import Path
 _STARTED = time.perf_counter()
 
 
-def _install_translations(app) -> None:
-    """Vietnamese for Qt's own dialogs (Yes/No, file pickers), whatever the system locale."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
-    translator = QTranslator(app)
-    if translator.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
-        app.installTranslator(translator)
-
-
 def _first_run(book):
     """The wizard; returns the book to open (this one set up, or the demo cell's) and how to start,
     or (None, None) when the user left it, with nothing written."""
@@ -75,9 +65,10 @@ class _Startup:
     def refused(self, exc: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from chibo.ui.i18n import tr
         from chibo.ui.operations import message_of
 
-        message = message_of(exc, "Không mở được sổ. Chi tiết được ghi trong nhật ký.")
+        message = message_of(exc, tr("Could not open the book. The details are in the log."))
         if self.smoke:
             print(f"chibo: {message}", file=sys.stderr)
         else:
@@ -110,6 +101,7 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from chibo.ui.i18n import install_translations, read_language
     from chibo.ui.main_window import MainWindow
     from chibo.ui.operations import run_in_background
     from chibo.ui.screen import fit_to_screen
@@ -119,8 +111,8 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     app.setApplicationName("chibo")
     if not smoke and hand_off(folder):
         return 0  # the chibo already open on this folder comes to the front
-    _install_translations(app)
-    window = MainWindow()
+    install_translations(app, read_language(folder))  # before the first widget
+    window = MainWindow(folder=folder)
     fit_to_screen(window, 1366, 768)
     window.show()
     startup = _Startup(app, window, folder, smoke)

@@ -15,45 +15,49 @@ from PySide6.QtWidgets import (
 
 from chibo.text import format_date, format_percent
 from chibo.ui.editor import EditorDialog, choice_field, date_field
-from chibo.ui.screen import fit_to_screen
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_in_background
+from chibo.ui.screen import fit_to_screen
 from chibo.ui.table import ColumnsModel, record_table
-from chibo.vocabulary import DOCUMENT_KIND_LABELS, ISSUING_LEVEL_LABELS, DocumentKind, IssuingLevel
+from chibo.ui.words import DOCUMENT_KIND, ISSUING_LEVEL, labels
+from chibo.vocabulary import DocumentKind, IssuingLevel
 
-COVERAGE_COLUMNS = ("Họ và tên", "Đã học", "Học ở buổi", "Lý do chưa học", "Bài thu hoạch")
+COVERAGE_COLUMNS = (QT_TR_NOOP("Full name"), QT_TR_NOOP("Studied"), QT_TR_NOOP("Studied at"), QT_TR_NOOP("Why not yet"),
+                    QT_TR_NOOP("Essay"))
 _MISSING = QColor("#fff4e5")
 
 
 class DocumentEditor(EditorDialog):
     def __init__(self, book, document=None, parent=None):
-        super().__init__(book, "Sửa văn bản" if document else "Thêm văn bản cần học tập, quán triệt", parent)
+        super().__init__(book, tr("Edit document") if document else tr("Add a document to study"), parent)
         self.document_id = document.id if document else None
         d = document
         self.number_symbol = QLineEdit(d.number_symbol if d else "")
-        self.number_symbol.setPlaceholderText("Ví dụ: 57-NQ/TW")
-        self.kind = choice_field(DOCUMENT_KIND_LABELS, d.kind if d else DocumentKind.NQ)
+        self.number_symbol.setPlaceholderText(tr("For example: 57-NQ/TW"))
+        self.kind = choice_field(labels(DOCUMENT_KIND), d.kind if d else DocumentKind.NQ)
         self.title = QPlainTextEdit(d.title if d else "")  # titles run to two lines: read whole
-        self.title.setPlaceholderText("Trích yếu nội dung, ví dụ: về đột phá phát triển khoa học, công nghệ…")
+        self.title.setPlaceholderText(
+            tr("Summary of the content, for example: on breakthroughs in science and technology…"))
         self.title.setFixedHeight(54)
         self.title.setTabChangesFocus(True)
-        self.level = choice_field(ISSUING_LEVEL_LABELS, d.issuing_level if d else IssuingLevel.CENTRAL)
+        self.level = choice_field(labels(ISSUING_LEVEL), d.issuing_level if d else IssuingLevel.CENTRAL)
         self.issued_on = date_field(format_date(d.issued_on) if d else "")
         self.deadline = date_field(format_date(d.deadline) if d else "")
-        self.requires_essay = QCheckBox("Đảng viên phải viết bài thu hoạch")
+        self.requires_essay = QCheckBox(tr("Members must write an essay"))
         self.requires_essay.setChecked(bool(d and d.requires_essay))
         self.note = QPlainTextEdit(d.note if d else "")
         self.note.setFixedHeight(60)
         self.note.setTabChangesFocus(True)
         self.number_symbol.textEdited.connect(self._guess_kind)
         form = QFormLayout()
-        form.addRow("&Số, ký hiệu (*):", self.number_symbol)
-        form.addRow("&Loại văn bản:", self.kind)
-        form.addRow("&Trích yếu (*):", self.title)
-        form.addRow("&Cấp ban hành:", self.level)
-        form.addRow("Ngày &ban hành:", self.issued_on)
-        form.addRow("&Thời hạn học xong:", self.deadline)
+        form.addRow(tr("&Number-symbol (*):"), self.number_symbol)
+        form.addRow(tr("Document &kind:"), self.kind)
+        form.addRow(tr("&Summary (*):"), self.title)
+        form.addRow(tr("Issuing &level:"), self.level)
+        form.addRow(tr("&Issued on:"), self.issued_on)
+        form.addRow(tr("Stu&dy deadline:"), self.deadline)
         form.addRow("", self.requires_essay)
-        form.addRow("Ghi chú:", self.note)
+        form.addRow(tr("Notes:"), self.note)
         self.body.addLayout(form)
         self.watch(self.number_symbol, self.kind, self.title, self.level, self.issued_on, self.deadline,
                    self.requires_essay, self.note)
@@ -89,7 +93,7 @@ class Coverage:
     figures: object
     essays: dict = field(default_factory=dict)  # member id -> Essay
     grades: tuple = ()
-    session_names: dict = field(default_factory=dict)  # session id -> "12/10/2026 (học bù)"
+    session_names: dict = field(default_factory=dict)  # session id -> "12/10/2026 (make-up)"
 
 
 def load_coverage(db, document_id: str, today: date | None = None) -> Coverage:
@@ -102,22 +106,26 @@ def load_coverage(db, document_id: str, today: date | None = None) -> Coverage:
     document = get_alive(db, Document, document_id)
     figures = document_figures(db, document_id, today or date.today())
     names = {m.id: format_date(m.held_on) for m in figures.sessions}
-    names.update({m.id: f"{format_date(m.held_on)} (học bù)" for m in figures.makeups})
+    names.update({m.id: tr("{date} (make-up)").format(date=format_date(m.held_on)) for m in figures.makeups})
     return Coverage(document, figures, {e.member_id: e for e in essays_for_document(db, document_id)},
                     load_rules(db).essay_grades, names)
 
 
 def coverage_summary(c: Coverage) -> str:
     f = c.figures
-    text = f"Đã học {f.studied_count}/{f.required} đảng viên phải học"
+    text = tr("Studied by {studied}/{required} of the members who must study it").format(
+        studied=f.studied_count, required=f.required)
     if f.percent is not None:
         text += f" ({format_percent(f.percent)})"
-    text += f"; {len(f.sessions)} buổi học, {len(f.makeups)} buổi học bù."
+    text += tr("; {sessions} study sessions, {makeups} make-ups.").format(sessions=len(f.sessions),
+                                                                          makeups=len(f.makeups))
     if c.document.deadline:
         late = c.document.deadline < f.as_of and f.missing
-        text += f" Thời hạn: {format_date(c.document.deadline)}" + (" — đã quá hạn." if late else ".")
+        text += tr(" Deadline: {date}").format(date=format_date(c.document.deadline))
+        text += tr(" — overdue.") if late else "."
     if c.document.requires_essay:
-        text += f" Chưa nộp thu hoạch: {f.essays_missing}; phải viết lại: {f.essays_to_rewrite}."
+        text += tr(" Essays not handed in: {missing}; to be rewritten: {rewrite}.").format(
+            missing=f.essays_missing, rewrite=f.essays_to_rewrite)
     return text
 
 
@@ -132,14 +140,17 @@ class CoverageModel(ColumnsModel):
 
         rows = []
         for s in c.figures.studied:
-            rows.append((s.member_id, s.full_name, "Đã học", c.session_names.get(s.session_id, format_date(s.held_on)), "", True))
+            where = c.session_names.get(s.session_id, format_date(s.held_on))
+            rows.append((s.member_id, s.full_name, tr("Studied"), where, "", True))
         for m in c.figures.missing:
-            rows.append((m.member_id, m.full_name, "Chưa học", "", m.reason, False))
+            rows.append((m.member_id, m.full_name, tr("Not yet"), "", m.reason, False))
         rows.sort(key=lambda r: (r[5], name_sort_key(r[1])))  # who still has to study it comes first
         shown = []
         for member_id, name, state, where, reason, studied in rows:
             essay = c.essays.get(member_id)
-            grade = (essay.grade or "đã nộp") + (" — phải viết lại" if essay.must_rewrite else "") if essay else ""
+            grade = ""
+            if essay:
+                grade = (essay.grade or tr("handed in")) + (tr(" — to be rewritten") if essay.must_rewrite else "")
             shown.append((member_id, (name, state, where, reason, grade), studied))
         self.set_rows(shown)
 
@@ -166,8 +177,8 @@ class CoverageDialog(QDialog):
         self.book, self.document_id = book, document_id
         self.coverage: Coverage | None = None
         self.last_dialog = None
-        self.setWindowTitle("Tình hình học tập văn bản")
-        self.heading = QLabel("Đang tải…")
+        self.setWindowTitle(tr("Study of the document"))
+        self.heading = QLabel(tr("Loading…"))
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold")
         self.heading.setWordWrap(True)
         self.summary = QLabel()
@@ -175,13 +186,13 @@ class CoverageDialog(QDialog):
         self.model = CoverageModel()
         self.table = record_table(self.model)
         self.table.setWordWrap(False)
-        self.makeup_button = QPushButton("Tạo buổi học bù cho người chưa học…")
-        self.essay_button = QPushButton("Ghi bài thu hoạch của người được chọn…")
+        self.makeup_button = QPushButton(tr("Make-up session for those who have not studied…"))
+        self.essay_button = QPushButton(tr("Record the selected member’s essay…"))
         self.makeup_button.clicked.connect(self.plan_makeup)
         self.essay_button.clicked.connect(self.record_essay)
         self.table.activated.connect(lambda _index: self.record_essay())
         close = QDialogButtonBox(QDialogButtonBox.Close)
-        close.button(QDialogButtonBox.Close).setText("Đóng")
+        close.button(QDialogButtonBox.Close).setText(tr("Close"))
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.makeup_button)
@@ -202,7 +213,8 @@ class CoverageDialog(QDialog):
             with book.session() as db:
                 return load_coverage(db, document_id)
 
-        run_in_background(read, self._show, lambda exc: self.summary.setText(message_of(exc, "Không đọc được.")))
+        run_in_background(read, self._show,
+                          lambda exc: self.summary.setText(message_of(exc, tr("Could not be read."))))
 
     def _show(self, c: Coverage) -> None:
         self.coverage = c
@@ -224,8 +236,9 @@ class CoverageDialog(QDialog):
         if c is None:
             return
         if not c.figures.sessions:
-            QMessageBox.information(self, "chibo", "Văn bản này chưa được học ở buổi nào. Hãy ghi buổi học ở trang "
-                                    "Sinh hoạt trước; học bù là cho người vắng buổi đó.")
+            QMessageBox.information(self, "chibo", tr(
+                "This document has not been studied at any session yet. Record the study session on the Sessions "
+                "page first; a make-up is for those who missed it."))
             return
         self._open(MakeupDialog(self.book, c, parent=self))
 
@@ -233,7 +246,7 @@ class CoverageDialog(QDialog):
         c = self.coverage
         rows = self.table.selectionModel().selectedRows()
         if c is None or not rows:
-            QMessageBox.information(self, "chibo", "Hãy chọn một đảng viên trong danh sách trước.")
+            QMessageBox.information(self, "chibo", tr("Select a member in the list first."))
             return
         member_id, cells, _studied = self.model.rows[rows[0].row()]
         self._open(EssayDialog(self.book, c, member_id, cells[0], parent=self))
@@ -243,32 +256,33 @@ class MakeupDialog(EditorDialog):
     """A make-up (học bù) of the document's latest study session for the members still missing."""
 
     def __init__(self, book, c: Coverage, parent=None):
-        super().__init__(book, "Tạo buổi học bù", parent)
+        super().__init__(book, tr("Make-up session"), parent)
         self.original_id = c.figures.sessions[-1].id
         self.held_on = date_field(format_date(date.today()))
         self.start_time = QLineEdit()
-        self.start_time.setPlaceholderText("giờ:phút")
+        self.start_time.setPlaceholderText(tr("hh:mm"))
         self.start_time.setMaximumWidth(100)
         self.place = QLineEdit()
-        self.place.setPlaceholderText("Ví dụ: Nhà văn hóa bản")
+        self.place.setPlaceholderText(tr("For example: the village hall"))
         self.invited = QListWidget()
         for m in c.figures.missing:
-            item = QListWidgetItem(f"{m.full_name} (chưa học: {m.reason})")
+            item = QListWidgetItem(tr("{name} (not studied: {reason})").format(name=m.full_name, reason=m.reason))
             item.setData(Qt.UserRole, m.member_id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.invited.addItem(item)
         form = QFormLayout()
-        form.addRow(QLabel(f"Học bù văn bản {c.document.number_symbol} (buổi học ngày "
-                           f"{format_date(c.figures.sessions[-1].held_on)}). Người được mời được ghi là có mặt; "
-                           "sửa điểm danh ở trang Sinh hoạt nếu có người vẫn vắng."))
-        form.addRow("&Ngày học bù (*):", self.held_on)
-        form.addRow("&Giờ bắt đầu:", self.start_time)
-        form.addRow("Đị&a điểm:", self.place)
-        form.addRow("Người được mời:", self.invited)
+        form.addRow(QLabel(tr(
+            "Make-up study of {document} (studied at the session of {date}). Those invited are recorded as present; "
+            "correct the attendance on the Sessions page if someone is still absent.").format(
+                document=c.document.number_symbol, date=format_date(c.figures.sessions[-1].held_on))))
+        form.addRow(tr("Make-up &date (*):"), self.held_on)
+        form.addRow(tr("&Starts at:"), self.start_time)
+        form.addRow(tr("Pl&ace:"), self.place)
+        form.addRow(tr("Invited:"), self.invited)
         form.itemAt(0, QFormLayout.SpanningRole).widget().setWordWrap(True)
         self.body.addLayout(form)
-        self.save_button.setText("Tạo buổi học bù (Ctrl+S)")
+        self.save_button.setText(tr("Create the make-up session (Ctrl+S)"))
         self.watch(self.held_on, self.start_time, self.place)
         self.invited.itemChanged.connect(self.mark_dirty)
         fit_to_screen(self, 620, 480)
@@ -284,25 +298,26 @@ class MakeupDialog(EditorDialog):
         from chibo.services.meetings import create_makeup_session
 
         if not values["member_ids"]:
-            raise ValidationError("Hãy chọn ít nhất một người để mời học bù.")
+            raise ValidationError(tr("Select at least one person to invite to the make-up."))
         return create_makeup_session(db, self.original_id, **values)
 
 
 class EssayDialog(EditorDialog):
     def __init__(self, book, c: Coverage, member_id: str, name: str, parent=None):
-        super().__init__(book, "Bài thu hoạch", parent)
+        super().__init__(book, tr("Essay"), parent)
         self.member_id, self.document_id = member_id, c.document.id
         essay = c.essays.get(member_id)
-        self.grade = choice_field({g: g for g in c.grades}, essay.grade if essay else None, empty="(chưa xếp loại)")
+        self.grade = choice_field({g: g for g in c.grades}, essay.grade if essay else None,
+                                  empty=tr("(not graded)"))
         self.submitted_on = date_field(format_date(essay.submitted_on) if essay and essay.submitted_on
                                        else format_date(date.today()))
         self.note = QLineEdit(essay.note if essay else "")
         form = QFormLayout()
-        form.addRow("Đảng viên:", QLabel(name))
-        form.addRow("Văn bản:", QLabel(c.document.number_symbol))
-        form.addRow("&Xếp loại:", self.grade)
-        form.addRow("&Ngày nộp:", self.submitted_on)
-        form.addRow("Ghi chú:", self.note)
+        form.addRow(tr("Member:"), QLabel(name))
+        form.addRow(tr("Document:"), QLabel(c.document.number_symbol))
+        form.addRow(tr("&Grade:"), self.grade)
+        form.addRow(tr("&Handed in on:"), self.submitted_on)
+        form.addRow(tr("Notes:"), self.note)
         self.body.addLayout(form)
         self.watch(self.grade, self.submitted_on, self.note)
         fit_to_screen(self, 460, 0)
@@ -324,7 +339,8 @@ def open_document_editor(page, document_id: str | None) -> None:
         page.show_dialog(DocumentEditor(page.book, parent=page))
         return
     page.open_read(lambda db: get_alive(db, Document, document_id),
-                   lambda document: DocumentEditor(page.book, document, parent=page), "Không mở được văn bản này.")
+                   lambda document: DocumentEditor(page.book, document, parent=page),
+                   tr("Could not open this document."))
 
 
 def open_coverage(page) -> None:

@@ -12,14 +12,15 @@ from pathlib import Path
 from PySide6.QtCore import QStorageInfo
 
 from chibo.text import format_size
+from chibo.ui.i18n import tr
 
 _LINUX_MOUNTS = ("/media/", "/run/media/", "/mnt/")
 
 
 @dataclass(frozen=True)
 class Drive:
-    label: str  # "ổ USB E: (KINGSTON), còn trống 3,6 GB"
-    name: str  # "ổ USB E:", for the result sentence
+    label: str  # "USB drive E: (KINGSTON), 3,6 GB free"
+    name: str  # "USB drive E:", for the result sentence
     path: Path
 
 
@@ -35,13 +36,13 @@ def removable_drives() -> list[Drive]:
         if sys.platform == "win32":
             if not re.fullmatch(r"[A-Za-z]:/", root):
                 continue
-            name = f"ổ USB {root[:2]}"
+            name = tr("USB drive {name}").format(name=root[:2])
             extra = volume.displayName() if volume.displayName() not in (root, root[:2]) else ""
         else:
             if not root.startswith(_LINUX_MOUNTS):
                 continue
-            name = f"ổ USB {volume.displayName() or Path(root).name}"
+            name = tr("USB drive {name}").format(name=volume.displayName() or Path(root).name)
             extra = root
-        free = f"còn trống {format_size(volume.bytesAvailable())}"
+        free = tr("{size} free").format(size=format_size(volume.bytesAvailable()))
         drives.append(Drive(f"{name} ({extra}), {free}" if extra else f"{name}, {free}", name, Path(root)))
     return drives

@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_write
 
-DATE_HINT = "ngày/tháng/năm"
+DATE_HINT = QT_TR_NOOP("dd/mm/yyyy")
 
 
 def date_field(value: str = "") -> QLineEdit:
     field = QLineEdit(value)
-    field.setPlaceholderText(DATE_HINT)
+    field.setPlaceholderText(tr(DATE_HINT))
     field.setMaximumWidth(140)
     return field
 
@@ -54,8 +55,8 @@ class EditorDialog(QDialog):
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.Save)
-        self.save_button.setText("Lưu (Ctrl+S)")
-        self.buttons.button(QDialogButtonBox.Cancel).setText("Đóng")
+        self.save_button.setText(tr("Save (Ctrl+S)"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("Close"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.Save, self, activated=self.save)
@@ -113,16 +114,16 @@ class EditorDialog(QDialog):
     def _refused(self, exc: Exception) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        self.error.setText(message_of(exc, "Không lưu được. Chi tiết được ghi trong nhật ký; sổ không bị thay đổi."))
+        self.error.setText(message_of(exc, tr("Could not save. The details are in the log; the book was not changed.")))
         self.error.show()
 
     def ask_unsaved(self) -> str:
         """"save", "discard" or "cancel"; tests replace it."""
-        box = QMessageBox(QMessageBox.Warning, self.windowTitle(), "Có thay đổi chưa lưu. Lưu trước khi đóng?",
-                          parent=self)
-        save = box.addButton("Lưu", QMessageBox.AcceptRole)
-        discard = box.addButton("Không lưu", QMessageBox.DestructiveRole)
-        cancel = box.addButton("Quay lại sửa tiếp", QMessageBox.RejectRole)
+        box = QMessageBox(QMessageBox.Warning, self.windowTitle(),
+                          tr("There are unsaved changes. Save before closing?"), parent=self)
+        save = box.addButton(tr("Save"), QMessageBox.AcceptRole)
+        discard = box.addButton(tr("Don’t save"), QMessageBox.DestructiveRole)
+        cancel = box.addButton(tr("Go back to editing"), QMessageBox.RejectRole)
         box.setDefaultButton(save)
         box.setEscapeButton(cancel)
         box.exec()

@@ -21,17 +21,28 @@ from chibo.store.book import get_setting
 from chibo.store.models import BundleLog, KnownUnit
 from chibo.text import format_count, format_date, format_percent, format_size
 from chibo.ui.drives import removable_drives
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_write
 from chibo.ui.record_list import RecordListModel
 from chibo.ui.table import record_table
 from chibo.vocabulary import UnitRole
 
-OUTCOME_LABELS = {"imported": "Đã nhập", "pending": "Chờ xác nhận", "rejected": "Bị từ chối"}
-REPORT_COLUMNS = ("Tệp", "Đơn vị gửi", "Gói số", "Kết quả", "Mới", "Cập nhật", "Trùng", "Cũ", "Xung đột", "Lý do")
-LOG_COLUMNS = ("Ngày nhận", "Tệp", "Đơn vị gửi", "Loại gói", "Gói số", "Kết quả", "Lý do")
-PENDING_COLUMNS = ("Đơn vị", "Mã khóa cần đối chiếu", "Gói đang chờ", "Nhận lần đầu")
-UNIT_COLUMNS = ("Đơn vị", "Mã khóa", "Gói cuối", "Ngày nhận", "Đảng viên", "Buổi sinh hoạt")
-DOCUMENT_COLUMNS = ("Văn bản", "Phải học", "Đã học", "Tỷ lệ")
+OUTCOME_LABELS = {"imported": QT_TR_NOOP("Imported"), "pending": QT_TR_NOOP("Awaiting confirmation"),
+                  "rejected": QT_TR_NOOP("Rejected")}
+REPORT_COLUMNS = (QT_TR_NOOP("File"), QT_TR_NOOP("Sent by"), QT_TR_NOOP("Bundle no."), QT_TR_NOOP("Outcome"),
+                  QT_TR_NOOP("New"), QT_TR_NOOP("Updated"), QT_TR_NOOP("Duplicate"), QT_TR_NOOP("Stale"),
+                  QT_TR_NOOP("Conflicts"), QT_TR_NOOP("Reason"))
+LOG_COLUMNS = (QT_TR_NOOP("Received on"), QT_TR_NOOP("File"), QT_TR_NOOP("Sent by"), QT_TR_NOOP("Bundle kind"),
+               QT_TR_NOOP("Bundle no."), QT_TR_NOOP("Outcome"), QT_TR_NOOP("Reason"))
+PENDING_COLUMNS = (QT_TR_NOOP("Unit"), QT_TR_NOOP("Key fingerprint to compare"), QT_TR_NOOP("Bundles waiting"),
+                   QT_TR_NOOP("First received"))
+UNIT_COLUMNS = (QT_TR_NOOP("Unit"), QT_TR_NOOP("Key fingerprint"), QT_TR_NOOP("Last bundle"), QT_TR_NOOP("Received on"),
+                QT_TR_NOOP("Members"), QT_TR_NOOP("Sessions held"))
+DOCUMENT_COLUMNS = (QT_TR_NOOP("Document"), QT_TR_NOOP("Must study"), QT_TR_NOOP("Studied"), QT_TR_NOOP("Rate"))
+
+
+def outcome_label(outcome: str) -> str:
+    return tr(OUTCOME_LABELS[outcome]) if outcome in OUTCOME_LABELS else outcome
 
 
 @dataclass
@@ -50,7 +61,7 @@ class ExchangeData:
 def report_row(report) -> tuple[str, tuple[str, ...]]:
     counts = report.counts
     return (report.file, (Path(report.file).name, report.sender_name, str(report.seq or ""),
-                          OUTCOME_LABELS.get(report.outcome, report.outcome),
+                          outcome_label(report.outcome),
                           *(format_count(counts[k]) for k in ("new", "updated", "duplicate", "stale", "conflict")),
                           report.reason))
 
@@ -69,8 +80,9 @@ def load_exchange(db, today: date | None = None) -> ExchangeData:
     names = {k.unit_id: k.name for k in db.exec(select(KnownUnit))}
     for entry in db.exec(select(BundleLog).order_by(col(BundleLog.received_at).desc()).limit(200)):
         data.log.append((entry.id, (format_date(entry.received_at), entry.file_name,
-                                    names.get(entry.sender_unit_id, ""), "kế hoạch" if entry.kind == "plan" else "báo cáo",
-                                    str(entry.seq or ""), OUTCOME_LABELS.get(entry.outcome, entry.outcome),
+                                    names.get(entry.sender_unit_id, ""),
+                                    tr("plan") if entry.kind == "plan" else tr("report"),
+                                    str(entry.seq or ""), outcome_label(entry.outcome),
                                     entry.reason)))
     if receiving:
         from chibo.sync.summary import consolidated
@@ -105,8 +117,8 @@ def _fill(view: QTableView, model: RecordListModel, rows) -> None:
 
 
 def _show_failure(parent: QWidget, exc: Exception) -> None:
-    message = message_of(exc, "Việc trao đổi dữ liệu không làm xong được. Chi tiết được ghi trong nhật ký; "
-                              "sổ không bị thay đổi.")
+    message = message_of(exc, tr("The data exchange could not be finished. The details are in the log; "
+                                 "the book was not changed."))
     QMessageBox.warning(parent, "chibo", message)
 
 
@@ -121,11 +133,11 @@ class DestinationPicker(QWidget):
         super().__init__()
         self.combo = QComboBox()
         self.combo.setMinimumWidth(420)
-        label = QLabel("Ghi vào:")
+        label = QLabel(tr("Write to:"))
         label.setBuddy(self.combo)
-        refresh = QPushButton("Tìm lại ổ USB")
-        refresh.setToolTip("Cắm USB rồi bấm nút này để chibo thấy ổ mới.")
-        choose = QPushButton("Chọn thư mục…")
+        refresh = QPushButton(tr("Look for USB drives again"))
+        refresh.setToolTip(tr("Plug in the USB stick, then press this button so that chibo sees the new drive."))
+        choose = QPushButton(tr("Choose a folder…"))
         refresh.clicked.connect(self.refresh)
         choose.clicked.connect(self.choose_folder)
         layout = QHBoxLayout(self)
@@ -142,9 +154,11 @@ class DestinationPicker(QWidget):
         for drive in removable_drives():
             self.combo.addItem(drive.label, (drive.name, str(drive.path)))
         for folder in self.folders:
-            self.combo.addItem(f"Thư mục {folder}", (f"thư mục {folder}", str(folder)))
+            self.combo.addItem(tr("Folder {folder}").format(folder=folder),
+                               (tr("the folder {folder}").format(folder=folder), str(folder)))
         if self.combo.count() == 0:
-            self.combo.addItem("Chưa thấy ổ USB nào: hãy cắm USB rồi bấm “Tìm lại ổ USB”, hoặc chọn thư mục", None)
+            self.combo.addItem(tr("No USB drive found: plug in a USB stick and press “Look for USB drives again”, "
+                                  "or choose a folder"), None)
 
     def set_folder(self, folder: Path) -> None:
         self.folders.append(folder)
@@ -152,7 +166,7 @@ class DestinationPicker(QWidget):
         self.combo.setCurrentIndex(self.combo.count() - 1)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục ghi gói dữ liệu")
+        folder = QFileDialog.getExistingDirectory(self, tr("Choose the folder to write the bundle to"))
         if folder:
             self.set_folder(Path(folder))
 
@@ -166,15 +180,15 @@ class ImportPanel(QWidget):
 
     imported = Signal(list)  # the ImportReports
 
-    def __init__(self, book, what: str):
+    def __init__(self, book, button_text: str):
         super().__init__()
         self.book = book
-        self.files_button = QPushButton(f"Nhập {what}…")
-        self.folder_button = QPushButton("Nhập cả thư mục…")
+        self.files_button = QPushButton(button_text)
+        self.folder_button = QPushButton(tr("Import a whole folder…"))
         self.files_button.clicked.connect(self.choose_files)
         self.folder_button.clicked.connect(self.choose_folder)
         self.progress = QProgressBar()
-        self.progress.setFormat("%v/%m gói")
+        self.progress.setFormat(tr("%v/%m bundles"))
         self.progress.hide()
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -191,16 +205,18 @@ class ImportPanel(QWidget):
         layout.addWidget(self.table, 1)
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Chọn gói dữ liệu", "", "Gói dữ liệu chibo (*.chibo);;Mọi tệp (*)")
+        files, _ = QFileDialog.getOpenFileNames(self, tr("Choose data bundles"), "",
+                                                tr("chibo data bundles (*.chibo);;All files (*)"))
         if files:
             self.import_files([Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Chọn thư mục có các gói dữ liệu")
+        folder = QFileDialog.getExistingDirectory(self, tr("Choose the folder that holds the bundles"))
         if folder:
             files = sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix == ".chibo")
             if not files:
-                QMessageBox.information(self, "chibo", f"Thư mục “{folder}” không có tệp .chibo nào.")
+                QMessageBox.information(self, "chibo", tr("The folder “{folder}” holds no .chibo file.").format(
+                    folder=folder))
                 return
             self.import_files(files)
 
@@ -223,8 +239,8 @@ class ImportPanel(QWidget):
             self._busy(False)
             _fill(self.table, self.model, [report_row(r) for r in reports])
             counts = {o: sum(r.outcome == o for r in reports) for o in OUTCOME_LABELS}
-            self.status.setText(f"Đã xử lý {len(reports)} gói: nhập {counts['imported']}, chờ xác nhận "
-                                f"{counts['pending']}, bị từ chối {counts['rejected']}.")
+            self.status.setText(tr("{count} bundles done: {imported} imported, {pending} awaiting confirmation, "
+                                   "{rejected} rejected.").format(count=len(reports), **counts))
             self.imported.emit(reports)
 
         def failed(exc):
@@ -236,7 +252,7 @@ class ImportPanel(QWidget):
     def _step(self, done: int, total: int, name: str) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
-        self.status.setText(f"Đang kiểm tra và nhập {name}…" if name else "")
+        self.status.setText(tr("Checking and importing {file}…").format(file=name) if name else "")
 
     def _busy(self, busy: bool, total: int = 0) -> None:
         self.files_button.setEnabled(not busy)
@@ -253,17 +269,18 @@ class PendingPanel(QGroupBox):
     decided = Signal(list)  # ImportReports of the bundles imported on approval
 
     def __init__(self, book, who: str):
-        super().__init__("Đơn vị chờ xác nhận mã khóa")
+        super().__init__(tr("Units awaiting key confirmation"))
         self.book, self.who = book, who
         self.units: list = []
         self.table, self.model = _table(PENDING_COLUMNS, 0)
         self.table.setMaximumHeight(130)
-        self.approve_button = QPushButton("Xác nhận mã khóa…")
-        self.reject_button = QPushButton("Từ chối đơn vị…")
+        self.approve_button = QPushButton(tr("Confirm the key…"))
+        self.reject_button = QPushButton(tr("Reject the unit…"))
         self.approve_button.clicked.connect(self.approve)
         self.reject_button.clicked.connect(self.reject)
-        hint = QLabel(f"Gói đầu tiên của {who} mới được giữ lại, chưa tính vào số liệu. Hãy đối chiếu mã khóa "
-                      "với mã in trên báo cáo của đơn vị đó (hoặc đọc qua điện thoại) rồi mới xác nhận.")
+        hint = QLabel(tr("The first bundle of {who} is held back and not counted yet. Compare the key fingerprint "
+                         "with the one printed on that unit’s report (or read out over the phone) before you "
+                         "confirm it.").format(who=who))
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
@@ -276,8 +293,8 @@ class PendingPanel(QGroupBox):
 
     def show_units(self, units) -> None:
         self.units = list(units)
-        _fill(self.table, self.model, [(u.unit_id, (u.name, u.fingerprint, str(u.bundles), format_date(u.first_seen_at)))
-                                       for u in self.units])
+        _fill(self.table, self.model, [(u.unit_id, (u.name, u.fingerprint, str(u.bundles),
+                                                    format_date(u.first_seen_at))) for u in self.units])
         self.setVisible(bool(self.units))
         if self.units:
             self.table.selectRow(0)
@@ -288,12 +305,13 @@ class PendingPanel(QGroupBox):
 
     def confirm(self, unit) -> bool:
         """The operator compares the fingerprint before anything of this unit is counted."""
-        box = QMessageBox(QMessageBox.Question, "Xác nhận mã khóa",
-                          f"Đối chiếu mã khóa của “{unit.name}”:\n\n{unit.fingerprint}\n\nvới mã in ở cuối báo cáo "
-                          "của đơn vị (hoặc do đơn vị đọc qua điện thoại). Chỉ xác nhận khi hai mã giống hệt nhau.",
+        box = QMessageBox(QMessageBox.Question, tr("Confirm the key"),
+                          tr("Compare the key fingerprint of “{name}”:\n\n{fingerprint}\n\nwith the one printed at "
+                             "the end of the unit’s report (or read out by the unit over the phone). Confirm only "
+                             "when the two are exactly the same.").format(name=unit.name, fingerprint=unit.fingerprint),
                           parent=self)
-        confirm = box.addButton("Hai mã giống nhau, xác nhận", QMessageBox.AcceptRole)
-        cancel = box.addButton("Hủy", QMessageBox.RejectRole)
+        confirm = box.addButton(tr("Both are the same: confirm"), QMessageBox.AcceptRole)
+        cancel = box.addButton(tr("Cancel"), QMessageBox.RejectRole)
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is confirm
@@ -315,8 +333,9 @@ class PendingPanel(QGroupBox):
         if unit is None:
             return
         answer = QMessageBox.question(
-            self, "Từ chối đơn vị",
-            f"Từ chối “{unit.name}” (mã khóa {unit.fingerprint})? Mọi gói có mã khóa này sẽ bị từ chối từ nay về sau.",
+            self, tr("Reject the unit"),
+            tr("Reject “{name}” (key fingerprint {fingerprint})? Every bundle with this key will be rejected from "
+               "now on.").format(name=unit.name, fingerprint=unit.fingerprint),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
@@ -334,9 +353,9 @@ class ExportPanel(QWidget):
         super().__init__()
         self.book, self.plan = book, plan
         self.picker = DestinationPicker()
-        self.full = QCheckBox("Gửi toàn bộ sổ (khi cấp trên đề nghị gửi lại từ đầu)")
+        self.full = QCheckBox(tr("Send the whole book (when the level above asks to start again)"))
         self.full.setVisible(not plan)
-        self.button = QPushButton("Xuất gói kế hoạch" if plan else "Xuất gói báo cáo")
+        self.button = QPushButton(tr("Export a plan bundle") if plan else tr("Export a report bundle"))
         self.button.setDefault(True)
         self.button.clicked.connect(self.export)
         self.progress = QProgressBar()
@@ -361,25 +380,28 @@ class ExportPanel(QWidget):
 
         destination = self.picker.destination()
         if destination is None:
-            QMessageBox.information(self, "chibo", "Hãy cắm USB rồi bấm “Tìm lại ổ USB”, hoặc bấm “Chọn thư mục…”.")
+            QMessageBox.information(self, "chibo", tr("Plug in a USB stick and press “Look for USB drives again”, "
+                                                      "or press “Choose a folder…”."))
             return
         name, folder = destination
         book, plan, full = self.book, self.plan, self.full.isChecked()
         self.button.setEnabled(False)
         self.progress.show()
-        self.result.setText("Đang ghi gói và đọc lại để kiểm tra…")
+        self.result.setText(tr("Writing the bundle and reading it back to check…"))
 
         def done(result):
             self.button.setEnabled(True)
             self.progress.hide()
-            what = "gói kế hoạch" if plan else "gói"
-            text = f"Đã ghi {what} số {result.seq} vào {name}, {format_size(result.size)}, đã kiểm tra."
-            text += f"\nTệp: {result.path.name} ({format_count(result.records)} bản ghi)."
+            what = tr("plan bundle") if plan else tr("bundle")
+            text = tr("Wrote {what} no. {seq} to {where}, {size}, and checked it.").format(
+                what=what, seq=result.seq, where=name, size=format_size(result.size))
+            text += tr("\nFile: {file} ({records} records).").format(file=result.path.name,
+                                                                    records=format_count(result.records))
             if plan:
-                text += "\nMang gói này đến các chi bộ để nhập vào sổ của chi bộ."
+                text += tr("\nTake this bundle to the cells to import into their books.")
             elif not result.sealed:
-                text += ("\nGói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập gói kế hoạch của cấp trên. "
-                         "Hãy giữ USB cẩn thận.")
+                text += tr("\nThe bundle is signed but not sealed, because the cell has not imported a plan bundle "
+                           "from the level above yet. Keep the USB stick safe.")
             self.result.setText(text)
             self.exported.emit(result)
 
@@ -409,9 +431,9 @@ class ExchangePage(QWidget):
         super().__init__()
         self.book = book
         self.role: str | None = None
-        heading = QLabel("Trao đổi dữ liệu")
+        heading = QLabel(tr("Data exchange"))
         heading.setStyleSheet("font-size: 14pt; font-weight: bold")
-        self.key_line = QLabel("Đang tải…")
+        self.key_line = QLabel(tr("Loading…"))
         self.key_line.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.tabs = QTabWidget()
         layout = QVBoxLayout(self)
@@ -422,8 +444,9 @@ class ExchangePage(QWidget):
     def _build(self, role: str) -> None:
         self.role = role
         receiving = role == UnitRole.RECEIVING
-        self.imports = ImportPanel(self.book, "gói báo cáo" if receiving else "gói kế hoạch")
-        self.pending = PendingPanel(self.book, "một chi bộ" if receiving else "cấp trên")
+        self.imports = ImportPanel(self.book,
+                                   tr("Import report bundles…") if receiving else tr("Import a plan bundle…"))
+        self.pending = PendingPanel(self.book, tr("a cell") if receiving else tr("the level above"))
         self.export_panel = ExportPanel(self.book, plan=receiving)
         self.state = QLabel("")
         self.state.setWordWrap(True)
@@ -445,39 +468,46 @@ class ExchangePage(QWidget):
             self.documents_table, self.documents_model = _table(DOCUMENT_COLUMNS, 0)
             totals = QWidget()
             totals_layout = QVBoxLayout(totals)
-            totals_layout.addWidget(_section("Theo đơn vị", self.units_table))
-            totals_layout.addWidget(_section("Học tập, quán triệt văn bản (cộng các đơn vị)", self.documents_table))
-            self.tabs.addTab(receive, "Nhận gói báo cáo")
-            self.tabs.addTab(totals, "Số liệu tổng hợp")
-            self.tabs.addTab(send, "Gửi gói kế hoạch")
+            totals_layout.addWidget(_section(tr("By unit"), self.units_table))
+            totals_layout.addWidget(_section(tr("Study of documents (all units summed)"), self.documents_table))
+            self.tabs.addTab(receive, tr("Receive report bundles"))
+            self.tabs.addTab(totals, tr("Summed figures"))
+            self.tabs.addTab(send, tr("Send a plan bundle"))
         else:
-            self.tabs.addTab(send, "Gửi báo cáo lên cấp trên")
-            self.tabs.addTab(receive, "Nhận gói kế hoạch")
-        self.tabs.addTab(_section("Mọi gói đã nhận, mới nhất trước", self.log_table), "Nhật ký")
+            self.tabs.addTab(send, tr("Send a report to the level above"))
+            self.tabs.addTab(receive, tr("Receive a plan bundle"))
+        self.tabs.addTab(_section(tr("Every bundle received, newest first"), self.log_table), tr("Log"))
 
     def _decided(self, reports) -> None:
         if reports:
             _fill(self.imports.table, self.imports.model, [report_row(r) for r in reports])
-            self.imports.status.setText(f"Đã xác nhận; nhập lại {len(reports)} gói đang chờ.")
+            self.imports.status.setText(tr("Confirmed; the {count} bundles waiting were imported again.").format(
+                count=len(reports)))
         self.changed.emit()
 
     def show_data(self, data: ExchangeData) -> None:
         if self.role is None:
             self._build(data.role)
-        self.key_line.setText(
-            f"{data.unit_name}. Mã khóa của đơn vị: <b>{data.fingerprint}</b> (đọc cho đơn vị kia đối chiếu)"
-            if data.fingerprint else f"{data.unit_name}. Mã khóa của đơn vị sẽ được tạo khi xuất gói lần đầu.")
+        if data.fingerprint:
+            key = tr("{unit}. The unit’s key fingerprint: <b>{fingerprint}</b> (read it out for the other unit to "
+                     "compare)").format(unit=data.unit_name, fingerprint=data.fingerprint)
+        else:
+            key = tr("{unit}. The unit’s key is made when the first bundle is exported.").format(unit=data.unit_name)
+        self.key_line.setText(key)
         if data.role == UnitRole.RECEIVING:
-            self.state.setText(f"Gói kế hoạch gửi các chi bộ: khóa của đảng ủy, các văn bản cần học tập và thời hạn, "
-                               f"và gói cuối cùng đã nhận của mỗi chi bộ. Đã xuất {data.last_seq} gói kế hoạch.")
+            self.state.setText(tr("The plan bundle sent to the cells: the committee’s key, the documents to study "
+                                  "with their deadlines, and the last bundle received from each cell. {count} plan "
+                                  "bundles exported so far.").format(count=data.last_seq))
             _fill(self.units_table, self.units_model, data.units)
             _fill(self.documents_table, self.documents_model, data.documents)
         elif data.recipient:
-            self.state.setText(f"Cấp trên: {data.recipient['name']}. Gói báo cáo được niêm phong, chỉ cấp trên mở được. "
-                               f"Đã gửi {data.last_seq} gói; mỗi gói mang mọi thay đổi cấp trên chưa xác nhận đã nhận.")
+            self.state.setText(tr("The level above: {name}. Report bundles are sealed: only the level above can "
+                                  "open them. {count} bundles sent; each carries every change the level above has "
+                                  "not yet confirmed receiving.").format(name=data.recipient["name"],
+                                                                         count=data.last_seq))
         else:
-            self.state.setText("Chưa nhập gói kế hoạch của cấp trên: gói báo cáo chỉ được ký, chưa được niêm phong. "
-                               f"Đã gửi {data.last_seq} gói.")
+            self.state.setText(tr("No plan bundle from the level above imported yet: report bundles are signed but "
+                                  "not sealed. {count} bundles sent.").format(count=data.last_seq))
         self.pending.show_units(data.pending)
         _fill(self.log_table, self.log_model, data.log)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from chibo.ui.i18n import tr
 from chibo.ui.member_import import ImportPreviewPanel
 from chibo.ui.operations import message_of, run_write
 from chibo.ui.screen import fit_to_screen
@@ -40,12 +41,14 @@ def _checked(group: QButtonGroup) -> str:
 class WelcomePage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Chào mừng đến với chibo")
+        self.setTitle(tr("Welcome to chibo"))
         self.group = _radio_page(self, (
-            "chibo giúp ghi sổ chi bộ trên máy tính này, không cần Internet: danh sách đảng viên, văn bản học tập, "
-            "các buổi sinh hoạt, biên bản, kế hoạch hành động. Sổ của đơn vị chưa được tạo. Bạn muốn:"),
-            [("real", "Khai báo đơn vị của tôi để bắt đầu ghi sổ thật"),
-             (DEMO, "Xem thử với chi bộ mẫu (tên và số liệu hư cấu, để ở thư mục riêng; sổ thật vẫn để trống)")])
+            tr("chibo keeps the Party cell’s book on this computer, with no Internet needed: the member register, the "
+               "documents to study, the sessions, the minutes, the action plans. Your unit’s book has not been set up "
+               "yet. Would you like to:")),
+            [("real", tr("Set up my unit and start keeping the real book")),
+             (DEMO, tr("Try the demo cell (made-up names and figures, in a folder of its own; the real book stays "
+                       "empty)"))])
 
     def nextId(self) -> int:
         return -1 if _checked(self.group) == DEMO else UNIT
@@ -54,30 +57,32 @@ class WelcomePage(QWizardPage):
 class UnitPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Thông tin đơn vị")
-        self.setSubTitle("In trên biên bản và báo cáo; sửa được sau ở trang Cài đặt.")
+        self.setTitle(tr("Your unit"))
+        self.setSubTitle(tr("Printed on the minutes and reports; it can be changed later on the Settings page."))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("Ví dụ: Chi bộ bản Nậm Cáy")
+        self.name.setPlaceholderText(tr("For example: Chi bộ bản Nậm Cáy"))
         self.superior = QLineEdit()
-        self.superior.setPlaceholderText("Ví dụ: Đảng bộ xã Sơn Cao")
+        self.superior.setPlaceholderText(tr("For example: Đảng bộ xã Sơn Cao"))
         self.place = QLineEdit()
-        self.place.setPlaceholderText("Ví dụ: Sơn Cao (ghi ở đầu văn bản: “Sơn Cao, ngày … tháng … năm …”)")
+        self.place.setPlaceholderText(tr("For example: Sơn Cao (written at the head of papers: “Sơn Cao, ngày … tháng "
+                                         "… năm …”)"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         form = QFormLayout(self)
-        form.addRow("Tên đơn vị (*):", self.name)
-        form.addRow("Cấp ủy cấp trên:", self.superior)
-        form.addRow("Địa danh:", self.place)
-        self.cell = QRadioButton("Chi bộ: ghi sổ của chi bộ, gửi báo cáo lên cấp trên")
-        self.receiving = QRadioButton("Cấp nhận báo cáo (Đảng ủy xã): nhận, cộng số liệu các chi bộ, gửi kế hoạch xuống")
+        form.addRow(tr("Unit name (*):"), self.name)
+        form.addRow(tr("Superior body:"), self.superior)
+        form.addRow(tr("Place name:"), self.place)
+        self.cell = QRadioButton(tr("Cell: keeps the cell’s book, sends reports to the level above"))
+        self.receiving = QRadioButton(tr("Receiving level (commune Party committee): receives and sums the cells’ "
+                                         "figures, sends plans down"))
         self.cell.setChecked(True)
-        form.addRow("Vai trò:", self.cell)
+        form.addRow(tr("Role:"), self.cell)
         form.addRow("", self.receiving)
         form.addRow(self.error)
 
     def validatePage(self) -> bool:
         if not self.name.text().strip():
-            self.error.setText("Hãy nhập tên đơn vị.")
+            self.error.setText(tr("Enter the unit’s name."))
             self.name.setFocus()
             return False
         self.error.clear()
@@ -90,10 +95,11 @@ class UnitPage(QWizardPage):
 class StartPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("Danh sách đảng viên")
-        self.group = _radio_page(self, "Chi bộ đã có danh sách đảng viên trong tệp Excel chưa?",
-                                 [(FILE, "Nhập từ tệp Excel (.xlsx) hoặc CSV: chibo kiểm tra từng dòng trước khi ghi"),
-                                  (HAND, "Nhập tay từng đảng viên sau khi hoàn tất")])
+        self.setTitle(tr("Member list"))
+        self.group = _radio_page(self, tr("Does the cell already have its member list in an Excel file?"),
+                                 [(FILE, tr("Import from an Excel (.xlsx) or CSV file: chibo checks every row before "
+                                            "writing")),
+                                  (HAND, tr("Enter the members by hand after finishing"))])
 
     def nextId(self) -> int:
         return IMPORT if _checked(self.group) == FILE else -1
@@ -102,8 +108,8 @@ class StartPage(QWizardPage):
 class ImportPage(QWizardPage):
     def __init__(self, book):
         super().__init__()
-        self.setTitle("Nhập danh sách từ tệp")
-        self.setSubTitle("Chưa ghi gì vào sổ cho đến khi bấm Hoàn tất.")
+        self.setTitle(tr("Import the list from a file"))
+        self.setSubTitle(tr("Nothing is written to the book until you press Finish."))
         self.panel = ImportPreviewPanel(book)
         self.panel.changed.connect(self.completeChanged)
         layout = QVBoxLayout(self)
@@ -120,11 +126,11 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.book = book
         self.choice = None
-        self.setWindowTitle("chibo — Khởi tạo sổ")
+        self.setWindowTitle(tr("chibo — Set up the book"))
         self.setWizardStyle(QWizard.ModernStyle)
         self.setOption(QWizard.NoBackButtonOnStartPage)
-        for button, text in ((QWizard.BackButton, "< Quay lại"), (QWizard.NextButton, "Tiếp theo >"),
-                             (QWizard.FinishButton, "Hoàn tất"), (QWizard.CancelButton, "Thoát")):
+        for button, text in ((QWizard.BackButton, tr("< Back")), (QWizard.NextButton, tr("Next >")),
+                             (QWizard.FinishButton, tr("Finish")), (QWizard.CancelButton, tr("Quit"))):
             self.setButtonText(button, text)
         self.welcome, self.unit, self.start, self.importing = WelcomePage(), UnitPage(), StartPage(), ImportPage(book)
         for key, page in ((WELCOME, self.welcome), (UNIT, self.unit), (START, self.start), (IMPORT, self.importing)):
@@ -152,7 +158,7 @@ class FirstRunWizard(QWizard):
         book = self.book
         self._working = True
         self.button(QWizard.FinishButton).setEnabled(False)
-        self.busy = QProgressDialog("Đang tạo sổ…", None, 0, 0, self)  # shows if the work lasts
+        self.busy = QProgressDialog(tr("Setting up the book…"), None, 0, 0, self)  # shows if the work lasts
         self.busy.setWindowTitle("chibo")
         self.busy.setMinimumDuration(400)
 
@@ -174,7 +180,7 @@ class FirstRunWizard(QWizard):
         self.busy = None
         self.button(QWizard.FinishButton).setEnabled(True)
         QMessageBox.warning(self, "chibo", message_of(
-            exc, "Không tạo được sổ. Chi tiết được ghi trong nhật ký; sổ vẫn để trống."))
+            exc, tr("Could not set up the book. The details are in the log; the book is still empty.")))
 
 
 def set_up(book, choice: str, unit: dict, preview, skip_problem_rows: bool):

@@ -7,18 +7,22 @@ from datetime import date
 
 from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures, session_figures
-from chibo.services.meetings import list_sessions, session_documents, session_title
+from chibo.services.meetings import list_sessions, session_documents
 from chibo.services.plans import list_plans, plan_progress
 from chibo.services.roll import Roll
 from chibo.services.common import get_alive
 from chibo.store.models import Member
 from chibo.text import format_date, format_percent
-from chibo.vocabulary import DOCUMENT_KIND_LABELS, ISSUING_LEVEL_LABELS, SESSION_FORM_LABELS, label
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.record_list import RecordListPage
+from chibo.ui.words import DOCUMENT_KIND, ISSUING_LEVEL, SESSION_FORM, label, session_title
 
-SESSION_COLUMNS = ("Ngày", "Buổi sinh hoạt", "Hình thức", "Có mặt", "Vắng", "Văn bản", "Số biên bản")
-DOCUMENT_COLUMNS = ("Số, ký hiệu", "Loại", "Trích yếu", "Cấp ban hành", "Thời hạn", "Đã học", "Tỷ lệ")
-PLAN_COLUMNS = ("Năm", "Kế hoạch", "Số, ký hiệu", "Của đảng viên", "Nội dung", "Hoàn thành", "Quá hạn")
+SESSION_COLUMNS = (QT_TR_NOOP("Date"), QT_TR_NOOP("Session"), QT_TR_NOOP("Form"), QT_TR_NOOP("Present"),
+                   QT_TR_NOOP("Absent"), QT_TR_NOOP("Document"), QT_TR_NOOP("Minutes no."))
+DOCUMENT_COLUMNS = (QT_TR_NOOP("Number-symbol"), QT_TR_NOOP("Kind"), QT_TR_NOOP("Summary"),
+                    QT_TR_NOOP("Issuing level"), QT_TR_NOOP("Deadline"), QT_TR_NOOP("Studied"), QT_TR_NOOP("Rate"))
+PLAN_COLUMNS = (QT_TR_NOOP("Year"), QT_TR_NOOP("Plan"), QT_TR_NOOP("Number-symbol"), QT_TR_NOOP("Member"),
+                QT_TR_NOOP("Content"), QT_TR_NOOP("Done"), QT_TR_NOOP("Overdue"))
 
 
 def load_lists(db, today: date | None = None) -> dict[str, list]:
@@ -30,13 +34,13 @@ def load_lists(db, today: date | None = None) -> dict[str, list]:
         f = session_figures(db, meeting.id, roll)
         documents = ", ".join(d.number_symbol for d in session_documents(db, meeting.id))
         sessions.append((meeting.id, (format_date(meeting.held_on), session_title(meeting),
-                                      label(meeting.form, SESSION_FORM_LABELS), f"{f.present_total}/{f.summoned_total}",
+                                      label(meeting.form, SESSION_FORM), f"{f.present_total}/{f.summoned_total}",
                                       str(len(f.absences)), documents, meeting.number_symbol)))
     documents = []
     for document in list_documents(db):
         f = document_figures(db, document.id, today, roll)
-        documents.append((document.id, (document.number_symbol, label(document.kind, DOCUMENT_KIND_LABELS),
-                                        document.title, label(document.issuing_level, ISSUING_LEVEL_LABELS),
+        documents.append((document.id, (document.number_symbol, label(document.kind, DOCUMENT_KIND),
+                                        document.title, label(document.issuing_level, ISSUING_LEVEL),
                                         format_date(document.deadline), f"{f.studied_count}/{f.required}",
                                         format_percent(f.percent) if f.percent is not None else "")))
     plans = []
@@ -53,15 +57,15 @@ def open_session_editor(page: RecordListPage, session_id: str | None) -> None:
     from chibo.ui.session_editor import SessionEditor, load_session_form
 
     page.open_read(lambda db: load_session_form(db, session_id),
-                   lambda draft: SessionEditor(page.book, draft, parent=page), "Không mở được buổi này.")
+                   lambda draft: SessionEditor(page.book, draft, parent=page), tr("Could not open this session."))
 
 
 def sessions_page(book) -> RecordListPage:
-    page = RecordListPage(book, "sessions", "Sinh hoạt chi bộ", SESSION_COLUMNS, 1,
-                          [("minutes", "Biên bản"), ("attendance", "Danh sách ký tên")],
-                          "Hãy chọn một buổi sinh hoạt trong danh sách.",
-                          "{count} buổi sinh hoạt. Chọn một buổi rồi bấm Xem trước, In hoặc Lưu PDF.")
-    page.add_editor("Ghi buổi mới (Ctrl+N)", "Sửa buổi, điểm danh…", open_session_editor)
+    page = RecordListPage(book, "sessions", tr("Cell sessions"), SESSION_COLUMNS, 1,
+                          [("minutes", tr("Minutes")), ("attendance", tr("Sign-in sheet"))],
+                          tr("Select a session in the list."),
+                          tr("{count} sessions. Select one, then press Preview, Print or Save PDF."))
+    page.add_editor(tr("New session (Ctrl+N)"), tr("Edit the session, attendance…"), open_session_editor)
     return page
 
 
@@ -70,11 +74,11 @@ def documents_page(book) -> RecordListPage:
 
     from chibo.ui.document_editor import open_coverage, open_document_editor
 
-    page = RecordListPage(book, "documents", "Văn bản học tập, quán triệt", DOCUMENT_COLUMNS, 2,
-                          [("report", "Báo cáo kết quả học tập")], "Hãy chọn một văn bản trong danh sách.",
-                          "{count} văn bản. Báo cáo kết quả học tập tính đến hôm nay.")
-    page.add_editor("Thêm văn bản (Ctrl+N)", "Sửa văn bản…", open_document_editor)
-    coverage = QPushButton("Ai đã học, ai chưa; học bù, thu hoạch…")
+    page = RecordListPage(book, "documents", tr("Documents to study"), DOCUMENT_COLUMNS, 2,
+                          [("report", tr("Study-result report"))], tr("Select a document in the list."),
+                          tr("{count} documents. The study-result report counts up to today."))
+    page.add_editor(tr("Add a document (Ctrl+N)"), tr("Edit the document…"), open_document_editor)
+    coverage = QPushButton(tr("Who has studied it, who has not; make-ups, essays…"))
     coverage.clicked.connect(lambda: open_coverage(page))
     page.actions.insertWidget(2, coverage)
     return page
@@ -83,8 +87,8 @@ def documents_page(book) -> RecordListPage:
 def plans_page(book) -> RecordListPage:
     from chibo.ui.plan_editor import open_plan_editor
 
-    page = RecordListPage(book, "plans", "Chương trình, kế hoạch hành động", PLAN_COLUMNS, 1,
-                          [("plan", "Kế hoạch hành động")], "Hãy chọn một kế hoạch trong danh sách.",
-                          "{count} kế hoạch của chi bộ và của đảng viên.")
-    page.add_editor("Lập kế hoạch mới (Ctrl+N)", "Sửa kế hoạch, cập nhật tiến độ…", open_plan_editor)
+    page = RecordListPage(book, "plans", tr("Programmes and action plans"), PLAN_COLUMNS, 1,
+                          [("plan", tr("Action plan"))], tr("Select a plan in the list."),
+                          tr("{count} plans of the cell and of its members."))
+    page.add_editor(tr("New plan (Ctrl+N)"), tr("Edit the plan, update progress…"), open_plan_editor)
     return page

@@ -9,24 +9,26 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_in_background
 
-PAGE_TITLES = ("Tổng quan", "Đảng viên", "Văn bản", "Sinh hoạt", "Kế hoạch hành động", "Tuyên truyền",
-               "Trao đổi dữ liệu", "Cài đặt")
+PAGE_TITLES = (QT_TR_NOOP("Overview"), QT_TR_NOOP("Members"), QT_TR_NOOP("Documents"), QT_TR_NOOP("Sessions"),
+               QT_TR_NOOP("Action plans"), QT_TR_NOOP("Outreach"), QT_TR_NOOP("Data exchange"), QT_TR_NOOP("Settings"))
 
 
 class MainWindow(QMainWindow):
     loaded = Signal()  # every page filled (after `load`)
 
-    def __init__(self, book=None):
+    def __init__(self, book=None, *, folder=None):
         super().__init__()
         self.book = None
-        self.setWindowTitle("chibo — Sổ sách chi bộ")
+        self.folder = folder  # the data folder chibo was started on (its language setting lives there)
+        self.setWindowTitle(tr("chibo — the Party cell’s book"))
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(190)
-        self.navigation.addItems(PAGE_TITLES)
+        self.navigation.addItems([tr(title) for title in PAGE_TITLES])
         self.pages = QStackedWidget()
-        self.opening = QLabel("Đang mở sổ…")
+        self.opening = QLabel(tr("Opening the book…"))
         self.opening.setStyleSheet("qproperty-alignment: AlignCenter; font-size: 14pt")  # no Qt namespace yet
         self.pages.addWidget(self.opening)
         central = QWidget()
@@ -56,7 +58,7 @@ class MainWindow(QMainWindow):
         self.plans = plans_page(book)
         self.outreach = OutreachPage(book)
         self.exchange = ExchangePage(book)
-        self.settings = SettingsPage(book)
+        self.settings = SettingsPage(book, self.folder)
         pages = (self.overview, self.register, self.documents, self.sessions, self.plans, self.outreach,
                  self.exchange, self.settings)
         self.pages.removeWidget(self.opening)
@@ -85,7 +87,8 @@ class MainWindow(QMainWindow):
         """Settings typed but not saved are not lost silently."""
         if self.settings is not None and self.settings.dirty:
             self.show_page(self.settings)
-            answer = QMessageBox.question(self, "chibo", "Cài đặt có thay đổi chưa lưu. Đóng chibo mà không lưu?",
+            answer = QMessageBox.question(self, "chibo",
+                                          tr("The settings have unsaved changes. Close chibo without saving them?"),
                                           QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
             if answer != QMessageBox.Discard:
                 event.ignore()
@@ -139,6 +142,5 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, exc: Exception) -> None:
 
-        message = message_of(exc, "Không đọc được dữ liệu của sổ. Chi tiết được ghi trong nhật ký; "
-                                  "hãy thử mở lại chibo.")
+        message = message_of(exc, tr("Could not read the book. The details are in the log; try opening chibo again."))
         QMessageBox.warning(self, "chibo", message)

@@ -10,61 +10,61 @@ from chibo.errors import ValidationError
 from chibo.services import members
 from chibo.text import format_date
 from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.screen import fit_to_screen
-from chibo.vocabulary import (
-    CELL_POSITION_LABELS, LEFT_REASON_LABELS, MEMBER_STATUS_LABELS, CellPosition, MemberStatus, label,
-)
+from chibo.ui.words import CELL_POSITION, LEFT_REASON, MEMBER_STATUS, label, labels
+from chibo.vocabulary import CellPosition, MemberStatus
 
-SEX_CHOICES = {"Nam": "Nam", "Nữ": "Nữ"}
+SEX_CHOICES = {"Nam": QT_TR_NOOP("Male"), "Nữ": QT_TR_NOOP("Female")}  # stored as written on the member's papers
 
 
 class MemberEditor(EditorDialog):
     """A new member (with the status held from a day) when `row` is None, else the member's details."""
 
     def __init__(self, book, row=None, parent=None):
-        super().__init__(book, "Sửa thông tin đảng viên" if row else "Thêm đảng viên", parent)
+        super().__init__(book, tr("Edit member") if row else tr("Add member"), parent)
         self.member_id = row.member.id if row else None
         m = row.member if row else None
         self.full_name = QLineEdit(m.full_name if m else "")
-        self.full_name.setPlaceholderText("Họ và tên đầy đủ, có dấu")
-        self.sex = choice_field(SEX_CHOICES, m.sex if m else "", empty="")
+        self.full_name.setPlaceholderText(tr("Full name, with diacritics"))
+        self.sex = choice_field(labels(SEX_CHOICES), m.sex if m else "", empty="")
         self.birth_date = date_field(format_date(m.birth_date) if m else "")
         self.birth_year = QLineEdit(str(m.birth_year or "") if m else "")
         self.birth_year.setMaximumWidth(80)
-        self.birth_year.setToolTip("Chỉ điền khi không biết ngày sinh.")
+        self.birth_year.setToolTip(tr("Only when the birth date is not known."))
         self.ethnicity = QLineEdit(m.ethnicity if m else "")
         self.card_number = QLineEdit(m.card_number if m else "")
         self.admitted_on = date_field(format_date(m.admitted_on) if m else "")
         self.official_on = date_field(format_date(m.official_on) if m else "")
         self.phone = QLineEdit(m.phone if m else "")
-        self.position = choice_field(CELL_POSITION_LABELS, m.position if m else CellPosition.MEMBER)
+        self.position = choice_field(labels(CELL_POSITION), m.position if m else CellPosition.MEMBER)
         self.note = QPlainTextEdit(m.note if m else "")
         self.note.setFixedHeight(60)
         self.note.setTabChangesFocus(True)
         form = QFormLayout()
-        form.addRow("&Họ và tên (*):", self.full_name)
-        form.addRow("&Giới tính:", self.sex)
-        form.addRow("&Ngày sinh:", self.birth_date)
-        form.addRow("Năm sinh (nếu không rõ ngày):", self.birth_year)
-        form.addRow("&Dân tộc:", self.ethnicity)
-        form.addRow("Số &thẻ đảng viên:", self.card_number)
-        form.addRow("Ngày &vào Đảng:", self.admitted_on)
-        form.addRow("Ngày chính thức:", self.official_on)
-        form.addRow("Điện thoại:", self.phone)
-        form.addRow("&Chức vụ trong chi bộ:", self.position)
+        form.addRow(tr("&Full name (*):"), self.full_name)
+        form.addRow(tr("&Sex:"), self.sex)
+        form.addRow(tr("&Birth date:"), self.birth_date)
+        form.addRow(tr("Birth year (if the date is not known):"), self.birth_year)
+        form.addRow(tr("&Ethnicity:"), self.ethnicity)
+        form.addRow(tr("Party &card no.:"), self.card_number)
+        form.addRow(tr("&Admitted on:"), self.admitted_on)
+        form.addRow(tr("Full member since:"), self.official_on)
+        form.addRow(tr("Phone:"), self.phone)
+        form.addRow(tr("&Position in the cell:"), self.position)
         fields = [self.full_name, self.sex, self.birth_date, self.birth_year, self.ethnicity, self.card_number,
                   self.admitted_on, self.official_on, self.phone, self.position, self.note]
         if row is None:
-            statuses = {k: v for k, v in MEMBER_STATUS_LABELS.items() if k != MemberStatus.LEFT}
-            self.status = choice_field(statuses, MemberStatus.FULL)
+            self.status = choice_field(labels(MEMBER_STATUS, leave_out={MemberStatus.LEFT}), MemberStatus.FULL)
             self.joined_on = date_field(format_date(date.today()))
-            form.addRow("Tình t&rạng:", self.status)
-            form.addRow("Sinh hoạt ở chi bộ từ ngày:", self.joined_on)
+            form.addRow(tr("Sta&tus:"), self.status)
+            form.addRow(tr("In the cell since:"), self.joined_on)
             fields += [self.status, self.joined_on]
         else:
-            form.addRow("Tình trạng:", QLabel(f"{label(row.status, MEMBER_STATUS_LABELS)} (đổi bằng nút "
-                                             "“Đổi tình trạng…”)" if row.status else ""))
-        form.addRow("Ghi chú:", self.note)
+            status = tr("{status} (changed with the button “Change status, transfer…”)").format(
+                status=label(row.status, MEMBER_STATUS)) if row.status else ""
+            form.addRow(tr("Status:"), QLabel(status))
+        form.addRow(tr("Notes:"), self.note)
         self.body.addLayout(form)
         self.watch(*fields)
         fit_to_screen(self, 560, 0)
@@ -91,24 +91,23 @@ class StatusDialog(EditorDialog):
     """A new line in the member's status history: from a day, a status (and why, when leaving)."""
 
     def __init__(self, book, row, history: list, parent=None):
-        super().__init__(book, f"Đổi tình trạng: {row.member.full_name}", parent)
+        super().__init__(book, tr("Change status: {name}").format(name=row.member.full_name), parent)
         self.member_id = row.member.id
-        lines = [f"{format_date(h.effective_on)}: {label(h.status, MEMBER_STATUS_LABELS)}"
-                 + (f" ({label(h.left_reason, LEFT_REASON_LABELS)})" if h.left_reason else "")
+        lines = [f"{format_date(h.effective_on)}: {label(h.status, MEMBER_STATUS)}"
+                 + (f" ({label(h.left_reason, LEFT_REASON)})" if h.left_reason else "")
                  + (f"; {h.note}" if h.note else "") for h in history]
-        past = QLabel("<b>Quá trình:</b><br>" + "<br>".join(lines) if lines else "Chưa có quá trình.")
+        past = QLabel(tr("<b>History:</b><br>") + "<br>".join(lines) if lines else tr("No history yet."))
         past.setWordWrap(True)
-        choices = {k: v for k, v in MEMBER_STATUS_LABELS.items() if k != row.status}
-        self.status = choice_field(choices)
+        self.status = choice_field(labels(MEMBER_STATUS, leave_out={row.status}))
         self.effective_on = date_field(format_date(date.today()))
-        self.reason = choice_field(LEFT_REASON_LABELS, empty="")
+        self.reason = choice_field(labels(LEFT_REASON), empty="")
         self.note = QLineEdit()
-        self.note.setPlaceholderText("ví dụ: số quyết định, nơi chuyển đến")
+        self.note.setPlaceholderText(tr("for example: decision number, where they moved to"))
         form = QFormLayout()
-        form.addRow("&Tình trạng mới:", self.status)
-        form.addRow("Từ &ngày:", self.effective_on)
-        form.addRow("&Lý do rời chi bộ:", self.reason)
-        form.addRow("&Ghi chú:", self.note)
+        form.addRow(tr("&New status:"), self.status)
+        form.addRow(tr("&From:"), self.effective_on)
+        form.addRow(tr("&Reason for leaving:"), self.reason)
+        form.addRow(tr("N&otes:"), self.note)
         self.body.addWidget(past)
         self.body.addLayout(form)
         self.status.currentIndexChanged.connect(self._reason_enabled)
@@ -128,6 +127,6 @@ class StatusDialog(EditorDialog):
 
     def write(self, db, values: dict):
         if values["status"] == MemberStatus.LEFT and not values["left_reason"]:
-            raise ValidationError("Hãy chọn lý do rời chi bộ.")
+            raise ValidationError(tr("Choose the reason for leaving the cell."))
         return members.change_status(db, self.member_id, values["status"], values["effective_on"],
                                      left_reason=values["left_reason"], note=values["note"])

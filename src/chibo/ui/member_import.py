@@ -15,13 +15,15 @@ from PySide6.QtWidgets import (
 from chibo.errors import ChiboError
 from chibo.text import format_date
 from chibo.ui.editor import EditorDialog
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_in_background
 from chibo.ui.screen import fit_to_screen
 from chibo.ui.table import ColumnsModel, record_table
-from chibo.vocabulary import MEMBER_STATUS_LABELS, label
+from chibo.ui.words import MEMBER_STATUS, label
 
-PREVIEW_COLUMNS = ("Dòng", "Họ và tên", "Ngày sinh", "Tình trạng", "Kết quả kiểm tra")
-FILE_FILTER = "Danh sách đảng viên (*.xlsx *.csv)"
+PREVIEW_COLUMNS = (QT_TR_NOOP("Row"), QT_TR_NOOP("Full name"), QT_TR_NOOP("Birth date"), QT_TR_NOOP("Status"),
+                   QT_TR_NOOP("Check"))
+FILE_FILTER = QT_TR_NOOP("Member lists (*.xlsx *.csv)")
 _PROBLEM = QColor("#fde7e9")
 
 
@@ -29,8 +31,8 @@ def row_outcome(row) -> str:
     if row.errors:
         return "; ".join(row.errors)
     if row.duplicate_of:
-        return f"Trùng với {row.duplicate_of}"
-    return "Nhập được"
+        return tr("Same as {row}").format(row=row.duplicate_of)
+    return tr("Can be imported")
 
 
 class ImportPreviewModel(ColumnsModel):
@@ -44,7 +46,7 @@ class ImportPreviewModel(ColumnsModel):
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             birth = row.fields.get("birth_date")
             birth_text = format_date(birth) if birth else str(row.fields.get("birth_year") or "")
-            return (str(row.row_number), row.full_name, birth_text, label(row.status, MEMBER_STATUS_LABELS),
+            return (str(row.row_number), row.full_name, birth_text, label(row.status, MEMBER_STATUS),
                     row_outcome(row))[index.column()]
         if role == Qt.BackgroundRole and not row.ok:
             return QBrush(_PROBLEM)
@@ -60,10 +62,10 @@ class ImportPreviewPanel(QWidget):
         super().__init__(parent)
         self.book = book
         self.preview = None
-        self.choose = QPushButton("Chọn tệp Excel hoặc CSV…")
+        self.choose = QPushButton(tr("Choose an Excel or CSV file…"))
         self.choose.clicked.connect(self._pick)
-        self.file_label = QLabel("Chưa chọn tệp. Cột cần có: “Họ và tên”; nên có Ngày sinh, Ngày vào Đảng, "
-                                 "Ngày chính thức, Tình trạng, Chức vụ.")
+        self.file_label = QLabel(tr("No file chosen. Required column: “Họ và tên”; advised: Ngày sinh, Ngày vào "
+                                    "Đảng, Ngày chính thức, Tình trạng, Chức vụ."))
         self.file_label.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -71,7 +73,7 @@ class ImportPreviewPanel(QWidget):
         self.table = record_table(self.model)
         self.table.setWordWrap(True)  # a row's errors are read whole, not cut at the column's edge
         self.table.horizontalHeader().setSectionResizeMode(len(PREVIEW_COLUMNS) - 1, QHeaderView.Stretch)
-        self.skip = QCheckBox("Bỏ qua các dòng lỗi và dòng trùng, nhập các dòng còn lại")
+        self.skip = QCheckBox(tr("Skip the rows with errors and the duplicates, import the rest"))
         self.skip.setEnabled(False)
         self.skip.toggled.connect(lambda _on: self.changed.emit())
         top = QHBoxLayout()
@@ -85,7 +87,7 @@ class ImportPreviewPanel(QWidget):
         layout.addWidget(self.skip)
 
     def _pick(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn danh sách đảng viên", str(Path.home()), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose the member list"), str(Path.home()), tr(FILE_FILTER))
         if path:
             self.load_file(Path(path))
 
@@ -95,7 +97,7 @@ class ImportPreviewPanel(QWidget):
 
         book = self.book
         self.choose.setEnabled(False)
-        self.file_label.setText(f"Đang đọc {path.name}…")
+        self.file_label.setText(tr("Reading {file}…").format(file=path.name))
 
         def read():
             with book.session() as db:
@@ -106,17 +108,18 @@ class ImportPreviewPanel(QWidget):
     def _show(self, preview) -> None:
         self.choose.setEnabled(True)
         self.preview = preview
-        self.file_label.setText(f"Tệp: {preview.file_name}")
+        self.file_label.setText(tr("File: {file}").format(file=preview.file_name))
         self.model.set_rows(preview.rows)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(len(PREVIEW_COLUMNS) - 1, QHeaderView.Stretch)
         self.table.resizeRowsToContents()
         errors, duplicates, good = len(preview.error_rows), len(preview.duplicate_rows), len(preview.good_rows)
-        text = f"{len(preview.rows)} dòng: nhập được {good}, lỗi {errors}, trùng {duplicates}."
+        text = tr("{rows} rows: {good} can be imported, {errors} with errors, {duplicates} duplicates.").format(
+            rows=len(preview.rows), good=good, errors=errors, duplicates=duplicates)
         if preview.ignored_columns:
-            text += " Các cột không dùng: " + ", ".join(preview.ignored_columns) + "."
+            text += tr(" Columns not used: ") + ", ".join(preview.ignored_columns) + "."
         if errors or duplicates:
-            text += " Hãy sửa tệp rồi chọn lại, hoặc đánh dấu ô bỏ qua ở dưới."
+            text += tr(" Correct the file and choose it again, or tick the box below to skip them.")
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #b00020" if errors or duplicates else "")
         self.skip.setChecked(False)
@@ -128,9 +131,9 @@ class ImportPreviewPanel(QWidget):
         self.preview = None
         self.model.set_rows([])
         self.skip.setEnabled(False)
-        self.file_label.setText("Chưa chọn tệp.")
+        self.file_label.setText(tr("No file chosen."))
         self.summary.setText(message_of(
-            exc, "Không đọc được tệp này. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi chọn lại."))
+            exc, tr("Could not read this file. Open it in Excel, save it as .xlsx and choose it again.")))
         self.summary.setStyleSheet("color: #b00020")
         self.changed.emit()
 
@@ -139,7 +142,7 @@ class ImportPreviewPanel(QWidget):
         from chibo.services.member_import import check_importable
 
         if self.preview is None:
-            return "Hãy chọn tệp danh sách đảng viên trước."
+            return tr("Choose the member list file first.")
         try:
             check_importable(self.preview, skip_problem_rows=self.skip.isChecked())
         except ChiboError as exc:
@@ -151,11 +154,11 @@ class MemberImportDialog(EditorDialog):
     """The register's "Nhập từ tệp Excel…": the same checked preview, then one transaction."""
 
     def __init__(self, book, parent=None):
-        super().__init__(book, "Nhập danh sách đảng viên từ tệp", parent)
+        super().__init__(book, tr("Import the member list from a file"), parent)
         self.panel = ImportPreviewPanel(book)
         self.panel.changed.connect(self._update)
         self.body.addWidget(self.panel)
-        self.save_button.setText("Nhập vào sổ (Ctrl+S)")
+        self.save_button.setText(tr("Import into the book (Ctrl+S)"))
         fit_to_screen(self, 900, 560)
         self._update()
 

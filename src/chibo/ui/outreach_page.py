@@ -9,12 +9,15 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QPush
 
 from chibo.text import format_date
 from chibo.ui.editor import EditorDialog, choice_field, date_field
-from chibo.ui.screen import fit_to_screen
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_write
 from chibo.ui.record_list import RecordListPage
-from chibo.vocabulary import OUTREACH_KIND_LABELS, OutreachKind, label
+from chibo.ui.screen import fit_to_screen
+from chibo.ui.words import OUTREACH_KIND, label, labels
+from chibo.vocabulary import OutreachKind
 
-OUTREACH_COLUMNS = ("Ngày", "Hình thức", "Nội dung", "Văn bản", "Số lượng", "Số người")
+OUTREACH_COLUMNS = (QT_TR_NOOP("Date"), QT_TR_NOOP("Form"), QT_TR_NOOP("Content"), QT_TR_NOOP("Document"),
+                    QT_TR_NOOP("Count"), QT_TR_NOOP("People"))
 
 
 def load_outreach(db, today: date | None = None) -> dict:
@@ -24,7 +27,7 @@ def load_outreach(db, today: date | None = None) -> dict:
     today = today or date.today()
     documents = list_documents(db)
     symbols = {d.id: d.number_symbol for d in documents}
-    rows = [(e.id, (format_date(e.held_on), label(e.kind, OUTREACH_KIND_LABELS), e.description,
+    rows = [(e.id, (format_date(e.held_on), label(e.kind, OUTREACH_KIND), e.description,
                     symbols.get(e.document_id, ""), str(e.quantity), str(e.audience))) for e in list_outreach(db)]
     totals = outreach_totals(db, year=today.year)
     return {"rows": rows, "totals": totals, "year": today.year,
@@ -34,21 +37,26 @@ def load_outreach(db, today: date | None = None) -> dict:
 def totals_text(data: dict) -> str:
     totals = data["totals"]
     if not totals:
-        return f"Năm {data['year']} chưa ghi hoạt động tuyên truyền nào."
+        return tr("No outreach recorded in {year} yet.").format(year=data["year"])
     people = sum(t["audience"] for t in totals.values())
-    parts = [f"{label(kind, OUTREACH_KIND_LABELS)}: {t['entries']} lần" + (f", {t['audience']} người" if t["audience"] else "")
-             for kind, t in totals.items()]
-    return f"Năm {data['year']}: " + "; ".join(parts) + f". Tổng số người được tuyên truyền: {people}."
+    parts = []
+    for kind, t in totals.items():
+        part = tr("{kind}: {times} times").format(kind=label(kind, OUTREACH_KIND), times=t["entries"])
+        if t["audience"]:
+            part += tr(", {people} people").format(people=t["audience"])
+        parts.append(part)
+    return (tr("{year}: ").format(year=data["year"]) + "; ".join(parts)
+            + tr(". People reached in all: {people}.").format(people=people))
 
 
 class OutreachEditor(EditorDialog):
     def __init__(self, book, documents: list, parent=None):
-        super().__init__(book, "Ghi hoạt động tuyên truyền", parent)
-        self.kind = choice_field(OUTREACH_KIND_LABELS, OutreachKind.MEETING)
+        super().__init__(book, tr("Record outreach"), parent)
+        self.kind = choice_field(labels(OUTREACH_KIND), OutreachKind.MEETING)
         self.held_on = date_field(format_date(date.today()))
         self.description = QLineEdit()
-        self.description.setPlaceholderText("Ví dụ: Tuyên truyền Nghị quyết 57 cho bà con bản Nà Khum")
-        self.document = choice_field(dict(documents), None, empty="(không gắn văn bản)")
+        self.description.setPlaceholderText(tr("For example: Resolution 57 explained to the villagers of Nà Khum"))
+        self.document = choice_field(dict(documents), None, empty=tr("(no document)"))
         self.quantity = QSpinBox()
         self.quantity.setRange(0, 100_000)
         self.quantity.setValue(1)
@@ -57,12 +65,12 @@ class OutreachEditor(EditorDialog):
         for spin in (self.quantity, self.audience):
             spin.setMaximumWidth(140)
         form = QFormLayout()
-        form.addRow("&Hình thức:", self.kind)
-        form.addRow("&Ngày:", self.held_on)
-        form.addRow("Nội &dung:", self.description)
-        form.addRow("&Văn bản:", self.document)
-        form.addRow("Số &lượng (buổi, tin bài, pa nô…):", self.quantity)
-        form.addRow("Số &người được tuyên truyền:", self.audience)
+        form.addRow(tr("&Form:"), self.kind)
+        form.addRow(tr("&Date:"), self.held_on)
+        form.addRow(tr("&Content:"), self.description)
+        form.addRow(tr("D&ocument:"), self.document)
+        form.addRow(tr("&Count (meetings, articles, banners…):"), self.quantity)
+        form.addRow(tr("&People reached:"), self.audience)
         self.body.addLayout(form)
         self.watch(self.kind, self.held_on, self.description, self.document, self.quantity, self.audience)
         fit_to_screen(self, 620, 0)
@@ -80,11 +88,12 @@ class OutreachEditor(EditorDialog):
 
 class OutreachPage(RecordListPage):
     def __init__(self, book):
-        super().__init__(book, "outreach", "Tuyên truyền cho quần chúng", OUTREACH_COLUMNS, 2, [],
-                         "Hãy chọn một hoạt động trong danh sách.", "{count} hoạt động tuyên truyền.")
+        super().__init__(book, "outreach", tr("Outreach to non-members"), OUTREACH_COLUMNS, 2, [],
+                         tr("Select an activity in the list."), tr("{count} outreach activities."))
         self.documents: list = []
         self.open_editor = lambda page, _record_id: page.show_dialog(OutreachEditor(page.book, page.documents, page))
-        new_button, delete_button = QPushButton("Ghi hoạt động mới (Ctrl+N)"), QPushButton("Xóa hoạt động đã chọn…")
+        new_button = QPushButton(tr("New activity (Ctrl+N)"))
+        delete_button = QPushButton(tr("Delete the selected activity…"))
         new_button.clicked.connect(self.new_record)
         delete_button.clicked.connect(self.remove_selected)
         self.actions.addWidget(new_button)
@@ -103,8 +112,9 @@ class OutreachPage(RecordListPage):
     def confirm_remove(self, cells: tuple) -> bool:
         """Tests replace it."""
         return QMessageBox.question(
-            self, "Xóa hoạt động tuyên truyền",
-            f"Xóa hoạt động ngày {cells[0]} ({cells[1]})? Có thể lấy lại từ bản sao lưu tự động ở trang Cài đặt.",
+            self, tr("Delete outreach activity"),
+            tr("Delete the activity of {date} ({kind})? It can be got back from the automatic backup on the "
+               "Settings page.").format(date=cells[0], kind=cells[1]),
             QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel) == QMessageBox.Yes
 
     def remove_selected(self) -> None:
@@ -125,4 +135,4 @@ class OutreachPage(RecordListPage):
 
         run_write(work, lambda _r: self.changed.emit(),
                   lambda exc: QMessageBox.warning(
-                      self, "chibo", message_of(exc, "Không xóa được; sổ không bị thay đổi.")))
+                      self, "chibo", message_of(exc, tr("Could not delete; the book was not changed."))))

@@ -8,6 +8,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
+from chibo.ui.i18n import tr
 from chibo.ui.operations import message_of, run_write
 from chibo.ui.pdf_view import PREVIEW_WIDTH, PdfPreviewDialog, print_pdf, render_pages, save_pdf_as
 
@@ -17,7 +18,8 @@ class PaperBar(QWidget):
 
     paper_built = Signal(object)  # the PrintedPaper, for tests and for pages that refresh
 
-    def __init__(self, book, papers: list[tuple[str, str]], selected: Callable[[], str | None], nothing_selected: str):
+    def __init__(self, book, papers: list[tuple[str, str]], selected: Callable[[], str | None],
+                 nothing_selected: str):
         super().__init__()
         self.book, self.selected, self.nothing_selected = book, selected, nothing_selected
         self.kind = QComboBox()
@@ -25,16 +27,17 @@ class PaperBar(QWidget):
             self.kind.addItem(label, kind)
         self.kind.setVisible(len(papers) > 1)
         self.number = QLineEdit()
-        self.number.setPlaceholderText("tự đánh số")
-        self.number.setToolTip("Số, ký hiệu in trên giấy, ví dụ 05-BB/CB. Số đã in được giữ cho lần in sau.")
+        self.number.setPlaceholderText(tr("numbered automatically"))
+        self.number.setToolTip(tr("The number-symbol printed on the paper, for example 05-BB/CB. A number once "
+                                  "printed is kept for the next print."))
         self.number.setFixedWidth(150)
-        number_label = QLabel("Số, ký hiệu:")
+        number_label = QLabel(tr("Number-symbol:"))
         number_label.setBuddy(self.number)
         self.kind.currentIndexChanged.connect(
             lambda: self.number.setEnabled(self.kind.currentData() != "attendance"))
-        self.preview_button = QPushButton("Xem trước")
-        self.print_button = QPushButton("In…")
-        self.save_button = QPushButton("Lưu PDF…")
+        self.preview_button = QPushButton(tr("Preview"))
+        self.print_button = QPushButton(tr("Print…"))
+        self.save_button = QPushButton(tr("Save PDF…"))
         self.preview_button.clicked.connect(lambda: self.make("preview"))
         self.print_button.clicked.connect(lambda: self.make("print"))
         self.save_button.clicked.connect(lambda: self.make("save"))
@@ -88,8 +91,8 @@ class PaperBar(QWidget):
 
         def failed(exc):
             self._busy(False)
-            message = message_of(exc, "Không lập được giấy tờ này. Chi tiết được ghi trong nhật ký; "
-                                      "dữ liệu không bị thay đổi.")
+            message = message_of(exc, tr("Could not make this paper. The details are in the log; the data was not "
+                                         "changed."))
             QMessageBox.warning(self.window(), "chibo", message)
 
         self._busy(True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.errors import ChiboError
+from chibo.ui.i18n import tr
 from chibo.ui.screen import fit_to_screen
 
 PREVIEW_WIDTH = 820  # pixels of an A4 page on screen: readable on a 1366×768 display
@@ -58,12 +59,13 @@ def print_pdf(parent: QWidget, pdf: bytes, title: str) -> bool:
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)  # the PDF carries the Party margins itself
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("In giấy tờ")
+    dialog.setWindowTitle(tr("Print papers"))
     if dialog.exec() != QDialog.Accepted:
         return False
     painter = QPainter()
     if not painter.begin(printer):
-        QMessageBox.warning(parent, "chibo", "Không mở được máy in. Hãy kiểm tra máy in đã bật và đã cài đặt.")
+        QMessageBox.warning(parent, "chibo", tr("Could not open the printer. Check that the printer is switched on "
+                                                "and installed."))
         return False
     try:
         target = printer.pageLayout().fullRectPixels(printer.resolution())
@@ -79,7 +81,7 @@ def print_pdf(parent: QWidget, pdf: bytes, title: str) -> bool:
 def save_pdf_as(parent: QWidget, pdf: bytes, suggested: str) -> str | None:
     from chibo.reports import save_pdf
 
-    path, _ = QFileDialog.getSaveFileName(parent, "Lưu PDF", suggested, "Tệp PDF (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Save PDF"), suggested, tr("PDF files (*.pdf)"))
     if not path:
         return None
     if not path.lower().endswith(".pdf"):
@@ -96,7 +98,7 @@ class PdfPreviewDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, title: str, pdf: bytes, file_name: str, pages: list[QImage]):
         super().__init__(parent)
-        self.setWindowTitle(f"Xem trước: {title}")
+        self.setWindowTitle(tr("Preview: {title}").format(title=title))
         self.pdf, self.file_name, self.title = pdf, file_name, title
         column = QWidget()
         column.setStyleSheet("background: #7a7a7a")
@@ -112,10 +114,10 @@ class PdfPreviewDialog(QDialog):
         self.scroll = QScrollArea()
         self.scroll.setWidget(column)
         self.scroll.setWidgetResizable(True)
-        self.count = QLabel(f"{len(pages)} trang")
-        print_button = QPushButton("In… (Ctrl+P)")
-        save_button = QPushButton("Lưu PDF… (Ctrl+S)")
-        close_button = QPushButton("Đóng")
+        self.count = QLabel(tr("{count} pages").format(count=len(pages)))
+        print_button = QPushButton(tr("Print… (Ctrl+P)"))
+        save_button = QPushButton(tr("Save PDF… (Ctrl+S)"))
+        close_button = QPushButton(tr("Close"))
         print_button.clicked.connect(self.print_paper)
         save_button.clicked.connect(self.save_paper)
         close_button.clicked.connect(self.reject)
@@ -137,4 +139,4 @@ class PdfPreviewDialog(QDialog):
     def save_paper(self) -> None:
         saved = save_pdf_as(self, self.pdf, self.file_name)
         if saved:
-            self.count.setText(f"Đã lưu: {saved}")
+            self.count.setText(tr("Saved: {file}").format(file=saved))

@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
 
 from chibo.text import format_date, parse_date
 from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.screen import fit_to_screen
 from chibo.ui.table import ColumnsModel, record_table
-from chibo.vocabulary import ITEM_STATUS_LABELS, ItemStatus, label
+from chibo.ui.words import ITEM_STATUS, label, labels
+from chibo.vocabulary import ItemStatus
 
-ITEM_COLUMNS = ("Nội dung nhiệm vụ", "Chỉ tiêu", "Người thực hiện", "Thời hạn", "Tiến độ")
+ITEM_COLUMNS = (QT_TR_NOOP("Task"), QT_TR_NOOP("Target"), QT_TR_NOOP("Owner"), QT_TR_NOOP("Deadline"),
+                QT_TR_NOOP("Progress"))
 _OVERDUE = QColor("#fde7e9")
 CELL_PLAN = ""  # the owner choice for a plan of the cell
 
@@ -81,7 +84,7 @@ class ItemModel(ColumnsModel):
         item = self.rows[index.row()]
         overdue = item_overdue(item, self.today)
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            status = label(item["status"], ITEM_STATUS_LABELS) + (" — quá hạn" if overdue else "")
+            status = label(item["status"], ITEM_STATUS) + (tr(" — overdue") if overdue else "")
             return (item["content"], item["target"], item["owner_name"], item["deadline"], status)[index.column()]
         if role == Qt.BackgroundRole and overdue:
             return QBrush(_OVERDUE)
@@ -91,33 +94,34 @@ class ItemModel(ColumnsModel):
 class PlanEditor(EditorDialog):
     def __init__(self, book, draft: PlanDraft, parent=None):
         plan = draft.plan
-        super().__init__(book, "Sửa kế hoạch hành động" if plan else "Lập kế hoạch hành động", parent)
+        super().__init__(book, tr("Edit action plan") if plan else tr("New action plan"), parent)
         self.draft, self.plan_id = draft, plan.id if plan else None
         self.removed: list[str] = []
         self.title = QLineEdit(plan.title if plan else "")
-        self.title.setPlaceholderText("Ví dụ: Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW")
+        self.title.setPlaceholderText(tr("For example: Programme of action to carry out Resolution 57-NQ/TW"))
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(plan.year if plan else date.today().year)
         self.year.setMaximumWidth(100)
         members = dict(draft.members)
-        self.owner = choice_field(members, None, empty="Kế hoạch của chi bộ")
+        self.owner = choice_field(members, None, empty=tr("The cell’s plan"))
         if plan is not None:
             self.owner.setCurrentIndex(max(self.owner.findData(plan.member_id or CELL_PLAN), 0))
             self.owner.setEnabled(False)  # whose plan it is does not change
-        self.document = choice_field(dict(draft.documents), plan.document_id if plan else None, empty="(không gắn văn bản)")
+        self.document = choice_field(dict(draft.documents), plan.document_id if plan else None,
+                                     empty=tr("(no document)"))
         self.document.setEnabled(plan is None)  # edit_plan keeps the document a plan was made for
         self.adopted_on = date_field(format_date(plan.adopted_on) if plan else "")
         self.review = QPlainTextEdit(plan.review_note if plan else "")
-        self.review.setPlaceholderText("Sơ kết, tổng kết việc thực hiện kế hoạch")
+        self.review.setPlaceholderText(tr("Review of how the plan was carried out"))
         self.review.setFixedHeight(50)
         self.review.setTabChangesFocus(True)
         head = QFormLayout()
-        head.addRow("&Tên kế hoạch (*):", self.title)
-        head.addRow("&Năm:", self.year)
-        head.addRow("&Của:", self.owner)
-        head.addRow("Thực hiện &văn bản:", self.document)
-        head.addRow("Ngày &ban hành:", self.adopted_on)
+        head.addRow(tr("&Plan title (*):"), self.title)
+        head.addRow(tr("&Year:"), self.year)
+        head.addRow(tr("&Of:"), self.owner)
+        head.addRow(tr("Carries out &document:"), self.document)
+        head.addRow(tr("&Issued on:"), self.adopted_on)
         self.model = ItemModel(draft.items)
         self.table = record_table(self.model)
         self.table.setWordWrap(False)
@@ -128,36 +132,38 @@ class PlanEditor(EditorDialog):
         self.table.selectionModel().selectionChanged.connect(self._pick)
         # The item form under the table.
         self.content = QLineEdit()
-        self.content.setPlaceholderText("Nội dung nhiệm vụ")
+        self.content.setPlaceholderText(tr("Task"))
         self.target = QLineEdit()
-        self.target.setPlaceholderText("Chỉ tiêu, sản phẩm")
-        self.item_owner = choice_field(members, None, empty="(ghi ở ô bên)")
+        self.target.setPlaceholderText(tr("Target, outcome"))
+        self.item_owner = choice_field(members, None, empty=tr("(written beside)"))
         self.item_owner_text = QLineEdit()
-        self.item_owner_text.setPlaceholderText("hoặc: Chi ủy, Toàn chi bộ…")
+        self.item_owner_text.setPlaceholderText(tr("or: Chi ủy, Toàn chi bộ…"))
         self.deadline = date_field()
-        self.status = choice_field(ITEM_STATUS_LABELS, ItemStatus.NOT_STARTED)
+        self.status = choice_field(labels(ITEM_STATUS), ItemStatus.NOT_STARTED)
         self.item_problem = QLabel()
         self.item_problem.setStyleSheet("color: #b00020")
-        add, update, remove = QPushButton("Thêm nhiệm vụ"), QPushButton("Cập nhật nhiệm vụ đã chọn"), QPushButton("Bỏ nhiệm vụ đã chọn")
+        add = QPushButton(tr("Add task"))
+        update = QPushButton(tr("Update the selected task"))
+        remove = QPushButton(tr("Drop the selected task"))
         add.clicked.connect(self.add_item)
         update.clicked.connect(self.update_item)
         remove.clicked.connect(self.remove_item)
         line1, line2, line3 = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
         line1.addWidget(self.content, 3)
         line1.addWidget(self.target, 2)
-        for widget in (QLabel("Người thực hiện:"), self.item_owner, self.item_owner_text, QLabel("Thời hạn:"),
-                       self.deadline, QLabel("Tiến độ:"), self.status):
+        for widget in (QLabel(tr("Owner:")), self.item_owner, self.item_owner_text, QLabel(tr("Deadline:")),
+                       self.deadline, QLabel(tr("Progress:")), self.status):
             line2.addWidget(widget)
         for widget in (add, update, remove):
             line3.addWidget(widget)
         line3.addWidget(self.item_problem, 1)
         self.body.addLayout(head)
-        self.body.addWidget(QLabel("<b>Nhiệm vụ</b> (dòng đỏ: quá hạn mà chưa xong)"))
+        self.body.addWidget(QLabel(tr("<b>Tasks</b> (red rows: overdue and not done)")))
         self.body.addWidget(self.table, 1)
         self.body.addLayout(line1)
         self.body.addLayout(line2)
         self.body.addLayout(line3)
-        self.body.addWidget(QLabel("Sơ kết, tổng kết:"))
+        self.body.addWidget(QLabel(tr("Review:")))
         self.body.addWidget(self.review)
         self.watch(self.title, self.year, self.owner, self.document, self.adopted_on, self.review)
         fit_to_screen(self, 1100, 680)
@@ -181,12 +187,12 @@ class PlanEditor(EditorDialog):
     def _form_item(self) -> dict | None:
         content = self.content.text().strip()
         if not content:
-            self.item_problem.setText("Hãy ghi nội dung nhiệm vụ.")
+            self.item_problem.setText(tr("Write what the task is."))
             return None
         try:
             parse_date(self.deadline.text())
         except ValueError as exc:
-            self.item_problem.setText(f"Thời hạn: {exc}.")
+            self.item_problem.setText(tr("Deadline: {problem}.").format(problem=exc))
             return None
         self.item_problem.clear()
         owner_id = self.item_owner.currentData() or None
@@ -207,7 +213,7 @@ class PlanEditor(EditorDialog):
     def update_item(self) -> None:
         row = self._selected()
         if row is None:
-            self.item_problem.setText("Hãy chọn một nhiệm vụ trong bảng.")
+            self.item_problem.setText(tr("Select a task in the table."))
             return
         item = self._form_item()
         if item is not None:
@@ -255,4 +261,4 @@ class PlanEditor(EditorDialog):
 
 def open_plan_editor(page, plan_id: str | None) -> None:
     page.open_read(lambda db: load_plan_form(db, plan_id),
-                   lambda draft: PlanEditor(page.book, draft, parent=page), "Không mở được kế hoạch này.")
+                   lambda draft: PlanEditor(page.book, draft, parent=page), tr("Could not open this plan."))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from chibo.ui.i18n import tr
 from chibo.ui.operations import message_of, run_in_background
 from chibo.ui.papers import PaperBar
 from chibo.ui.table import ColumnsModel, record_table
@@ -46,7 +47,7 @@ class RecordListPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.papers = PaperBar(book, papers, self.selected_id, nothing_selected)
-        self.count = QLabel("Đang tải…")
+        self.count = QLabel(tr("Loading…"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(self.actions)

@@ -9,13 +9,16 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.text import format_date, matches
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import run_in_background
 from chibo.ui.table import ColumnsModel
-from chibo.vocabulary import CELL_POSITION_LABELS, MEMBER_STATUS_LABELS, MemberStatus, label
+from chibo.ui.words import CELL_POSITION, MEMBER_STATUS, label, labels
+from chibo.vocabulary import MemberStatus
 
 ON_ROLL = "on_roll"  # every status but "left"
 
-COLUMNS = ("STT", "Họ và tên", "Năm sinh", "Dân tộc", "Chức vụ", "Tình trạng", "Từ ngày")
+COLUMNS = (QT_TR_NOOP("No."), QT_TR_NOOP("Full name"), QT_TR_NOOP("Born"), QT_TR_NOOP("Ethnicity"),
+           QT_TR_NOOP("Position"), QT_TR_NOOP("Status"), QT_TR_NOOP("Since"))
 
 
 class RegisterModel(ColumnsModel):
@@ -51,8 +54,8 @@ class RegisterModel(ColumnsModel):
             m.full_name,
             str(m.birth_year or ""),
             m.ethnicity,
-            label(m.position, CELL_POSITION_LABELS),
-            label(row.status, MEMBER_STATUS_LABELS) if row.status else "",
+            label(m.position, CELL_POSITION),
+            label(row.status, MEMBER_STATUS) if row.status else "",
             format_date(row.joined_on),
         )[index.column()]
 
@@ -63,18 +66,18 @@ class RegisterPage(QWidget):
     def __init__(self, book):
         super().__init__()
         self.book = book
-        self.search = QLineEdit(placeholderText="Tìm theo tên (gõ không dấu cũng được), Ctrl+F")
+        self.search = QLineEdit(placeholderText=tr("Search by name (diacritics optional), Ctrl+F"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
-        self.status_filter.addItem("Đang sinh hoạt ở chi bộ", ON_ROLL)
-        for status, text in MEMBER_STATUS_LABELS.items():
+        self.status_filter.addItem(tr("On the cell’s roll"), ON_ROLL)
+        for status, text in labels(MEMBER_STATUS).items():
             self.status_filter.addItem(text, str(status))
-        self.status_filter.addItem("Tất cả, kể cả đã rời", "")
+        self.status_filter.addItem(tr("Everyone, including those who left"), "")
         self.status_filter.currentIndexChanged.connect(lambda: self._filter(self.search.text()))
-        self.add_button = QPushButton("Thêm đảng viên (Ctrl+N)")
-        self.edit_button = QPushButton("Sửa thông tin…")
-        self.status_button = QPushButton("Đổi tình trạng, chuyển đi…")
-        self.import_button = QPushButton("Nhập từ tệp Excel…")
+        self.add_button = QPushButton(tr("Add member (Ctrl+N)"))
+        self.edit_button = QPushButton(tr("Edit…"))
+        self.status_button = QPushButton(tr("Change status, transfer…"))
+        self.import_button = QPushButton(tr("Import from Excel…"))
         self.import_button.clicked.connect(self.import_members)
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_member)
@@ -92,7 +95,7 @@ class RegisterPage(QWidget):
         self.table.activated.connect(lambda _index: self.edit_member())  # Enter on a row
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(QLabel("Tình trạng:"))
+        top.addWidget(QLabel(tr("Status:")))
         top.addWidget(self.status_filter)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.status_button, self.import_button):
@@ -113,12 +116,13 @@ class RegisterPage(QWidget):
 
     def _filter(self, text: str) -> None:
         self.model.filter(text, self.status_filter.currentData())
-        self.count.setText(f"{self.model.rowCount()} / {len(self.model._all)} đảng viên")
+        self.count.setText(tr("{shown} / {total} members").format(shown=self.model.rowCount(),
+                                                                   total=len(self.model._all)))
 
     def selected_row(self):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            QMessageBox.information(self, "chibo", "Hãy chọn một đảng viên trong danh sách trước.")
+            QMessageBox.information(self, "chibo", tr("Select a member in the list first."))
             return None
         return self.model.row_at(rows[0].row())
 

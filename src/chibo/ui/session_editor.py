@@ -23,15 +23,15 @@ from chibo.services.settings import load_rules
 from chibo.store.models import Meeting, Presenter
 from chibo.text import format_date, format_percent, name_sort_key, parse_date
 from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.screen import fit_to_screen
 from chibo.ui.session_speeches import SpeechesPanel, save_speeches
 from chibo.ui.table import ColumnsModel
-from chibo.vocabulary import (
-    ATTENDANCE_STATE_LABELS, MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, SESSION_KIND_LABELS, AttendanceState,
-    SessionKind, label,
-)
+from chibo.ui.words import ATTENDANCE_STATE, MEMBER_STATUS, SESSION_FORM, SESSION_KIND, label, labels
+from chibo.vocabulary import AttendanceState, SessionKind
 
-ROLL_COLUMNS = ("Họ và tên", "Tình trạng", "Điểm danh", "Lý do vắng")
+ROLL_COLUMNS = (QT_TR_NOOP("Full name"), QT_TR_NOOP("Status"), QT_TR_NOOP("Attendance"),
+                QT_TR_NOOP("Reason for absence"))
 KEYS = {Qt.Key_C: AttendanceState.PRESENT, Qt.Key_V: AttendanceState.ABSENT_EXCUSED,
         Qt.Key_K: AttendanceState.ABSENT_UNEXCUSED}
 
@@ -105,9 +105,9 @@ class RollModel(ColumnsModel):
             if index.column() == 0:
                 return row[1]
             if index.column() == 1:
-                return label(row[2], MEMBER_STATUS_LABELS)
+                return label(row[2], MEMBER_STATUS)
             if index.column() == 2:
-                return label(row[3], ATTENDANCE_STATE_LABELS) if row[3] else "chưa điểm danh"
+                return label(row[3], ATTENDANCE_STATE) if row[3] else tr("not marked")
             return row[4]
         if role == Qt.ForegroundRole and index.column() == 2 and row[3] is None:
             return Qt.gray
@@ -162,20 +162,23 @@ class RollView(QTableView):
 
 
 def figures_text(figures) -> str:
-    by_status = ", ".join(f"{label(s, MEMBER_STATUS_LABELS).lower()} {figures.present[s]}/{n}"
+    by_status = ", ".join(f"{label(s, MEMBER_STATUS).lower()} {figures.present[s]}/{n}"
                           for s, n in figures.summoned.items() if n)
     rate = format_percent(figures.attendance_percent) if figures.attendance_percent is not None else "—"
-    text = (f"<b>Có mặt {figures.present_required}/{figures.summoned_total}</b> ({by_status}); tỷ lệ {rate}; "
-            f"vắng {len(figures.absences)}")
+    text = tr("<b>Present {present}/{summoned}</b> ({by_status}); rate {rate}; absent {absent}").format(
+        present=figures.present_required, summoned=figures.summoned_total, by_status=by_status, rate=rate,
+        absent=len(figures.absences))
     if figures.exempt:
-        text += f"; miễn sinh hoạt {figures.exempt} (đến dự {figures.exempt_present})"
+        text += tr("; exempt {exempt} ({came} came)").format(exempt=figures.exempt, came=figures.exempt_present)
     if figures.unrecorded:
-        text += f"; <span style='color:#b00020'>chưa điểm danh {len(figures.unrecorded)}</span>"
+        text += "; <span style='color:#b00020'>" + tr("not marked {count}").format(count=len(figures.unrecorded))
+        text += "</span>"
     quorum = figures.quorum
     if quorum is not None:
-        text += ("<br><span style='color:#1b5e20'>✔ Đủ số đảng viên để biểu quyết</span>" if quorum.reached else
-                 "<br><span style='color:#b00020'>✘ Chưa đủ số đảng viên để biểu quyết</span>")
-        text += f" (có {quorum.present}, cần ít nhất {quorum.needed}/{quorum.base})"
+        text += (tr("<br><span style='color:#1b5e20'>✔ Quorum reached for voting</span>") if quorum.reached else
+                 tr("<br><span style='color:#b00020'>✘ No quorum for voting</span>"))
+        text += tr(" ({present} present, at least {needed}/{base} needed)").format(
+            present=quorum.present, needed=quorum.needed, base=quorum.base)
     return text
 
 
@@ -184,23 +187,23 @@ class SessionEditor(EditorDialog):
 
     def __init__(self, book, form: SessionDraft, parent=None):
         meeting = form.meeting
-        super().__init__(book, "Sửa buổi sinh hoạt" if meeting else "Ghi buổi sinh hoạt mới", parent)
+        super().__init__(book, tr("Edit session") if meeting else tr("New session"), parent)
         self.form, self.session_id = form, meeting.id if meeting else None
-        kinds = {k: v for k, v in SESSION_KIND_LABELS.items() if k != SessionKind.MAKEUP or
-                 (meeting and meeting.kind == SessionKind.MAKEUP)}
+        making_up = meeting and meeting.kind == SessionKind.MAKEUP
+        kinds = labels(SESSION_KIND, leave_out=() if making_up else {SessionKind.MAKEUP})
         self.kind = choice_field(kinds, meeting.kind if meeting else SessionKind.REGULAR)
         self.kind.setEnabled(not (meeting and meeting.kind == SessionKind.MAKEUP))
-        self.session_form = choice_field(SESSION_FORM_LABELS, meeting.form if meeting else None)
+        self.session_form = choice_field(labels(SESSION_FORM), meeting.form if meeting else None)
         self.held_on = date_field(format_date(meeting.held_on if meeting else date.today()))
         self.start_time = QLineEdit(meeting.start_time.strftime("%H:%M") if meeting and meeting.start_time else "")
         self.end_time = QLineEdit(meeting.end_time.strftime("%H:%M") if meeting and meeting.end_time else "")
         for field_ in (self.start_time, self.end_time):
-            field_.setPlaceholderText("giờ:phút")
+            field_.setPlaceholderText(tr("hh:mm"))
             field_.setMaximumWidth(80)
         self.place = QLineEdit(meeting.place if meeting else "")
         people = dict(form.members)
-        self.chair = choice_field(people, meeting.chair_id if meeting else None, empty="(chưa chọn)")
-        self.secretary = choice_field(people, meeting.secretary_id if meeting else None, empty="(chưa chọn)")
+        self.chair = choice_field(people, meeting.chair_id if meeting else None, empty=tr("(not chosen)"))
+        self.secretary = choice_field(people, meeting.secretary_id if meeting else None, empty=tr("(not chosen)"))
         self.documents = QListWidget()
         for doc_id, text in form.documents:
             item = QListWidgetItem(text)
@@ -213,33 +216,33 @@ class SessionEditor(EditorDialog):
         self.documents.itemChanged.connect(self.mark_dirty)
         self.guests = QLineEdit(meeting.guests.replace("\n", "; ") if meeting else "")
         self.presenter = choice_field(dict(form.presenters), meeting.presenter_id if meeting else None,
-                                      empty="(không có)")
+                                      empty=tr("(none)"))
         self.conclusion = QPlainTextEdit(meeting.conclusion if meeting else "")
         self.conclusion.setTabChangesFocus(True)
         times = QHBoxLayout()
         times.addWidget(self.start_time)
-        times.addWidget(QLabel("đến"))
+        times.addWidget(QLabel(tr("to")))
         times.addWidget(self.end_time)
         times.addStretch(1)
         left = QFormLayout()
-        left.addRow("&Loại buổi:", self.kind)
-        left.addRow("&Hình thức:", self.session_form)
-        left.addRow("&Ngày:", self.held_on)
-        left.addRow("Giờ:", times)
-        left.addRow("Địa điể&m:", self.place)
-        left.addRow("Chủ &trì:", self.chair)
-        left.addRow("Thư &ký:", self.secretary)
-        left.addRow("&Văn bản học tập:", self.documents)
-        left.addRow("Khách mời:", self.guests)
-        left.addRow("Báo cáo &viên:", self.presenter)
-        left.addRow("Kết &luận:", self.conclusion)
+        left.addRow(tr("Session &kind:"), self.kind)
+        left.addRow(tr("&Form:"), self.session_form)
+        left.addRow(tr("&Date:"), self.held_on)
+        left.addRow(tr("Time:"), times)
+        left.addRow(tr("Pla&ce:"), self.place)
+        left.addRow(tr("&Chair:"), self.chair)
+        left.addRow(tr("&Minute-taker:"), self.secretary)
+        left.addRow(tr("&Documents studied:"), self.documents)
+        left.addRow(tr("Guests:"), self.guests)
+        left.addRow(tr("Pr&esenter:"), self.presenter)
+        left.addRow(tr("Concl&usion:"), self.conclusion)
         self.speeches = SpeechesPanel(form.members, form.names, form.speeches, meeting)
         self.speeches.changed.connect(self.mark_dirty)
         details = QWidget()
         details.setLayout(left)
         self.left_tabs = QTabWidget()
-        self.left_tabs.addTab(details, "Thông tin buổi")
-        self.left_tabs.addTab(self.speeches, "Phát biểu, biểu quyết")
+        self.left_tabs.addTab(details, tr("Session details"))
+        self.left_tabs.addTab(self.speeches, tr("Speeches, vote"))
 
         self.roll = RollModel()
         self.roll_view = RollView()
@@ -253,22 +256,23 @@ class SessionEditor(EditorDialog):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.Stretch)
-        self.all_present = QPushButton("Tất cả có &mặt")
+        self.all_present = QPushButton(tr("All &present"))
         self.all_present.clicked.connect(self.roll.mark_all_present)
         buttons = QHBoxLayout()
         buttons.addWidget(self.all_present)
         for key, state in (("C", AttendanceState.PRESENT), ("V", AttendanceState.ABSENT_EXCUSED),
                            ("K", AttendanceState.ABSENT_UNEXCUSED)):
-            button = QPushButton(f"{ATTENDANCE_STATE_LABELS[state]} ({key})")
+            button = QPushButton(f"{label(state, ATTENDANCE_STATE)} ({key})")
             button.clicked.connect(lambda _=False, s=state: self._mark_selected(s))
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.figures = QLabel()
         self.figures.setWordWrap(True)
-        hint = QLabel("Chọn người rồi bấm phím C (có mặt), V (vắng có lý do, rồi gõ lý do) hoặc K (vắng không lý do).")
+        hint = QLabel(tr("Select a person, then press C (present), V (absent with a reason, then type it) or K "
+                         "(absent without reason)."))
         hint.setWordWrap(True)
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>Điểm danh</b>"))
+        right.addWidget(QLabel(tr("<b>Attendance</b>")))
         right.addWidget(hint)
         right.addLayout(buttons)
         right.addWidget(self.roll_view, 1)
@@ -326,7 +330,8 @@ class SessionEditor(EditorDialog):
             "fields": {"kind": self.kind.currentData(), "form": self.session_form.currentData(),
                        "held_on": self.held_on.text(), "start_time": self.start_time.text(),
                        "end_time": self.end_time.text(), "place": self.place.text(),
-                       "chair_id": self.chair.currentData() or None, "secretary_id": self.secretary.currentData() or None,
+                       "chair_id": self.chair.currentData() or None,
+                       "secretary_id": self.secretary.currentData() or None,
                        "presenter_id": self.presenter.currentData() or None,
                        "guests": "\n".join(g.strip() for g in self.guests.text().split(";") if g.strip()),
                        "conclusion": self.conclusion.toPlainText()},

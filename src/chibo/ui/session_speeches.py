@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from chibo.ui.i18n import tr
+
 GUEST = "__guest__"
 
 
@@ -25,20 +27,20 @@ class SpeechesPanel(QWidget):
         for speech in speeches:
             self._append(list(speech))
         self.speaker = QComboBox()
-        self.speaker.addItem("(chọn người phát biểu)", "")
+        self.speaker.addItem(tr("(choose the speaker)"), "")
         for member_id, name in members:
             self.speaker.addItem(name, member_id)
-        self.speaker.addItem("Khách mời (ghi tên ở bên)", GUEST)
+        self.speaker.addItem(tr("Guest (name written beside)"), GUEST)
         self.guest = QLineEdit()
-        self.guest.setPlaceholderText("Tên, chức vụ khách mời")
+        self.guest.setPlaceholderText(tr("Guest’s name and position"))
         self.guest.setEnabled(False)
         self.speaker.currentIndexChanged.connect(lambda: self.guest.setEnabled(self.speaker.currentData() == GUEST))
         self.content = QPlainTextEdit()
-        self.content.setPlaceholderText("Tóm tắt ý kiến phát biểu")
+        self.content.setPlaceholderText(tr("Summary of what was said"))
         self.content.setTabChangesFocus(True)
         self.content.setFixedHeight(70)
-        self.add_button = QPushButton("Thêm ý kiến")
-        self.remove_button = QPushButton("Bỏ ý kiến đã chọn")
+        self.add_button = QPushButton(tr("Add speech"))
+        self.remove_button = QPushButton(tr("Drop the selected speech"))
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_selected)
         self.problem = QLabel()
@@ -51,13 +53,13 @@ class SpeechesPanel(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.problem, 1)
         has_votes = meeting is not None and meeting.votes_for is not None
-        self.voted = QCheckBox("Có biểu quyết nghị quyết, kết luận của buổi")
+        self.voted = QCheckBox(tr("The session voted on its resolution or conclusion"))
         self.voted.setChecked(has_votes)
         self.votes = []
         votes = QHBoxLayout()
-        for caption, value in (("Tán thành:", meeting.votes_for if has_votes else 0),
-                               ("Không tán thành:", meeting.votes_against if has_votes else 0),
-                               ("Ý kiến khác:", meeting.votes_other if has_votes else 0)):
+        for caption, value in ((tr("For:"), meeting.votes_for if has_votes else 0),
+                               (tr("Against:"), meeting.votes_against if has_votes else 0),
+                               (tr("Other:"), meeting.votes_other if has_votes else 0)):
             spin = QSpinBox()
             spin.setRange(0, 999)
             spin.setValue(value or 0)
@@ -70,12 +72,12 @@ class SpeechesPanel(QWidget):
         votes.addStretch(1)
         self.voted.toggled.connect(self.changed)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Ý kiến phát biểu</b> (theo thứ tự phát biểu)"))
+        layout.addWidget(QLabel(tr("<b>Speeches</b> (in the order given)")))
         layout.addWidget(self.list, 1)
         layout.addLayout(who)
         layout.addWidget(self.content)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("<b>Biểu quyết</b>"))
+        layout.addWidget(QLabel(tr("<b>Vote</b>")))
         layout.addWidget(self.voted)
         layout.addLayout(votes)
 
@@ -92,10 +94,10 @@ class SpeechesPanel(QWidget):
         guest = self.guest.text().strip()
         content = self.content.toPlainText().strip()
         if not speaker or (speaker == GUEST and not guest):
-            self.problem.setText("Hãy chọn người phát biểu, hoặc ghi tên khách mời.")
+            self.problem.setText(tr("Choose the speaker, or write the guest’s name."))
             return
         if not content:
-            self.problem.setText("Hãy ghi nội dung ý kiến.")
+            self.problem.setText(tr("Write what was said."))
             return
         self.problem.clear()
         self._append([None, None if speaker == GUEST else speaker, guest if speaker == GUEST else "", content])

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 
 from chibo.text import format_date, format_size
 from chibo.ui.editor import date_field
+from chibo.ui.i18n import LANGUAGES, QT_TR_NOOP, read_language, tr, write_language
 from chibo.ui.operations import message_of, run_write, wait_for_jobs
 from chibo.ui.table import ColumnsModel, record_table
 
 TEXT_SIZE_SETTING = "text_size"
-TEXT_SIZES = {"normal": ("Bình thường", 0), "large": ("Lớn (dễ đọc hơn)", 2), "larger": ("Rất lớn", 4)}
-BACKUP_COLUMNS = ("Thời điểm", "Loại", "Dung lượng", "Tệp")
+TEXT_SIZES = {"normal": (QT_TR_NOOP("Normal"), 0), "large": (QT_TR_NOOP("Large (easier to read)"), 2),
+              "larger": (QT_TR_NOOP("Larger"), 4)}
+BACKUP_COLUMNS = (QT_TR_NOOP("Made at"), QT_TR_NOOP("Kind"), QT_TR_NOOP("Size"), QT_TR_NOOP("File"))
 _base_point_size: float | None = None
 
 
@@ -73,7 +75,7 @@ def save_settings(db, values: dict) -> None:
     from chibo.store.book import set_setting
 
     update_unit(db, **values["unit"])
-    set_term_start(db, clean_date(values["term_start"], "ngày bắt đầu nhiệm kỳ", required=True))
+    set_term_start(db, clean_date(values["term_start"], tr("the term’s start"), required=True))
     set_symbol_suffix(db, values["suffix"])
     save_rules(db, replace(load_rules(db), **values["rules"]))
     set_setting(db, TEXT_SIZE_SETTING, values["text_size"] if values["text_size"] in TEXT_SIZES else "normal")
@@ -97,30 +99,31 @@ class BackupModel(ColumnsModel):
         try:
             size = format_size(b.size)
         except OSError:
-            size = "(không đọc được)"
-        return (f"{format_date(b.made_at.date())} {b.made_at:%H:%M}", "Tự động hằng ngày" if b.automatic else "Sao lưu tay",
-                size, b.path.name)[index.column()]
+            size = tr("(unreadable)")
+        return (f"{format_date(b.made_at.date())} {b.made_at:%H:%M}",
+                tr("Daily, automatic") if b.automatic else tr("By hand"), size, b.path.name)[index.column()]
 
 
 class SettingsPage(QWidget):
     changed = Signal()  # saved or restored: the window reloads everything
 
-    def __init__(self, book):
+    def __init__(self, book, language_folder: Path | None = None):
         super().__init__()
         self.book = book
+        self.language_folder = language_folder or book.folder  # where chibo was started: see i18n.read_language
         self.data: SettingsData | None = None
         self.dirty = False
-        heading = QLabel("Cài đặt")
+        heading = QLabel(tr("Settings"))
         heading.setStyleSheet("font-size: 14pt; font-weight: bold")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._unit_tab(), "Đơn vị")
-        self.tabs.addTab(self._rules_tab(), "Quy tắc của chi bộ")
-        self.tabs.addTab(self._display_tab(), "Cỡ chữ")
-        self.tabs.addTab(self._backup_tab(), "Sao lưu, khôi phục")
+        self.tabs.addTab(self._unit_tab(), tr("Unit"))
+        self.tabs.addTab(self._rules_tab(), tr("Rules of the cell"))
+        self.tabs.addTab(self._display_tab(), tr("Display, language"))
+        self.tabs.addTab(self._backup_tab(), tr("Backup, restore"))
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
-        self.save_button = QPushButton("Lưu thay đổi (Ctrl+S)")
+        self.save_button = QPushButton(tr("Save changes (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         bottom = QHBoxLayout()
@@ -135,7 +138,7 @@ class SettingsPage(QWidget):
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)
         for widget in (self.name, self.superior, self.place, self.term_start, self.suffix, self.grades, self.failing):
             widget.textEdited.connect(self._mark_dirty)
-        for widget in (self.quorum, self.text_size):
+        for widget in (self.quorum, self.text_size, self.language):
             widget.activated.connect(self._mark_dirty)
         for widget in (self.probation, self.target):
             widget.valueChanged.connect(lambda *_: self._mark_dirty() if self.data is not None else None)
@@ -150,35 +153,35 @@ class SettingsPage(QWidget):
         self.suffix = QLineEdit()
         self.suffix.setMaximumWidth(80)
         form = QFormLayout(tab)
-        form.addRow("&Tên đơn vị (*):", self.name)
-        form.addRow("&Cấp ủy cấp trên:", self.superior)
-        form.addRow("Đị&a danh:", self.place)
-        form.addRow("Vai trò:", self.role)
-        form.addRow("Mã đơn vị (tên gói dữ liệu):", self.code)
-        form.addRow("Mã khóa dữ liệu:", self.fingerprint)
-        form.addRow("Ngày bắt đầu &nhiệm kỳ:", self.term_start)
-        form.addRow("&Ký hiệu đơn vị trên văn bản:", self.suffix)
-        hint = QLabel("Số văn bản chi bộ ban hành (biên bản, kế hoạch, báo cáo) đánh lại từ 01 khi bắt đầu nhiệm kỳ mới; "
-                      "ký hiệu đứng sau dấu gạch chéo, ví dụ 05-BB/CB.")
+        form.addRow(tr("&Unit name (*):"), self.name)
+        form.addRow(tr("&Superior body:"), self.superior)
+        form.addRow(tr("Pl&ace name:"), self.place)
+        form.addRow(tr("Role:"), self.role)
+        form.addRow(tr("Unit code (names the bundles):"), self.code)
+        form.addRow(tr("Key fingerprint:"), self.fingerprint)
+        form.addRow(tr("&Term started on:"), self.term_start)
+        form.addRow(tr("Unit s&ymbol on papers:"), self.suffix)
+        hint = QLabel(tr("The numbers of the papers the cell issues (minutes, plans, reports) start again from 01 "
+                         "with each new term; the symbol comes after the slash, for example 05-BB/CB."))
         hint.setWordWrap(True)
         form.addRow("", hint)
         return tab
 
     def _rules_tab(self) -> QWidget:
-        from chibo.services.settings import QUORUM_RULE_LABELS
+        from chibo.ui.words import QUORUM_RULE, labels
 
         tab = QWidget()
         self.quorum = QComboBox()
         self.quorum.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)  # long rules: no wide window
         self.quorum.setMinimumContentsLength(30)
-        for key, text in QUORUM_RULE_LABELS.items():
+        for key, text in labels(QUORUM_RULE).items():
             self.quorum.addItem(text, key)
         self.grades = QLineEdit()
-        self.grades.setPlaceholderText("Tốt; Khá; Đạt; Chưa đạt")
+        self.grades.setPlaceholderText(tr("Tốt; Khá; Đạt; Chưa đạt"))
         self.failing = QLineEdit()
         self.probation = QSpinBox()
         self.probation.setRange(1, 36)
-        self.probation.setSuffix(" tháng")
+        self.probation.setSuffix(tr(" months"))
         self.target = QDoubleSpinBox()
         self.target.setRange(1, 100)
         self.target.setDecimals(0)
@@ -186,14 +189,14 @@ class SettingsPage(QWidget):
         for spin in (self.probation, self.target):
             spin.setMaximumWidth(140)
         form = QFormLayout(tab)
-        form.addRow("Đủ số lượng để &biểu quyết khi:", self.quorum)
-        form.addRow("Thang xếp loại &bài thu hoạch:", self.grades)
-        form.addRow("Mức phải &viết lại:", self.failing)
-        form.addRow("Thời gian &dự bị:", self.probation)
-        form.addRow("Chỉ tiêu tỷ lệ &học tập:", self.target)
-        hint = QLabel("Các mức cách nhau bằng dấu chấm phẩy. Quy tắc đủ số lượng mặc định theo Quy định 24-QĐ/TW: "
-                      "quá nửa số đảng viên chính thức, trừ người đi sinh hoạt nơi khác, miễn sinh hoạt mà vắng, "
-                      "vắng có lý do.")
+        form.addRow(tr("&Quorum for voting:"), self.quorum)
+        form.addRow(tr("&Essay grades:"), self.grades)
+        form.addRow(tr("Grades to &rewrite:"), self.failing)
+        form.addRow(tr("&Probation:"), self.probation)
+        form.addRow(tr("Study &target:"), self.target)
+        hint = QLabel(tr("Grades are separated by semicolons. The default quorum rule follows Regulation 24-QĐ/TW: "
+                         "more than half of the full members, not counting those attending elsewhere, those exempt "
+                         "who are absent, and those absent with a reason."))
         hint.setWordWrap(True)
         form.addRow("", hint)
         return tab
@@ -202,10 +205,20 @@ class SettingsPage(QWidget):
         tab = QWidget()
         self.text_size = QComboBox()
         for key, (text, _points) in TEXT_SIZES.items():
-            self.text_size.addItem(text, key)
+            self.text_size.addItem(tr(text), key)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(read_language(self.language_folder)), 0))
         form = QFormLayout(tab)
-        form.addRow("Cỡ &chữ trên màn hình:", self.text_size)
-        hint = QLabel("Chữ lớn hơn dễ đọc hơn; cỡ chữ trên giấy in không đổi. Áp dụng ngay khi bấm Lưu thay đổi.")
+        form.addRow(tr("&Text size on screen:"), self.text_size)
+        hint = QLabel(tr("Larger text is easier to read; printed papers do not change. It applies as soon as you "
+                         "press Save changes."))
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        form.addRow(tr("&Language (Ngôn ngữ):"), self.language)
+        hint = QLabel(tr("The language of the screens changes the next time chibo opens. Printed papers and the "
+                         "messages about the data are always in Vietnamese."))
         hint.setWordWrap(True)
         form.addRow("", hint)
         return tab
@@ -218,9 +231,9 @@ class SettingsPage(QWidget):
         self.backup_model = BackupModel()
         self.backup_table = record_table(self.backup_model)
         self.backup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
-        make = QPushButton("Sao lưu ngay")
-        restore = QPushButton("Khôi phục bản đã chọn…")
-        restore_file = QPushButton("Khôi phục từ tệp khác…")
+        make = QPushButton(tr("Back up now"))
+        restore = QPushButton(tr("Restore the selected backup…"))
+        restore_file = QPushButton(tr("Restore from another file…"))
         make.clicked.connect(self.make_backup)
         restore.clicked.connect(self.restore_selected)
         restore_file.clicked.connect(self._pick_restore)
@@ -229,8 +242,8 @@ class SettingsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(tab)
-        note = QLabel("chibo tự sao lưu sổ mỗi ngày khi mở (giữ 7 bản hằng ngày, 4 bản hằng tuần, 12 bản hằng tháng). "
-                      "Khi khôi phục, sổ hiện tại được sao lưu trước nên có thể quay lại.")
+        note = QLabel(tr("chibo backs the book up every day when it opens (keeping 7 daily, 4 weekly and 12 monthly "
+                         "copies). A restore backs up the current book first, so it can be undone."))
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(self.backup_folder)
@@ -240,7 +253,7 @@ class SettingsPage(QWidget):
 
     def _mark_dirty(self, *_args) -> None:
         self.dirty = True
-        self.status.setText("Có thay đổi chưa lưu.")
+        self.status.setText(tr("There are unsaved changes."))
 
     def show_data(self, data: SettingsData) -> None:
         """Fill the fields; kept as typed while there are unsaved changes."""
@@ -254,10 +267,10 @@ class SettingsPage(QWidget):
         self.name.setText(u.name)
         self.superior.setText(u.superior_name)
         self.place.setText(u.place_name)
-        self.role.setText("Chi bộ (gửi báo cáo lên cấp trên)" if u.role == UnitRole.CELL else
-                          "Cấp nhận báo cáo (cộng số liệu các chi bộ)")
+        self.role.setText(tr("Cell (sends reports to the level above)") if u.role == UnitRole.CELL else
+                          tr("Receiving level (sums the cells’ figures)"))
         self.code.setText(u.code)
-        self.fingerprint.setText(data.fingerprint or "(chưa có; được tạo khi gửi gói đầu tiên)")
+        self.fingerprint.setText(data.fingerprint or tr("(none yet; made when the first bundle is sent)"))
         self.term_start.setText(format_date(data.term_start))
         self.suffix.setText(data.suffix)
         r = data.rules
@@ -267,7 +280,7 @@ class SettingsPage(QWidget):
         self.probation.setValue(r.probation_months)
         self.target.setValue(r.study_target_percent)
         self.text_size.setCurrentIndex(max(self.text_size.findData(data.text_size), 0))
-        self.backup_folder.setText(f"Thư mục sao lưu: {self.book.backups}")
+        self.backup_folder.setText(tr("Backup folder: {folder}").format(folder=self.book.backups))
         self.backup_model.set_rows(data.backups)
         self.backup_table.resizeColumnsToContents()
         self.backup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
@@ -281,6 +294,7 @@ class SettingsPage(QWidget):
                       "failing_grades": split_grades(self.failing.text()), "probation_months": self.probation.value(),
                       "study_target_percent": float(self.target.value())},
             "text_size": self.text_size.currentData(),
+            "language": self.language.currentData(),
         }
 
     def save(self) -> None:
@@ -295,14 +309,21 @@ class SettingsPage(QWidget):
             self.save_button.setEnabled(True)
             self.error.clear()
             self.dirty = False
-            self.status.setText("Đã lưu.")
+            self.status.setText(tr("Saved."))
             apply_text_size(values["text_size"])
+            if values["language"] != read_language(self.language_folder):
+                try:
+                    write_language(self.language_folder, values["language"])
+                except OSError:
+                    self.error.setText(tr("Could not save the language choice; the other settings were saved."))
+                else:
+                    self.status.setText(tr("Saved. The new language is used from the next start of chibo."))
             self.changed.emit()
 
         def refused(exc):
             self.save_button.setEnabled(True)
             self.error.setText(message_of(
-                exc, "Không lưu được. Chi tiết được ghi trong nhật ký; cài đặt không bị thay đổi."))
+                exc, tr("Could not save. The details are in the log; the settings were not changed.")))
 
         run_write(work, saved, refused)
 
@@ -311,29 +332,33 @@ class SettingsPage(QWidget):
 
         book = self.book
         run_write(lambda: make_backup(book.database, book.backups),
-                  lambda made: (self.status.setText(f"Đã sao lưu: {made.path.name}"), self.changed.emit()),
-                  lambda exc: self.error.setText(message_of(exc, f"Không sao lưu được: {exc}")))
+                  lambda made: (self.status.setText(tr("Backed up: {file}").format(file=made.path.name)),
+                                self.changed.emit()),
+                  lambda exc: self.error.setText(message_of(exc, tr("Could not back up: {problem}").format(
+                      problem=exc))))
 
     def restore_selected(self) -> None:
         rows = self.backup_table.selectionModel().selectedRows()
         if not rows:
-            QMessageBox.information(self, "chibo", "Hãy chọn một bản sao lưu trong danh sách trước.")
+            QMessageBox.information(self, "chibo", tr("Select a backup in the list first."))
             return
         backup = self.backup_model.rows[rows[0].row()]
-        self.restore(backup.path, f"bản sao lưu lúc {backup.made_at:%H:%M} ngày {format_date(backup.made_at.date())}")
+        self.restore(backup.path, tr("the backup made at {time} on {date}").format(
+            time=f"{backup.made_at:%H:%M}", date=format_date(backup.made_at.date())))
 
     def _pick_restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Chọn tệp sao lưu", str(self.book.backups),
-                                              "Sổ chibo (*.sqlite);;Mọi tệp (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a backup file"), str(self.book.backups),
+                                              tr("chibo books (*.sqlite);;All files (*)"))
         if path:
-            self.restore(Path(path), f"tệp {Path(path).name}")
+            self.restore(Path(path), tr("the file {file}").format(file=Path(path).name))
 
     def confirm_restore(self, what: str) -> bool:
         """Tests replace it."""
         answer = QMessageBox.question(
-            self, "Khôi phục sổ",
-            f"Thay toàn bộ sổ hiện tại bằng {what}?\n\nNhững gì ghi sau thời điểm đó sẽ không còn trong sổ. "
-            "Sổ hiện tại được sao lưu trước, nên có thể khôi phục lại nếu nhầm.",
+            self, tr("Restore the book"),
+            tr("Replace the whole current book with {what}?\n\nWhat was written after that moment will no longer be "
+               "in the book. The current book is backed up first, so it can be restored if this is a mistake.").format(
+                what=what),
             QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
         return answer == QMessageBox.Yes
 
@@ -345,11 +370,12 @@ class SettingsPage(QWidget):
 
         def done(safety):
             self.dirty = False
-            kept = f" Sổ trước khi khôi phục được lưu ở {safety.path.name}." if safety else ""
-            self.status.setText("Đã khôi phục." + kept)
+            kept = tr(" The book as it was before the restore is kept in {file}.").format(
+                file=safety.path.name) if safety else ""
+            self.status.setText(tr("Restored.") + kept)
             self.changed.emit()
 
         run_write(lambda: book.restore_from(path), done,
                   lambda exc: QMessageBox.warning(self, "chibo", message_of(
-                      exc, "Không khôi phục được; sổ vẫn như trước. Chi tiết ở nhật ký.")))
+                      exc, tr("Could not restore; the book is as it was. The details are in the log."))))
 

@@ -1,10 +1,14 @@
 """What every table of the app shares: rows under fixed column titles (subclasses say what a
-cell shows in `data`), and a view that selects whole rows, one at a time, without row numbers."""
+cell shows in `data`), and a view that selects whole rows, one at a time, without row numbers.
+
+Column titles are English source strings (marked with `QT_TR_NOOP`), translated when shown."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
+
+from chibo.ui.i18n import tr
 
 
 class ColumnsModel(QAbstractTableModel):
@@ -31,7 +35,7 @@ class ColumnsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return self.columns[section]
+            return tr(self.columns[section])
         return None
 
 

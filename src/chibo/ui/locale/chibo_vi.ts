@@ -1,0 +1,2101 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Could not open the book. The details are in the log.</source>
+        <translation>Không mở được sổ. Chi tiết được ghi trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Studied</source>
+        <translation>Đã học</translation>
+    </message>
+    <message>
+        <source>Studied at</source>
+        <translation>Học ở buổi</translation>
+    </message>
+    <message>
+        <source>Why not yet</source>
+        <translation>Lý do chưa học</translation>
+    </message>
+    <message>
+        <source>Essay</source>
+        <translation>Bài thu hoạch</translation>
+    </message>
+    <message>
+        <source>Edit document</source>
+        <translation>Sửa văn bản</translation>
+    </message>
+    <message>
+        <source>Add a document to study</source>
+        <translation>Thêm văn bản cần học tập, quán triệt</translation>
+    </message>
+    <message>
+        <source>For example: 57-NQ/TW</source>
+        <translation>Ví dụ: 57-NQ/TW</translation>
+    </message>
+    <message>
+        <source>Summary of the content, for example: on breakthroughs in science and technology…</source>
+        <translation>Trích yếu nội dung, ví dụ: về đột phá phát triển khoa học, công nghệ…</translation>
+    </message>
+    <message>
+        <source>Members must write an essay</source>
+        <translation>Đảng viên phải viết bài thu hoạch</translation>
+    </message>
+    <message>
+        <source>&amp;Number-symbol (*):</source>
+        <translation>&amp;Số, ký hiệu (*):</translation>
+    </message>
+    <message>
+        <source>Document &amp;kind:</source>
+        <translation>&amp;Loại văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Summary (*):</source>
+        <translation>&amp;Trích yếu (*):</translation>
+    </message>
+    <message>
+        <source>Issuing &amp;level:</source>
+        <translation>&amp;Cấp ban hành:</translation>
+    </message>
+    <message>
+        <source>&amp;Issued on:</source>
+        <translation>Ngày &amp;ban hành:</translation>
+    </message>
+    <message>
+        <source>Stu&amp;dy deadline:</source>
+        <translation>&amp;Thời hạn học xong:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <source>{date} (make-up)</source>
+        <translation>{date} (học bù)</translation>
+    </message>
+    <message>
+        <source>Studied by {studied}/{required} of the members who must study it</source>
+        <translation>Đã học {studied}/{required} đảng viên phải học</translation>
+    </message>
+    <message>
+        <source>; {sessions} study sessions, {makeups} make-ups.</source>
+        <translation>; {sessions} buổi học, {makeups} buổi học bù.</translation>
+    </message>
+    <message>
+        <source> Deadline: {date}</source>
+        <translation> Thời hạn: {date}</translation>
+    </message>
+    <message>
+        <source> — overdue.</source>
+        <translation> — đã quá hạn.</translation>
+    </message>
+    <message>
+        <source> Essays not handed in: {missing}; to be rewritten: {rewrite}.</source>
+        <translation> Chưa nộp thu hoạch: {missing}; phải viết lại: {rewrite}.</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Chưa học</translation>
+    </message>
+    <message>
+        <source>handed in</source>
+        <translation>đã nộp</translation>
+    </message>
+    <message>
+        <source> — to be rewritten</source>
+        <translation> — phải viết lại</translation>
+    </message>
+    <message>
+        <source>Study of the document</source>
+        <translation>Tình hình học tập văn bản</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>Make-up session for those who have not studied…</source>
+        <translation>Tạo buổi học bù cho người chưa học…</translation>
+    </message>
+    <message>
+        <source>Record the selected member’s essay…</source>
+        <translation>Ghi bài thu hoạch của người được chọn…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Could not be read.</source>
+        <translation>Không đọc được.</translation>
+    </message>
+    <message>
+        <source>This document has not been studied at any session yet. Record the study session on the Sessions page first; a make-up is for those who missed it.</source>
+        <translation>Văn bản này chưa được học ở buổi nào. Hãy ghi buổi học ở trang Sinh hoạt trước; học bù là cho người vắng buổi đó.</translation>
+    </message>
+    <message>
+        <source>Select a member in the list first.</source>
+        <translation>Hãy chọn một đảng viên trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>Make-up session</source>
+        <translation>Tạo buổi học bù</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>giờ:phút</translation>
+    </message>
+    <message>
+        <source>For example: the village hall</source>
+        <translation>Ví dụ: Nhà văn hóa bản</translation>
+    </message>
+    <message>
+        <source>{name} (not studied: {reason})</source>
+        <translation>{name} (chưa học: {reason})</translation>
+    </message>
+    <message>
+        <source>Make-up study of {document} (studied at the session of {date}). Those invited are recorded as present; correct the attendance on the Sessions page if someone is still absent.</source>
+        <translation>Học bù văn bản {document} (buổi học ngày {date}). Người được mời được ghi là có mặt; sửa điểm danh ở trang Sinh hoạt nếu có người vẫn vắng.</translation>
+    </message>
+    <message>
+        <source>Make-up &amp;date (*):</source>
+        <translation>&amp;Ngày học bù (*):</translation>
+    </message>
+    <message>
+        <source>&amp;Starts at:</source>
+        <translation>&amp;Giờ bắt đầu:</translation>
+    </message>
+    <message>
+        <source>Pl&amp;ace:</source>
+        <translation>Đị&amp;a điểm:</translation>
+    </message>
+    <message>
+        <source>Invited:</source>
+        <translation>Người được mời:</translation>
+    </message>
+    <message>
+        <source>Create the make-up session (Ctrl+S)</source>
+        <translation>Tạo buổi học bù (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Select at least one person to invite to the make-up.</source>
+        <translation>Hãy chọn ít nhất một người để mời học bù.</translation>
+    </message>
+    <message>
+        <source>(not graded)</source>
+        <translation>(chưa xếp loại)</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Đảng viên:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Grade:</source>
+        <translation>&amp;Xếp loại:</translation>
+    </message>
+    <message>
+        <source>&amp;Handed in on:</source>
+        <translation>&amp;Ngày nộp:</translation>
+    </message>
+    <message>
+        <source>Could not open this document.</source>
+        <translation>Không mở được văn bản này.</translation>
+    </message>
+    <message>
+        <source>USB drive {name}</source>
+        <translation>ổ USB {name}</translation>
+    </message>
+    <message>
+        <source>{size} free</source>
+        <translation>còn trống {size}</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Could not save. The details are in the log; the book was not changed.</source>
+        <translation>Không lưu được. Chi tiết được ghi trong nhật ký; sổ không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>There are unsaved changes. Save before closing?</source>
+        <translation>Có thay đổi chưa lưu. Lưu trước khi đóng?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Don’t save</source>
+        <translation>Không lưu</translation>
+    </message>
+    <message>
+        <source>Go back to editing</source>
+        <translation>Quay lại sửa tiếp</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>Chờ xác nhận</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Đơn vị gửi</translation>
+    </message>
+    <message>
+        <source>Bundle no.</source>
+        <translation>Gói số</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Trùng</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Cũ</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Bundle kind</source>
+        <translation>Loại gói</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Key fingerprint to compare</source>
+        <translation>Mã khóa cần đối chiếu</translation>
+    </message>
+    <message>
+        <source>Bundles waiting</source>
+        <translation>Gói đang chờ</translation>
+    </message>
+    <message>
+        <source>First received</source>
+        <translation>Nhận lần đầu</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>Mã khóa</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>Gói cuối</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation>Buổi sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Must study</source>
+        <translation>Phải học</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>kế hoạch</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>báo cáo</translation>
+    </message>
+    <message>
+        <source>The data exchange could not be finished. The details are in the log; the book was not changed.</source>
+        <translation>Việc trao đổi dữ liệu không làm xong được. Chi tiết được ghi trong nhật ký; sổ không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Write to:</source>
+        <translation>Ghi vào:</translation>
+    </message>
+    <message>
+        <source>Look for USB drives again</source>
+        <translation>Tìm lại ổ USB</translation>
+    </message>
+    <message>
+        <source>Plug in the USB stick, then press this button so that chibo sees the new drive.</source>
+        <translation>Cắm USB rồi bấm nút này để chibo thấy ổ mới.</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Chọn thư mục…</translation>
+    </message>
+    <message>
+        <source>Folder {folder}</source>
+        <translation>Thư mục {folder}</translation>
+    </message>
+    <message>
+        <source>the folder {folder}</source>
+        <translation>thư mục {folder}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: plug in a USB stick and press “Look for USB drives again”, or choose a folder</source>
+        <translation>Chưa thấy ổ USB nào: hãy cắm USB rồi bấm “Tìm lại ổ USB”, hoặc chọn thư mục</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write the bundle to</source>
+        <translation>Chọn thư mục ghi gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Import a whole folder…</source>
+        <translation>Nhập cả thư mục…</translation>
+    </message>
+    <message>
+        <source>%v/%m bundles</source>
+        <translation>%v/%m gói</translation>
+    </message>
+    <message>
+        <source>Choose data bundles</source>
+        <translation>Chọn gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>chibo data bundles (*.chibo);;All files (*)</source>
+        <translation>Gói dữ liệu chibo (*.chibo);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the bundles</source>
+        <translation>Chọn thư mục có các gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>The folder “{folder}” holds no .chibo file.</source>
+        <translation>Thư mục “{folder}” không có tệp .chibo nào.</translation>
+    </message>
+    <message>
+        <source>{count} bundles done: {imported} imported, {pending} awaiting confirmation, {rejected} rejected.</source>
+        <translation>Đã xử lý {count} gói: nhập {imported}, chờ xác nhận {pending}, bị từ chối {rejected}.</translation>
+    </message>
+    <message>
+        <source>Checking and importing {file}…</source>
+        <translation>Đang kiểm tra và nhập {file}…</translation>
+    </message>
+    <message>
+        <source>Units awaiting key confirmation</source>
+        <translation>Đơn vị chờ xác nhận mã khóa</translation>
+    </message>
+    <message>
+        <source>Confirm the key…</source>
+        <translation>Xác nhận mã khóa…</translation>
+    </message>
+    <message>
+        <source>Reject the unit…</source>
+        <translation>Từ chối đơn vị…</translation>
+    </message>
+    <message>
+        <source>The first bundle of {who} is held back and not counted yet. Compare the key fingerprint with the one printed on that unit’s report (or read out over the phone) before you confirm it.</source>
+        <translation>Gói đầu tiên của {who} mới được giữ lại, chưa tính vào số liệu. Hãy đối chiếu mã khóa với mã in trên báo cáo của đơn vị đó (hoặc đọc qua điện thoại) rồi mới xác nhận.</translation>
+    </message>
+    <message>
+        <source>Confirm the key</source>
+        <translation>Xác nhận mã khóa</translation>
+    </message>
+    <message>
+        <source>Compare the key fingerprint of “{name}”:
+
+{fingerprint}
+
+with the one printed at the end of the unit’s report (or read out by the unit over the phone). Confirm only when the two are exactly the same.</source>
+        <translation>Đối chiếu mã khóa của “{name}”:
+
+{fingerprint}
+
+với mã in ở cuối báo cáo của đơn vị (hoặc do đơn vị đọc qua điện thoại). Chỉ xác nhận khi hai mã giống hệt nhau.</translation>
+    </message>
+    <message>
+        <source>Both are the same: confirm</source>
+        <translation>Hai mã giống nhau, xác nhận</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Reject the unit</source>
+        <translation>Từ chối đơn vị</translation>
+    </message>
+    <message>
+        <source>Reject “{name}” (key fingerprint {fingerprint})? Every bundle with this key will be rejected from now on.</source>
+        <translation>Từ chối “{name}” (mã khóa {fingerprint})? Mọi gói có mã khóa này sẽ bị từ chối từ nay về sau.</translation>
+    </message>
+    <message>
+        <source>Send the whole book (when the level above asks to start again)</source>
+        <translation>Gửi toàn bộ sổ (khi cấp trên đề nghị gửi lại từ đầu)</translation>
+    </message>
+    <message>
+        <source>Export a plan bundle</source>
+        <translation>Xuất gói kế hoạch</translation>
+    </message>
+    <message>
+        <source>Export a report bundle</source>
+        <translation>Xuất gói báo cáo</translation>
+    </message>
+    <message>
+        <source>Plug in a USB stick and press “Look for USB drives again”, or press “Choose a folder…”.</source>
+        <translation>Hãy cắm USB rồi bấm “Tìm lại ổ USB”, hoặc bấm “Chọn thư mục…”.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle and reading it back to check…</source>
+        <translation>Đang ghi gói và đọc lại để kiểm tra…</translation>
+    </message>
+    <message>
+        <source>plan bundle</source>
+        <translation>gói kế hoạch</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>gói</translation>
+    </message>
+    <message>
+        <source>Wrote {what} no. {seq} to {where}, {size}, and checked it.</source>
+        <translation>Đã ghi {what} số {seq} vào {where}, {size}, đã kiểm tra.</translation>
+    </message>
+    <message>
+        <source>
+File: {file} ({records} records).</source>
+        <translation>
+Tệp: {file} ({records} bản ghi).</translation>
+    </message>
+    <message>
+        <source>
+Take this bundle to the cells to import into their books.</source>
+        <translation>
+Mang gói này đến các chi bộ để nhập vào sổ của chi bộ.</translation>
+    </message>
+    <message>
+        <source>
+The bundle is signed but not sealed, because the cell has not imported a plan bundle from the level above yet. Keep the USB stick safe.</source>
+        <translation>
+Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập gói kế hoạch của cấp trên. Hãy giữ USB cẩn thận.</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>Trao đổi dữ liệu</translation>
+    </message>
+    <message>
+        <source>Import report bundles…</source>
+        <translation>Nhập gói báo cáo…</translation>
+    </message>
+    <message>
+        <source>Import a plan bundle…</source>
+        <translation>Nhập gói kế hoạch…</translation>
+    </message>
+    <message>
+        <source>a cell</source>
+        <translation>một chi bộ</translation>
+    </message>
+    <message>
+        <source>the level above</source>
+        <translation>cấp trên</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>Theo đơn vị</translation>
+    </message>
+    <message>
+        <source>Study of documents (all units summed)</source>
+        <translation>Học tập, quán triệt văn bản (cộng các đơn vị)</translation>
+    </message>
+    <message>
+        <source>Receive report bundles</source>
+        <translation>Nhận gói báo cáo</translation>
+    </message>
+    <message>
+        <source>Summed figures</source>
+        <translation>Số liệu tổng hợp</translation>
+    </message>
+    <message>
+        <source>Send a plan bundle</source>
+        <translation>Gửi gói kế hoạch</translation>
+    </message>
+    <message>
+        <source>Send a report to the level above</source>
+        <translation>Gửi báo cáo lên cấp trên</translation>
+    </message>
+    <message>
+        <source>Receive a plan bundle</source>
+        <translation>Nhận gói kế hoạch</translation>
+    </message>
+    <message>
+        <source>Every bundle received, newest first</source>
+        <translation>Mọi gói đã nhận, mới nhất trước</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <source>Confirmed; the {count} bundles waiting were imported again.</source>
+        <translation>Đã xác nhận; nhập lại {count} gói đang chờ.</translation>
+    </message>
+    <message>
+        <source>{unit}. The unit’s key fingerprint: &lt;b&gt;{fingerprint}&lt;/b&gt; (read it out for the other unit to compare)</source>
+        <translation>{unit}. Mã khóa của đơn vị: &lt;b&gt;{fingerprint}&lt;/b&gt; (đọc cho đơn vị kia đối chiếu)</translation>
+    </message>
+    <message>
+        <source>{unit}. The unit’s key is made when the first bundle is exported.</source>
+        <translation>{unit}. Mã khóa của đơn vị sẽ được tạo khi xuất gói lần đầu.</translation>
+    </message>
+    <message>
+        <source>The plan bundle sent to the cells: the committee’s key, the documents to study with their deadlines, and the last bundle received from each cell. {count} plan bundles exported so far.</source>
+        <translation>Gói kế hoạch gửi các chi bộ: khóa của đảng ủy, các văn bản cần học tập và thời hạn, và gói cuối cùng đã nhận của mỗi chi bộ. Đã xuất {count} gói kế hoạch.</translation>
+    </message>
+    <message>
+        <source>The level above: {name}. Report bundles are sealed: only the level above can open them. {count} bundles sent; each carries every change the level above has not yet confirmed receiving.</source>
+        <translation>Cấp trên: {name}. Gói báo cáo được niêm phong, chỉ cấp trên mở được. Đã gửi {count} gói; mỗi gói mang mọi thay đổi cấp trên chưa xác nhận đã nhận.</translation>
+    </message>
+    <message>
+        <source>No plan bundle from the level above imported yet: report bundles are signed but not sealed. {count} bundles sent.</source>
+        <translation>Chưa nhập gói kế hoạch của cấp trên: gói báo cáo chỉ được ký, chưa được niêm phong. Đã gửi {count} gói.</translation>
+    </message>
+    <message>
+        <source>Welcome to chibo</source>
+        <translation>Chào mừng đến với chibo</translation>
+    </message>
+    <message>
+        <source>chibo keeps the Party cell’s book on this computer, with no Internet needed: the member register, the documents to study, the sessions, the minutes, the action plans. Your unit’s book has not been set up yet. Would you like to:</source>
+        <translation>chibo giúp ghi sổ chi bộ trên máy tính này, không cần Internet: danh sách đảng viên, văn bản học tập, các buổi sinh hoạt, biên bản, kế hoạch hành động. Sổ của đơn vị chưa được tạo. Bạn muốn:</translation>
+    </message>
+    <message>
+        <source>Set up my unit and start keeping the real book</source>
+        <translation>Khai báo đơn vị của tôi để bắt đầu ghi sổ thật</translation>
+    </message>
+    <message>
+        <source>Try the demo cell (made-up names and figures, in a folder of its own; the real book stays empty)</source>
+        <translation>Xem thử với chi bộ mẫu (tên và số liệu hư cấu, để ở thư mục riêng; sổ thật vẫn để trống)</translation>
+    </message>
+    <message>
+        <source>Your unit</source>
+        <translation>Thông tin đơn vị</translation>
+    </message>
+    <message>
+        <source>Printed on the minutes and reports; it can be changed later on the Settings page.</source>
+        <translation>In trên biên bản và báo cáo; sửa được sau ở trang Cài đặt.</translation>
+    </message>
+    <message>
+        <source>For example: Chi bộ bản Nậm Cáy</source>
+        <translation>Ví dụ: Chi bộ bản Nậm Cáy</translation>
+    </message>
+    <message>
+        <source>For example: Đảng bộ xã Sơn Cao</source>
+        <translation>Ví dụ: Đảng bộ xã Sơn Cao</translation>
+    </message>
+    <message>
+        <source>For example: Sơn Cao (written at the head of papers: “Sơn Cao, ngày … tháng … năm …”)</source>
+        <translation>Ví dụ: Sơn Cao (ghi ở đầu văn bản: “Sơn Cao, ngày … tháng … năm …”)</translation>
+    </message>
+    <message>
+        <source>Unit name (*):</source>
+        <translation>Tên đơn vị (*):</translation>
+    </message>
+    <message>
+        <source>Superior body:</source>
+        <translation>Cấp ủy cấp trên:</translation>
+    </message>
+    <message>
+        <source>Place name:</source>
+        <translation>Địa danh:</translation>
+    </message>
+    <message>
+        <source>Cell: keeps the cell’s book, sends reports to the level above</source>
+        <translation>Chi bộ: ghi sổ của chi bộ, gửi báo cáo lên cấp trên</translation>
+    </message>
+    <message>
+        <source>Receiving level (commune Party committee): receives and sums the cells’ figures, sends plans down</source>
+        <translation>Cấp nhận báo cáo (Đảng ủy xã): nhận, cộng số liệu các chi bộ, gửi kế hoạch xuống</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <source>Enter the unit’s name.</source>
+        <translation>Hãy nhập tên đơn vị.</translation>
+    </message>
+    <message>
+        <source>Member list</source>
+        <translation>Danh sách đảng viên</translation>
+    </message>
+    <message>
+        <source>Does the cell already have its member list in an Excel file?</source>
+        <translation>Chi bộ đã có danh sách đảng viên trong tệp Excel chưa?</translation>
+    </message>
+    <message>
+        <source>Import from an Excel (.xlsx) or CSV file: chibo checks every row before writing</source>
+        <translation>Nhập từ tệp Excel (.xlsx) hoặc CSV: chibo kiểm tra từng dòng trước khi ghi</translation>
+    </message>
+    <message>
+        <source>Enter the members by hand after finishing</source>
+        <translation>Nhập tay từng đảng viên sau khi hoàn tất</translation>
+    </message>
+    <message>
+        <source>Import the list from a file</source>
+        <translation>Nhập danh sách từ tệp</translation>
+    </message>
+    <message>
+        <source>Nothing is written to the book until you press Finish.</source>
+        <translation>Chưa ghi gì vào sổ cho đến khi bấm Hoàn tất.</translation>
+    </message>
+    <message>
+        <source>chibo — Set up the book</source>
+        <translation>chibo — Khởi tạo sổ</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Quay lại</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Tiếp theo &gt;</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Setting up the book…</source>
+        <translation>Đang tạo sổ…</translation>
+    </message>
+    <message>
+        <source>Could not set up the book. The details are in the log; the book is still empty.</source>
+        <translation>Không tạo được sổ. Chi tiết được ghi trong nhật ký; sổ vẫn để trống.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Buổi sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng</translation>
+    </message>
+    <message>
+        <source>Minutes no.</source>
+        <translation>Số biên bản</translation>
+    </message>
+    <message>
+        <source>Number-symbol</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Issuing level</source>
+        <translation>Cấp ban hành</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Của đảng viên</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Could not open this session.</source>
+        <translation>Không mở được buổi này.</translation>
+    </message>
+    <message>
+        <source>Cell sessions</source>
+        <translation>Sinh hoạt chi bộ</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Biên bản</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Danh sách ký tên</translation>
+    </message>
+    <message>
+        <source>Select a session in the list.</source>
+        <translation>Hãy chọn một buổi sinh hoạt trong danh sách.</translation>
+    </message>
+    <message>
+        <source>{count} sessions. Select one, then press Preview, Print or Save PDF.</source>
+        <translation>{count} buổi sinh hoạt. Chọn một buổi rồi bấm Xem trước, In hoặc Lưu PDF.</translation>
+    </message>
+    <message>
+        <source>New session (Ctrl+N)</source>
+        <translation>Ghi buổi mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit the session, attendance…</source>
+        <translation>Sửa buổi, điểm danh…</translation>
+    </message>
+    <message>
+        <source>Documents to study</source>
+        <translation>Văn bản học tập, quán triệt</translation>
+    </message>
+    <message>
+        <source>Study-result report</source>
+        <translation>Báo cáo kết quả học tập</translation>
+    </message>
+    <message>
+        <source>Select a document in the list.</source>
+        <translation>Hãy chọn một văn bản trong danh sách.</translation>
+    </message>
+    <message>
+        <source>{count} documents. The study-result report counts up to today.</source>
+        <translation>{count} văn bản. Báo cáo kết quả học tập tính đến hôm nay.</translation>
+    </message>
+    <message>
+        <source>Add a document (Ctrl+N)</source>
+        <translation>Thêm văn bản (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit the document…</source>
+        <translation>Sửa văn bản…</translation>
+    </message>
+    <message>
+        <source>Who has studied it, who has not; make-ups, essays…</source>
+        <translation>Ai đã học, ai chưa; học bù, thu hoạch…</translation>
+    </message>
+    <message>
+        <source>Programmes and action plans</source>
+        <translation>Chương trình, kế hoạch hành động</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>Kế hoạch hành động</translation>
+    </message>
+    <message>
+        <source>Select a plan in the list.</source>
+        <translation>Hãy chọn một kế hoạch trong danh sách.</translation>
+    </message>
+    <message>
+        <source>{count} plans of the cell and of its members.</source>
+        <translation>{count} kế hoạch của chi bộ và của đảng viên.</translation>
+    </message>
+    <message>
+        <source>New plan (Ctrl+N)</source>
+        <translation>Lập kế hoạch mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit the plan, update progress…</source>
+        <translation>Sửa kế hoạch, cập nhật tiến độ…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Action plans</source>
+        <translation>Kế hoạch hành động</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation>Tuyên truyền</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>chibo — the Party cell’s book</source>
+        <translation>chibo — Sổ sách chi bộ</translation>
+    </message>
+    <message>
+        <source>Opening the book…</source>
+        <translation>Đang mở sổ…</translation>
+    </message>
+    <message>
+        <source>The settings have unsaved changes. Close chibo without saving them?</source>
+        <translation>Cài đặt có thay đổi chưa lưu. Đóng chibo mà không lưu?</translation>
+    </message>
+    <message>
+        <source>Could not read the book. The details are in the log; try opening chibo again.</source>
+        <translation>Không đọc được dữ liệu của sổ. Chi tiết được ghi trong nhật ký; hãy thử mở lại chibo.</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Edit member</source>
+        <translation>Sửa thông tin đảng viên</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Thêm đảng viên</translation>
+    </message>
+    <message>
+        <source>Full name, with diacritics</source>
+        <translation>Họ và tên đầy đủ, có dấu</translation>
+    </message>
+    <message>
+        <source>Only when the birth date is not known.</source>
+        <translation>Chỉ điền khi không biết ngày sinh.</translation>
+    </message>
+    <message>
+        <source>&amp;Full name (*):</source>
+        <translation>&amp;Họ và tên (*):</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Giới tính:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Ngày sinh:</translation>
+    </message>
+    <message>
+        <source>Birth year (if the date is not known):</source>
+        <translation>Năm sinh (nếu không rõ ngày):</translation>
+    </message>
+    <message>
+        <source>&amp;Ethnicity:</source>
+        <translation>&amp;Dân tộc:</translation>
+    </message>
+    <message>
+        <source>Party &amp;card no.:</source>
+        <translation>Số &amp;thẻ đảng viên:</translation>
+    </message>
+    <message>
+        <source>&amp;Admitted on:</source>
+        <translation>Ngày &amp;vào Đảng:</translation>
+    </message>
+    <message>
+        <source>Full member since:</source>
+        <translation>Ngày chính thức:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <source>&amp;Position in the cell:</source>
+        <translation>&amp;Chức vụ trong chi bộ:</translation>
+    </message>
+    <message>
+        <source>Sta&amp;tus:</source>
+        <translation>Tình t&amp;rạng:</translation>
+    </message>
+    <message>
+        <source>In the cell since:</source>
+        <translation>Sinh hoạt ở chi bộ từ ngày:</translation>
+    </message>
+    <message>
+        <source>{status} (changed with the button “Change status, transfer…”)</source>
+        <translation>{status} (đổi bằng nút “Đổi tình trạng, chuyển đi…”)</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Tình trạng:</translation>
+    </message>
+    <message>
+        <source>Change status: {name}</source>
+        <translation>Đổi tình trạng: {name}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History:&lt;/b&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;Quá trình:&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>No history yet.</source>
+        <translation>Chưa có quá trình.</translation>
+    </message>
+    <message>
+        <source>for example: decision number, where they moved to</source>
+        <translation>ví dụ: số quyết định, nơi chuyển đến</translation>
+    </message>
+    <message>
+        <source>&amp;New status:</source>
+        <translation>&amp;Tình trạng mới:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>Từ &amp;ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for leaving:</source>
+        <translation>&amp;Lý do rời chi bộ:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Choose the reason for leaving the cell.</source>
+        <translation>Hãy chọn lý do rời chi bộ.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <source>Member lists (*.xlsx *.csv)</source>
+        <translation>Danh sách đảng viên (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Same as {row}</source>
+        <translation>Trùng với {row}</translation>
+    </message>
+    <message>
+        <source>Can be imported</source>
+        <translation>Nhập được</translation>
+    </message>
+    <message>
+        <source>Choose an Excel or CSV file…</source>
+        <translation>Chọn tệp Excel hoặc CSV…</translation>
+    </message>
+    <message>
+        <source>No file chosen. Required column: “Họ và tên”; advised: Ngày sinh, Ngày vào Đảng, Ngày chính thức, Tình trạng, Chức vụ.</source>
+        <translation>Chưa chọn tệp. Cột cần có: “Họ và tên”; nên có Ngày sinh, Ngày vào Đảng, Ngày chính thức, Tình trạng, Chức vụ.</translation>
+    </message>
+    <message>
+        <source>Skip the rows with errors and the duplicates, import the rest</source>
+        <translation>Bỏ qua các dòng lỗi và dòng trùng, nhập các dòng còn lại</translation>
+    </message>
+    <message>
+        <source>Choose the member list</source>
+        <translation>Chọn danh sách đảng viên</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Đang đọc {file}…</translation>
+    </message>
+    <message>
+        <source>File: {file}</source>
+        <translation>Tệp: {file}</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {good} can be imported, {errors} with errors, {duplicates} duplicates.</source>
+        <translation>{rows} dòng: nhập được {good}, lỗi {errors}, trùng {duplicates}.</translation>
+    </message>
+    <message>
+        <source> Columns not used: </source>
+        <translation> Các cột không dùng: </translation>
+    </message>
+    <message>
+        <source> Correct the file and choose it again, or tick the box below to skip them.</source>
+        <translation> Hãy sửa tệp rồi chọn lại, hoặc đánh dấu ô bỏ qua ở dưới.</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Chưa chọn tệp.</translation>
+    </message>
+    <message>
+        <source>Could not read this file. Open it in Excel, save it as .xlsx and choose it again.</source>
+        <translation>Không đọc được tệp này. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi chọn lại.</translation>
+    </message>
+    <message>
+        <source>Choose the member list file first.</source>
+        <translation>Hãy chọn tệp danh sách đảng viên trước.</translation>
+    </message>
+    <message>
+        <source>Import the member list from a file</source>
+        <translation>Nhập danh sách đảng viên từ tệp</translation>
+    </message>
+    <message>
+        <source>Import into the book (Ctrl+S)</source>
+        <translation>Nhập vào sổ (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>No outreach recorded in {year} yet.</source>
+        <translation>Năm {year} chưa ghi hoạt động tuyên truyền nào.</translation>
+    </message>
+    <message>
+        <source>{kind}: {times} times</source>
+        <translation>{kind}: {times} lần</translation>
+    </message>
+    <message>
+        <source>, {people} people</source>
+        <translation>, {people} người</translation>
+    </message>
+    <message>
+        <source>{year}: </source>
+        <translation>Năm {year}: </translation>
+    </message>
+    <message>
+        <source>. People reached in all: {people}.</source>
+        <translation>. Tổng số người được tuyên truyền: {people}.</translation>
+    </message>
+    <message>
+        <source>Record outreach</source>
+        <translation>Ghi hoạt động tuyên truyền</translation>
+    </message>
+    <message>
+        <source>For example: Resolution 57 explained to the villagers of Nà Khum</source>
+        <translation>Ví dụ: Tuyên truyền Nghị quyết 57 cho bà con bản Nà Khum</translation>
+    </message>
+    <message>
+        <source>(no document)</source>
+        <translation>(không gắn văn bản)</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Hình thức:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;Content:</source>
+        <translation>Nội &amp;dung:</translation>
+    </message>
+    <message>
+        <source>D&amp;ocument:</source>
+        <translation>&amp;Văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Count (meetings, articles, banners…):</source>
+        <translation>Số &amp;lượng (buổi, tin bài, pa nô…):</translation>
+    </message>
+    <message>
+        <source>&amp;People reached:</source>
+        <translation>Số &amp;người được tuyên truyền:</translation>
+    </message>
+    <message>
+        <source>Outreach to non-members</source>
+        <translation>Tuyên truyền cho quần chúng</translation>
+    </message>
+    <message>
+        <source>Select an activity in the list.</source>
+        <translation>Hãy chọn một hoạt động trong danh sách.</translation>
+    </message>
+    <message>
+        <source>{count} outreach activities.</source>
+        <translation>{count} hoạt động tuyên truyền.</translation>
+    </message>
+    <message>
+        <source>New activity (Ctrl+N)</source>
+        <translation>Ghi hoạt động mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Delete the selected activity…</source>
+        <translation>Xóa hoạt động đã chọn…</translation>
+    </message>
+    <message>
+        <source>Delete outreach activity</source>
+        <translation>Xóa hoạt động tuyên truyền</translation>
+    </message>
+    <message>
+        <source>Delete the activity of {date} ({kind})? It can be got back from the automatic backup on the Settings page.</source>
+        <translation>Xóa hoạt động ngày {date} ({kind})? Có thể lấy lại từ bản sao lưu tự động ở trang Cài đặt.</translation>
+    </message>
+    <message>
+        <source>Could not delete; the book was not changed.</source>
+        <translation>Không xóa được; sổ không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Members:&lt;/b&gt; {on_roll} in the cell, {required} who must attend</source>
+        <translation>&lt;b&gt;Đảng viên:&lt;/b&gt; {on_roll} trong chi bộ, {required} phải sinh hoạt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Next session:&lt;/b&gt; {title} ({date})</source>
+        <translation>&lt;b&gt;Buổi tới:&lt;/b&gt; {title} ({date})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Next session:&lt;/b&gt; no regular meeting recorded for {month}/{year} yet</source>
+        <translation>&lt;b&gt;Buổi tới:&lt;/b&gt; tháng {month}/{year} chưa ghi buổi sinh hoạt thường kỳ nào</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sessions in {year}:&lt;/b&gt; {count}; the latest: {title} ({date})</source>
+        <translation>&lt;b&gt;Sinh hoạt năm {year}:&lt;/b&gt; {count} buổi; gần nhất: {title} ({date})</translation>
+    </message>
+    <message>
+        <source>, due {date}</source>
+        <translation>, hạn {date}</translation>
+    </message>
+    <message>
+        <source>&amp;nbsp;&amp;nbsp;{document}: {rate}{deadline}; {missing} still to study it</source>
+        <translation>&amp;nbsp;&amp;nbsp;{document}: {rate}{deadline}; còn {missing} người chưa học</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Documents not yet fully studied:&lt;/b&gt; {count}</source>
+        <translation>&lt;b&gt;Văn bản chưa học xong:&lt;/b&gt; {count}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Members who need a make-up:&lt;/b&gt; {count}</source>
+        <translation>&lt;b&gt;Đảng viên cần học bù:&lt;/b&gt; {count}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overdue tasks:&lt;/b&gt; {count}</source>
+        <translation>&lt;b&gt;Nhiệm vụ quá hạn:&lt;/b&gt; {count}</translation>
+    </message>
+    <message>
+        <source>&amp;nbsp;&amp;nbsp;{task} ({days} days late)</source>
+        <translation>&amp;nbsp;&amp;nbsp;{task} (quá {days} ngày)</translation>
+    </message>
+    <message>
+        <source>Loading the figures…</source>
+        <translation>Đang tải số liệu…</translation>
+    </message>
+    <message>
+        <source>numbered automatically</source>
+        <translation>tự đánh số</translation>
+    </message>
+    <message>
+        <source>The number-symbol printed on the paper, for example 05-BB/CB. A number once printed is kept for the next print.</source>
+        <translation>Số, ký hiệu in trên giấy, ví dụ 05-BB/CB. Số đã in được giữ cho lần in sau.</translation>
+    </message>
+    <message>
+        <source>Number-symbol:</source>
+        <translation>Số, ký hiệu:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Could not make this paper. The details are in the log; the data was not changed.</source>
+        <translation>Không lập được giấy tờ này. Chi tiết được ghi trong nhật ký; dữ liệu không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Print papers</source>
+        <translation>In giấy tờ</translation>
+    </message>
+    <message>
+        <source>Could not open the printer. Check that the printer is switched on and installed.</source>
+        <translation>Không mở được máy in. Hãy kiểm tra máy in đã bật và đã cài đặt.</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Preview: {title}</source>
+        <translation>Xem trước: {title}</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} trang</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>In… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save PDF… (Ctrl+S)</source>
+        <translation>Lưu PDF… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Saved: {file}</source>
+        <translation>Đã lưu: {file}</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nội dung nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source> — overdue</source>
+        <translation> — quá hạn</translation>
+    </message>
+    <message>
+        <source>Edit action plan</source>
+        <translation>Sửa kế hoạch hành động</translation>
+    </message>
+    <message>
+        <source>New action plan</source>
+        <translation>Lập kế hoạch hành động</translation>
+    </message>
+    <message>
+        <source>For example: Programme of action to carry out Resolution 57-NQ/TW</source>
+        <translation>Ví dụ: Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW</translation>
+    </message>
+    <message>
+        <source>The cell’s plan</source>
+        <translation>Kế hoạch của chi bộ</translation>
+    </message>
+    <message>
+        <source>Review of how the plan was carried out</source>
+        <translation>Sơ kết, tổng kết việc thực hiện kế hoạch</translation>
+    </message>
+    <message>
+        <source>&amp;Plan title (*):</source>
+        <translation>&amp;Tên kế hoạch (*):</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>&amp;Of:</source>
+        <translation>&amp;Của:</translation>
+    </message>
+    <message>
+        <source>Carries out &amp;document:</source>
+        <translation>Thực hiện &amp;văn bản:</translation>
+    </message>
+    <message>
+        <source>Target, outcome</source>
+        <translation>Chỉ tiêu, sản phẩm</translation>
+    </message>
+    <message>
+        <source>(written beside)</source>
+        <translation>(ghi ở ô bên)</translation>
+    </message>
+    <message>
+        <source>or: Chi ủy, Toàn chi bộ…</source>
+        <translation>hoặc: Chi ủy, Toàn chi bộ…</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Thêm nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Update the selected task</source>
+        <translation>Cập nhật nhiệm vụ đã chọn</translation>
+    </message>
+    <message>
+        <source>Drop the selected task</source>
+        <translation>Bỏ nhiệm vụ đã chọn</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Người thực hiện:</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>Thời hạn:</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>Tiến độ:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tasks&lt;/b&gt; (red rows: overdue and not done)</source>
+        <translation>&lt;b&gt;Nhiệm vụ&lt;/b&gt; (dòng đỏ: quá hạn mà chưa xong)</translation>
+    </message>
+    <message>
+        <source>Review:</source>
+        <translation>Sơ kết, tổng kết:</translation>
+    </message>
+    <message>
+        <source>Write what the task is.</source>
+        <translation>Hãy ghi nội dung nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>Deadline: {problem}.</source>
+        <translation>Thời hạn: {problem}.</translation>
+    </message>
+    <message>
+        <source>Select a task in the table.</source>
+        <translation>Hãy chọn một nhiệm vụ trong bảng.</translation>
+    </message>
+    <message>
+        <source>Could not open this plan.</source>
+        <translation>Không mở được kế hoạch này.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Search by name (diacritics optional), Ctrl+F</source>
+        <translation>Tìm theo tên (gõ không dấu cũng được), Ctrl+F</translation>
+    </message>
+    <message>
+        <source>On the cell’s roll</source>
+        <translation>Đang sinh hoạt ở chi bộ</translation>
+    </message>
+    <message>
+        <source>Everyone, including those who left</source>
+        <translation>Tất cả, kể cả đã rời</translation>
+    </message>
+    <message>
+        <source>Add member (Ctrl+N)</source>
+        <translation>Thêm đảng viên (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa thông tin…</translation>
+    </message>
+    <message>
+        <source>Change status, transfer…</source>
+        <translation>Đổi tình trạng, chuyển đi…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ tệp Excel…</translation>
+    </message>
+    <message>
+        <source>{shown} / {total} members</source>
+        <translation>{shown} / {total} đảng viên</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Reason for absence</source>
+        <translation>Lý do vắng</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>chưa điểm danh</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Present {present}/{summoned}&lt;/b&gt; ({by_status}); rate {rate}; absent {absent}</source>
+        <translation>&lt;b&gt;Có mặt {present}/{summoned}&lt;/b&gt; ({by_status}); tỷ lệ {rate}; vắng {absent}</translation>
+    </message>
+    <message>
+        <source>; exempt {exempt} ({came} came)</source>
+        <translation>; miễn sinh hoạt {exempt} (đến dự {came})</translation>
+    </message>
+    <message>
+        <source>not marked {count}</source>
+        <translation>chưa điểm danh {count}</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#1b5e20&apos;&gt;✔ Quorum reached for voting&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#1b5e20&apos;&gt;✔ Đủ số đảng viên để biểu quyết&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#b00020&apos;&gt;✘ No quorum for voting&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#b00020&apos;&gt;✘ Chưa đủ số đảng viên để biểu quyết&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> ({present} present, at least {needed}/{base} needed)</source>
+        <translation> (có {present}, cần ít nhất {needed}/{base})</translation>
+    </message>
+    <message>
+        <source>Edit session</source>
+        <translation>Sửa buổi sinh hoạt</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Ghi buổi sinh hoạt mới</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>(chưa chọn)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Session &amp;kind:</source>
+        <translation>&amp;Loại buổi:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Giờ:</translation>
+    </message>
+    <message>
+        <source>Pla&amp;ce:</source>
+        <translation>Địa điể&amp;m:</translation>
+    </message>
+    <message>
+        <source>&amp;Chair:</source>
+        <translation>Chủ &amp;trì:</translation>
+    </message>
+    <message>
+        <source>&amp;Minute-taker:</source>
+        <translation>Thư &amp;ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Documents studied:</source>
+        <translation>&amp;Văn bản học tập:</translation>
+    </message>
+    <message>
+        <source>Guests:</source>
+        <translation>Khách mời:</translation>
+    </message>
+    <message>
+        <source>Pr&amp;esenter:</source>
+        <translation>Báo cáo &amp;viên:</translation>
+    </message>
+    <message>
+        <source>Concl&amp;usion:</source>
+        <translation>Kết &amp;luận:</translation>
+    </message>
+    <message>
+        <source>Session details</source>
+        <translation>Thông tin buổi</translation>
+    </message>
+    <message>
+        <source>Speeches, vote</source>
+        <translation>Phát biểu, biểu quyết</translation>
+    </message>
+    <message>
+        <source>All &amp;present</source>
+        <translation>Tất cả có &amp;mặt</translation>
+    </message>
+    <message>
+        <source>Select a person, then press C (present), V (absent with a reason, then type it) or K (absent without reason).</source>
+        <translation>Chọn người rồi bấm phím C (có mặt), V (vắng có lý do, rồi gõ lý do) hoặc K (vắng không lý do).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Attendance&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Điểm danh&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(choose the speaker)</source>
+        <translation>(chọn người phát biểu)</translation>
+    </message>
+    <message>
+        <source>Guest (name written beside)</source>
+        <translation>Khách mời (ghi tên ở bên)</translation>
+    </message>
+    <message>
+        <source>Guest’s name and position</source>
+        <translation>Tên, chức vụ khách mời</translation>
+    </message>
+    <message>
+        <source>Summary of what was said</source>
+        <translation>Tóm tắt ý kiến phát biểu</translation>
+    </message>
+    <message>
+        <source>Add speech</source>
+        <translation>Thêm ý kiến</translation>
+    </message>
+    <message>
+        <source>Drop the selected speech</source>
+        <translation>Bỏ ý kiến đã chọn</translation>
+    </message>
+    <message>
+        <source>The session voted on its resolution or conclusion</source>
+        <translation>Có biểu quyết nghị quyết, kết luận của buổi</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Tán thành:</translation>
+    </message>
+    <message>
+        <source>Against:</source>
+        <translation>Không tán thành:</translation>
+    </message>
+    <message>
+        <source>Other:</source>
+        <translation>Ý kiến khác:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Speeches&lt;/b&gt; (in the order given)</source>
+        <translation>&lt;b&gt;Ý kiến phát biểu&lt;/b&gt; (theo thứ tự phát biểu)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Vote&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Biểu quyết&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Choose the speaker, or write the guest’s name.</source>
+        <translation>Hãy chọn người phát biểu, hoặc ghi tên khách mời.</translation>
+    </message>
+    <message>
+        <source>Write what was said.</source>
+        <translation>Hãy ghi nội dung ý kiến.</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <source>Large (easier to read)</source>
+        <translation>Lớn (dễ đọc hơn)</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Rất lớn</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>the term’s start</source>
+        <translation>ngày bắt đầu nhiệm kỳ</translation>
+    </message>
+    <message>
+        <source>(unreadable)</source>
+        <translation>(không đọc được)</translation>
+    </message>
+    <message>
+        <source>Daily, automatic</source>
+        <translation>Tự động hằng ngày</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>Sao lưu tay</translation>
+    </message>
+    <message>
+        <source>Rules of the cell</source>
+        <translation>Quy tắc của chi bộ</translation>
+    </message>
+    <message>
+        <source>Display, language</source>
+        <translation>Giao diện, ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Backup, restore</source>
+        <translation>Sao lưu, khôi phục</translation>
+    </message>
+    <message>
+        <source>Save changes (Ctrl+S)</source>
+        <translation>Lưu thay đổi (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit name (*):</source>
+        <translation>&amp;Tên đơn vị (*):</translation>
+    </message>
+    <message>
+        <source>&amp;Superior body:</source>
+        <translation>&amp;Cấp ủy cấp trên:</translation>
+    </message>
+    <message>
+        <source>Pl&amp;ace name:</source>
+        <translation>Đị&amp;a danh:</translation>
+    </message>
+    <message>
+        <source>Unit code (names the bundles):</source>
+        <translation>Mã đơn vị (tên gói dữ liệu):</translation>
+    </message>
+    <message>
+        <source>Key fingerprint:</source>
+        <translation>Mã khóa dữ liệu:</translation>
+    </message>
+    <message>
+        <source>&amp;Term started on:</source>
+        <translation>Ngày bắt đầu &amp;nhiệm kỳ:</translation>
+    </message>
+    <message>
+        <source>Unit s&amp;ymbol on papers:</source>
+        <translation>&amp;Ký hiệu đơn vị trên văn bản:</translation>
+    </message>
+    <message>
+        <source>The numbers of the papers the cell issues (minutes, plans, reports) start again from 01 with each new term; the symbol comes after the slash, for example 05-BB/CB.</source>
+        <translation>Số văn bản chi bộ ban hành (biên bản, kế hoạch, báo cáo) đánh lại từ 01 khi bắt đầu nhiệm kỳ mới; ký hiệu đứng sau dấu gạch chéo, ví dụ 05-BB/CB.</translation>
+    </message>
+    <message>
+        <source>Tốt; Khá; Đạt; Chưa đạt</source>
+        <translation>Tốt; Khá; Đạt; Chưa đạt</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> tháng</translation>
+    </message>
+    <message>
+        <source>&amp;Quorum for voting:</source>
+        <translation>Đủ số lượng để &amp;biểu quyết khi:</translation>
+    </message>
+    <message>
+        <source>&amp;Essay grades:</source>
+        <translation>Thang xếp loại &amp;bài thu hoạch:</translation>
+    </message>
+    <message>
+        <source>Grades to &amp;rewrite:</source>
+        <translation>Mức phải &amp;viết lại:</translation>
+    </message>
+    <message>
+        <source>&amp;Probation:</source>
+        <translation>Thời gian &amp;dự bị:</translation>
+    </message>
+    <message>
+        <source>Study &amp;target:</source>
+        <translation>Chỉ tiêu tỷ lệ &amp;học tập:</translation>
+    </message>
+    <message>
+        <source>Grades are separated by semicolons. The default quorum rule follows Regulation 24-QĐ/TW: more than half of the full members, not counting those attending elsewhere, those exempt who are absent, and those absent with a reason.</source>
+        <translation>Các mức cách nhau bằng dấu chấm phẩy. Quy tắc đủ số lượng mặc định theo Quy định 24-QĐ/TW: quá nửa số đảng viên chính thức, trừ người đi sinh hoạt nơi khác, miễn sinh hoạt mà vắng, vắng có lý do.</translation>
+    </message>
+    <message>
+        <source>&amp;Text size on screen:</source>
+        <translation>Cỡ &amp;chữ trên màn hình:</translation>
+    </message>
+    <message>
+        <source>Larger text is easier to read; printed papers do not change. It applies as soon as you press Save changes.</source>
+        <translation>Chữ lớn hơn dễ đọc hơn; cỡ chữ trên giấy in không đổi. Áp dụng ngay khi bấm Lưu thay đổi.</translation>
+    </message>
+    <message>
+        <source>&amp;Language (Ngôn ngữ):</source>
+        <translation>&amp;Ngôn ngữ (Language):</translation>
+    </message>
+    <message>
+        <source>The language of the screens changes the next time chibo opens. Printed papers and the messages about the data are always in Vietnamese.</source>
+        <translation>Ngôn ngữ trên màn hình đổi từ lần mở chibo sau. Giấy tờ in và các thông báo về dữ liệu luôn bằng tiếng Việt.</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>Khôi phục bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Restore from another file…</source>
+        <translation>Khôi phục từ tệp khác…</translation>
+    </message>
+    <message>
+        <source>chibo backs the book up every day when it opens (keeping 7 daily, 4 weekly and 12 monthly copies). A restore backs up the current book first, so it can be undone.</source>
+        <translation>chibo tự sao lưu sổ mỗi ngày khi mở (giữ 7 bản hằng ngày, 4 bản hằng tuần, 12 bản hằng tháng). Khi khôi phục, sổ hiện tại được sao lưu trước nên có thể quay lại.</translation>
+    </message>
+    <message>
+        <source>There are unsaved changes.</source>
+        <translation>Có thay đổi chưa lưu.</translation>
+    </message>
+    <message>
+        <source>Cell (sends reports to the level above)</source>
+        <translation>Chi bộ (gửi báo cáo lên cấp trên)</translation>
+    </message>
+    <message>
+        <source>Receiving level (sums the cells’ figures)</source>
+        <translation>Cấp nhận báo cáo (cộng số liệu các chi bộ)</translation>
+    </message>
+    <message>
+        <source>(none yet; made when the first bundle is sent)</source>
+        <translation>(chưa có; được tạo khi gửi gói đầu tiên)</translation>
+    </message>
+    <message>
+        <source>Backup folder: {folder}</source>
+        <translation>Thư mục sao lưu: {folder}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Could not save the language choice; the other settings were saved.</source>
+        <translation>Không lưu được lựa chọn ngôn ngữ; các cài đặt khác đã được lưu.</translation>
+    </message>
+    <message>
+        <source>Saved. The new language is used from the next start of chibo.</source>
+        <translation>Đã lưu. Ngôn ngữ mới được dùng từ lần mở chibo sau.</translation>
+    </message>
+    <message>
+        <source>Could not save. The details are in the log; the settings were not changed.</source>
+        <translation>Không lưu được. Chi tiết được ghi trong nhật ký; cài đặt không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Backed up: {file}</source>
+        <translation>Đã sao lưu: {file}</translation>
+    </message>
+    <message>
+        <source>Could not back up: {problem}</source>
+        <translation>Không sao lưu được: {problem}</translation>
+    </message>
+    <message>
+        <source>Select a backup in the list first.</source>
+        <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>the backup made at {time} on {date}</source>
+        <translation>bản sao lưu lúc {time} ngày {date}</translation>
+    </message>
+    <message>
+        <source>Choose a backup file</source>
+        <translation>Chọn tệp sao lưu</translation>
+    </message>
+    <message>
+        <source>chibo books (*.sqlite);;All files (*)</source>
+        <translation>Sổ chibo (*.sqlite);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>the file {file}</source>
+        <translation>tệp {file}</translation>
+    </message>
+    <message>
+        <source>Restore the book</source>
+        <translation>Khôi phục sổ</translation>
+    </message>
+    <message>
+        <source>Replace the whole current book with {what}?
+
+What was written after that moment will no longer be in the book. The current book is backed up first, so it can be restored if this is a mistake.</source>
+        <translation>Thay toàn bộ sổ hiện tại bằng {what}?
+
+Những gì ghi sau thời điểm đó sẽ không còn trong sổ. Sổ hiện tại được sao lưu trước, nên có thể khôi phục lại nếu nhầm.</translation>
+    </message>
+    <message>
+        <source> The book as it was before the restore is kept in {file}.</source>
+        <translation> Sổ trước khi khôi phục được lưu ở {file}.</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>Đã khôi phục.</translation>
+    </message>
+    <message>
+        <source>Could not restore; the book is as it was. The details are in the log.</source>
+        <translation>Không khôi phục được; sổ vẫn như trước. Chi tiết ở nhật ký.</translation>
+    </message>
+    <message>
+        <source>Full member</source>
+        <translation>Chính thức</translation>
+    </message>
+    <message>
+        <source>Probationary</source>
+        <translation>Dự bị</translation>
+    </message>
+    <message>
+        <source>Temporarily attached</source>
+        <translation>Sinh hoạt tạm</translation>
+    </message>
+    <message>
+        <source>Temporarily attending elsewhere</source>
+        <translation>Sinh hoạt tạm nơi khác</translation>
+    </message>
+    <message>
+        <source>Exempt from work and meetings</source>
+        <translation>Miễn công tác và sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Left the cell</source>
+        <translation>Đã rời chi bộ</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Chuyển sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Từ trần</translation>
+    </message>
+    <message>
+        <source>Struck off, expelled</source>
+        <translation>Xóa tên, khai trừ</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Lý do khác</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Bí thư</translation>
+    </message>
+    <message>
+        <source>Deputy Secretary</source>
+        <translation>Phó Bí thư</translation>
+    </message>
+    <message>
+        <source>Cell committee member</source>
+        <translation>Chi ủy viên</translation>
+    </message>
+    <message>
+        <source>Party member</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Nghị quyết</translation>
+    </message>
+    <message>
+        <source>Directive</source>
+        <translation>Chỉ thị</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Regulation</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Hướng dẫn</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Official letter</source>
+        <translation>Công văn</translation>
+    </message>
+    <message>
+        <source>Central</source>
+        <translation>Trung ương</translation>
+    </message>
+    <message>
+        <source>Provincial Party committee</source>
+        <translation>Tỉnh ủy</translation>
+    </message>
+    <message>
+        <source>Commune Party committee</source>
+        <translation>Đảng ủy xã</translation>
+    </message>
+    <message>
+        <source>Party cell</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <source>Regular monthly meeting</source>
+        <translation>Sinh hoạt thường kỳ</translation>
+    </message>
+    <message>
+        <source>Topical meeting</source>
+        <translation>Sinh hoạt chuyên đề</translation>
+    </message>
+    <message>
+        <source>Study conference</source>
+        <translation>Hội nghị học tập, quán triệt</translation>
+    </message>
+    <message>
+        <source>Make-up study</source>
+        <translation>Học bù</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Within the regular meeting</source>
+        <translation>Lồng ghép sinh hoạt thường kỳ</translation>
+    </message>
+    <message>
+        <source>Self-study</source>
+        <translation>Tự nghiên cứu</translation>
+    </message>
+    <message>
+        <source>Absent with reason</source>
+        <translation>Vắng có lý do</translation>
+    </message>
+    <message>
+        <source>Absent without reason</source>
+        <translation>Vắng không lý do</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Miễn sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Attending elsewhere</source>
+        <translation>Sinh hoạt tạm nơi khác</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Chưa thực hiện</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <source>Outreach meeting for non-members</source>
+        <translation>Hội nghị tuyên truyền cho quần chúng</translation>
+    </message>
+    <message>
+        <source>News, articles</source>
+        <translation>Tin, bài</translation>
+    </message>
+    <message>
+        <source>Loudspeaker broadcast</source>
+        <translation>Loa truyền thanh</translation>
+    </message>
+    <message>
+        <source>Zalo, Facebook groups</source>
+        <translation>Nhóm Zalo, Facebook</translation>
+    </message>
+    <message>
+        <source>Banners, posters, slogans</source>
+        <translation>Pa nô, áp phích, khẩu hiệu</translation>
+    </message>
+    <message>
+        <source>More than half of the full members (not counting those attending elsewhere, those exempt who are absent, and those absent with a reason)</source>
+        <translation>Quá nửa số đảng viên chính thức (trừ người đi sinh hoạt nơi khác, miễn sinh hoạt vắng mặt, vắng có lý do)</translation>
+    </message>
+    <message>
+        <source>More than half of the members summoned</source>
+        <translation>Quá nửa số đảng viên được triệu tập</translation>
+    </message>
+    <message>
+        <source>{kind} of {month}/{year}</source>
+        <translation>{kind} tháng {month}/{year}</translation>
+    </message>
+    <message>
+        <source>{kind} on {date}</source>
+        <translation>{kind} ngày {date}</translation>
+    </message>
+</context>
+</TS>
