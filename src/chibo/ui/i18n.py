@@ -4,6 +4,8 @@ Every string the interface shows is written in English in the code and wrapped i
 with `QT_TR_NOOP` where it is defined before a translator can be installed, and passed to `tr`
 where it is shown). `locale/chibo_vi.ts` holds the Vietnamese; `scripts/translations.py` updates
 it with `pyside6-lupdate` and compiles it to the `chibo_vi.qm` shipped in the package.
+`locale/qtbase_vi.ts` is Vietnamese for Qt's own dialogs (Yes/No, file and print dialogs), which
+Qt does not translate into Vietnamese.
 
 Vietnamese is the default whatever the system's locale; the choice is kept per data folder in a
 small settings file that is read before the first window is built (the book opens later, on a
@@ -67,10 +69,11 @@ def install_translations(app, language: str = DEFAULT_LANGUAGE) -> list[QTransla
         return []
     QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
     installed = []
-    for name, folder in (("qtbase_vi", QLibraryInfo.path(QLibraryInfo.TranslationsPath)),
-                         ("chibo_vi", str(LOCALE_DIR))):
+    # Qt ships no Vietnamese for its dialogs; chibo's own qtbase_vi is used unless a Qt build has one.
+    for name, folders in (("qtbase_vi", (QLibraryInfo.path(QLibraryInfo.TranslationsPath), str(LOCALE_DIR))),
+                          ("chibo_vi", (str(LOCALE_DIR),))):
         translator = QTranslator(app)
-        if translator.load(name, folder):
+        if any(translator.load(name, folder) for folder in folders):
             app.installTranslator(translator)
             installed.append(translator)
     return installed

@@ -69,7 +69,7 @@ class OutreachEditor(EditorDialog):
         form.addRow(tr("&Date:"), self.held_on)
         form.addRow(tr("&Content:"), self.description)
         form.addRow(tr("D&ocument:"), self.document)
-        form.addRow(tr("&Count (meetings, articles, banners…):"), self.quantity)
+        form.addRow(tr("Cou&nt (meetings, articles, banners…):"), self.quantity)
         form.addRow(tr("&People reached:"), self.audience)
         self.body.addLayout(form)
         self.watch(self.kind, self.held_on, self.description, self.document, self.quantity, self.audience)

@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Stu&amp;dy deadline:</source>
-        <translation>&amp;Thời hạn học xong:</translation>
+        <translation>Thời &amp;hạn học xong:</translation>
     </message>
     <message>
         <source>Notes:</source>
@@ -1170,12 +1170,12 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>&amp;Văn bản:</translation>
     </message>
     <message>
-        <source>&amp;Count (meetings, articles, banners…):</source>
+        <source>Cou&amp;nt (meetings, articles, banners…):</source>
         <translation>Số &amp;lượng (buổi, tin bài, pa nô…):</translation>
     </message>
     <message>
         <source>&amp;People reached:</source>
-        <translation>Số &amp;người được tuyên truyền:</translation>
+        <translation>Số người được &amp;tuyên truyền:</translation>
     </message>
     <message>
         <source>Outreach to non-members</source>
@@ -1550,8 +1550,8 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Giờ:</translation>
     </message>
     <message>
-        <source>Pla&amp;ce:</source>
-        <translation>Địa điể&amp;m:</translation>
+        <source>P&amp;lace:</source>
+        <translation>Đị&amp;a điểm:</translation>
     </message>
     <message>
         <source>&amp;Chair:</source>
@@ -1562,7 +1562,7 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Thư &amp;ký:</translation>
     </message>
     <message>
-        <source>&amp;Documents studied:</source>
+        <source>D&amp;ocuments studied:</source>
         <translation>&amp;Văn bản học tập:</translation>
     </message>
     <message>
@@ -1571,11 +1571,11 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     </message>
     <message>
         <source>Pr&amp;esenter:</source>
-        <translation>Báo cáo &amp;viên:</translation>
+        <translation>&amp;Báo cáo viên:</translation>
     </message>
     <message>
         <source>Concl&amp;usion:</source>
-        <translation>Kết &amp;luận:</translation>
+        <translation>Kết l&amp;uận:</translation>
     </message>
     <message>
         <source>Session details</source>
@@ -1751,7 +1751,7 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     </message>
     <message>
         <source>&amp;Essay grades:</source>
-        <translation>Thang xếp loại &amp;bài thu hoạch:</translation>
+        <translation>Thang &amp;xếp loại bài thu hoạch:</translation>
     </message>
     <message>
         <source>Grades to &amp;rewrite:</source>
