@@ -110,3 +110,37 @@ def test_restore_refuses_a_file_that_is_not_a_book(qtbot, page, tmp_path, monkey
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "ds.sqlite" in shown[0]
     assert member_count(page.book) == before
+
+
+def test_the_language_is_kept_for_the_next_start(qtbot, page):
+    from chibo.ui.i18n import SETTINGS_FILE, read_language
+
+    folder = page.language_folder
+    assert page.tabs.tabText(2) == "Giao diện, ngôn ngữ"
+    assert page.language.currentData() == "vi" and page.language.currentText() == "Tiếng Việt"
+    page.language.setCurrentIndex(page.language.findData("en"))
+    page.language.activated.emit(page.language.currentIndex())
+    assert page.dirty
+    saved(qtbot, page)
+    assert read_language(folder) == "en"
+    assert "language=en" in (folder / SETTINGS_FILE).read_text()
+    assert page.status.text() == "Đã lưu. Ngôn ngữ mới được dùng từ lần mở chibo sau."
+    assert page.tabs.tabText(0) == "Đơn vị"  # this window stays as it started
+    page.language.setCurrentIndex(page.language.findData("vi"))
+    saved(qtbot, page)
+    assert read_language(folder) == "vi"
+
+
+def test_a_language_file_that_cannot_be_written_keeps_the_other_settings(qtbot, page, monkeypatch):
+    import chibo.ui.settings_page as settings_page
+
+    def refuse(folder, language):
+        raise OSError("read-only folder")
+
+    monkeypatch.setattr(settings_page, "write_language", refuse)
+    page.name.setText("Chi bộ đổi tên")
+    page.language.setCurrentIndex(page.language.findData("en"))
+    saved(qtbot, page)
+    assert page.error.text() == "Không lưu được lựa chọn ngôn ngữ; các cài đặt khác đã được lưu."
+    with page.book.session() as db:
+        assert local_unit(db).name == "Chi bộ đổi tên"
