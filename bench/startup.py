@@ -44,13 +44,16 @@ def run(command: list[str], env: dict) -> tuple[float, float]:
 
 def memory_after_every_screen(folder: Path) -> float:
     """Opens the window on the demo book in this process, shows every page, returns the peak RSS in MB."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # like the timed runs: no display needed
     from PySide6.QtWidgets import QApplication
 
     from chibo.store.book import Book
+    from chibo.ui.i18n import install_translations
     from chibo.ui.main_window import MainWindow
     from chibo.ui.operations import wait_for_jobs
 
     app = QApplication.instance() or QApplication([])
+    install_translations(app, "vi")
     with Book.open(folder) as book:
         window = MainWindow(book)
         window.resize(1366, 768)
