@@ -4,7 +4,8 @@
 
 Runs offscreen; under xvfb-run it renders through a real X server instead. With
 QT_SCALE_FACTOR=1.25 (Windows' 125%) the windows get the logical size that fills 1366×768 pixels
-at that scale, so the PNGs show what the commune PC shows at 125%.
+at that scale, so the PNGs show what the commune PC shows at 125%. CHIBO_LANGUAGE=en renders the
+English interface.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from chibo.services.demo import build_demo  # noqa: E402
 from chibo.services.units import init_book  # noqa: E402
+from chibo.ui.i18n import install_translations  # noqa: E402
 from chibo.store.book import Book  # noqa: E402
 from chibo.sync.export import export_bundle  # noqa: E402
 from chibo.sync.importer import import_bundle  # noqa: E402
@@ -160,7 +162,7 @@ def settings_screens(app, window: MainWindow, out: Path) -> None:
     window.show_page(window.settings)
     window.settings.make_backup()
     settle(app)
-    for tab, name in ((1, "quy-tac"), (3, "sao-luu")):
+    for tab, name in ((1, "quy-tac"), (2, "giao-dien"), (3, "sao-luu")):
         window.settings.tabs.setCurrentIndex(tab)
         app.processEvents()
         save(window, out / f"30-cai-dat-{name}.png")
@@ -198,6 +200,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    install_translations(app, os.environ.get("CHIBO_LANGUAGE", "vi"))  # as the app does before its first widget
     with tempfile.TemporaryDirectory() as folder:
         wizard_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder:
