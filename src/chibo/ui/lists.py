@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from chibo.services.documents import list_documents
+from chibo.services.documents import list_documents, remove_document
 from chibo.services.figures import document_figures, session_figures
-from chibo.services.meetings import list_sessions, session_documents
-from chibo.services.plans import list_plans, plan_progress
+from chibo.services.meetings import list_sessions, remove_session, session_documents
+from chibo.services.plans import list_plans, plan_progress, remove_plan
 from chibo.services.roll import Roll
 from chibo.services.common import get_alive
 from chibo.store.models import Member
@@ -66,6 +66,10 @@ def sessions_page(book) -> RecordListPage:
                           tr("Select a session in the list."),
                           tr("{count} sessions. Select one, then press Preview, Print or Save PDF."))
     page.add_editor(tr("New session (Ctrl+N)"), tr("Edit the session, attendance…"), open_session_editor)
+    page.add_remover(tr("Delete the session…"), lambda cells: tr(
+        "Delete the session “{title}” of {date} with its attendance, speeches and documents studied? chibo backs "
+        "the book up first: it can be got back on the Settings page.").format(title=cells[1], date=cells[0]),
+        remove_session)
     return page
 
 
@@ -81,6 +85,9 @@ def documents_page(book) -> RecordListPage:
     coverage = QPushButton(tr("Who has studied it, who has not; make-ups, essays…"))
     coverage.clicked.connect(lambda: open_coverage(page))
     page.actions.insertWidget(2, coverage)
+    page.add_remover(tr("Delete the document…"), lambda cells: tr(
+        "Delete the document {document} from the list to study? chibo backs the book up first: it can be got "
+        "back on the Settings page.").format(document=cells[0]), remove_document)
     return page
 
 
@@ -91,4 +98,7 @@ def plans_page(book) -> RecordListPage:
                           [("plan", tr("Action plan"))], tr("Select a plan in the list."),
                           tr("{count} plans of the cell and of its members."))
     page.add_editor(tr("New plan (Ctrl+N)"), tr("Edit the plan, update progress…"), open_plan_editor)
+    page.add_remover(tr("Delete the plan…"), lambda cells: tr(
+        "Delete the plan “{title}” with all its tasks? chibo backs the book up first: it can be got back on the "
+        "Settings page.").format(title=cells[1]), remove_plan)
     return page

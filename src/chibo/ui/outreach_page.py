@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox
 
 from chibo.text import format_date
 from chibo.ui.editor import EditorDialog, choice_field, date_field
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import message_of, run_write
 from chibo.ui.record_list import RecordListPage
 from chibo.ui.screen import fit_to_screen
 from chibo.ui.words import OUTREACH_KIND, label, labels
@@ -86,6 +85,12 @@ class OutreachEditor(EditorDialog):
         return add_outreach(db, **values)
 
 
+def _remove_outreach(db, record_id: str) -> None:
+    from chibo.services.outreach import remove_outreach
+
+    remove_outreach(db, record_id)
+
+
 class OutreachPage(RecordListPage):
     def __init__(self, book):
         super().__init__(book, "outreach", tr("Outreach to non-members"), OUTREACH_COLUMNS, 2, [],
@@ -93,12 +98,12 @@ class OutreachPage(RecordListPage):
         self.documents: list = []
         self.open_editor = lambda page, _record_id: page.show_dialog(OutreachEditor(page.book, page.documents, page))
         new_button = QPushButton(tr("New activity (Ctrl+N)"))
-        delete_button = QPushButton(tr("Delete the selected activity…"))
         new_button.clicked.connect(self.new_record)
-        delete_button.clicked.connect(self.remove_selected)
         self.actions.addWidget(new_button)
-        self.actions.addWidget(delete_button)
         self.actions.addStretch(1)
+        self.add_remover(tr("Delete the selected activity…"), lambda cells: tr(
+            "Delete the activity of {date} ({kind})? chibo backs the book up first: it can be got back on the "
+            "Settings page.").format(date=cells[0], kind=cells[1]), _remove_outreach)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.layout().insertWidget(self.layout().indexOf(self.count) + 1, self.totals)
@@ -108,31 +113,3 @@ class OutreachPage(RecordListPage):
         self.documents = data["documents"]
         self.show_rows(data["rows"])
         self.totals.setText(totals_text(data))
-
-    def confirm_remove(self, cells: tuple) -> bool:
-        """Tests replace it."""
-        return QMessageBox.question(
-            self, tr("Delete outreach activity"),
-            tr("Delete the activity of {date} ({kind})? It can be got back from the automatic backup on the "
-               "Settings page.").format(date=cells[0], kind=cells[1]),
-            QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel) == QMessageBox.Yes
-
-    def remove_selected(self) -> None:
-        from chibo.services.outreach import remove_outreach
-
-        record_id = self.selected_id()
-        if record_id is None:
-            QMessageBox.information(self, "chibo", self.nothing_selected)
-            return
-        cells = next(c for rid, c in self.model.rows if rid == record_id)
-        if not self.confirm_remove(cells):
-            return
-        book = self.book
-
-        def work():
-            with book.session() as db:
-                remove_outreach(db, record_id)
-
-        run_write(work, lambda _r: self.changed.emit(),
-                  lambda exc: QMessageBox.warning(
-                      self, "chibo", message_of(exc, tr("Could not delete; the book was not changed."))))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from chibo.ui.i18n import tr
-from chibo.ui.operations import message_of, run_in_background
+from chibo.ui.operations import message_of, run_in_background, run_write
 from chibo.ui.papers import PaperBar
 from chibo.ui.table import ColumnsModel, record_table
 
@@ -77,6 +77,44 @@ class RecordListPage(QWidget):
             QMessageBox.information(self, "chibo", self.nothing_selected)
         elif self.open_editor is not None:
             self.open_editor(self, record_id)
+
+    def add_remover(self, text: str, question, remove) -> None:
+        """A button that deletes the selected record once the user agreed to `question(cells)`;
+        `remove(db, record_id)` is the service's delete (a refusal keeps the record)."""
+        self.remove_question, self.remove = question, remove
+        button = QPushButton(text)
+        button.clicked.connect(self.remove_selected)
+        stretch = self.actions.count() - 1 if self.actions.count() and self.actions.itemAt(
+            self.actions.count() - 1).spacerItem() else self.actions.count()
+        self.actions.insertWidget(stretch, button)
+
+    def confirm_remove(self, cells: tuple) -> bool:
+        """Tests replace it."""
+        return QMessageBox.question(self, tr("Delete"), self.remove_question(cells),
+                                    QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel) == QMessageBox.Yes
+
+    def remove_selected(self) -> None:
+        """A backup of the book is made just before the delete, so what is deleted can be restored
+        from Cài đặt (the daily backup may be hours old)."""
+        from chibo.store.backup import make_backup
+
+        record_id = self.selected_id()
+        if record_id is None:
+            QMessageBox.information(self, "chibo", self.nothing_selected)
+            return
+        cells = next(c for rid, c in self.model.rows if rid == record_id)
+        if not self.confirm_remove(cells):
+            return
+        book, remove = self.book, self.remove
+
+        def work():
+            make_backup(book.database, book.backups)
+            with book.session() as db:
+                remove(db, record_id)
+
+        run_write(work, lambda _r: self.changed.emit(),
+                  lambda exc: QMessageBox.warning(
+                      self, "chibo", message_of(exc, tr("Could not delete; the book was not changed."))))
 
     def open_read(self, read, make_dialog, failure: str) -> None:
         """Read what a dialog shows on a worker (`read(db)`), then show `make_dialog(result)`."""

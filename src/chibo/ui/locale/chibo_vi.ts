@@ -822,6 +822,14 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Sửa buổi, điểm danh…</translation>
     </message>
     <message>
+        <source>Delete the session…</source>
+        <translation>Xóa buổi sinh hoạt…</translation>
+    </message>
+    <message>
+        <source>Delete the session “{title}” of {date} with its attendance, speeches and documents studied? chibo backs the book up first: it can be got back on the Settings page.</source>
+        <translation>Xóa buổi “{title}” ngày {date} cùng điểm danh, ý kiến phát biểu và văn bản đã học? chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.</translation>
+    </message>
+    <message>
         <source>Documents to study</source>
         <translation>Văn bản học tập, quán triệt</translation>
     </message>
@@ -850,6 +858,14 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Ai đã học, ai chưa; học bù, thu hoạch…</translation>
     </message>
     <message>
+        <source>Delete the document…</source>
+        <translation>Xóa văn bản…</translation>
+    </message>
+    <message>
+        <source>Delete the document {document} from the list to study? chibo backs the book up first: it can be got back on the Settings page.</source>
+        <translation>Xóa văn bản {document} khỏi danh sách cần học tập? chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.</translation>
+    </message>
+    <message>
         <source>Programmes and action plans</source>
         <translation>Chương trình, kế hoạch hành động</translation>
     </message>
@@ -872,6 +888,14 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     <message>
         <source>Edit the plan, update progress…</source>
         <translation>Sửa kế hoạch, cập nhật tiến độ…</translation>
+    </message>
+    <message>
+        <source>Delete the plan…</source>
+        <translation>Xóa kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Delete the plan “{title}” with all its tasks? chibo backs the book up first: it can be got back on the Settings page.</source>
+        <translation>Xóa kế hoạch “{title}” cùng mọi nhiệm vụ của nó? chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1198,12 +1222,12 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Xóa hoạt động đã chọn…</translation>
     </message>
     <message>
-        <source>Delete outreach activity</source>
-        <translation>Xóa hoạt động tuyên truyền</translation>
+        <source>Delete the activity of {date} ({kind})? chibo backs the book up first: it can be got back on the Settings page.</source>
+        <translation>Xóa hoạt động ngày {date} ({kind})? chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.</translation>
     </message>
     <message>
-        <source>Delete the activity of {date} ({kind})? It can be got back from the automatic backup on the Settings page.</source>
-        <translation>Xóa hoạt động ngày {date} ({kind})? Có thể lấy lại từ bản sao lưu tự động ở trang Cài đặt.</translation>
+        <source>Delete</source>
+        <translation>Xóa</translation>
     </message>
     <message>
         <source>Could not delete; the book was not changed.</source>

@@ -1,0 +1,86 @@
+"""Deleting from the lists: it asks first, backs the book up just before, and what was deleted
+comes back with a restore of that backup; a refusal of the services keeps the record."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+from sqlmodel import select
+
+from chibo.services.common import alive
+from chibo.services.meetings import list_sessions
+from chibo.services.plans import list_plans, plan_items
+from chibo.store.backup import list_backups
+from chibo.store.models import Meeting, SessionDocument
+
+
+def _select(page, record_id: str) -> tuple:
+    ids = [r[0] for r in page.model.rows]
+    page.table.selectRow(ids.index(record_id))
+    return page.model.rows[ids.index(record_id)][1]
+
+
+def _delete(qtbot, page) -> None:
+    page.confirm_remove = lambda cells: True
+    with qtbot.waitSignal(page.changed, timeout=10_000):
+        page.remove_selected()
+
+
+def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_window):
+    window, book = demo_window, demo_window.book
+    page = window.sessions
+    with book.session() as db:
+        sessions = list_sessions(db)
+        made_up = {m.makeup_of_id for m in sessions if m.makeup_of_id}
+        target = next(m for m in sessions if m.id not in made_up and m.makeup_of_id is None)
+        documents = len(db.exec(alive(SessionDocument).where(SessionDocument.session_id == target.id)).all())
+    cells = _select(page, target.id)
+    asked = []
+    page.confirm_remove = lambda c: asked.append(page.remove_question(c)) or False  # Hủy: nothing happens
+    page.remove_selected()
+    assert asked[0].startswith(f"Xóa buổi “{cells[1]}” ngày {cells[0]} cùng điểm danh")
+    assert asked[0].endswith("chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.")
+    backups = [b.path for b in list_backups(book.backups)]
+    count = page.model.rowCount()
+    _delete(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == count - 1, timeout=10_000)
+    with book.session() as db:
+        assert target.id not in {m.id for m in list_sessions(db)}
+        assert db.exec(alive(SessionDocument).where(SessionDocument.session_id == target.id)).all() == []
+    made = [b for b in list_backups(book.backups) if b.path not in backups]
+    assert len(made) == 1 and not made[0].automatic
+    settings = window.settings
+    settings.confirm_restore = lambda what: True
+    with qtbot.waitSignal(settings.changed, timeout=20_000):
+        settings.restore(made[0].path, "bản trước khi xóa")
+    with book.session() as db:
+        assert db.exec(alive(Meeting).where(Meeting.id == target.id)).one().held_on == target.held_on
+        assert len(db.exec(alive(SessionDocument).where(SessionDocument.session_id == target.id)).all()) == documents
+
+
+def test_a_studied_document_is_not_deleted(qtbot, demo_window, monkeypatch):
+    page, book = demo_window.documents, demo_window.book
+    with book.session() as db:
+        studied = db.exec(select(SessionDocument.document_id)).first()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+    symbol = _select(page, studied)[0]
+    count = page.model.rowCount()
+    page.confirm_remove = lambda cells: True
+    page.remove_selected()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
+    assert warnings == [f"Văn bản {symbol} đã được học trong các buổi sinh hoạt; hãy bỏ nó khỏi các buổi đó trước."]
+    assert page.model.rowCount() == count
+
+
+def test_a_plan_is_deleted_with_its_tasks(qtbot, demo_window):
+    page, book = demo_window.plans, demo_window.book
+    with book.session() as db:
+        plan = list_plans(db)[0]
+        assert plan_items(db, plan.id)
+    _select(page, plan.id)
+    count = page.model.rowCount()
+    _delete(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == count - 1, timeout=10_000)
+    with book.session() as db:
+        assert plan.id not in {p.id for p in list_plans(db)}
+        assert plan_items(db, plan.id) == []
