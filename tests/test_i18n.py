@@ -181,10 +181,13 @@ def test_language_is_vietnamese_unless_english_was_chosen(tmp_path):
     assert read_language(tmp_path) == "vi"
     write_language(tmp_path, "en")
     assert read_language(tmp_path) == "en"
-    assert "language=en" in (tmp_path / SETTINGS_FILE).read_text()
-    (tmp_path / SETTINGS_FILE).write_text("[General]\nlanguage=fr\n")
+    assert (tmp_path / SETTINGS_FILE).read_text() == "[giao_dien]\nlanguage = en\n\n"
+    assert not (tmp_path / (SETTINGS_FILE + ".tmp")).exists()
+    (tmp_path / SETTINGS_FILE).write_text("[giao_dien]\nlanguage = fr\n")
     assert read_language(tmp_path) == "vi"
     (tmp_path / SETTINGS_FILE).write_bytes(b"\xff\xfe\x00garbage")
+    assert read_language(tmp_path) == "vi"
+    (tmp_path / SETTINGS_FILE).write_text("language=en\n")  # no section: not chibo's file
     assert read_language(tmp_path) == "vi"
     with pytest.raises(ValueError):
         write_language(tmp_path, "fr")

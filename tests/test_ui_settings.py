@@ -123,7 +123,7 @@ def test_the_language_is_kept_for_the_next_start(qtbot, page):
     assert page.dirty
     saved(qtbot, page)
     assert read_language(folder) == "en"
-    assert "language=en" in (folder / SETTINGS_FILE).read_text()
+    assert "language = en" in (folder / SETTINGS_FILE).read_text()
     assert page.status.text() == "Đã lưu. Ngôn ngữ mới được dùng từ lần mở chibo sau."
     assert page.tabs.tabText(0) == "Đơn vị"  # this window stays as it started
     page.language.setCurrentIndex(page.language.findData("vi"))

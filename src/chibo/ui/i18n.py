@@ -17,24 +17,20 @@ subclasses.)"""
 
 from __future__ import annotations
 
+import configparser
+import os
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TR_NOOP,
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    QSettings,
-    QTranslator,
-)
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-__all__ = ["LANGUAGES", "QT_TR_NOOP", "install_translations", "read_language", "tr", "write_language"]
+__all__ = ["LANGUAGES", "QT_TR_NOOP", "install_translations", "read_language", "remove_translations", "tr",
+           "write_language"]
 
 LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language, so either can find it
 DEFAULT_LANGUAGE = "vi"
 SETTINGS_FILE = "giao-dien.ini"
-_LANGUAGE_KEY = "language"
+_SECTION, _LANGUAGE_KEY = "giao_dien", "language"
 
 
 def tr(text: str, disambiguation: str | None = None) -> str:
@@ -44,21 +40,29 @@ def tr(text: str, disambiguation: str | None = None) -> str:
 
 def read_language(folder: Path) -> str:
     """The language chosen for this data folder; Vietnamese when none was, or the file is unreadable."""
-    path = Path(folder) / SETTINGS_FILE
-    if not path.is_file():
+    parser = configparser.ConfigParser()
+    try:
+        parser.read(Path(folder) / SETTINGS_FILE, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError, OSError):
         return DEFAULT_LANGUAGE
-    value = QSettings(str(path), QSettings.IniFormat).value(_LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    value = parser.get(_SECTION, _LANGUAGE_KEY, fallback=DEFAULT_LANGUAGE)
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def write_language(folder: Path, language: str) -> None:
+    """Written whole to a temporary file, then renamed over the old one: a power cut leaves the
+    old choice or the new one, never half a file."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
-    settings = QSettings(str(Path(folder) / SETTINGS_FILE), QSettings.IniFormat)
-    settings.setValue(_LANGUAGE_KEY, language)
-    settings.sync()
-    if settings.status() != QSettings.NoError:
-        raise OSError(f"could not write {settings.fileName()}")
+    path = Path(folder) / SETTINGS_FILE
+    parser = configparser.ConfigParser()
+    parser[_SECTION] = {_LANGUAGE_KEY: language}
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as file:
+        parser.write(file)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
 
 
 def install_translations(app, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
