@@ -42,6 +42,33 @@ def test_speeches_keep_their_order_and_can_be_removed(db):
         meetings.add_speech(db, m.id, "Không tên")
 
 
+def test_a_speech_added_after_one_was_taken_out_goes_last(db):
+    """Positions are not a count: a count would give the new speech the place of the last one."""
+    a = members.add_member(db, full_name="Giàng A Páo", joined_on="01/01/2020")
+    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    first = meetings.add_speech(db, m.id, "Một", member_id=a.id)
+    meetings.add_speech(db, m.id, "Hai", member_id=a.id)
+    meetings.add_speech(db, m.id, "Ba", member_id=a.id)
+    meetings.remove_speech(db, first.id)
+    meetings.add_speech(db, m.id, "Bốn", member_id=a.id)
+    assert [(s.content, s.position) for s in meetings.speeches(db, m.id)] == [("Hai", 1), ("Ba", 2), ("Bốn", 3)]
+
+
+def test_a_speech_is_edited_in_its_place(db):
+    a = members.add_member(db, full_name="Giàng A Páo", joined_on="01/01/2020")
+    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    first = meetings.add_speech(db, m.id, "Nhất trí.", member_id=a.id)
+    meetings.add_speech(db, m.id, "Đề nghị làm đường.", member_id=a.id)
+    meetings.edit_speech(db, first.id, "Nhất trí với báo cáo, đề nghị bổ sung chỉ tiêu trồng rừng.",
+                         speaker_name="Đồng chí Lường Văn Khăm")
+    said = [(s.member_id, s.speaker_name, s.content) for s in meetings.speeches(db, m.id)]
+    assert said == [(None, "Đồng chí Lường Văn Khăm", "Nhất trí với báo cáo, đề nghị bổ sung chỉ tiêu trồng rừng."),
+                    (a.id, "", "Đề nghị làm đường.")]
+    with pytest.raises(ValidationError, match="nội dung phát biểu"):
+        meetings.edit_speech(db, first.id, "   ", member_id=a.id)
+    assert meetings.speeches(db, m.id)[0].content.startswith("Nhất trí với báo cáo")
+
+
 def test_plans_items_essays_and_outreach_are_removed_as_tombstones(db):
     owner = members.add_member(db, full_name="Giàng A Páo", joined_on="01/01/2020")
     doc = documents.add_document(db, number_symbol="57-NQ/TW", title="Về khoa học")

@@ -123,3 +123,38 @@ def test_speeches_and_votes_are_saved_and_a_vote_above_those_present_is_refused(
         said = [(s.member_id, s.speaker_name, s.content) for s in speeches(db, meeting.id)]
     assert said == [(member_id, "", "Đề nghị tổ chức trồng rừng trước mùa mưa."),
                     (None, "Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã", "Xã sẽ hỗ trợ cây giống.")]
+
+
+def test_a_saved_speech_is_corrected_in_its_place(qtbot, window, demo_book):
+    from chibo.services.meetings import add_speech, list_sessions, speeches
+
+    with demo_book.session() as db:
+        meeting = next(m for m in list_sessions(db) if m.makeup_of_id is None)
+        before = [(s.id, s.content) for s in speeches(db, meeting.id)]
+        add_speech(db, meeting.id, "Nhất trí.", speaker_name="Đồng chí khách")
+        add_speech(db, meeting.id, "Đề nghị làm đường liên bản.", speaker_name="Đồng chí khách")
+    page = window.sessions
+    page.changed.emit()
+    qtbot.waitUntil(lambda: meeting.id in [r[0] for r in page.model.rows], timeout=10_000)
+    page.table.selectRow([r[0] for r in page.model.rows].index(meeting.id))
+    page.edit_record()
+    qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10_000)
+    dialog = page.last_dialog
+    panel = dialog.speeches
+    row = len(before)  # "Nhất trí."
+    panel.update_selected()
+    assert panel.problem.text() == "Hãy chọn một ý kiến trong danh sách trước."
+    panel.list.setCurrentRow(row)
+    assert panel.content.toPlainText() == "Nhất trí." and panel.guest.text() == "Đồng chí khách"
+    panel.content.setPlainText("   ")
+    panel.update_selected()
+    assert panel.problem.text() == "Hãy ghi nội dung ý kiến."
+    panel.content.setPlainText("Nhất trí với báo cáo; đề nghị bổ sung chỉ tiêu trồng rừng.")
+    panel.update_selected()
+    assert panel.list.item(row).text() == "Đồng chí khách: Nhất trí với báo cáo; đề nghị bổ sung chỉ tiêu trồng rừng."
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.save()
+    with demo_book.session() as db:
+        after = [s.content for s in speeches(db, meeting.id)]
+    assert after == [c for _, c in before] + ["Nhất trí với báo cáo; đề nghị bổ sung chỉ tiêu trồng rừng.",
+                                            "Đề nghị làm đường liên bản."]

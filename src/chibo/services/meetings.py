@@ -223,16 +223,32 @@ def attendance(db, session_id: str) -> list[Attendance]:
     return list(db.exec(alive(Attendance).where(Attendance.session_id == session_id)))
 
 
-def add_speech(db, session_id: str, content: str, *, member_id: str | None = None, speaker_name: str = "") -> Speech:
-    meeting = get_alive(db, Meeting, session_id)
+def _clean_speech(db, content: str, member_id: str | None, speaker_name: str) -> dict:
     content = clean_text(content, "nội dung phát biểu", required=True, max_length=50_000)
     speaker_name = clean_text(speaker_name, "tên người phát biểu", max_length=200)
     if member_id:
-        member_id = get_alive(db, Member, member_id).id
-    elif not speaker_name:
+        return {"content": content, "member_id": get_alive(db, Member, member_id).id, "speaker_name": ""}
+    if not speaker_name:
         raise ValidationError("Hãy chọn đảng viên phát biểu hoặc ghi tên khách mời phát biểu.")
-    position = len(speeches(db, meeting.id))
-    speech = Speech(session_id=meeting.id, member_id=member_id, speaker_name=speaker_name, content=content, position=position)
+    return {"content": content, "member_id": None, "speaker_name": speaker_name}
+
+
+def add_speech(db, session_id: str, content: str, *, member_id: str | None = None, speaker_name: str = "") -> Speech:
+    """At the end of the session's speeches (after the last one, also when some were taken out)."""
+    meeting = get_alive(db, Meeting, session_id)
+    cleaned = _clean_speech(db, content, member_id, speaker_name)
+    position = max((s.position for s in speeches(db, meeting.id)), default=-1) + 1
+    speech = Speech(session_id=meeting.id, position=position, **cleaned)
+    db.add(speech)
+    db.flush()
+    return speech
+
+
+def edit_speech(db, speech_id: str, content: str, *, member_id: str | None = None, speaker_name: str = "") -> Speech:
+    """Who spoke and what was said; the speech keeps its place in the order."""
+    speech = get_alive(db, Speech, speech_id)
+    for key, value in _clean_speech(db, content, member_id, speaker_name).items():
+        setattr(speech, key, value)
     db.add(speech)
     db.flush()
     return speech

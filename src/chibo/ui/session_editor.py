@@ -338,6 +338,7 @@ class SessionEditor(EditorDialog):
             "documents": documents,
             "marks": self.roll.marks(),
             "speeches": self.speeches.speeches(), "removed": list(self.speeches.removed),
+            "edited": set(self.speeches.edited),
             "votes": self.speeches.vote_counts(),
         }
 
@@ -353,5 +354,5 @@ class SessionEditor(EditorDialog):
         called = meetings.expected_members(db, meeting)
         meetings.record_roll_call(db, meeting.id, {m: mark for m, mark in values["marks"].items() if m in called})
         db.flush()  # the vote is checked against those present, just written
-        save_speeches(db, meeting, values["speeches"], values["removed"], values["votes"])
+        save_speeches(db, meeting, values["speeches"], values["removed"], values["votes"], values["edited"])
         return meeting

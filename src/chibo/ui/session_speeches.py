@@ -21,6 +21,7 @@ class SpeechesPanel(QWidget):
         super().__init__(parent)
         self.names = names
         self.removed: list[str] = []  # ids of saved speeches taken out
+        self.edited: set[str] = set()  # ids of saved speeches changed in place
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
@@ -40,9 +41,12 @@ class SpeechesPanel(QWidget):
         self.content.setTabChangesFocus(True)
         self.content.setFixedHeight(70)
         self.add_button = QPushButton(tr("Add speech"))
+        self.update_button = QPushButton(tr("Update the selected speech"))
         self.remove_button = QPushButton(tr("Drop the selected speech"))
         self.add_button.clicked.connect(self.add)
+        self.update_button.clicked.connect(self.update_selected)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.list.currentItemChanged.connect(self._load)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020")
         who = QHBoxLayout()
@@ -50,6 +54,7 @@ class SpeechesPanel(QWidget):
         who.addWidget(self.guest, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.update_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.problem, 1)
         has_votes = meeting is not None and meeting.votes_for is not None
@@ -81,27 +86,62 @@ class SpeechesPanel(QWidget):
         layout.addWidget(self.voted)
         layout.addLayout(votes)
 
-    def _append(self, speech: list) -> None:
+    def _show(self, item: QListWidgetItem, speech: list) -> None:
         """speech: [id or None, member id or None, guest name, content]."""
         _id, member_id, guest, content = speech
         who = self.names.get(member_id, "") if member_id else guest
-        item = QListWidgetItem(f"{who}: {content}")
+        item.setText(f"{who}: {content}")
         item.setData(Qt.UserRole, speech)
+
+    def _append(self, speech: list) -> None:
+        item = QListWidgetItem()
+        self._show(item, speech)
         self.list.addItem(item)
 
-    def add(self) -> None:
+    def _load(self, item: QListWidgetItem | None) -> None:
+        """The selected speech into the fields, to be corrected and put back with "Update"."""
+        if item is None:
+            return
+        _id, member_id, guest, content = item.data(Qt.UserRole)
+        self.speaker.setCurrentIndex(max(self.speaker.findData(member_id or GUEST), 0))
+        self.guest.setText(guest)
+        self.content.setPlainText(content)
+        self.problem.clear()
+
+    def _entered(self) -> tuple | None:
+        """(member id or None, guest name, content) as typed, or None with the problem shown."""
         speaker = self.speaker.currentData()
         guest = self.guest.text().strip()
         content = self.content.toPlainText().strip()
         if not speaker or (speaker == GUEST and not guest):
             self.problem.setText(tr("Choose the speaker, or write the guest’s name."))
-            return
+            return None
         if not content:
             self.problem.setText(tr("Write what was said."))
-            return
+            return None
         self.problem.clear()
-        self._append([None, None if speaker == GUEST else speaker, guest if speaker == GUEST else "", content])
+        return (None, guest, content) if speaker == GUEST else (speaker, "", content)
+
+    def add(self) -> None:
+        entered = self._entered()
+        if entered is None:
+            return
+        self._append([None, *entered])
         self.content.clear()
+        self.changed.emit()
+
+    def update_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            self.problem.setText(tr("Select a speech in the list first."))
+            return
+        entered = self._entered()
+        if entered is None:
+            return
+        speech_id = item.data(Qt.UserRole)[0]
+        self._show(item, [speech_id, *entered])
+        if speech_id:
+            self.edited.add(speech_id)
         self.changed.emit()
 
     def remove_selected(self) -> None:
@@ -109,6 +149,7 @@ class SpeechesPanel(QWidget):
             speech = item.data(Qt.UserRole)
             if speech[0]:
                 self.removed.append(speech[0])
+                self.edited.discard(speech[0])
             self.list.takeItem(self.list.row(item))
         self.changed.emit()
 
@@ -119,7 +160,7 @@ class SpeechesPanel(QWidget):
         return tuple(spin.value() for spin in self.votes) if self.voted.isChecked() else None
 
 
-def save_speeches(db, meeting, speeches: list, removed: list, votes) -> None:
+def save_speeches(db, meeting, speeches: list, removed: list, votes, edited=()) -> None:
     """On the write worker, in the session's transaction."""
     from chibo.services import meetings
 
@@ -128,6 +169,8 @@ def save_speeches(db, meeting, speeches: list, removed: list, votes) -> None:
     for speech_id, member_id, guest, content in speeches:
         if speech_id is None:
             meetings.add_speech(db, meeting.id, content, member_id=member_id, speaker_name=guest)
+        elif speech_id in edited:
+            meetings.edit_speech(db, speech_id, content, member_id=member_id, speaker_name=guest)
     if votes is not None:
         meetings.record_votes(db, meeting.id, *votes)
     elif meeting.votes_for is not None:

@@ -1642,6 +1642,10 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Thêm ý kiến</translation>
     </message>
     <message>
+        <source>Update the selected speech</source>
+        <translation>Cập nhật ý kiến đã chọn</translation>
+    </message>
+    <message>
         <source>Drop the selected speech</source>
         <translation>Bỏ ý kiến đã chọn</translation>
     </message>
@@ -1676,6 +1680,10 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     <message>
         <source>Write what was said.</source>
         <translation>Hãy ghi nội dung ý kiến.</translation>
+    </message>
+    <message>
+        <source>Select a speech in the list first.</source>
+        <translation>Hãy chọn một ý kiến trong danh sách trước.</translation>
     </message>
     <message>
         <source>Normal</source>
