@@ -35,7 +35,7 @@ def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_win
         documents = len(db.exec(alive(SessionDocument).where(SessionDocument.session_id == target.id)).all())
     cells = _select(page, target.id)
     asked = []
-    page.confirm_remove = lambda c: asked.append(page.remove_question(c)) or False  # Hủy: nothing happens
+    page.confirm_remove = lambda c: asked.append(page.removal_question(c)) or False  # Hủy: nothing happens
     page.remove_selected()
     assert asked[0].startswith(f"Xóa buổi “{cells[1]}” ngày {cells[0]} cùng điểm danh")
     assert asked[0].endswith("chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.")

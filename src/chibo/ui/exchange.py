@@ -25,6 +25,7 @@ from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_write
 from chibo.ui.record_list import RecordListModel
 from chibo.ui.table import record_table
+from chibo.ui.words import label
 from chibo.vocabulary import UnitRole
 
 OUTCOME_LABELS = {"imported": QT_TR_NOOP("Imported"), "pending": QT_TR_NOOP("Awaiting confirmation"),
@@ -40,9 +41,6 @@ UNIT_COLUMNS = (QT_TR_NOOP("Unit"), QT_TR_NOOP("Key fingerprint"), QT_TR_NOOP("L
                 QT_TR_NOOP("Members"), QT_TR_NOOP("Sessions held"))
 DOCUMENT_COLUMNS = (QT_TR_NOOP("Document"), QT_TR_NOOP("Must study"), QT_TR_NOOP("Studied"), QT_TR_NOOP("Rate"))
 
-
-def outcome_label(outcome: str) -> str:
-    return tr(OUTCOME_LABELS[outcome]) if outcome in OUTCOME_LABELS else outcome
 
 
 @dataclass
@@ -61,7 +59,7 @@ class ExchangeData:
 def report_row(report) -> tuple[str, tuple[str, ...]]:
     counts = report.counts
     return (report.file, (Path(report.file).name, report.sender_name, str(report.seq or ""),
-                          outcome_label(report.outcome),
+                          label(report.outcome, OUTCOME_LABELS),
                           *(format_count(counts[k]) for k in ("new", "updated", "duplicate", "stale", "conflict")),
                           report.reason))
 
@@ -82,7 +80,7 @@ def load_exchange(db, today: date | None = None) -> ExchangeData:
         data.log.append((entry.id, (format_date(entry.received_at), entry.file_name,
                                     names.get(entry.sender_unit_id, ""),
                                     tr("plan") if entry.kind == "plan" else tr("report"),
-                                    str(entry.seq or ""), outcome_label(entry.outcome),
+                                    str(entry.seq or ""), label(entry.outcome, OUTCOME_LABELS),
                                     entry.reason)))
     if receiving:
         from chibo.sync.summary import consolidated

@@ -67,8 +67,8 @@ def sessions_page(book) -> RecordListPage:
                           tr("{count} sessions. Select one, then press Preview, Print or Save PDF."))
     page.add_editor(tr("New session (Ctrl+N)"), tr("Edit the session, attendance…"), open_session_editor)
     page.add_remover(tr("Delete the session…"), lambda cells: tr(
-        "Delete the session “{title}” of {date} with its attendance, speeches and documents studied? chibo backs "
-        "the book up first: it can be got back on the Settings page.").format(title=cells[1], date=cells[0]),
+        "Delete the session “{title}” of {date} with its attendance, speeches and documents studied?").format(
+            title=cells[1], date=cells[0]),
         remove_session)
     return page
 
@@ -86,8 +86,7 @@ def documents_page(book) -> RecordListPage:
     coverage.clicked.connect(lambda: open_coverage(page))
     page.actions.insertWidget(2, coverage)
     page.add_remover(tr("Delete the document…"), lambda cells: tr(
-        "Delete the document {document} from the list to study? chibo backs the book up first: it can be got "
-        "back on the Settings page.").format(document=cells[0]), remove_document)
+        "Delete the document {document} from the list to study?").format(document=cells[0]), remove_document)
     return page
 
 
@@ -99,6 +98,5 @@ def plans_page(book) -> RecordListPage:
                           tr("{count} plans of the cell and of its members."))
     page.add_editor(tr("New plan (Ctrl+N)"), tr("Edit the plan, update progress…"), open_plan_editor)
     page.add_remover(tr("Delete the plan…"), lambda cells: tr(
-        "Delete the plan “{title}” with all its tasks? chibo backs the book up first: it can be got back on the "
-        "Settings page.").format(title=cells[1]), remove_plan)
+        "Delete the plan “{title}” with all its tasks?").format(title=cells[1]), remove_plan)
     return page

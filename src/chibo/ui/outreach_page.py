@@ -102,8 +102,7 @@ class OutreachPage(RecordListPage):
         self.actions.addWidget(new_button)
         self.actions.addStretch(1)
         self.add_remover(tr("Delete the selected activity…"), lambda cells: tr(
-            "Delete the activity of {date} ({kind})? chibo backs the book up first: it can be got back on the "
-            "Settings page.").format(date=cells[0], kind=cells[1]), _remove_outreach)
+            "Delete the activity of {date} ({kind})?").format(date=cells[0], kind=cells[1]), _remove_outreach)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.layout().insertWidget(self.layout().indexOf(self.count) + 1, self.totals)

@@ -79,18 +79,22 @@ class RecordListPage(QWidget):
             self.open_editor(self, record_id)
 
     def add_remover(self, text: str, question, remove) -> None:
-        """A button that deletes the selected record once the user agreed to `question(cells)`;
-        `remove(db, record_id)` is the service's delete (a refusal keeps the record)."""
+        """A button (before the row's closing stretch) that deletes the selected record once the user
+        agreed to `question(cells)`; `remove(db, record_id)` is the service's delete (a refusal keeps
+        the record)."""
         self.remove_question, self.remove = question, remove
         button = QPushButton(text)
         button.clicked.connect(self.remove_selected)
-        stretch = self.actions.count() - 1 if self.actions.count() and self.actions.itemAt(
-            self.actions.count() - 1).spacerItem() else self.actions.count()
-        self.actions.insertWidget(stretch, button)
+        self.actions.insertWidget(self.actions.count() - 1, button)
+
+    def removal_question(self, cells: tuple) -> str:
+        """The record's question, and what `remove_selected` does to make it undoable."""
+        return self.remove_question(cells) + tr(" chibo backs the book up first: it can be got back on the "
+                                                "Settings page.")
 
     def confirm_remove(self, cells: tuple) -> bool:
         """Tests replace it."""
-        return QMessageBox.question(self, tr("Delete"), self.remove_question(cells),
+        return QMessageBox.question(self, tr("Delete"), self.removal_question(cells),
                                     QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel) == QMessageBox.Yes
 
     def remove_selected(self) -> None:

@@ -209,7 +209,8 @@ class SettingsPage(QWidget):
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(self.language.findData(read_language(self.language_folder)), 0))
+        self.saved_language = read_language(self.language_folder)
+        self.language.setCurrentIndex(max(self.language.findData(self.saved_language), 0))
         form = QFormLayout(tab)
         form.addRow(tr("&Text size on screen:"), self.text_size)
         hint = QLabel(tr("Larger text is easier to read; printed papers do not change. It applies as soon as you "
@@ -311,12 +312,13 @@ class SettingsPage(QWidget):
             self.dirty = False
             self.status.setText(tr("Saved."))
             apply_text_size(values["text_size"])
-            if values["language"] != read_language(self.language_folder):
+            if values["language"] != self.saved_language:
                 try:
                     write_language(self.language_folder, values["language"])
                 except OSError:
                     self.error.setText(tr("Could not save the language choice; the other settings were saved."))
                 else:
+                    self.saved_language = values["language"]
                     self.status.setText(tr("Saved. The new language is used from the next start of chibo."))
             self.changed.emit()
 

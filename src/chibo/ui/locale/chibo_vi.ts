@@ -826,8 +826,16 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Xóa buổi sinh hoạt…</translation>
     </message>
     <message>
-        <source>Delete the session “{title}” of {date} with its attendance, speeches and documents studied? chibo backs the book up first: it can be got back on the Settings page.</source>
-        <translation>Xóa buổi “{title}” ngày {date} cùng điểm danh, ý kiến phát biểu và văn bản đã học? chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.</translation>
+        <source>Delete the session “{title}” of {date} with its attendance, speeches and documents studied?</source>
+        <translation>Xóa buổi “{title}” ngày {date} cùng điểm danh, ý kiến phát biểu và văn bản đã học?</translation>
+    </message>
+    <message>
+        <source>Delete the document {document} from the list to study?</source>
+        <translation>Xóa văn bản {document} khỏi danh sách cần học tập?</translation>
+    </message>
+    <message>
+        <source>Delete the plan “{title}” with all its tasks?</source>
+        <translation>Xóa kế hoạch “{title}” cùng mọi nhiệm vụ của nó?</translation>
     </message>
     <message>
         <source>Documents to study</source>
@@ -862,10 +870,6 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Xóa văn bản…</translation>
     </message>
     <message>
-        <source>Delete the document {document} from the list to study? chibo backs the book up first: it can be got back on the Settings page.</source>
-        <translation>Xóa văn bản {document} khỏi danh sách cần học tập? chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.</translation>
-    </message>
-    <message>
         <source>Programmes and action plans</source>
         <translation>Chương trình, kế hoạch hành động</translation>
     </message>
@@ -892,10 +896,6 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     <message>
         <source>Delete the plan…</source>
         <translation>Xóa kế hoạch…</translation>
-    </message>
-    <message>
-        <source>Delete the plan “{title}” with all its tasks? chibo backs the book up first: it can be got back on the Settings page.</source>
-        <translation>Xóa kế hoạch “{title}” cùng mọi nhiệm vụ của nó? chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1222,8 +1222,12 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Xóa hoạt động đã chọn…</translation>
     </message>
     <message>
-        <source>Delete the activity of {date} ({kind})? chibo backs the book up first: it can be got back on the Settings page.</source>
-        <translation>Xóa hoạt động ngày {date} ({kind})? chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.</translation>
+        <source>Delete the activity of {date} ({kind})?</source>
+        <translation>Xóa hoạt động ngày {date} ({kind})?</translation>
+    </message>
+    <message>
+        <source> chibo backs the book up first: it can be got back on the Settings page.</source>
+        <translation> chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.</translation>
     </message>
     <message>
         <source>Delete</source>
