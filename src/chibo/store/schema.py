@@ -15,7 +15,7 @@ from chibo.errors import ChiboError, SchemaTooNewError
 
 # Every revision this chibo knows, oldest first; the last is the head. A test checks this list
 # against the Alembic scripts shipped in the package.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001",)
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 

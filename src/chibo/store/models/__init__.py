@@ -2,9 +2,10 @@
 
 from chibo.store.models.base import SyncedRecord, new_id, utcnow
 from chibo.store.models.documents import Document
-from chibo.store.models.exchange import BundleLog, KnownUnit
-from chibo.store.models.meetings import Attendance, Meeting, SessionDocument, Speech
+from chibo.store.models.exchange import BundleLog, KnownKey, KnownUnit
+from chibo.store.models.meetings import AgendaItem, Attendance, Meeting, SessionDocument, Speech
 from chibo.store.models.members import Member, MemberStatusChange, Presenter
+from chibo.store.models.papers import IssuedPaper
 from chibo.store.models.plans import ActionItem, ActionPlan, Essay, Outreach
 from chibo.store.models.units import RevCounter, Setting, Unit
 
@@ -18,21 +19,26 @@ SYNCED_TABLES: tuple[type[SyncedRecord], ...] = (
     Meeting,
     SessionDocument,
     Attendance,
+    AgendaItem,
     Speech,
     Essay,
     ActionPlan,
     ActionItem,
     Outreach,
+    IssuedPaper,
 )
 
 __all__ = [
     "SYNCED_TABLES",
     "ActionItem",
+    "AgendaItem",
     "ActionPlan",
     "Attendance",
     "BundleLog",
     "Document",
     "Essay",
+    "IssuedPaper",
+    "KnownKey",
     "KnownUnit",
     "Meeting",
     "Member",

@@ -35,3 +35,20 @@ class BundleLog(SQLModel, table=True):
     outcome: str  # imported / pending / rejected / duplicate
     reason: str = ""
     counts: str = "{}"  # JSON: new, updated, duplicate, stale, conflict per table
+
+
+class KnownKey(SQLModel, table=True):
+    """Every signing key seen for a known unit (the history, so older bundles still verify): the
+    one in use is `approved`; a new one waits as `pending` until a person approves its
+    fingerprint; a replaced one becomes `retired`; a refused one `rejected`."""
+
+    __tablename__ = "known_key"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    unit_id: str = Field(index=True, max_length=36)
+    signing_key: str = Field(index=True)
+    encryption_key: str | None = None
+    fingerprint: str
+    status: str = "pending"  # pending / approved / retired / rejected
+    first_seen_at: datetime = Field(default_factory=utcnow)
+    approved_at: datetime | None = None
+    retired_at: datetime | None = None

@@ -51,8 +51,25 @@ class Attendance(SyncedRecord, table=True):
     reason: str = ""
 
 
+class AgendaItem(SyncedRecord, table=True):
+    """One item (nội dung) of a session's agenda, in order: what was presented and by whom, the
+    speeches on it (`Speech.agenda_item_id`) and the chair's conclusion on that item."""
+
+    __tablename__ = "agenda_item"
+    session_id: str = Field(foreign_key="session.id", index=True, max_length=36)
+    position: int = 0  # order in the minutes
+    title: str  # "Đánh giá kết quả thực hiện nhiệm vụ tháng 10"
+    document_id: str | None = Field(default=None, foreign_key="document.id", max_length=36)  # a document studied
+    presenter_member_id: str | None = Field(default=None, foreign_key="member.id", max_length=36)
+    presenter_id: str | None = Field(default=None, foreign_key="presenter.id", max_length=36)  # of the roster
+    presenter_name: str = ""  # a guest who is neither
+    presented: str = ""  # what was presented
+    conclusion: str = ""  # the chair's conclusion on this item
+
+
 class Speech(SyncedRecord, table=True):
     session_id: str = Field(foreign_key="session.id", index=True, max_length=36)
+    agenda_item_id: str | None = Field(default=None, foreign_key="agenda_item.id", index=True, max_length=36)
     member_id: str | None = Field(default=None, foreign_key="member.id", max_length=36)
     speaker_name: str = ""  # for a guest who is not in the register
     content: str
