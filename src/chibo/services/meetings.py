@@ -14,7 +14,7 @@ from chibo.services.roll import Roll
 from chibo.store.models import AgendaItem, Attendance, Document, Meeting, Member, Presenter, SessionDocument, Speech
 from chibo.store.records import tombstone
 from chibo.text import format_date
-from chibo.vocabulary import ON_ROLL_STATUSES, SESSION_KIND_LABELS, AttendanceState, MemberStatus, SessionForm, SessionKind
+from chibo.vocabulary import SESSION_KIND_LABELS, AttendanceState, MemberStatus, SessionForm, SessionKind
 
 _TEXT_FIELDS = {"place": ("địa điểm", 300), "title": ("tên buổi sinh hoạt", 300), "guests": ("khách mời", 2000),
                 "chair_name": ("tên khách mời chủ trì", 300),
@@ -261,7 +261,8 @@ def attendance(db, session_id: str) -> list[Attendance]:
 def create_makeup_session(db, original_id: str, held_on, member_ids: list[str] | None = None, **fields) -> Meeting:
     """A make-up (học bù) of a study session for the members who missed it. By default it invites
     every member still required who has not studied the original's documents. Its chair and
-    minute-taker are on its list, present, as the rules of every session want."""
+    minute-taker may be members of the cell who are not on its list (they run it, they do not make
+    up a study)."""
     from chibo.services.figures import not_studied
     from chibo.services.session_rules import check_session
 
@@ -291,9 +292,6 @@ def create_makeup_session(db, original_id: str, held_on, member_ids: list[str] |
         if roll.status(member.id, meeting.held_on) not in (MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.ATTACHED):
             raise ValidationError(f"{member.full_name} không còn phải học ở chi bộ vào ngày học bù.")
         db.add(Attendance(session_id=meeting.id, member_id=member.id, state=AttendanceState.PRESENT))
-    for officer_id in dict.fromkeys(m for m in (meeting.chair_id, meeting.secretary_id) if m):
-        if officer_id not in member_ids and roll.status(officer_id, meeting.held_on) in ON_ROLL_STATUSES:
-            db.add(Attendance(session_id=meeting.id, member_id=officer_id, state=AttendanceState.PRESENT))
     db.flush()
     check_session(db, meeting.id)
     return meeting

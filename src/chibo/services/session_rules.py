@@ -2,7 +2,9 @@
 
 The chair and the minute-taker are members present (the chair may be a guest of the upper level
 named among the session's guests, where the cell's rules allow it), two different people; a
-member who speaks or presents an agenda item is present; votes are cast only by members who may
+member who speaks or presents an agenda item is present. A make-up's list holds the members who
+make up a study; the members of the cell who run it (the secretary chairs) need not be on it, but
+one on it and marked absent takes no part; votes are cast only by members who may
 vote (`figures.voting_quorum`), never more of them than are present, and only with a quorum.
 
 `problems` judges the facts of a session, whether read from the book (`session_facts`) or from
@@ -20,10 +22,11 @@ from chibo.errors import ValidationError
 from chibo.services.common import alive, get_alive, rows_by_ids
 from chibo.services.figures import Quorum, count_attendance
 from chibo.services.meetings import expected_members
+from chibo.services.roll import Roll
 from chibo.services.settings import CellRules, load_rules
 from chibo.store.models import AgendaItem, Attendance, Meeting, Member, Speech
 from chibo.text import format_date, nfc
-from chibo.vocabulary import AttendanceState, MemberStatus
+from chibo.vocabulary import AttendanceState, MemberStatus, SessionKind
 
 @dataclass
 class SessionFacts:
@@ -42,6 +45,7 @@ class SessionFacts:
     speakers: list[str] = field(default_factory=list)  # member ids, in the order they spoke
     presenters: list[tuple[str, str]] = field(default_factory=list)  # (member id, agenda item's title)
     votes: tuple[int, int, int] | None = None
+    running: frozenset[str] = frozenset()  # a make-up: members of the cell that day, off its list, who may run it
 
     def quorum(self) -> Quorum:
         return count_attendance("", self.called, self.marks, self.names, self.rules).quorum
@@ -59,6 +63,8 @@ _ROLES = {
 def _role_problem(facts: SessionFacts, member_id: str, role: str, title: str = "") -> str | None:
     doing, fix, other_way = (part.format(title=title) for part in _ROLES[role])
     name = facts.names.get(member_id, member_id)
+    if member_id in facts.running and member_id not in facts.called:
+        return None
     if member_id not in facts.called:
         return (f"Đồng chí {name} không có trong danh sách điểm danh của buổi sinh hoạt ngày "
                 f"{format_date(facts.held_on)} nên không thể {doing}: {fix}.")
@@ -113,7 +119,8 @@ def _vote_problems(votes: tuple[int, int, int], quorum: Quorum) -> list[str]:
 
 def session_facts(db, meeting: Meeting, rules: CellRules | None = None) -> SessionFacts:
     """The facts of a saved session, read from the book."""
-    called = expected_members(db, meeting)
+    roll = Roll.load(db)
+    called = expected_members(db, meeting, roll)
     marks = {row.member_id: (AttendanceState(row.state), row.reason)
              for row in db.exec(alive(Attendance).where(Attendance.session_id == meeting.id))}
     items = db.exec(alive(AgendaItem).where(AgendaItem.session_id == meeting.id)
@@ -127,11 +134,20 @@ def session_facts(db, meeting: Meeting, rules: CellRules | None = None) -> Sessi
         presenters=[(i.presenter_member_id, i.title) for i in items if i.presenter_member_id],
         votes=None if meeting.votes_for is None else (meeting.votes_for, meeting.votes_against or 0,
                                                       meeting.votes_other or 0),
+        running=makeup_runners(meeting, roll),
     )
     named = set(called) | set(facts.speakers) | {m for m, _ in facts.presenters}
     named |= {m for m in (meeting.chair_id, meeting.secretary_id) if m}
     facts.names = {m: member.full_name for m, member in rows_by_ids(db, Member, named, alive_only=False).items()}
     return facts
+
+
+def makeup_runners(meeting: Meeting, roll: Roll) -> frozenset[str]:
+    """Who may run a make-up without being on its list: members of the cell on its day, exempt and
+    away members and those who left apart."""
+    if meeting.kind != SessionKind.MAKEUP:
+        return frozenset()
+    return frozenset(roll.required(meeting.held_on))
 
 
 def session_problems(db, session_id: str) -> list[str]:
