@@ -395,3 +395,48 @@ def test_the_cell_rules_for_attached_members_and_guest_chairs_are_settings(qtbot
     with demo_book.session() as db:
         stored = db.get(Meeting, meeting.id)
         assert (stored.chair_id, stored.chair_name) == (None, "Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã")
+
+
+def test_a_session_of_the_previous_release_shows_what_is_wrong_and_prints_once_fixed(qtbot, tmp_path):
+    """A book written by chibo 0.1.0: its meeting of 05/09/2026 was voted by everyone present and records a
+    speech by a member marked absent. The editor says so; fixed there, the minutes print."""
+    import shutil
+    from pathlib import Path
+
+    from chibo.reports.minutes import build_minutes
+    from chibo.store.book import Book
+    from chibo.ui.operations import wait_for_jobs
+    from conftest import open_main_window
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    shutil.copy(Path(__file__).with_name("data") / "book-0001.sqlite", folder / "chibo.sqlite")
+    book = Book.open(folder)
+    try:
+        window = open_main_window(qtbot, book, "sessions")
+        page = window.sessions
+        qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=10_000)
+        session_id = next(r[0] for r in page.model.rows if r[1][0] == "05/09/2026")
+        dialog = open_selected(qtbot, page, session_id)
+        assert dialog.problems.text() == (
+            "Buổi sinh hoạt chưa đúng quy tắc:\n"
+            "Đồng chí Lò Thị Ỷ vắng mặt nên không thể phát biểu: hãy bỏ ý kiến của đồng chí hoặc sửa lại điểm danh.\n"
+            "Tổng số biểu quyết (6) lớn hơn số đảng viên có quyền biểu quyết có mặt (4); đảng viên dự bị và đảng viên "
+            "sinh hoạt tạm không biểu quyết.")
+        show_tab(qtbot, dialog, 1)
+        panel = dialog.agenda.speeches  # the old discussion: speeches outside every item
+        row = next(i for i in range(panel.list.count()) if panel.list.item(i).text().startswith("Lò Thị Ỷ:"))
+        panel.list.setCurrentRow(row)
+        click(qtbot, panel.remove_button)
+        show_tab(qtbot, dialog, 2)
+        click(qtbot, dialog.vote.all_for)
+        assert not dialog.problems.isVisible()
+        saved(qtbot, dialog)
+        wait_for_jobs()
+        with book.session() as db:
+            body = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(
+                build_minutes(db, session_id))).pages)
+        assert "III. THẢO LUẬN" in body and "Tán thành: 4/4 đồng chí (100,00%)." in body
+    finally:
+        wait_for_jobs()
+        book.close()
