@@ -63,7 +63,7 @@ def test_a_regular_meeting_is_titled_and_counted_as_the_templates_do(db, cell):
         "BIÊN BẢN SINH HOẠT CHI BỘ ĐỊNH KỲ THÁNG 10 NĂM 2026",
         "Hôm nay, vào lúc 19 giờ 30 phút, ngày 05 tháng 10 năm 2026, tại Nhà văn hóa bản, Chi bộ bản Nậm Cáy tổ chức "
         "sinh hoạt chi bộ định kỳ tháng 10 năm 2026.",
-        "- Chủ trì: đồng chí Giàng A Páo, bí thư.", "- Thư ký: đồng chí Nguyễn Thị Hường.",
+        "- Chủ trì: đồng chí Giàng A Páo, Bí thư Chi bộ.", "- Thư ký: đồng chí Nguyễn Thị Hường.",
         # 5 full + the exempt one + the one attending elsewhere are full members: 7, 1, 1
         "- Tổng số đảng viên của chi bộ: 9 đồng chí (chính thức 7, dự bị 1, sinh hoạt tạm 1).",
         "- Số đảng viên được triệu tập: 7 đồng chí (chính thức 5, dự bị 1, sinh hoạt tạm 1).",
@@ -154,7 +154,7 @@ def test_a_make_up_says_whose_make_up_it_is(db, cell):
     assert "BIÊN BẢN HỌC BÙ NGHỊ QUYẾT SỐ 57-NQ/TW" in body
     assert ("Chi bộ bản Nậm Cáy tổ chức học bù Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi "
             "mới sáng tạo và chuyển đổi số quốc gia cho các đồng chí chưa dự buổi học ngày 05 tháng 02 năm 2026." in body)
-    assert "- Chủ trì: đồng chí Giàng A Páo, bí thư." in body  # he runs it, he is not making up
+    assert "- Chủ trì: đồng chí Giàng A Páo, Bí thư Chi bộ." in body  # he runs it, he is not making up
     assert "- Số đảng viên được triệu tập: 1 đồng chí (chính thức 1, dự bị 0, sinh hoạt tạm 0)." in body
     assert "Tổng số đảng viên của chi bộ" not in body
 

@@ -76,7 +76,7 @@ def test_minutes_hold_the_header_the_absent_by_name_speeches_votes_and_signature
         "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ XÃ NẬM XE", "CHI BỘ BẢN NẬM CÁY", "Số 01-BB/CB",
         "Nậm Xe, ngày 05 tháng 02 năm 2026", "BIÊN BẢN", "HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT NGHỊ QUYẾT SỐ 57-NQ/TW",
         "vào lúc 14 giờ 00 phút, ngày 05 tháng 02 năm 2026, tại Nhà văn hóa bản Nậm Cáy",
-        "Chủ trì: đồng chí Giàng A Páo, bí thư", "Thư ký: đồng chí Nguyễn Thị Hường",
+        "Chủ trì: đồng chí Giàng A Páo, Bí thư Chi bộ", "Thư ký: đồng chí Nguyễn Thị Hường",
         "Tổng số đảng viên của chi bộ: 7 đồng chí",
         "Số đảng viên được triệu tập: 6 đồng chí (chính thức 5, dự bị 1, sinh hoạt tạm 0)",
         "Đảng viên miễn công tác và sinh hoạt đảng: 1 đồng chí",

@@ -9,7 +9,9 @@ before agenda items existed keeps its one discussion and one conclusion.
 
 from __future__ import annotations
 
-from chibo.reports.common import DOTS, cell_name, clock, letterhead, member_name, persons, position_label
+from reportlab.lib.styles import ParagraphStyle
+
+from chibo.reports.common import DOTS, cell_name, clock, letterhead, member_name, persons
 from chibo.reports.layout import Paper, Signature, signature_block, text
 from chibo.reports.study_report import document_name, document_subject
 from chibo.services.agenda import agenda_items, speeches
@@ -20,7 +22,15 @@ from chibo.services.numbering import session_number
 from chibo.services.session_rules import check_printable
 from chibo.store.models import Meeting, Member, Presenter
 from chibo.text import fold, format_percent, party_date
-from chibo.vocabulary import SESSION_FORM_LABELS, AttendanceState, MemberStatus, SessionKind, label
+from chibo.vocabulary import (
+    SESSION_FORM_LABELS,
+    AttendanceState,
+    CellPosition,
+    MemberStatus,
+    SessionForm,
+    SessionKind,
+    label,
+)
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
 
@@ -68,6 +78,18 @@ def _occasion(db, meeting: Meeting, documents) -> str:
     return f"{kind} “{meeting.title}”"
 
 
+def _form(meeting: Meeting) -> str:
+    if meeting.kind == SessionKind.REGULAR and meeting.form == SessionForm.COMBINED:
+        return "sinh hoạt trực tiếp, lồng ghép học tập, quán triệt văn bản của cấp trên"
+    return label(meeting.form, SESSION_FORM_LABELS).lower()
+
+
+def _office(position: str) -> str:
+    """What follows a chair's name: ", Bí thư Chi bộ"; nothing for a member without office."""
+    return {CellPosition.SECRETARY: ", Bí thư Chi bộ", CellPosition.DEPUTY: ", Phó Bí thư Chi bộ",
+            CellPosition.COMMITTEE: ", Chi ủy viên"}.get(position, "")
+
+
 def _guest(line: str) -> tuple[str, str]:
     """A guest as written in the session ("Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã"): the
     name alone for a signature, and the line to follow "đồng chí" in a sentence."""
@@ -109,7 +131,7 @@ def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
     paper.para(f"Hôm nay, vào lúc {clock(meeting.start_time)}, {party_date(meeting.held_on)}, "
                f"tại {text(meeting.place) if meeting.place else '......................................'}, "
                f"{text(cell_name(db))} tổ chức {text(_occasion(db, meeting, documents))}.")
-    paper.para(f"Hình thức: {text(label(meeting.form, SESSION_FORM_LABELS).lower())}.")
+    paper.para(f"Hình thức: {text(_form(meeting))}.")
 
     section("THÀNH PHẦN")
     _people(db, paper, meeting, figures)
@@ -148,7 +170,7 @@ def _people(db, paper: Paper, meeting: Meeting, figures) -> None:
         chair = f"đồng chí {text(_guest(meeting.chair_name)[1])} (đại biểu cấp trên)"
     elif meeting.chair_id:
         member = get_alive(db, Member, meeting.chair_id)
-        chair = f"đồng chí {text(member.full_name)}, {text(position_label(member.position).lower())}"
+        chair = f"đồng chí {text(member.full_name)}{_office(member.position)}"
     else:
         chair = DOTS[:60]
     paper.para(f"- Chủ trì: {chair}.")
@@ -206,12 +228,15 @@ def _presenter(db, item) -> str:
 
 def _agenda(db, paper: Paper, documents, items, said) -> None:
     """The items in order, then what each brought: presented, speeches, the chair's conclusion."""
+    # An item's title and "Ý kiến tham gia:" never end a page: they stay with what follows them.
+    title_style = ParagraphStyle("minutes-item", parent=paper.styles.body_left, keepWithNext=1)
+    lead_style = ParagraphStyle("minutes-lead", parent=paper.styles.body, keepWithNext=1)
     linked = {item.document_id for item in items}
     for document in documents:
         if document.id not in linked:  # studied without an item of its own
             paper.para(f"- Học tập, quán triệt {text(document_name(document))} {text(document_subject(document))}.")
     for number, item in enumerate(items, 1):
-        paper.para(f"<b>{number}. {text(item.title)}</b>", paper.styles.body_left)
+        paper.para(f"<b>{number}. {text(item.title)}</b>", title_style)
         who, presented = _presenter(db, item), _paragraphs(item.presented)
         if who and presented:
             paper.para(f"{who} trình bày: {text(presented[0])}")
@@ -223,7 +248,7 @@ def _agenda(db, paper: Paper, documents, items, said) -> None:
             paper.para(text(rest))
         on_item = [s for s in said if s.agenda_item_id == item.id]
         if on_item:
-            paper.para("Ý kiến tham gia:")
+            paper.para("Ý kiến tham gia:", lead_style)
             _speeches(db, paper, on_item)
         else:
             paper.para("Không có ý kiến tham gia.")
@@ -233,7 +258,7 @@ def _agenda(db, paper: Paper, documents, items, said) -> None:
             paper.para(text(rest))
     outside = [s for s in said if s.agenda_item_id is None]
     if outside:
-        paper.para(f"<b>{len(items) + 1}. Ý kiến khác</b>", paper.styles.body_left)
+        paper.para(f"<b>{len(items) + 1}. Ý kiến khác</b>", title_style)
         _speeches(db, paper, outside)
 
 
@@ -261,12 +286,12 @@ def _vote(paper: Paper, meeting: Meeting, figures) -> None:
     quorum = figures.quorum
     voters = quorum.present
     verdict = "đủ" if quorum.reached else "không đủ"
-    silent = figures.present[MemberStatus.PROBATIONARY] + (
-        0 if quorum.attached_members_vote else figures.present[MemberStatus.ATTACHED])
-    who = "đảng viên dự bị" if quorum.attached_members_vote else "đảng viên dự bị, đảng viên sinh hoạt tạm"
+    silent = [who for who, count in (("đảng viên dự bị", figures.present[MemberStatus.PROBATIONARY]),
+                                      ("đảng viên sinh hoạt tạm", 0 if quorum.attached_members_vote
+                                       else figures.present[MemberStatus.ATTACHED])) if count]
     paper.para(f"Đảng viên có quyền biểu quyết có mặt: {persons(voters)} trên {quorum.base} đồng chí làm căn cứ tính "
                f"(cần ít nhất {quorum.needed}); {verdict} điều kiện để biểu quyết theo quy định"
-               + (f" ({who} có mặt không biểu quyết)" if silent else "") + ".")
+               + (f" ({', '.join(silent)} có mặt không biểu quyết)" if silent else "") + ".")
     for name, count in (("Tán thành", meeting.votes_for or 0), ("Không tán thành", meeting.votes_against or 0),
                         ("Ý kiến khác", meeting.votes_other or 0)):
         share = f" ({format_percent(100.0 * count / voters)})" if voters else ""

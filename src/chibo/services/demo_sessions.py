@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from chibo.errors import ValidationError
-from chibo.services import meetings
+from chibo.services import agenda, meetings
 from chibo.services.figures import count_attendance
 from chibo.services.roll import Roll
 from chibo.services.session_save import AgendaItemInput, SessionInput, SpeechInput, save_session
@@ -32,9 +32,9 @@ REPORTS = [
     "gia súc; việc vệ sinh môi trường ở nhóm 2 còn chậm.",
 ]
 PLANS = [
-    "Dự kiến phương hướng tháng tới: vận động bà con chăm sóc rừng trồng mới, làm đường bê tông nội bản, "
+    "Dự kiến phương hướng tháng tới là vận động bà con chăm sóc rừng trồng mới, làm đường bê tông nội bản, "
     "phòng chống rét cho gia súc.",
-    "Dự kiến phương hướng tháng tới: đôn đốc thu hoạch vụ mùa, hướng dẫn các hộ đăng ký hỗ trợ giống cây, "
+    "Dự kiến phương hướng tháng tới là đôn đốc thu hoạch vụ mùa, hướng dẫn các hộ đăng ký hỗ trợ giống cây, "
     "tuyên truyền phòng chống ma túy.",
 ]
 SPEECHES = {  # what members say on each kind of item
@@ -162,27 +162,35 @@ def _agenda(rng, day, present, chair, minute_taker, covered, presenters, offset)
     for document in covered:
         deadline = day + timedelta(days=10)
         items.append(AgendaItemInput(
-            # The demo's titles are subjects that start with "về" (services do not import the papers' wording).
-            f"Học tập, quán triệt {label(document.kind, DOCUMENT_KIND_LABELS)} số {document.number_symbol} {document.title}",
-            presented="Báo cáo viên truyền đạt những nội dung cơ bản, điểm mới của văn bản và liên hệ với nhiệm vụ "
-                      "của chi bộ, của bản.",
+            _study_title(document),
+            presented="Những nội dung cơ bản, điểm mới của văn bản; liên hệ với nhiệm vụ của chi bộ, của bản.",
             conclusion=f"Giao các đồng chí đảng viên viết bài thu hoạch, nộp chi ủy trước ngày "
                        f"{deadline.day:02d}/{deadline.month:02d}; chi ủy xây dựng chương trình hành động của chi bộ.",
             presenter_id=presenters[offset % 2].id, document_id=document.id, speeches=said("study", 1)))
     return items
 
 
+def _study_title(document) -> str:
+    # The demo's titles are subjects that start with "về" (services do not import the papers' wording).
+    return f"Học tập, quán triệt {label(document.kind, DOCUMENT_KIND_LABELS)} số {document.number_symbol} {document.title}"
+
+
 def _makeups(db, studies, secretary, deputy) -> int:
-    """Make-ups for the studies given, ten days after each, chaired by the secretary; one member
-    invited still misses the make-up."""
+    """Make-ups for the studies given, ten days after each, run by the secretary (who presents the
+    documents again) and the deputy; one member invited still misses the make-up."""
     created = 0
     for study in studies:
         try:
             makeup = meetings.create_makeup_session(
                 db, study.id, study.held_on + timedelta(days=10), place="Nhà bí thư chi bộ", start_time=time(20, 0),
-                end_time=time(21, 30), chair_id=secretary, secretary_id=deputy)
+                end_time=time(21, 30), chair_id=secretary, secretary_id=deputy, minutes_approved=True)
         except ValidationError:
             continue  # nobody left to make up
+        for document in meetings.session_documents(db, study.id):
+            agenda.add_agenda_item(
+                db, makeup.id, title=_study_title(document), document_id=document.id, presenter_member_id=secretary,
+                presented="Truyền đạt lại những nội dung cơ bản, điểm mới của văn bản như buổi học chính.",
+                conclusion="Các đồng chí học bù viết bài thu hoạch, nộp chi ủy trong 7 ngày.")
         invited = [a.member_id for a in meetings.attendance(db, makeup.id) if a.member_id not in (secretary, deputy)]
         if len(invited) > 1:
             meetings.record_attendance(db, makeup.id, invited[-1], AttendanceState.ABSENT_EXCUSED, "Đi làm ăn xa")
