@@ -76,6 +76,8 @@ class AgendaPanel(QWidget):
         for presenter_id, text in presenters:
             self.presenter.addItem(tr("Presenter: {name}").format(name=text), f"p:{presenter_id}")
         self.presenter.addItem(tr("Guest (name written beside)"), GUEST)
+        self.presenter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)  # long roster titles
+        self.presenter.setMinimumContentsLength(20)
         self.guest = QLineEdit()
         self.guest.setPlaceholderText(tr("Guest’s name and position"))
         self.document = QComboBox()

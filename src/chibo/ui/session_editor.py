@@ -136,7 +136,7 @@ class SessionEditor(EditorDialog):
             field_.setMaximumWidth(80)
         self.place = QLineEdit(meeting.place if meeting else "")
         self.guests = QLineEdit(meeting.guests.replace("\n", "; ") if meeting else "")
-        self.guests.setPlaceholderText(tr("Guests of the upper level, separated by semicolons"))
+        self.guests.setPlaceholderText(tr("Separated by semicolons"))
         people = dict(form.members)
         people.update({m: form.names[m] for m in sorted(form.running - set(people), key=lambda m: name_sort_key(
             form.names[m]))})  # who runs a make-up need not be on its list

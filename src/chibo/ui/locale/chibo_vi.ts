@@ -1570,10 +1570,6 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Biểu quyết</translation>
     </message>
     <message>
-        <source>Guests of the upper level, separated by semicolons</source>
-        <translation>Đại biểu cấp trên, khách mời, cách nhau bằng dấu chấm phẩy</translation>
-    </message>
-    <message>
         <source>(not chosen)</source>
         <translation>(chưa chọn)</translation>
     </message>
@@ -1592,6 +1588,10 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     <message>
         <source>(none)</source>
         <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>Separated by semicolons</source>
+        <translation>Cách nhau bằng dấu chấm phẩy</translation>
     </message>
     <message>
         <source>to</source>
