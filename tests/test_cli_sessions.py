@@ -7,11 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
-from chibo.cli.main import main
 from chibo.store.book import Book
+from test_cli import demo_dir, run  # noqa: F401  (demo_dir is a fixture)
 
 DATA = Path(__file__).with_name("data")
 SESSION_KEYS = {
@@ -20,20 +19,6 @@ SESSION_KEYS = {
     "exempt_present", "away", "absent", "unrecorded", "agenda_items", "speeches", "conclusion", "minutes_approved",
     "vote", "quorum", "problems",
 }
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def demo_dir(demo_template, tmp_path):
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    shutil.copy(demo_template, folder / "chibo.sqlite")
-    return str(folder)
 
 
 def test_sessions_show_json_gives_the_whole_session(capsys, demo_dir):

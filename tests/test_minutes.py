@@ -13,11 +13,12 @@ from sqlalchemy import text
 
 from chibo.errors import ValidationError
 from chibo.reports.minutes import build_minutes
-from chibo.services import agenda, documents, meetings, members
+from chibo.services import agenda, documents, meetings
 from chibo.services.session_rules import record_votes
 from chibo.services.settings import CellRules, save_rules
 from chibo.store.models import Meeting
-from chibo.vocabulary import AttendanceState, CellPosition, MemberStatus, SessionKind
+from chibo.vocabulary import AttendanceState, SessionKind
+from test_session_rules import add_cell
 
 
 def text_of(pdf: bytes) -> str:
@@ -26,20 +27,8 @@ def text_of(pdf: bytes) -> str:
 
 @pytest.fixture
 def cell(db):
-    """Five full members, one probationary, one attached, one exempt, one attending another cell."""
-    ids = {}
-    for key, name, status, position in [
-        ("pao", "Giàng A Páo", MemberStatus.FULL, CellPosition.SECRETARY),
-        ("huong", "Nguyễn Thị Hường", MemberStatus.FULL, CellPosition.DEPUTY),
-        ("y", "Lò Thị Ỷ", MemberStatus.FULL, CellPosition.MEMBER),
-        ("su", "Hà Văn Sự", MemberStatus.FULL, CellPosition.MEMBER),
-        ("an", "Lò Văn An", MemberStatus.FULL, CellPosition.MEMBER),
-        ("my", "Thào Thị Mỷ", MemberStatus.PROBATIONARY, CellPosition.MEMBER),
-        ("phu", "Triệu Tả Phù", MemberStatus.ATTACHED, CellPosition.MEMBER),
-        ("dinh", "Sùng Seo Dính", MemberStatus.EXEMPT, CellPosition.MEMBER),
-        ("vy", "Vương Thị Vỹ", MemberStatus.AWAY, CellPosition.MEMBER),
-    ]:
-        ids[key] = members.add_member(db, full_name=name, status=status, position=position, joined_on="01/01/2020").id
+    """The cell of `test_session_rules` (every category of member) and Resolution 57-NQ/TW."""
+    ids = add_cell(db)
     ids["doc"] = documents.add_document(db, number_symbol="57-NQ/TW", issued_on="22/12/2024", title=(
         "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia")).id
     return ids

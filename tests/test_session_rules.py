@@ -17,8 +17,7 @@ from chibo.vocabulary import AttendanceState, CellPosition, MemberStatus, Sessio
 HELD_ON = "05/04/2026"
 
 
-@pytest.fixture
-def cell(db):
+def add_cell(db) -> dict[str, str]:
     """Five full members (Páo the secretary, Hường the deputy), Mỷ probationary, Phù attached from
     another cell, Dính exempt, Vỹ attending another cell."""
     ids = {}
@@ -33,6 +32,12 @@ def cell(db):
               ("vy", "Vương Thị Vỹ", MemberStatus.AWAY, CellPosition.MEMBER)]
     for key, name, status, position in people:
         ids[key] = members.add_member(db, full_name=name, status=status, position=position, joined_on="01/01/2020").id
+    return ids
+
+
+@pytest.fixture
+def cell(db):
+    ids = add_cell(db)
     db.commit()  # a refusal rolls back to here, as the app's transaction would
     return ids
 
