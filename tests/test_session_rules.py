@@ -245,3 +245,30 @@ def test_a_make_up_is_run_by_members_off_its_list_but_not_by_one_on_it_marked_ab
     meetings.edit_session(db, makeup.id, secretary_id=cell["y"])
     assert refusal(meetings.record_attendance, db, makeup.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm") == (
         "Đồng chí Lò Thị Ỷ vắng mặt nên không thể làm thư ký buổi sinh hoạt: hãy chọn thư ký là đảng viên có mặt.")
+
+
+def test_agenda_items_and_their_speeches_travel_in_the_cells_bundle(cell_a, receiving, stick):
+    """The demo cell's items reach the commune with their speeches tied to them; a session deleted
+    afterwards takes its items with it there too (tombstones travel)."""
+    from sqlmodel import select
+
+    from chibo.store.models import AgendaItem, Meeting, Speech
+    from chibo.sync.export import export_bundle
+    from chibo.sync.importer import import_bundle
+
+    with cell_a.session() as db:
+        items = {i.id: (i.title, i.position) for i in db.exec(select(AgendaItem))}
+        on_items = {s.id: s.agenda_item_id for s in db.exec(select(Speech)) if s.agenda_item_id}
+        latest = next(m for m in meetings.list_sessions(db) if m.kind == SessionKind.REGULAR)
+    assert items and on_items
+    assert import_bundle(receiving, export_bundle(cell_a, stick).path, approve_new=True).outcome == "imported"
+    with receiving.session() as db:
+        assert {i.id: (i.title, i.position) for i in db.exec(select(AgendaItem))} == items
+        assert {s.id: s.agenda_item_id for s in db.exec(select(Speech)) if s.agenda_item_id} == on_items
+    with cell_a.session() as db:
+        meetings.remove_session(db, latest.id)
+    assert import_bundle(receiving, export_bundle(cell_a, stick).path).outcome == "imported"
+    with receiving.session() as db:
+        assert db.get(Meeting, latest.id).deleted_at is not None
+        gone = db.exec(select(AgendaItem).where(AgendaItem.session_id == latest.id)).all()
+        assert gone and all(i.deleted_at is not None for i in gone)
