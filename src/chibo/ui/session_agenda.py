@@ -152,8 +152,8 @@ class AgendaPanel(QWidget):
         self.list.clear()
         for index in range(len(self.items) + 1):
             self.list.addItem(self._label(index))
-        self.list.blockSignals(False)
         self.list.setCurrentRow(select)
+        self.list.blockSignals(False)
         self._select(select)
 
     def _select(self, row: int) -> None:

@@ -54,6 +54,11 @@ class SessionDraft:
     speeches: list = field(default_factory=list)  # outside every item: [speech id, member id, guest name, content]
     running: frozenset = frozenset()  # a make-up: members who may run it without being on its list
 
+    def runners(self) -> list:
+        """(id, name) of who may run a make-up without being on its list, in name order."""
+        listed = {member_id for member_id, _ in self.members}
+        return sorted(((m, self.names[m]) for m in self.running - listed), key=lambda pair: name_sort_key(pair[1]))
+
 
 def load_session_form(db, session_id: str | None, held_on: date | None = None) -> SessionDraft:
     """The session (or none, for a new one) and who is called on `held_on` (default: its day):
@@ -99,8 +104,8 @@ class SessionEditor(EditorDialog):
         self.form, self.session_id = form, meeting.id if meeting else None
         self.tabs = QTabWidget()
         self.tabs.addTab(self._details_tab(form, meeting), tr("Session, attendance"))
-        self.agenda = AgendaPanel(form.items, form.speeches, form.members, form.names, form.presenters,
-                                  form.documents)
+        self.agenda = AgendaPanel(form.items, form.speeches, form.members + form.runners(), form.names,
+                                  form.presenters, form.documents)
         self.tabs.addTab(self.agenda, tr("Agenda items, speeches"))
         self.vote = VotePanel(meeting)
         self.tabs.addTab(self.vote, tr("Vote"))
@@ -137,9 +142,7 @@ class SessionEditor(EditorDialog):
         self.place = QLineEdit(meeting.place if meeting else "")
         self.guests = QLineEdit(meeting.guests.replace("\n", "; ") if meeting else "")
         self.guests.setPlaceholderText(tr("Separated by semicolons"))
-        people = dict(form.members)
-        people.update({m: form.names[m] for m in sorted(form.running - set(people), key=lambda m: name_sort_key(
-            form.names[m]))})  # who runs a make-up need not be on its list
+        people = dict(form.members + form.runners())
         for member_id in (meeting.chair_id, meeting.secretary_id) if meeting else ():
             if member_id and member_id not in people:  # chose before, not called now: kept, and shown as a problem
                 people[member_id] = form.names.get(member_id, member_id)
