@@ -23,7 +23,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from chibo.services import member_import
-from chibo.services.demo import PEOPLES, build_demo
+from chibo.services.demo import build_demo
+from chibo.services.demo_names import PEOPLES
 from chibo.services.members import list_members
 from chibo.services.units import init_book
 from chibo.store.book import Book

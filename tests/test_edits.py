@@ -3,7 +3,7 @@
 import pytest
 
 from chibo.errors import NotFoundError, ValidationError
-from chibo.services import documents, essays, meetings, members, outreach, plans, units
+from chibo.services import agenda, documents, essays, meetings, members, outreach, plans, units
 from chibo.vocabulary import OutreachKind, SessionKind
 
 
@@ -33,40 +33,43 @@ def test_edit_document_and_session(db):
 def test_speeches_keep_their_order_and_can_be_removed(db):
     a = members.add_member(db, full_name="Giàng A Páo", joined_on="01/01/2020")
     m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    first = meetings.add_speech(db, m.id, "Nhất trí với báo cáo.", member_id=a.id)
-    meetings.add_speech(db, m.id, "Đề nghị chi bộ quan tâm đường liên bản.", speaker_name="Đồng chí Lường Văn Khăm")
-    assert [s.position for s in meetings.speeches(db, m.id)] == [0, 1]
-    meetings.remove_speech(db, first.id)
-    assert [s.speaker_name for s in meetings.speeches(db, m.id)] == ["Đồng chí Lường Văn Khăm"]
+    meetings.mark_all_present(db, m.id)
+    first = agenda.add_speech(db, m.id, "Nhất trí với báo cáo.", member_id=a.id)
+    agenda.add_speech(db, m.id, "Đề nghị chi bộ quan tâm đường liên bản.", speaker_name="Đồng chí Lường Văn Khăm")
+    assert [s.position for s in agenda.speeches(db, m.id)] == [0, 1]
+    agenda.remove_speech(db, first.id)
+    assert [s.speaker_name for s in agenda.speeches(db, m.id)] == ["Đồng chí Lường Văn Khăm"]
     with pytest.raises(ValidationError, match="chọn đảng viên phát biểu"):
-        meetings.add_speech(db, m.id, "Không tên")
+        agenda.add_speech(db, m.id, "Không tên")
 
 
 def test_a_speech_added_after_one_was_taken_out_goes_last(db):
     """Positions are not a count: a count would give the new speech the place of the last one."""
     a = members.add_member(db, full_name="Giàng A Páo", joined_on="01/01/2020")
     m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    first = meetings.add_speech(db, m.id, "Một", member_id=a.id)
-    meetings.add_speech(db, m.id, "Hai", member_id=a.id)
-    meetings.add_speech(db, m.id, "Ba", member_id=a.id)
-    meetings.remove_speech(db, first.id)
-    meetings.add_speech(db, m.id, "Bốn", member_id=a.id)
-    assert [(s.content, s.position) for s in meetings.speeches(db, m.id)] == [("Hai", 1), ("Ba", 2), ("Bốn", 3)]
+    meetings.mark_all_present(db, m.id)
+    first = agenda.add_speech(db, m.id, "Một", member_id=a.id)
+    agenda.add_speech(db, m.id, "Hai", member_id=a.id)
+    agenda.add_speech(db, m.id, "Ba", member_id=a.id)
+    agenda.remove_speech(db, first.id)
+    agenda.add_speech(db, m.id, "Bốn", member_id=a.id)
+    assert [(s.content, s.position) for s in agenda.speeches(db, m.id)] == [("Hai", 1), ("Ba", 2), ("Bốn", 3)]
 
 
 def test_a_speech_is_edited_in_its_place(db):
     a = members.add_member(db, full_name="Giàng A Páo", joined_on="01/01/2020")
     m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    first = meetings.add_speech(db, m.id, "Nhất trí.", member_id=a.id)
-    meetings.add_speech(db, m.id, "Đề nghị làm đường.", member_id=a.id)
-    meetings.edit_speech(db, first.id, "Nhất trí với báo cáo, đề nghị bổ sung chỉ tiêu trồng rừng.",
+    meetings.mark_all_present(db, m.id)
+    first = agenda.add_speech(db, m.id, "Nhất trí.", member_id=a.id)
+    agenda.add_speech(db, m.id, "Đề nghị làm đường.", member_id=a.id)
+    agenda.edit_speech(db, first.id, "Nhất trí với báo cáo, đề nghị bổ sung chỉ tiêu trồng rừng.",
                          speaker_name="Đồng chí Lường Văn Khăm")
-    said = [(s.member_id, s.speaker_name, s.content) for s in meetings.speeches(db, m.id)]
+    said = [(s.member_id, s.speaker_name, s.content) for s in agenda.speeches(db, m.id)]
     assert said == [(None, "Đồng chí Lường Văn Khăm", "Nhất trí với báo cáo, đề nghị bổ sung chỉ tiêu trồng rừng."),
                     (a.id, "", "Đề nghị làm đường.")]
     with pytest.raises(ValidationError, match="nội dung phát biểu"):
-        meetings.edit_speech(db, first.id, "   ", member_id=a.id)
-    assert meetings.speeches(db, m.id)[0].content.startswith("Nhất trí với báo cáo")
+        agenda.edit_speech(db, first.id, "   ", member_id=a.id)
+    assert agenda.speeches(db, m.id)[0].content.startswith("Nhất trí với báo cáo")
 
 
 def test_plans_items_essays_and_outreach_are_removed_as_tombstones(db):

@@ -5,6 +5,7 @@ import pytest
 from chibo.errors import ValidationError
 from chibo.services import documents, meetings, members
 from chibo.services.figures import document_figures, member_studies, session_figures
+from chibo.services.session_rules import record_votes
 from chibo.services.settings import QUORUM_ALL_SUMMONED, CellRules, save_rules
 from chibo.vocabulary import AttendanceState, LeftReason, MemberStatus, SessionKind
 
@@ -82,18 +83,22 @@ def test_quorum_rule_is_a_setting(db, cell):
     for key in ("full0", "full1", "full2", "full3"):
         meetings.record_attendance(db, m.id, cell[key], AttendanceState.ABSENT_EXCUSED, "Ốm")
     f = session_figures(db, m.id)
-    assert (f.quorum.base, f.quorum.present, f.quorum.reached) == (8, 4, False)
+    # the voting members summoned (6 full; probationary and attached do not vote), excused absences kept
+    assert (f.quorum.base, f.quorum.present, f.quorum.reached) == (6, 2, False)
 
 
-def test_absent_with_reason_needs_the_reason_and_votes_cannot_exceed_present(db, cell):
+def test_absent_with_reason_needs_the_reason_and_votes_cannot_exceed_the_voters_present(db, cell):
     m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
     meetings.mark_all_present(db, m.id)
     with pytest.raises(ValidationError, match="lý do vắng"):
         meetings.record_attendance(db, m.id, cell["full0"], AttendanceState.ABSENT_EXCUSED, "")
-    with pytest.raises(ValidationError, match="lớn hơn số đảng viên có mặt"):
-        meetings.record_votes(db, m.id, 8, 1, 0)
-    meetings.record_votes(db, m.id, 7, 0, 1)
-    assert (m.votes_for, m.votes_against, m.votes_other) == (7, 0, 1)
+    # 8 present, of whom 6 full members vote: the probationary and the attached member do not
+    with pytest.raises(ValidationError) as refused:
+        record_votes(db, m.id, 6, 1, 0)
+    assert refused.value.message == ("Tổng số biểu quyết (7) lớn hơn số đảng viên có quyền biểu quyết có mặt (6); "
+                                     "đảng viên dự bị và đảng viên sinh hoạt tạm không biểu quyết.")
+    record_votes(db, m.id, 5, 0, 1)
+    assert (m.votes_for, m.votes_against, m.votes_other) == (5, 0, 1)
 
 
 def test_document_rate_and_make_up_for_the_missing_member(db, cell):

@@ -13,7 +13,7 @@ from alembic.migration import MigrationContext
 from sqlmodel import SQLModel, select
 
 import chibo.store.models  # noqa: F401  (registers every table)
-from chibo.services.meetings import speeches
+from chibo.services.agenda import speeches
 from chibo.store import schema
 from chibo.store.backup import list_backups
 from chibo.store.book import Book
@@ -63,7 +63,7 @@ def test_a_0001_book_upgrades_to_head_with_every_row_intact_and_a_backup_first(t
             assert positions == sorted(positions)
     after = _rows(folder / "chibo.sqlite")
     for table in TABLES_0001:
-        # Every old column of every old row is kept; speech gains one column, at the end.
+        # Every old column of every old row is kept; session and speech gain one column each, at the end.
         width = len(before[table][0]) if before[table] else 0
         assert [row[:width] for row in after[table]] == before[table], table
     # The book as it was is kept, byte for byte the same rows, before the upgrade touched it.

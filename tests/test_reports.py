@@ -17,7 +17,8 @@ from chibo.reports.attendance_sheet import build_attendance_sheet
 from chibo.reports.layout import MARGIN_LEFT, MARGIN_RIGHT, PAGE, text
 from chibo.reports.minutes import build_minutes
 from chibo.reports.study_report import build_study_report
-from chibo.services import documents, essays, meetings, members, plans
+from chibo.services import agenda, documents, essays, meetings, members, plans
+from chibo.services.session_rules import record_votes
 from chibo.services.numbering import set_term_start, suggest_number
 from chibo.store.models import Meeting
 from chibo.vocabulary import AttendanceState, CellPosition, ItemStatus, MemberStatus, SessionKind
@@ -66,16 +67,16 @@ def test_minutes_hold_the_header_the_absent_by_name_speeches_votes_and_signature
     m = _session(db, cell, conclusion="Giao chi ủy xây dựng chương trình hành động trước ngày 15/3.", minutes_approved=True)
     meetings.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
     meetings.record_attendance(db, m.id, cell["su"], AttendanceState.ABSENT_UNEXCUSED)
-    meetings.add_speech(db, m.id, "Đề nghị chi bộ hướng dẫn bà con dùng dịch vụ công trên điện thoại.", member_id=cell["vy"])
-    meetings.record_votes(db, m.id, 4, 0, 0)
+    agenda.add_speech(db, m.id, "Đề nghị chi bộ hướng dẫn bà con dùng dịch vụ công trên điện thoại.", member_id=cell["vy"])
+    record_votes(db, m.id, 3, 0, 0)  # Đặng Văn Đức, present, is probationary: no vote
 
     pdf = build_minutes(db, m.id)
     body = all_text(pdf)
     for expected in [
         "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ XÃ NẬM XE", "CHI BỘ BẢN NẬM CÁY", "Số 01-BB/CB",
-        "Nậm Xe, ngày 05 tháng 02 năm 2026", "BIÊN BẢN", "Hội nghị học tập, quán triệt ngày 05/02/2026",
+        "Nậm Xe, ngày 05 tháng 02 năm 2026", "BIÊN BẢN", "HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT NGHỊ QUYẾT SỐ 57-NQ/TW",
         "vào lúc 14 giờ 00 phút, ngày 05 tháng 02 năm 2026, tại Nhà văn hóa bản Nậm Cáy",
-        "Chủ trì: đồng chí Giàng A Páo, bí thư", "Thư ký: đồng chí Nguyễn Thị Hường",
+        "Chủ trì: đồng chí Giàng A Páo, Bí thư Chi bộ", "Thư ký: đồng chí Nguyễn Thị Hường",
         "Tổng số đảng viên của chi bộ: 7 đồng chí",
         "Số đảng viên được triệu tập: 6 đồng chí (chính thức 5, dự bị 1, sinh hoạt tạm 0)",
         "Đảng viên miễn công tác và sinh hoạt đảng: 1 đồng chí",
@@ -84,7 +85,7 @@ def test_minutes_hold_the_header_the_absent_by_name_speeches_votes_and_signature
         "Học tập, quán triệt Nghị quyết số 57-NQ/TW",
         "Đồng chí Vương Thị Vỹ: Đề nghị chi bộ hướng dẫn bà con dùng dịch vụ công trên điện thoại.",
         "Giao chi ủy xây dựng chương trình hành động trước ngày 15/3.",
-        "Tán thành: 4/4 đồng chí (100,00%)", "Không tán thành: 0/4 đồng chí",
+        "Tán thành: 3/3 đồng chí (100,00%)", "Không tán thành: 0/3 đồng chí",
         "Hội nghị kết thúc vào lúc 16 giờ 30 phút cùng ngày. Biên bản đã được đọc lại trước chi bộ",
         "THƯ KÝ", "CHỦ TRÌ",
     ]:
@@ -116,7 +117,7 @@ def test_a_3000_character_speech_wraps_inside_the_margins_and_flows_to_the_next_
     words = "Đồng bào các dân tộc trong bản đã hưởng ứng phong trào chuyển đổi số rất tích cực"
     speech = (words + ". ") * 40
     speech = speech[:3000]
-    meetings.add_speech(db, m.id, speech, member_id=cell["su"])
+    agenda.add_speech(db, m.id, speech, member_id=cell["su"])
     pdf = build_minutes(db, m.id)
     pages = pages_text(pdf)
     assert len(pages) >= 2

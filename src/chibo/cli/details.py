@@ -1,25 +1,75 @@
-"""`chibo sessions show ID` and `chibo documents show ID`: the figures of one record, by id prefix."""
+"""`chibo sessions show ID` and `chibo documents show ID`: one record whole, by id prefix."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from chibo.cli.output import print_json
-from chibo.services.common import resolve
+from chibo.services.common import get_alive, resolve, rows_by_ids
 from chibo.services.figures import document_figures, session_figures
-from chibo.services.meetings import session_documents, session_title
-from chibo.store.models import Document, Meeting
-from chibo.text import format_date, format_rate
+from chibo.services.meetings import attendance, session_documents, session_title
+from chibo.store.models import Document, Meeting, Member, Presenter
+from chibo.text import format_date, format_rate, name_sort_key
 from chibo.vocabulary import MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, MemberStatus, label
 
 
-def session_show(book, args) -> int:
-    with book.session() as db:
-        meeting = resolve(db, Meeting, args.id)
-        f = session_figures(db, meeting.id)
-        docs = session_documents(db, meeting.id)
-    data = {
+def session_details(db, meeting) -> dict:
+    """The whole session with stable snake_case keys (README, "chibo sessions show --json")."""
+    from chibo.services.agenda import agenda_items, speeches
+    from chibo.services.meetings import expected_members
+    from chibo.services.session_rules import session_problems
+
+    f = session_figures(db, meeting.id)
+    called = expected_members(db, meeting)
+    marks = {a.member_id: a for a in attendance(db, meeting.id)}
+    said = speeches(db, meeting.id)
+    items = agenda_items(db, meeting.id)
+    named = set(called) | set(marks) | {meeting.chair_id, meeting.secretary_id} | {s.member_id for s in said}
+    named |= {i.presenter_member_id for i in items}
+    names = {m: member.full_name for m, member in rows_by_ids(db, Member, named - {None}, alive_only=False).items()}
+
+    def person(member_id):
+        return {"member_id": member_id, "full_name": names[member_id]} if member_id else None
+
+    def speech(s):
+        return {"id": s.id, "speaker": names[s.member_id] if s.member_id else s.speaker_name,
+                "speaker_kind": "member" if s.member_id else "guest", "member_id": s.member_id, "content": s.content}
+
+    def presenter(item):
+        if item.presenter_member_id:
+            return {"kind": "member", "member_id": item.presenter_member_id, "presenter_id": None,
+                    "full_name": names[item.presenter_member_id]}
+        if item.presenter_id:
+            return {"kind": "roster", "member_id": None, "presenter_id": item.presenter_id,
+                    "full_name": get_alive(db, Presenter, item.presenter_id).full_name}
+        if item.presenter_name:
+            return {"kind": "guest", "member_id": None, "presenter_id": None, "full_name": item.presenter_name}
+        return None
+
+    roster = get_alive(db, Presenter, meeting.presenter_id) if meeting.presenter_id else None
+    chair = ({"member_id": None, "full_name": meeting.chair_name, "guest": True} if meeting.chair_name else
+             {**person(meeting.chair_id), "guest": False} if meeting.chair_id else None)
+    quorum = f.quorum
+    return {
         "id": meeting.id,
+        "kind": meeting.kind,
+        "form": meeting.form,
         "date": meeting.held_on.isoformat(),
+        "start_time": meeting.start_time.strftime("%H:%M") if meeting.start_time else None,
+        "end_time": meeting.end_time.strftime("%H:%M") if meeting.end_time else None,
+        "place": meeting.place,
         "title": session_title(meeting),
+        "number_symbol": meeting.number_symbol,
+        "makeup_of": meeting.makeup_of_id,
+        "chair": chair,
+        "minute_taker": person(meeting.secretary_id),
+        "presenter": {"presenter_id": roster.id, "full_name": roster.full_name, "title": roster.title} if roster else None,
+        "guests": [g.strip() for g in meeting.guests.splitlines() if g.strip()],
+        "documents": [d.number_symbol for d in session_documents(db, meeting.id)],
+        "attendance": sorted(
+            ({"member_id": m, "full_name": names[m], "category": str(status),
+              "state": marks[m].state if m in marks else None, "reason": marks[m].reason if m in marks else ""}
+             for m, status in called.items()), key=lambda row: name_sort_key(row["full_name"])),
         "summoned": {str(k): v for k, v in f.summoned.items()},
         "present": {str(k): v for k, v in f.present.items()},
         "exempt": f.exempt,
@@ -27,22 +77,78 @@ def session_show(book, args) -> int:
         "away": f.away,
         "absent": [{"member_id": a.member_id, "full_name": a.full_name, "reason": a.reason_text} for a in f.absences],
         "unrecorded": f.unrecorded,
-        "quorum": {"base": f.quorum.base, "present": f.quorum.present, "reached": f.quorum.reached},
-        "documents": [d.number_symbol for d in docs],
+        "agenda_items": [
+            {"id": item.id, "position": number, "title": item.title, "document_id": item.document_id,
+             "presenter": presenter(item), "presented": item.presented, "conclusion": item.conclusion,
+             "speeches": [speech(s) for s in said if s.agenda_item_id == item.id]}
+            for number, item in enumerate(items, 1)],
+        "speeches": [speech(s) for s in said if s.agenda_item_id is None],
+        "conclusion": meeting.conclusion,
+        "minutes_approved": meeting.minutes_approved,
+        "vote": None if meeting.votes_for is None else {
+            "for": meeting.votes_for, "against": meeting.votes_against or 0, "other": meeting.votes_other or 0,
+            "voting_members_present": quorum.present},
+        "quorum": {"rule": quorum.rule, "base": quorum.base, "needed": quorum.needed, "present": quorum.present,
+                   "reached": quorum.reached},
+        "problems": session_problems(db, meeting.id),
     }
+
+
+def session_show(book, args) -> int:
+    with book.session() as db:
+        meeting = resolve(db, Meeting, args.id)
+        data = session_details(db, meeting)
     if args.json:
         print_json(data)
         return 0
-    print(f"{session_title(meeting)} — {label(meeting.form, SESSION_FORM_LABELS)}, {meeting.place}")
-    for status in (MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.ATTACHED):
-        print(f"  {label(status, MEMBER_STATUS_LABELS)}: có mặt {f.present[status]}/{f.summoned[status]}")
-    print(f"  Miễn sinh hoạt: {f.exempt} (có mặt {f.exempt_present}); sinh hoạt nơi khác: {f.away}")
-    print("  Vắng mặt: " + ("; ".join(f"{a.full_name} ({a.reason_text})" for a in f.absences) or "không"))
-    verdict = "đủ" if f.quorum.reached else "không đủ"
-    print(f"  Biểu quyết: {verdict} số lượng ({f.quorum.present}/{f.quorum.base}, cần {f.quorum.needed})")
-    if docs:
-        print("  Văn bản: " + ", ".join(d.number_symbol for d in docs))
+    _print_session(data)
     return 0
+
+
+def _print_session(d: dict) -> None:
+    """The same as the JSON, in Vietnamese, for a person at the console."""
+    times = " – ".join(t for t in (d["start_time"], d["end_time"]) if t)
+    print(f"{d['title']} — {label(d['form'], SESSION_FORM_LABELS)}; ngày {format_date(date.fromisoformat(d['date']))}"
+          + (f", {times}" if times else "") + (f"; {d['place']}" if d["place"] else "")
+          + (f"; biên bản số {d['number_symbol']}" if d["number_symbol"] else ""))
+    chair = d["chair"]
+    print("  Chủ trì: " + (f"{chair['full_name']}" + (" (khách mời)" if chair["guest"] else "") if chair else "chưa chọn"))
+    print("  Thư ký: " + (d["minute_taker"]["full_name"] if d["minute_taker"] else "chưa chọn"))
+    if d["presenter"]:
+        print(f"  Báo cáo viên: {d['presenter']['full_name']}")
+    if d["guests"]:
+        print("  Khách mời: " + "; ".join(d["guests"]))
+    for status in (MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.ATTACHED):
+        print(f"  {label(status, MEMBER_STATUS_LABELS)}: có mặt {d['present'][status]}/{d['summoned'][status]}")
+    print(f"  Miễn sinh hoạt: {d['exempt']} (có mặt {d['exempt_present']}); sinh hoạt nơi khác: {d['away']}")
+    print("  Vắng mặt: " + ("; ".join(f"{a['full_name']} ({a['reason']})" for a in d["absent"]) or "không"))
+    if d["unrecorded"]:
+        print("  Chưa điểm danh: " + ", ".join(d["unrecorded"]))
+    if d["documents"]:
+        print("  Văn bản: " + ", ".join(d["documents"]))
+    for number, item in enumerate(d["agenda_items"], 1):
+        who = f" (trình bày: {item['presenter']['full_name']})" if item["presenter"] else ""
+        print(f"  Nội dung {number}: {item['title']}{who}")
+        for s in item["speeches"]:
+            print(f"    - {s['speaker']}: {s['content']}")
+        if item["conclusion"]:
+            print(f"    Kết luận: {item['conclusion']}")
+    if d["speeches"]:
+        print("  Ý kiến " + ("khác:" if d["agenda_items"] else "thảo luận:"))
+        for s in d["speeches"]:
+            print(f"    - {s['speaker']}: {s['content']}")
+    if d["conclusion"]:
+        print(f"  Kết luận của chủ trì: {d['conclusion']}")
+    q = d["quorum"]
+    verdict = "đủ" if q["reached"] else "không đủ"
+    print(f"  Đảng viên có quyền biểu quyết có mặt: {q['present']}, trên {q['base']} làm căn cứ tính "
+          f"(cần ít nhất {q['needed']}): {verdict} điều kiện biểu quyết")
+    if d["vote"]:
+        v = d["vote"]
+        print(f"  Biểu quyết: tán thành {v['for']}/{v['voting_members_present']}, không tán thành {v['against']}, "
+              f"ý kiến khác {v['other']}")
+    for problem in d["problems"]:
+        print(f"  Trái quy tắc: {problem}")
 
 
 def document_show(book, args) -> int:

@@ -1,23 +1,38 @@
-"""Biên bản of a session: every field of the minutes in DOMAIN.md."""
+"""Biên bản of a session: every field of the minutes in DOMAIN.md.
+
+A session that breaks a rule (an absent chair, votes by members who have none) is not printed:
+`session_rules.check_printable` says what to fix. A session with agenda items records the
+discussion item by item, as the cells' templates do ("Biên bản sinh hoạt chi bộ định kỳ"): what
+was presented and by whom, who spoke, the chair's conclusion on that item. A session recorded
+before agenda items existed keeps its one discussion and one conclusion.
+"""
 
 from __future__ import annotations
 
-from chibo.reports.common import DOTS, cell_name, clock, letterhead, member_name, persons, position_label
+from reportlab.lib.styles import ParagraphStyle
+
+from chibo.reports.common import DOTS, cell_name, clock, letterhead, member_name, persons
 from chibo.reports.layout import Paper, Signature, signature_block, text
+from chibo.reports.study_report import document_name, document_subject
+from chibo.services.agenda import agenda_items, speeches
 from chibo.services.common import get_alive
-from chibo.services.figures import session_figures
-from chibo.services.meetings import session_documents, session_title, speeches
+from chibo.services.figures import cell_membership, session_figures
+from chibo.services.meetings import session_documents
 from chibo.services.numbering import session_number
+from chibo.services.session_rules import check_printable
 from chibo.store.models import Meeting, Member, Presenter
-from chibo.text import format_date, format_percent, party_date
+from chibo.text import fold, format_percent, party_date
 from chibo.vocabulary import (
-    DOCUMENT_KIND_LABELS,
     SESSION_FORM_LABELS,
     AttendanceState,
+    CellPosition,
     MemberStatus,
+    SessionForm,
     SessionKind,
     label,
 )
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
 
 
 def _split(counts: dict) -> str:
@@ -25,41 +40,149 @@ def _split(counts: dict) -> str:
             f"sinh hoạt tạm {counts.get(MemberStatus.ATTACHED, 0)}")
 
 
+def _cited(documents) -> str:
+    """ "Nghị quyết số 57-NQ/TW về …; Kết luận số 01-KL/TW về …" """
+    return "; ".join(f"{document_name(d)} {document_subject(d)}" for d in documents)
+
+
+def minutes_title(meeting: Meeting, documents) -> str:
+    """The line under BIÊN BẢN: "Sinh hoạt chi bộ định kỳ tháng 10 năm 2026" for a regular meeting."""
+    month = f"tháng {meeting.held_on.month} năm {meeting.held_on.year}"
+    if meeting.kind == SessionKind.REGULAR:
+        return f"Sinh hoạt chi bộ định kỳ {month}"
+    if meeting.title:
+        return meeting.title
+    names = "; ".join(document_name(d) for d in documents)
+    if meeting.kind == SessionKind.TOPIC:
+        return f"Sinh hoạt chi bộ chuyên đề {month}"
+    if meeting.kind == SessionKind.MAKEUP:
+        return f"Học bù {names}".strip()
+    return f"Hội nghị học tập, quán triệt {names}".strip()
+
+
+def _occasion(db, meeting: Meeting, documents) -> str:
+    """What the cell held, to follow "… tổ chức": it reads right for every kind of session."""
+    if meeting.kind == SessionKind.REGULAR:
+        return f"sinh hoạt chi bộ định kỳ tháng {meeting.held_on.month} năm {meeting.held_on.year}"
+    if meeting.kind == SessionKind.MAKEUP:
+        original = get_alive(db, Meeting, meeting.makeup_of_id) if meeting.makeup_of_id else None
+        missed = f" cho các đồng chí chưa dự buổi học {party_date(original.held_on)}" if original else ""
+        return " ".join(part for part in ("học bù", _cited(documents)) if part) + missed
+    if meeting.kind == SessionKind.STUDY and documents:
+        return f"hội nghị học tập, quán triệt {_cited(documents)}"
+    kind = "sinh hoạt chuyên đề" if meeting.kind == SessionKind.TOPIC else "hội nghị học tập, quán triệt"
+    if not meeting.title:
+        return kind
+    if fold(meeting.title).startswith(fold(kind)):
+        return meeting.title[:1].lower() + meeting.title[1:]
+    return f"{kind} “{meeting.title}”"
+
+
+def _form(meeting: Meeting) -> str:
+    if meeting.kind == SessionKind.REGULAR and meeting.form == SessionForm.COMBINED:
+        return "sinh hoạt trực tiếp, lồng ghép học tập, quán triệt văn bản của cấp trên"
+    return label(meeting.form, SESSION_FORM_LABELS).lower()
+
+
+def _office(position: str) -> str:
+    """What follows a chair's name: ", Bí thư Chi bộ"; nothing for a member without office."""
+    return {CellPosition.SECRETARY: ", Bí thư Chi bộ", CellPosition.DEPUTY: ", Phó Bí thư Chi bộ",
+            CellPosition.COMMITTEE: ", Chi ủy viên"}.get(position, "")
+
+
+def _guest(line: str) -> tuple[str, str]:
+    """A guest as written in the session ("Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã"): the
+    name alone for a signature, and the line to follow "đồng chí" in a sentence."""
+    words = line.strip()
+    for prefix in ("đồng chí ", "đ/c "):
+        if fold(words).startswith(fold(prefix)):
+            words = words[len(prefix):].strip()
+    return words.split(",")[0].strip(), words
+
+
+def _paragraphs(value: str) -> list[str]:
+    return [p.strip() for p in value.splitlines() if p.strip()]
+
+
+class _Sections:
+    """I., II., … in the order the sections come."""
+
+    def __init__(self, paper: Paper):
+        self.paper, self.count = paper, 0
+
+    def __call__(self, title: str) -> None:
+        self.paper.heading(f"{ROMAN[self.count]}. {title}")
+        self.count += 1
+
+
 def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
     """The minutes of a session as PDF bytes. The number-symbol given, or the one already printed,
-    or the next free "NN-BB/…" is kept on the session."""
+    or the next free "NN-BB/…" is kept on the session. Refused, with nothing kept, for a session
+    that breaks a rule."""
     meeting = get_alive(db, Meeting, session_id)
+    check_printable(db, meeting.id)
     number_symbol = session_number(db, meeting, number)
     figures = session_figures(db, meeting.id)
-    title = session_title(meeting)
-    paper = Paper(letterhead(db, meeting.held_on, number_symbol), "Biên bản", title, author=cell_name(db))
-    s = paper.styles
+    documents = session_documents(db, meeting.id)
+    paper = Paper(letterhead(db, meeting.held_on, number_symbol), "Biên bản",
+                  minutes_title(meeting, documents).upper(), author=cell_name(db))
+    section = _Sections(paper)
 
-    intro = (f"Hôm nay, vào lúc {clock(meeting.start_time)}, {party_date(meeting.held_on)}, "
-             f"tại {text(meeting.place) if meeting.place else '......................................'}, "
-             f"{text(cell_name(db))} tổ chức {text(title[:1].lower() + title[1:])}.")
-    paper.para(intro)
-    if meeting.kind == SessionKind.MAKEUP and meeting.makeup_of_id:
-        original = get_alive(db, Meeting, meeting.makeup_of_id)
-        paper.para(f"Buổi học bù cho các đồng chí chưa dự {text(session_title(original)).lower()} "
-                   f"ngày {format_date(original.held_on)}.")
-    paper.para(f"Hình thức: {text(label(meeting.form, SESSION_FORM_LABELS).lower())}.")
+    paper.para(f"Hôm nay, vào lúc {clock(meeting.start_time)}, {party_date(meeting.held_on)}, "
+               f"tại {text(meeting.place) if meeting.place else '......................................'}, "
+               f"{text(cell_name(db))} tổ chức {text(_occasion(db, meeting, documents))}.")
+    paper.para(f"Hình thức: {text(_form(meeting))}.")
 
-    paper.heading("I. THÀNH PHẦN")
+    section("THÀNH PHẦN")
+    _people(db, paper, meeting, figures)
+    items = agenda_items(db, meeting.id)
+    said = speeches(db, meeting.id)
+    if items:
+        section("NỘI DUNG SINH HOẠT")
+        _agenda(db, paper, documents, items, said)
+        if meeting.conclusion.strip():
+            section("KẾT LUẬN CHUNG CỦA CHỦ TRÌ")
+            for line in _paragraphs(meeting.conclusion):
+                paper.para(text(line))
+    else:
+        _one_discussion(db, paper, section, meeting, documents, said)
+
+    if meeting.votes_for is not None:
+        section("BIỂU QUYẾT")
+        _vote(paper, meeting, figures)
+
+    closing = f"Hội nghị kết thúc vào lúc {clock(meeting.end_time)} cùng ngày."
+    if meeting.minutes_approved:
+        closing += " Biên bản đã được đọc lại trước chi bộ và được các đồng chí dự họp nhất trí thông qua."
+    paper.para(closing)
+
+    chair = _guest(meeting.chair_name)[0] if meeting.chair_name else member_name(db, meeting.chair_id)
+    left = signature_block(paper.styles, Signature(title="Thư ký", name=member_name(db, meeting.secretary_id)))
+    right = signature_block(paper.styles, Signature(title="Chủ trì", name=chair))
+    paper.close(left, right)
+    return paper.build()
+
+
+def _people(db, paper: Paper, meeting: Meeting, figures) -> None:
     guests = [g.strip() for g in meeting.guests.splitlines() if g.strip()]
     paper.para("- Đại biểu, khách mời: " + (text("; ".join(guests)) if guests else "không") + ".")
-    chair = get_alive(db, Member, meeting.chair_id) if meeting.chair_id else None
-    paper.para("- Chủ trì: " + (f"đồng chí {text(chair.full_name)}, {text(position_label(chair.position).lower())}"
-                               if chair else DOTS[:60]) + ".")
+    if meeting.chair_name:
+        chair = f"đồng chí {text(_guest(meeting.chair_name)[1])} (đại biểu cấp trên)"
+    elif meeting.chair_id:
+        member = get_alive(db, Member, meeting.chair_id)
+        chair = f"đồng chí {text(member.full_name)}{_office(member.position)}"
+    else:
+        chair = DOTS[:60]
+    paper.para(f"- Chủ trì: {chair}.")
     paper.para("- Thư ký: " + (f"đồng chí {text(member_name(db, meeting.secretary_id))}" if meeting.secretary_id
                               else DOTS[:60]) + ".")
     if meeting.presenter_id:
         presenter = get_alive(db, Presenter, meeting.presenter_id)
         paper.para(f"- Báo cáo viên: đồng chí {text(presenter.full_name)}"
                    + (f", {text(presenter.title)}" if presenter.title else "") + ".")
-    on_roll = figures.summoned_total + figures.exempt + figures.away
     if meeting.kind != SessionKind.MAKEUP:
-        paper.para(f"- Tổng số đảng viên của chi bộ: {persons(on_roll)}.")
+        split = cell_membership(db, meeting.held_on)
+        paper.para(f"- Tổng số đảng viên của chi bộ: {persons(sum(split.values()))} ({_split(split)}).")
     paper.para(f"- Số đảng viên được triệu tập: {persons(figures.summoned_total)} ({_split(figures.summoned)}).")
     if figures.exempt:
         paper.para(f"- Đảng viên miễn công tác và sinh hoạt đảng: {persons(figures.exempt)}"
@@ -73,65 +196,103 @@ def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
         for index, absence in enumerate(figures.absences, 1):
             reason = (f"vắng có lý do ({text(absence.reason)})"
                       if absence.state == AttendanceState.ABSENT_EXCUSED and absence.reason else "vắng không lý do")
-            paper.para(f"{index}. Đồng chí {text(absence.full_name)}: {reason}.", s.body)
+            paper.para(f"{index}. Đồng chí {text(absence.full_name)}: {reason}.")
     else:
         paper.para("- Vắng mặt: không.")
     if figures.unrecorded:
         paper.para(f"- Chưa điểm danh: {persons(len(figures.unrecorded))} ({text(', '.join(figures.unrecorded))}).")
 
-    paper.heading("II. NỘI DUNG")
-    documents = session_documents(db, meeting.id)
-    for document in documents:
-        kind = label(document.kind, DOCUMENT_KIND_LABELS)
-        paper.para(f"- Học tập, quán triệt {text(kind)} số {text(document.number_symbol)}: {text(document.title)}.")
-    if meeting.agenda:
-        for line in meeting.agenda.splitlines():
-            if line.strip():
-                paper.para(text(line.strip()))
-    elif not documents:
-        paper.para(DOTS)
 
-    paper.heading("III. THẢO LUẬN")
-    said = speeches(db, meeting.id)
+def _speaker(db, speech) -> str:
+    return member_name(db, speech.member_id) if speech.member_id else _guest(speech.speaker_name)[1]
+
+
+def _speeches(db, paper: Paper, said) -> None:
+    for speech in said:
+        paragraphs = _paragraphs(speech.content)
+        paper.para(f"- Đồng chí <b>{text(_speaker(db, speech))}</b>: {text(paragraphs[0])}")
+        for rest in paragraphs[1:]:
+            paper.para(text(rest))
+
+
+def _presenter(db, item) -> str:
+    if item.presenter_member_id:
+        return f"Đồng chí {text(member_name(db, item.presenter_member_id))}"
+    if item.presenter_id:
+        presenter = get_alive(db, Presenter, item.presenter_id)
+        return f"Đồng chí {text(presenter.full_name)}" + (f", {text(presenter.title)}," if presenter.title else "")
+    if item.presenter_name:
+        return f"Đồng chí {text(_guest(item.presenter_name)[1])}"
+    return ""
+
+
+def _agenda(db, paper: Paper, documents, items, said) -> None:
+    """The items in order, then what each brought: presented, speeches, the chair's conclusion."""
+    # An item's title and "Ý kiến tham gia:" never end a page: they stay with what follows them.
+    title_style = ParagraphStyle("minutes-item", parent=paper.styles.body_left, keepWithNext=1)
+    lead_style = ParagraphStyle("minutes-lead", parent=paper.styles.body, keepWithNext=1)
+    linked = {item.document_id for item in items}
+    for document in documents:
+        if document.id not in linked:  # studied without an item of its own
+            paper.para(f"- Học tập, quán triệt {text(document_name(document))} {text(document_subject(document))}.")
+    for number, item in enumerate(items, 1):
+        paper.para(f"<b>{number}. {text(item.title)}</b>", title_style)
+        who, presented = _presenter(db, item), _paragraphs(item.presented)
+        if who and presented:
+            paper.para(f"{who} trình bày: {text(presented[0])}")
+        elif who:
+            paper.para(f"{who} trình bày nội dung này.")
+        elif presented:
+            paper.para(text(presented[0]))
+        for rest in presented[1:]:
+            paper.para(text(rest))
+        on_item = [s for s in said if s.agenda_item_id == item.id]
+        if on_item:
+            paper.para("Ý kiến tham gia:", lead_style)
+            _speeches(db, paper, on_item)
+        else:
+            paper.para("Không có ý kiến tham gia.")
+        conclusion = _paragraphs(item.conclusion)
+        paper.para("Đồng chí chủ trì kết luận nội dung này: " + (text(conclusion[0]) if conclusion else DOTS[:70]))
+        for rest in conclusion[1:]:
+            paper.para(text(rest))
+    outside = [s for s in said if s.agenda_item_id is None]
+    if outside:
+        paper.para(f"<b>{len(items) + 1}. Ý kiến khác</b>", title_style)
+        _speeches(db, paper, outside)
+
+
+def _one_discussion(db, paper: Paper, section, meeting: Meeting, documents, said) -> None:
+    """A session without agenda items: its documents and agenda, one discussion, one conclusion."""
+    section("NỘI DUNG")
+    for document in documents:
+        paper.para(f"- Học tập, quán triệt {text(document_name(document))} {text(document_subject(document))}.")
+    for line in _paragraphs(meeting.agenda):
+        paper.para(text(line))
+    if not documents and not meeting.agenda.strip():
+        paper.para(DOTS)
+    section("THẢO LUẬN")
     if said:
-        for speech in said:
-            speaker = member_name(db, speech.member_id) if speech.member_id else speech.speaker_name
-            paragraphs = [p.strip() for p in speech.content.splitlines() if p.strip()]
-            paper.para(f"- Đồng chí <b>{text(speaker)}</b>: {text(paragraphs[0])}")
-            for rest in paragraphs[1:]:
-                paper.para(text(rest))
+        _speeches(db, paper, said)
     else:
         paper.para("Không có ý kiến thảo luận.")
+    section("KẾT LUẬN CỦA CHỦ TRÌ")
+    for line in _paragraphs(meeting.conclusion) or [DOTS, DOTS]:
+        paper.para(text(line))
 
-    paper.heading("IV. KẾT LUẬN CỦA CHỦ TRÌ")
-    if meeting.conclusion.strip():
-        for line in meeting.conclusion.splitlines():
-            if line.strip():
-                paper.para(text(line.strip()))
-    else:
-        paper.para(DOTS)
-        paper.para(DOTS)
 
-    if meeting.votes_for is not None:
-        paper.heading("V. BIỂU QUYẾT")
-        voters = figures.present_total
-        cast = [("Tán thành", meeting.votes_for or 0), ("Không tán thành", meeting.votes_against or 0),
-                ("Ý kiến khác", meeting.votes_other or 0)]
-        for name, count in cast:
-            share = f" ({format_percent(100.0 * count / voters)})" if voters else ""
-            paper.para(f"- {name}: {count}/{voters} đồng chí{share}.")
-        if figures.quorum is not None:
-            quorum = figures.quorum
-            verdict = "đủ" if quorum.reached else "không đủ"
-            paper.para(f"Số đảng viên có mặt {verdict} điều kiện để biểu quyết theo quy định "
-                       f"(số làm căn cứ {quorum.base}, cần ít nhất {quorum.needed}, có mặt {quorum.present}).")
-
-    closing = f"Hội nghị kết thúc vào lúc {clock(meeting.end_time)} cùng ngày."
-    if meeting.minutes_approved:
-        closing += " Biên bản đã được đọc lại trước chi bộ và được các đồng chí dự họp nhất trí thông qua."
-    paper.para(closing)
-
-    left = signature_block(s, Signature(title="Thư ký", name=member_name(db, meeting.secretary_id)))
-    right = signature_block(s, Signature(title="Chủ trì", name=chair.full_name if chair else ""))
-    paper.close(left, right)
-    return paper.build()
+def _vote(paper: Paper, meeting: Meeting, figures) -> None:
+    """The quorum line and the vote read the same count: members present who may vote."""
+    quorum = figures.quorum
+    voters = quorum.present
+    verdict = "đủ" if quorum.reached else "không đủ"
+    silent = [who for who, count in (("đảng viên dự bị", figures.present[MemberStatus.PROBATIONARY]),
+                                      ("đảng viên sinh hoạt tạm", 0 if quorum.attached_members_vote
+                                       else figures.present[MemberStatus.ATTACHED])) if count]
+    paper.para(f"Đảng viên có quyền biểu quyết có mặt: {persons(voters)} trên {quorum.base} đồng chí làm căn cứ tính "
+               f"(cần ít nhất {quorum.needed}); {verdict} điều kiện để biểu quyết theo quy định"
+               + (f" ({', '.join(silent)} có mặt không biểu quyết)" if silent else "") + ".")
+    for name, count in (("Tán thành", meeting.votes_for or 0), ("Không tán thành", meeting.votes_against or 0),
+                        ("Ý kiến khác", meeting.votes_other or 0)):
+        share = f" ({format_percent(100.0 * count / voters)})" if voters else ""
+        paper.para(f"- {name}: {count}/{voters} đồng chí{share}.")

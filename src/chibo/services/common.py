@@ -23,6 +23,7 @@ _KIND_NAMES = {
     "Outreach": "hoạt động tuyên truyền",
     "Presenter": "báo cáo viên",
     "Speech": "ý kiến phát biểu",
+    "AgendaItem": "nội dung sinh hoạt",
 }
 
 

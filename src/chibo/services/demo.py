@@ -1,62 +1,49 @@
 """A fictitious, realistic highland cell for trying chibo out and for tests and benchmarks.
 
 Deterministic: the same seed and the same `today` give the same book. The names follow the
-naming customs of the area's peoples; every figure shown later is computed from these rows.
+naming customs of the area's peoples (`demo_names`); every session keeps the rules of a session
+(`demo_sessions`); every figure shown later is computed from these rows. The whole cell is written
+in one transaction, so a demo stopped half-way (a power cut, a killed process) leaves the book as
+it was, and `chibo demo` can simply be run again.
+
+The documents of the Party's centre are real, with their real numbers, dates and subjects; the
+province's and the commune's are fictitious, like the cell, and say so in their note.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, timedelta
+from typing import Callable
 
-from chibo.errors import ValidationError
-from chibo.services import documents, essays, meetings, members, outreach, plans
-from chibo.services.figures import document_figures, session_figures
-from chibo.services.units import init_book, local_unit
+from chibo.errors import ChiboError, ValidationError
+from chibo.services import documents, essays, members, outreach, plans
+from chibo.services.demo_names import PEOPLE_WEIGHTS, NamePool
+from chibo.services.demo_sessions import build_sessions, month_start
+from chibo.services.figures import document_figures
+from chibo.services.units import create_unit
 from chibo.store.book import Book
 from chibo.store.models import Presenter
-from chibo.vocabulary import (
-    AttendanceState,
-    CellPosition,
-    IssuingLevel,
-    ItemStatus,
-    LeftReason,
-    MemberStatus,
-    OutreachKind,
-    SessionForm,
-    SessionKind,
-)
+from chibo.vocabulary import CellPosition, IssuingLevel, ItemStatus, LeftReason, MemberStatus, OutreachKind
 
-# (family names, male middle names, female middle names, male given names, female given names)
-PEOPLES = {
-    "Hmông": (["Giàng", "Sùng", "Vàng", "Thào", "Lầu", "Hạng", "Mùa"], ["A", "Seo", "Chá"], ["Thị", "Thị"],
-              ["Páo", "Dính", "Chứ", "Sử", "Lử", "Dế", "Tủa", "Chía", "Sủng"], ["Mỷ", "Dợ", "Pằng", "Xúa", "Chở"]),
-    "Dao": (["Triệu", "Bàn", "Đặng", "Chảo", "Phàn", "Lý"], ["Văn", "Tả", "Láo"], ["Thị", "Mùi"],
-            ["Phù", "Sành", "Quẩy", "Chòi", "Ván", "Kiều"], ["Mẩy", "Tỷ", "Sinh", "Nái"]),
-    "Thái": (["Lò", "Lường", "Tòng", "Quàng", "Cầm", "Điêu"], ["Văn"], ["Thị"],
-             ["Ơn", "Xôm", "Khăm", "Pấng", "Hoan", "Lực"], ["Ỷ", "Thoa", "Ánh", "Ín", "Hặc"]),
-    "Tày": (["Hoàng", "Nông", "Hà", "Lục", "Ma"], ["Văn", "Đức"], ["Thị"],
-            ["Đức", "Lượng", "Sự", "Thắng"], ["Thủy", "Hằng", "Dung"]),
-    "Giáy": (["Lù", "Vương", "Sần", "Hoàng"], ["Văn"], ["Thị"], ["Chẩn", "Dũng", "Phứ"], ["Liên", "Vỹ", "Ngọc"]),
-    "Kinh": (["Nguyễn", "Trần", "Lê", "Phạm", "Đỗ", "Vũ"], ["Văn", "Đức", "Minh"], ["Thị", "Thu"],
-             ["Hùng", "Dũng", "Tuấn", "Thắng", "Quyết"], ["Hường", "Hương", "Lan", "Quỳnh", "Yến"]),
-}
-PEOPLE_WEIGHTS = {"Hmông": 10, "Dao": 5, "Thái": 5, "Tày": 3, "Giáy": 3, "Kinh": 4}
+MIN_MEMBERS, MAX_MEMBERS = 5, 300
+MAX_MONTHS = 120
 
-ABSENCE_REASONS = ["Ốm", "Đi làm nương xa", "Đi viện chăm người nhà", "Đi tập huấn ở huyện", "Đi làm ăn xa",
-                   "Nhà có việc hiếu", "Đi họp ở xã"]
-SPEECHES = [
-    "Nhất trí với báo cáo của chi ủy. Đề nghị chi bộ quan tâm hơn đến việc hướng dẫn bà con chăm sóc rừng "
-    "trồng mới, nhất là các hộ ở xa trung tâm bản.",
-    "Việc thu quỹ đảng phí tháng này đã đầy đủ. Đề nghị các đồng chí đảng viên gương mẫu vận động gia đình "
-    "tham gia làm đường liên bản.",
-    "Tình hình an ninh trật tự trên địa bàn ổn định. Cần tiếp tục tuyên truyền để bà con không nghe theo kẻ "
-    "xấu, không tham gia truyền đạo trái phép.",
-    "Đề nghị chi bộ phân công đảng viên phụ trách từng nhóm hộ để nắm tình hình học sinh bỏ học.",
-    "Về chương trình giảm nghèo, cần rà soát lại danh sách hộ nghèo, cận nghèo trước khi xã tổng hợp.",
-    "Nhất trí với nội dung nghị quyết; tôi xin nhận trách nhiệm tuyên truyền cho các hộ ở nhóm 3.",
+# Documents of the Bộ Chính trị, as issued: number-symbol, date, subject (the title without kind and number).
+REAL_DOCUMENTS = [
+    ("01-KL/TW", date(2021, 5, 18), "về tiếp tục thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị khóa XII về "
+     "“Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”"),
+    ("34-KL/TW", date(2022, 4, 18), "về Chiến lược công tác kiểm tra, giám sát của Đảng đến năm 2030"),
+    ("57-NQ/TW", date(2024, 12, 22), "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi "
+     "số quốc gia"),
+    ("68-NQ/TW", date(2025, 5, 4), "về phát triển kinh tế tư nhân"),
 ]
+FICTITIOUS_NOTE = "Văn bản hư cấu của chi bộ mẫu, không phải văn bản có thật."
+EARLIEST_STUDY = 8  # months: a real document issued this long before the demo's first month is still studied in it
+
+# Members past the first 35 take these statuses in turn, one in every 15 (a large cell has more of each).
+LATER_ROLES = ("probationary", "exempt", "attached", "left", "away")
 
 
 @dataclass
@@ -66,71 +53,65 @@ class DemoSummary:
     documents: int
 
 
-def _name(rng: random.Random, people: str, female: bool, taken: set[str]) -> str:
-    families, male_mid, female_mid, male_given, female_given = PEOPLES[people]
-    for _ in range(100):
-        name = " ".join((rng.choice(families), rng.choice(female_mid if female else male_mid),
-                         rng.choice(female_given if female else male_given)))
-        if name not in taken:
-            taken.add(name)
-            return name
-    raise RuntimeError("name pool exhausted")
-
-
-def _month_start(day: date, months_back: int) -> date:
-    index = day.year * 12 + day.month - 1 - months_back
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def build_demo(book: Book, *, seed: int = 1, member_count: int = 35, months: int = 12, today: date | None = None,
-               name: str = "Chi bộ bản Nà Khum") -> DemoSummary:
-    """Fill an empty book with a demo cell named `name` (a village cell: "Chi bộ bản …")."""
-    if member_count < 10:
-        raise ValueError("a demo cell has at least 10 members")
+               name: str = "Chi bộ bản Nà Khum", progress: Callable[[str], None] | None = None) -> DemoSummary:
+    """Fill an empty book with a demo cell named `name` (a village cell: "Chi bộ bản …"), all or
+    nothing. `progress` hears a sentence now and then while a large cell is written."""
+    if not MIN_MEMBERS <= member_count <= MAX_MEMBERS:
+        raise ValidationError(f"Chi bộ mẫu cần từ {MIN_MEMBERS} đến {MAX_MEMBERS} đảng viên "
+                              f"(đã yêu cầu {member_count}).")
+    if not 1 <= months <= MAX_MONTHS:
+        raise ValidationError(f"Chi bộ mẫu ghi từ 1 đến {MAX_MONTHS} tháng sinh hoạt (đã yêu cầu {months}).")
+    if book.local_unit_id:
+        raise ChiboError(f"Thư mục {book.folder} đã có dữ liệu; chi bộ mẫu chỉ tạo trong thư mục trống. "
+                         "Hãy dùng --data-dir với một thư mục mới.")
+    say = progress or (lambda _message: None)
     rng = random.Random(seed)
     today = today or date.today()
-    start = _month_start(today, months)
-    init_book(book, name=name, superior_name="Đảng bộ xã Sơn Cao", place_name="Sơn Cao")
-    with book.session() as db:
+    start = month_start(today, months)
+    with book.session() as db:  # one transaction: all of the cell or none of it
+        unit = create_unit(db, name=name, superior_name="Đảng bộ xã Sơn Cao", place_name="Sơn Cao")
         ids = _demo_members(db, rng, member_count, start, today, months)
-        docs = _demo_documents(db, start, today, months)
+        say(f"Đã ghi {member_count} đảng viên; đang ghi các văn bản và buổi sinh hoạt…")
+        docs = _demo_documents(db, start, today)
         presenters = [
             Presenter(full_name="Lường Văn Khăm", title="Phó Bí thư Thường trực Đảng ủy xã", organisation="Đảng ủy xã Sơn Cao"),
             Presenter(full_name="Hoàng Thị Thủy", title="Trưởng Ban Tuyên giáo Đảng ủy xã", organisation="Đảng ủy xã Sơn Cao"),
         ]
         db.add_all(presenters)
         db.flush()
-        count = _demo_sessions(db, rng, ids, docs, presenters, start, today, months)
-        _demo_essays_and_plans(db, rng, ids, docs, start, today)
+        count = build_sessions(db, rng, ids, docs, presenters, start, today, months, say)
+        _demo_essays_and_plans(db, rng, ids, docs, today)
         _demo_outreach(db, rng, docs, start, today)
+    book.local_unit_id = unit.id
     return DemoSummary(member_count, count, len(docs))
 
 
+def _role(index: int) -> str:
+    fixed = {5: "exempt", 6: "exempt", 7: "probationary", 8: "probationary", 9: "attached", 10: "left"}
+    if index in fixed:
+        return fixed[index]
+    if index >= 35 and index % 15 == 0:
+        return LATER_ROLES[(index // 15) % len(LATER_ROLES)]
+    return "full"
+
+
 def _demo_members(db, rng, count, start, today, months) -> dict[str, list[str]]:
-    taken: set[str] = set()
+    names = NamePool(rng)
     peoples = [p for p, w in PEOPLE_WEIGHTS.items() for _ in range(w)]
     ids: dict[str, list[str]] = {"all": [], "officers": [], "left": [], "probationary": []}
     long_before = start - timedelta(days=400)
     # The first names are fixed so tests and screenshots can rely on them.
     fixed = [("Giàng A Páo", "Hmông", False), ("Nguyễn Thị Hường", "Kinh", True), ("Lò Thị Ỷ", "Thái", True),
              ("Vương Thị Vỹ", "Giáy", True), ("Hà Văn Sự", "Tày", False)]
-    taken.update(name for name, _, _ in fixed)
+    names.taken.update(name for name, _, _ in fixed)
     for index in range(count):
         if index < len(fixed):
             name, people, female = fixed[index]
         else:
-            people = rng.choice(peoples)
             female = rng.random() < 0.35
-            name = _name(rng, people, female, taken)
-        role = "full"
-        if index in (5, 6):
-            role = "exempt"
-        elif index in (7, 8):
-            role = "probationary"
-        elif index == 9:
-            role = "attached"
-        elif index == 10:
-            role = "left"
+            name, people = names.take(rng.choice(peoples), female)
+        role = _role(index)
         born = rng.randint(1940, 1952) if role == "exempt" else rng.randint(1965, 2000)
         birth = date(born, rng.randint(1, 12), rng.randint(1, 28))
         admitted = date(max(born + 19, 1975) + rng.randint(0, 15), rng.randint(1, 12), rng.randint(1, 28))
@@ -141,7 +122,7 @@ def _demo_members(db, rng, count, start, today, months) -> dict[str, list[str]]:
         position = {0: CellPosition.SECRETARY, 1: CellPosition.DEPUTY, 2: CellPosition.COMMITTEE}.get(index, CellPosition.MEMBER)
         joined = min(admitted, long_before) if role != "probationary" else admitted
         if role == "attached":
-            joined = _month_start(today, max(1, months // 3))
+            joined = month_start(today, max(1, months // 3))
         status = {"probationary": MemberStatus.PROBATIONARY, "attached": MemberStatus.ATTACHED}.get(role, MemberStatus.FULL)
         member = members.add_member(
             db,
@@ -159,8 +140,11 @@ def _demo_members(db, rng, count, start, today, months) -> dict[str, list[str]]:
         )
         if role == "exempt":
             members.change_status(db, member.id, MemberStatus.EXEMPT, start - timedelta(days=200), note="Tuổi cao, sức yếu")
+        if role == "away":
+            members.change_status(db, member.id, MemberStatus.AWAY, month_start(today, max(1, months // 4)),
+                                  note="Đi làm ăn xa, sinh hoạt tạm thời ở chi bộ nơi làm việc")
         if role == "left":
-            members.leave(db, member.id, _month_start(today, max(1, months // 2)) + timedelta(days=14),
+            members.leave(db, member.id, month_start(today, max(1, months // 2)) + timedelta(days=14),
                           LeftReason.TRANSFERRED, note="Chuyển sinh hoạt về Chi bộ bản Phiêng Lằn")
             ids["left"].append(member.id)
         if role == "probationary":
@@ -171,86 +155,30 @@ def _demo_members(db, rng, count, start, today, months) -> dict[str, list[str]]:
     return ids
 
 
-def _demo_documents(db, start, today, months) -> list:
-    span = (today - start).days
-    specs = [
-        ("05-CT/TU", "Chỉ thị của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo của Đảng đối với công tác phòng, "
-         "chống ma túy trên địa bàn tỉnh", IssuingLevel.PROVINCE, 0.05),
-        ("57-NQ/TW", "Nghị quyết về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
-         IssuingLevel.CENTRAL, 0.25),
-        ("12-KH/ĐU", "Kế hoạch của Đảng ủy xã về phát triển kinh tế rừng gắn với giảm nghèo bền vững giai đoạn 2026–2030",
-         IssuingLevel.COMMUNE, 0.5),
-        ("18-KL/TW", "Kết luận về tiếp tục đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
-         IssuingLevel.CENTRAL, 0.75),
+def _demo_documents(db, start: date, today: date) -> list:
+    """The real documents of the centre the demo's months can study, and two fictitious local ones."""
+    span = max((today - start).days, 1)
+    earliest = month_start(start, EARLIEST_STUDY)
+    specs = [(symbol, issued, title, IssuingLevel.CENTRAL, "") for symbol, issued, title in REAL_DOCUMENTS
+             if earliest <= issued <= today - timedelta(days=30)]
+    province = start + timedelta(days=int(span * 0.05))
+    commune = start + timedelta(days=int(span * 0.5))
+    specs += [
+        ("05-CT/TU", province, "về tăng cường sự lãnh đạo của Đảng đối với công tác phòng, chống ma túy trên địa "
+         "bàn tỉnh", IssuingLevel.PROVINCE, FICTITIOUS_NOTE),
+        ("12-KH/ĐU", commune, f"về phát triển kinh tế rừng gắn với giảm nghèo bền vững giai đoạn {commune.year}–"
+         f"{commune.year + 4}", IssuingLevel.COMMUNE, FICTITIOUS_NOTE),
     ]
     docs = []
-    for symbol, title, level, at in specs:
-        issued = start + timedelta(days=int(span * at))
+    for symbol, issued, title, level, note in sorted(specs, key=lambda spec: spec[1]):
+        # The upper level's deadline for the cell: two months after the cell can first study it.
+        ready = max(issued + timedelta(days=20), start)
         docs.append(documents.add_document(db, number_symbol=symbol, title=title, issuing_level=level,
-                                           issued_on=issued, deadline=issued + timedelta(days=75)))
+                                           issued_on=issued, deadline=ready + timedelta(days=60), note=note))
     return docs
 
 
-def _demo_sessions(db, rng, ids, docs, presenters, start, today, months) -> int:
-    chair, deputy = ids["officers"][0], ids["officers"][1]
-    created = 0
-    studies: list = []
-    for offset in range(months):
-        month = _month_start(start, -offset)
-        day = month + timedelta(days=4)
-        if day >= today:
-            break
-        covered = [d for d in docs if d.issued_on and month <= d.issued_on + timedelta(days=20) < _month_start(month, -1)]
-        meeting = meetings.create_session(
-            db, kind=SessionKind.REGULAR, held_on=day, form=SessionForm.COMBINED if covered else SessionForm.IN_PERSON,
-            place=f"Nhà văn hóa {local_unit(db).name.removeprefix('Chi bộ ').strip()}", start_time=time(19, 30), end_time=time(21, 15), chair_id=chair,
-            secretary_id=deputy, presenter_id=presenters[offset % 2].id if covered else None,
-            document_ids=[d.id for d in covered],
-            agenda="1. Đánh giá kết quả lãnh đạo thực hiện nhiệm vụ tháng trước.\n2. Phương hướng nhiệm vụ tháng tới."
-            + ("\n3. Học tập, quán triệt văn bản của cấp trên." if covered else ""),
-        )
-        _attend(db, rng, meeting, nobody_absent=offset == 2)
-        for speaker in rng.sample(ids["officers"] + ids["all"][11:20], 3):  # members present all year
-            meetings.add_speech(db, meeting.id, rng.choice(SPEECHES), member_id=speaker)
-        meeting.conclusion = ("Chi bộ thống nhất đánh giá kết quả tháng qua; giao các đồng chí chi ủy viên "
-                              "theo dõi, đôn đốc thực hiện nhiệm vụ tháng tới.")
-        meeting.minutes_approved = True
-        meeting.number_symbol = f"{offset + 1:02d}-BB/CB"
-        db.add(meeting)
-        present = session_figures(db, meeting.id).present_total
-        meetings.record_votes(db, meeting.id, present, 0, 0)
-        created += 1
-        if covered:
-            studies.append(meeting)
-    # Make-ups for every study but the newest, which still has members to catch up.
-    for study in studies[:-1]:
-        try:
-            makeup = meetings.create_makeup_session(db, study.id, study.held_on + timedelta(days=10), place="Nhà bí thư chi bộ",
-                                                    start_time=time(20, 0), end_time=time(21, 30), chair_id=chair, secretary_id=deputy)
-        except ValidationError:
-            continue  # nobody left to make up
-        invited = [a for a in meetings.attendance(db, makeup.id)]
-        if len(invited) > 1:  # one member still misses the make-up
-            meetings.record_attendance(db, makeup.id, invited[-1].member_id, AttendanceState.ABSENT_EXCUSED, "Đi làm ăn xa")
-        created += 1
-    return created
-
-
-def _attend(db, rng, meeting, *, nobody_absent: bool) -> None:
-    meetings.mark_all_present(db, meeting.id)
-    if nobody_absent:
-        return
-    called = [a for a in meetings.attendance(db, meeting.id) if a.state == AttendanceState.PRESENT]
-    absent = {}
-    for row in rng.sample(called, min(len(called), rng.randint(1, 4))):
-        if rng.random() < 0.75:
-            absent[row.member_id] = (AttendanceState.ABSENT_EXCUSED, rng.choice(ABSENCE_REASONS))
-        else:
-            absent[row.member_id] = (AttendanceState.ABSENT_UNEXCUSED, "")
-    meetings.record_roll_call(db, meeting.id, absent)
-
-
-def _demo_essays_and_plans(db, rng, ids, docs, start, today) -> None:
+def _demo_essays_and_plans(db, rng, ids, docs, today) -> None:
     grades = ["Tốt"] * 4 + ["Khá"] * 4 + ["Đạt"] * 2 + ["Chưa đạt"]
     for document in docs:
         figures = document_figures(db, document.id, today)
@@ -258,10 +186,12 @@ def _demo_essays_and_plans(db, rng, ids, docs, start, today) -> None:
             if rng.random() < 0.9:
                 essays.record_essay(db, study.member_id, document.id, grade=rng.choice(grades),
                                     submitted_on=min(today, study.held_on + timedelta(days=7)))
-    main = docs[1]
+    main = next((d for d in docs if d.number_symbol == "57-NQ/TW"), docs[0])
+    studied = [s.held_on for s in document_figures(db, main.id, today).studied]
+    adopted = min(today, (min(studied) if studied else max(main.issued_on, today - timedelta(days=60)))
+                  + timedelta(days=10))
     plan = plans.create_plan(db, title=f"Chương trình hành động thực hiện Nghị quyết {main.number_symbol}",
-                             year=main.issued_on.year, document_id=main.id, adopted_on=main.issued_on + timedelta(days=30),
-                             number_symbol="01-CTr/CB")
+                             year=adopted.year, document_id=main.id, adopted_on=adopted, number_symbol="01-CTr/CB")
     items = [
         ("Tổ chức học tập, quán triệt nghị quyết cho 100% đảng viên", "100% đảng viên", ItemStatus.DONE, 30),
         ("Hướng dẫn các hộ cài đặt và sử dụng ứng dụng dịch vụ công trên điện thoại", "60% số hộ", ItemStatus.IN_PROGRESS, 120),
@@ -270,10 +200,9 @@ def _demo_essays_and_plans(db, rng, ids, docs, start, today) -> None:
         ("Sơ kết 6 tháng thực hiện chương trình", "Báo cáo sơ kết", ItemStatus.NOT_STARTED, 180),
         ("Đưa thông tin nông sản của bản lên sàn thương mại điện tử", "2 sản phẩm", ItemStatus.NOT_STARTED, 400),
     ]
-    base = main.issued_on + timedelta(days=30)
     for content, target, status, days in items:
         plans.add_item(db, plan.id, content=content, target=target, owner_id=rng.choice(ids["officers"]),
-                       deadline=base + timedelta(days=days), status=status)
+                       deadline=adopted + timedelta(days=days), status=status)
     for member_id in ids["officers"]:
         personal = plans.create_plan(db, title="Kế hoạch hành động cá nhân", year=today.year, member_id=member_id,
                                      adopted_on=date(today.year, 1, 15))
@@ -285,12 +214,13 @@ def _demo_essays_and_plans(db, rng, ids, docs, start, today) -> None:
 
 def _demo_outreach(db, rng, docs, start, today) -> None:
     for document in docs:
-        if document.issued_on + timedelta(days=30) >= today:
+        held = max(document.issued_on, start) + timedelta(days=30)
+        if held >= today:
             continue
-        outreach.add_outreach(db, kind=OutreachKind.MEETING, held_on=document.issued_on + timedelta(days=30),
-                              audience=rng.randint(60, 140), document_id=document.id,
+        outreach.add_outreach(db, kind=OutreachKind.MEETING, held_on=held, audience=rng.randint(60, 140),
+                              document_id=document.id,
                               description=f"Hội nghị tuyên truyền {document.number_symbol} cho nhân dân trong bản")
-        outreach.add_outreach(db, kind=OutreachKind.BROADCAST, held_on=document.issued_on + timedelta(days=25),
+        outreach.add_outreach(db, kind=OutreachKind.BROADCAST, held_on=held - timedelta(days=5),
                               audience=rng.randint(200, 400), quantity=rng.randint(4, 10), document_id=document.id,
                               description="Phát trên loa của bản bằng tiếng Việt và tiếng Mông")
     outreach.add_outreach(db, kind=OutreachKind.SOCIAL, held_on=today - timedelta(days=20), audience=rng.randint(80, 150),

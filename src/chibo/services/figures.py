@@ -11,7 +11,7 @@ from sqlmodel import col
 from chibo.services.common import alive, get_alive, rows_by_ids
 from chibo.services.meetings import expected_members
 from chibo.services.roll import Roll
-from chibo.services.settings import QUORUM_ALL_SUMMONED, load_rules
+from chibo.services.settings import QUORUM_ALL_SUMMONED, CellRules, load_rules
 from chibo.text import name_sort_key
 from chibo.store.models import Attendance, Document, Essay, Meeting, Member, Outreach, SessionDocument
 from chibo.vocabulary import AttendanceState, MemberStatus, SessionKind
@@ -35,9 +35,13 @@ class Absence:
 
 @dataclass(frozen=True)
 class Quorum:
+    """Whether enough members who may vote are present, and how many they are: the quorum line
+    and the vote of the minutes both read `present`, so they can never disagree."""
+
     rule: str
-    base: int
-    present: int
+    base: int  # the members the rule counts from
+    present: int  # members present who may vote: full members, exempt members who came, attached if the rule says
+    attached_members_vote: bool = False
 
     @property
     def reached(self) -> bool:
@@ -85,11 +89,11 @@ def session_figures(db, session_id: str, roll: Roll | None = None) -> SessionFig
     called = expected_members(db, meeting, roll)
     rows = {row.member_id: row for row in db.exec(alive(Attendance).where(Attendance.session_id == meeting.id))}
     marks = {member_id: (AttendanceState(row.state), row.reason) for member_id, row in rows.items()}
-    return count_attendance(meeting.id, called, marks, _names(db, called), load_rules(db).quorum_rule)
+    return count_attendance(meeting.id, called, marks, _names(db, called), load_rules(db))
 
 
 def count_attendance(session_id: str, called: dict[str, MemberStatus], marks: dict[str, tuple[AttendanceState, str]],
-                     names: dict[str, str], quorum_rule: str) -> SessionFigures:
+                     names: dict[str, str], rules: CellRules) -> SessionFigures:
     """The figures of a roll call, from who was called (with their status that day) and how each
     was marked: the same sums for the saved session and for the editor while it is being filled."""
     figures = SessionFigures(
@@ -97,7 +101,7 @@ def count_attendance(session_id: str, called: dict[str, MemberStatus], marks: di
         summoned={c: 0 for c in SUMMONED_CATEGORIES},
         present={c: 0 for c in SUMMONED_CATEGORIES},
     )
-    full_excused = exempt_absent = 0
+    excused = {MemberStatus.FULL: 0, MemberStatus.PROBATIONARY: 0, MemberStatus.ATTACHED: 0}
     for member_id, status in called.items():
         state, reason = marks.get(member_id, (None, ""))
         if status == MemberStatus.AWAY:
@@ -107,8 +111,6 @@ def count_attendance(session_id: str, called: dict[str, MemberStatus], marks: di
             figures.exempt += 1
             if state == AttendanceState.PRESENT:
                 figures.exempt_present += 1
-            else:
-                exempt_absent += 1
             continue
         figures.summoned[status] += 1
         if state is None:
@@ -117,8 +119,8 @@ def count_attendance(session_id: str, called: dict[str, MemberStatus], marks: di
             figures.present[status] += 1
         elif state in ABSENT_STATES:
             figures.absences.append(Absence(member_id, names[member_id], status, state, reason))
-            if state == AttendanceState.ABSENT_EXCUSED and status == MemberStatus.FULL:
-                full_excused += 1
+            if state == AttendanceState.ABSENT_EXCUSED:
+                excused[status] += 1
         else:
             # Marked exempt or elsewhere though the roll says required: count as absent with
             # that as the reason, so the figures never silently lose a member.
@@ -126,14 +128,39 @@ def count_attendance(session_id: str, called: dict[str, MemberStatus], marks: di
                                             reason or state.value))
     figures.absences.sort(key=lambda a: name_sort_key(a.full_name))
     figures.unrecorded.sort(key=name_sort_key)
-    if quorum_rule == QUORUM_ALL_SUMMONED:
-        figures.quorum = Quorum(quorum_rule, figures.summoned_total, figures.present_required)
-    else:
-        # Quy định 24-QĐ/TW 9.3.2: full members, less those attending elsewhere, exempt members
-        # who are absent and members absent with an approved reason.
-        base = figures.summoned[MemberStatus.FULL] + figures.exempt - exempt_absent - full_excused
-        figures.quorum = Quorum(quorum_rule, base, figures.present[MemberStatus.FULL] + figures.exempt_present)
+    figures.quorum = voting_quorum(figures, excused, rules)
     return figures
+
+
+def voting_quorum(figures: SessionFigures, excused: dict[MemberStatus, int], rules: CellRules) -> Quorum:
+    """Who may vote and how many of them are present. Probationary members never vote (Điều lệ
+    Đảng, Điều 3); members attached from another cell vote only where the cell's rules say so;
+    exempt members are full members, counted when they come (Quy định 24-QĐ/TW 9.3.2 puts exempt
+    members who are absent, and only those, outside the base)."""
+    voting = [MemberStatus.FULL] + ([MemberStatus.ATTACHED] if rules.attached_members_vote else [])
+    present = sum(figures.present[s] for s in voting) + figures.exempt_present
+    base = sum(figures.summoned[s] for s in voting) + figures.exempt_present
+    if rules.quorum_rule != QUORUM_ALL_SUMMONED:
+        # Quy định 24-QĐ/TW 9.3.2: less those attending elsewhere (never summoned here) and those
+        # absent with an approved reason.
+        base -= sum(excused[s] for s in voting)
+    return Quorum(rules.quorum_rule, base, present, rules.attached_members_vote)
+
+
+def cell_membership(db, day: date, roll: Roll | None = None) -> dict[MemberStatus, int]:
+    """The cell's whole membership on `day` as the minutes split it: chính thức (exempt members
+    included: they are full members), dự bị, sinh hoạt tạm. A member attending another cell for a
+    while counts with the status held before leaving (full when the register does not say)."""
+    roll = roll or Roll.load(db)
+    split = {status: 0 for status in SUMMONED_CATEGORIES}
+    for member_id, status in roll.on_roll(day).items():
+        if status == MemberStatus.AWAY:
+            before = [s for d, s in roll.history(member_id) if d <= day and s in SUMMONED_CATEGORIES]
+            status = before[-1] if before else MemberStatus.FULL
+        elif status == MemberStatus.EXEMPT:
+            status = MemberStatus.FULL
+        split[status] += 1
+    return split
 
 
 def _names(db, member_ids) -> dict[str, str]:

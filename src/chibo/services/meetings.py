@@ -1,5 +1,6 @@
-"""Sessions and meetings: create and edit, documents covered, attendance, speeches, conclusion,
-votes, and make-up sessions for those who missed a study."""
+"""Sessions and meetings: create and edit, documents covered, attendance, and make-up sessions for
+those who missed a study. Agenda items and speeches are in `agenda`, the rules every session keeps
+(and the vote) in `session_rules`, the editor's whole save in `session_save`."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from datetime import date, time
 from sqlmodel import col, select
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive
+from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive, rows_by_ids
 from chibo.services.roll import Roll
-from chibo.store.models import Attendance, Document, Meeting, Member, Presenter, SessionDocument, Speech
+from chibo.store.models import AgendaItem, Attendance, Document, Meeting, Member, Presenter, SessionDocument, Speech
 from chibo.store.records import tombstone
 from chibo.text import format_date
 from chibo.vocabulary import SESSION_KIND_LABELS, AttendanceState, MemberStatus, SessionForm, SessionKind
 
 _TEXT_FIELDS = {"place": ("địa điểm", 300), "title": ("tên buổi sinh hoạt", 300), "guests": ("khách mời", 2000),
+                "chair_name": ("tên khách mời chủ trì", 300),
                 "agenda": ("nội dung, chương trình", 10_000), "conclusion": ("kết luận của chủ trì", 20_000),
                 "number_symbol": ("số, ký hiệu biên bản", 60)}
 
@@ -59,6 +61,9 @@ def _clean(db, fields: dict) -> dict:
 
 
 def _check(meeting: Meeting) -> None:
+    if meeting.chair_id and meeting.chair_name:
+        raise ValidationError("Buổi sinh hoạt chỉ có một người chủ trì: hãy chọn một đảng viên hoặc một khách mời, "
+                              "không chọn cả hai.")
     if meeting.start_time and meeting.end_time and meeting.end_time <= meeting.start_time:
         raise ValidationError("Giờ kết thúc phải sau giờ bắt đầu.")
     if meeting.held_on > date.today().replace(year=date.today().year + 2):
@@ -77,25 +82,41 @@ def session_title(meeting: Meeting) -> str:
 
 
 def create_session(db, *, kind: str, held_on, document_ids: list[str] = (), **fields) -> Meeting:
-    """A new session; attendance is recorded afterwards (`mark_all_present`, `record_attendance`)."""
-    cleaned = _clean(db, {"kind": kind, "held_on": held_on, **fields})
-    if cleaned["kind"] == SessionKind.MAKEUP:
-        raise ValidationError("Buổi học bù được tạo từ buổi học cần bù (create_makeup_session).")
-    meeting = Meeting(**cleaned)
-    _check(meeting)
-    db.add(meeting)
+    """A new session. Its attendance is recorded afterwards (`mark_all_present`, `record_roll_call`),
+    so the rules that depend on who is present are checked by those calls, not here."""
+    meeting = new_session(db, kind=kind, held_on=held_on, **fields)
     set_session_documents(db, meeting, document_ids)
     db.flush()
     return meeting
 
 
+def new_session(db, **fields) -> Meeting:
+    """The session row alone, its fields cleaned (for `create_session` and the editor's save)."""
+    cleaned = _clean(db, fields)
+    if cleaned["kind"] == SessionKind.MAKEUP:
+        raise ValidationError("Buổi học bù được tạo từ buổi học cần bù (create_makeup_session).")
+    meeting = Meeting(**cleaned)
+    _check(meeting)
+    db.add(meeting)
+    return meeting
+
+
 def edit_session(db, session_id: str, **fields) -> Meeting:
-    meeting = get_alive(db, Meeting, session_id)
+    """Change the session's fields; refused, unchanged, when the session would break a rule."""
+    from chibo.services.session_rules import check_session
+
+    meeting = update_session(db, get_alive(db, Meeting, session_id), **fields)
+    check_session(db, meeting.id)
+    return meeting
+
+
+def update_session(db, meeting: Meeting, **fields) -> Meeting:
     cleaned = _clean(db, fields)
     if "kind" in cleaned and (cleaned["kind"] == SessionKind.MAKEUP) != (meeting.kind == SessionKind.MAKEUP):
         raise ValidationError("Không đổi được một buổi thường thành buổi học bù hay ngược lại.")
     for key, value in cleaned.items():
-        setattr(meeting, key, value)
+        if getattr(meeting, key) != value:
+            setattr(meeting, key, value)
     _check(meeting)
     db.add(meeting)
     db.flush()
@@ -182,22 +203,37 @@ def mark_all_present(db, session_id: str) -> int:
 
 
 def record_attendance(db, session_id: str, member_id: str, state: str, reason: str = "") -> Attendance:
-    """Mark one member present, absent with a reason, absent without one, exempt or elsewhere."""
+    """Mark one member present, absent with a reason, absent without one, exempt or elsewhere;
+    refused when the session would break a rule (the chair marked absent)."""
+    from chibo.services.session_rules import check_session
+
     meeting = get_alive(db, Meeting, session_id)
-    return _mark(db, meeting, member_id, state, reason, Roll.load(db), _attendance_rows(db, meeting.id))
+    row = _mark(db, meeting, get_alive(db, Member, member_id), state, reason, Roll.load(db),
+                _attendance_rows(db, meeting.id))
+    check_session(db, meeting.id)
+    return row
 
 
 def record_roll_call(db, session_id: str, marks: dict[str, tuple[str, str]]) -> None:
-    """Mark many members at once ({member id: (state, reason)}), the roll and the rows read once."""
-    meeting = get_alive(db, Meeting, session_id)
+    """Mark many members at once ({member id: (state, reason)}), the roll and the rows read once;
+    refused as a whole when the session would break a rule."""
+    from chibo.services.session_rules import check_session
+
+    mark_roll_call(db, get_alive(db, Meeting, session_id), marks)
+    check_session(db, session_id)
+
+
+def mark_roll_call(db, meeting: Meeting, marks: dict[str, tuple[str, str]]) -> None:
+    """The marks alone, unchecked: for saves that check the whole session once at their end."""
     roll, rows = Roll.load(db), _attendance_rows(db, meeting.id)
+    people = rows_by_ids(db, Member, marks)  # one query, not one a member: a roll call can be 300 long
     for member_id, (state, reason) in marks.items():
-        _mark(db, meeting, member_id, state, reason, roll, rows)
+        _mark(db, meeting, people.get(member_id) or get_alive(db, Member, member_id), state, reason, roll, rows)
+    db.flush()
 
 
-def _mark(db, meeting: Meeting, member_id: str, state: str, reason: str, roll: Roll,
+def _mark(db, meeting: Meeting, member: Member, state: str, reason: str, roll: Roll,
           rows: dict[str, Attendance]) -> Attendance:
-    member = get_alive(db, Member, member_id)
     state = AttendanceState(check_choice(state, list(AttendanceState), "tình trạng dự họp"))
     reason = clean_text(reason, "lý do vắng", max_length=300)
     status = roll.status(member.id, meeting.held_on)
@@ -212,10 +248,9 @@ def _mark(db, meeting: Meeting, member_id: str, state: str, reason: str, roll: R
     row = rows.get(member.id)
     if row is None:
         row = rows[member.id] = Attendance(session_id=meeting.id, member_id=member.id, state=state, reason=reason)
-    else:
+    elif (row.state, row.reason, row.deleted_at) != (state, reason, None):
         row.state, row.reason, row.deleted_at = state, reason, None
     db.add(row)
-    db.flush()
     return row
 
 
@@ -223,73 +258,13 @@ def attendance(db, session_id: str) -> list[Attendance]:
     return list(db.exec(alive(Attendance).where(Attendance.session_id == session_id)))
 
 
-def _clean_speech(db, content: str, member_id: str | None, speaker_name: str) -> dict:
-    content = clean_text(content, "nội dung phát biểu", required=True, max_length=50_000)
-    speaker_name = clean_text(speaker_name, "tên người phát biểu", max_length=200)
-    if member_id:
-        return {"content": content, "member_id": get_alive(db, Member, member_id).id, "speaker_name": ""}
-    if not speaker_name:
-        raise ValidationError("Hãy chọn đảng viên phát biểu hoặc ghi tên khách mời phát biểu.")
-    return {"content": content, "member_id": None, "speaker_name": speaker_name}
-
-
-def add_speech(db, session_id: str, content: str, *, member_id: str | None = None, speaker_name: str = "") -> Speech:
-    """At the end of the session's speeches (after the last one, also when some were taken out)."""
-    meeting = get_alive(db, Meeting, session_id)
-    cleaned = _clean_speech(db, content, member_id, speaker_name)
-    position = max((s.position for s in speeches(db, meeting.id)), default=-1) + 1
-    speech = Speech(session_id=meeting.id, position=position, **cleaned)
-    db.add(speech)
-    db.flush()
-    return speech
-
-
-def edit_speech(db, speech_id: str, content: str, *, member_id: str | None = None, speaker_name: str = "") -> Speech:
-    """Who spoke and what was said; the speech keeps its place in the order."""
-    speech = get_alive(db, Speech, speech_id)
-    for key, value in _clean_speech(db, content, member_id, speaker_name).items():
-        setattr(speech, key, value)
-    db.add(speech)
-    db.flush()
-    return speech
-
-
-def speeches(db, session_id: str) -> list[Speech]:
-    return list(db.exec(alive(Speech).where(Speech.session_id == session_id).order_by(col(Speech.position))))
-
-
-def remove_speech(db, speech_id: str) -> None:
-    tombstone(db, get_alive(db, Speech, speech_id))
-    db.flush()
-
-
-def record_votes(db, session_id: str, votes_for: int, votes_against: int = 0, votes_other: int = 0) -> Meeting:
-    """Votes on the resolution of the session; they cannot exceed the members present."""
-    from chibo.services.figures import session_figures
-
-    meeting = get_alive(db, Meeting, session_id)
-    counts = []
-    for value, label in ((votes_for, "tán thành"), (votes_against, "không tán thành"), (votes_other, "ý kiến khác")):
-        try:
-            number = int(value or 0)
-        except (TypeError, ValueError):
-            raise ValidationError(f"Số phiếu {label} phải là một số.") from None
-        if number < 0:
-            raise ValidationError(f"Số phiếu {label} không thể âm.")
-        counts.append(number)
-    present = session_figures(db, meeting.id).present_total
-    if sum(counts) > present:
-        raise ValidationError(f"Tổng số biểu quyết ({sum(counts)}) lớn hơn số đảng viên có mặt ({present}).")
-    meeting.votes_for, meeting.votes_against, meeting.votes_other = counts
-    db.add(meeting)
-    db.flush()
-    return meeting
-
-
 def create_makeup_session(db, original_id: str, held_on, member_ids: list[str] | None = None, **fields) -> Meeting:
     """A make-up (học bù) of a study session for the members who missed it. By default it invites
-    every member still required who has not studied the original's documents."""
+    every member still required who has not studied the original's documents. Its chair and
+    minute-taker may be members of the cell who are not on its list (they run it, they do not make
+    up a study)."""
     from chibo.services.figures import not_studied
+    from chibo.services.session_rules import check_session
 
     original = get_alive(db, Meeting, original_id)
     docs = session_documents(db, original.id)
@@ -318,6 +293,7 @@ def create_makeup_session(db, original_id: str, held_on, member_ids: list[str] |
             raise ValidationError(f"{member.full_name} không còn phải học ở chi bộ vào ngày học bù.")
         db.add(Attendance(session_id=meeting.id, member_id=member.id, state=AttendanceState.PRESENT))
     db.flush()
+    check_session(db, meeting.id)
     return meeting
 
 
@@ -327,7 +303,7 @@ def remove_session(db, session_id: str) -> None:
     makeups = db.exec(alive(Meeting).where(Meeting.makeup_of_id == meeting.id)).first()
     if makeups:
         raise ValidationError("Buổi này đã có buổi học bù; hãy xóa buổi học bù trước.")
-    for model in (Attendance, Speech, SessionDocument):
+    for model in (Attendance, Speech, AgendaItem, SessionDocument):
         for row in db.exec(alive(model).where(model.session_id == meeting.id)):
             tombstone(db, row)
     tombstone(db, meeting)

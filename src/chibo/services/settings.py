@@ -14,7 +14,7 @@ QUORUM_ALL_SUMMONED = "tat_ca_trieu_tap"  # more than half of everyone summoned
 QUORUM_RULE_LABELS = {
     QUORUM_FULL_MEMBERS: "Quá nửa số đảng viên chính thức (trừ người đi sinh hoạt nơi khác, "
     "miễn sinh hoạt vắng mặt, vắng có lý do)",
-    QUORUM_ALL_SUMMONED: "Quá nửa số đảng viên được triệu tập",
+    QUORUM_ALL_SUMMONED: "Quá nửa số đảng viên có quyền biểu quyết được triệu tập (kể cả người vắng có lý do)",
 }
 
 
@@ -25,6 +25,11 @@ class CellRules:
     failing_grades: tuple[str, ...] = ("Chưa đạt",)  # an essay so graded must be rewritten
     probation_months: int = 12
     study_target_percent: float = 95.0
+    # Members attached here from another cell vote in their home cell (DOMAIN.md, check).
+    attached_members_vote: bool = False
+    # The chair is a member present (DOMAIN.md: usually the secretary, else the deputy); a cell whose
+    # rules let a guest of the upper level chair a session turns this on.
+    guest_may_chair: bool = False
 
 
 def load_rules(db) -> CellRules:
@@ -35,6 +40,8 @@ def load_rules(db) -> CellRules:
         failing_grades=tuple(get_setting(db, "failing_grades", list(default.failing_grades))),
         probation_months=int(get_setting(db, "probation_months", default.probation_months)),
         study_target_percent=float(get_setting(db, "study_target_percent", default.study_target_percent)),
+        attached_members_vote=bool(get_setting(db, "attached_members_vote", default.attached_members_vote)),
+        guest_may_chair=bool(get_setting(db, "guest_may_chair", default.guest_may_chair)),
     )
 
 
@@ -55,3 +62,5 @@ def save_rules(db, rules: CellRules) -> None:
     set_setting(db, "failing_grades", list(rules.failing_grades))
     set_setting(db, "probation_months", rules.probation_months)
     set_setting(db, "study_target_percent", rules.study_target_percent)
+    set_setting(db, "attached_members_vote", bool(rules.attached_members_vote))
+    set_setting(db, "guest_may_chair", bool(rules.guest_may_chair))

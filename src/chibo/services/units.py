@@ -37,6 +37,16 @@ def init_book(
     """Create this installation's unit. A book is set up once; a second call is refused."""
     if book.local_unit_id:
         raise ChiboError("Sổ này đã được khởi tạo cho một đơn vị. Muốn làm sổ mới, hãy dùng thư mục dữ liệu khác.")
+    with book.session() as db:
+        unit = create_unit(db, name=name, role=role, superior_name=superior_name, place_name=place_name, code=code)
+    book.local_unit_id = unit.id
+    return unit
+
+
+def create_unit(db, *, name: str, role: str = UnitRole.CELL, superior_name: str = "", place_name: str = "",
+                code: str = "") -> Unit:
+    """The book's own unit, written in the caller's transaction, which writes as that unit from then
+    on; the caller sets `book.local_unit_id` once the transaction is committed."""
     name = clean_text(name, "tên đơn vị", required=True, max_length=200)
     role = check_choice(role, list(UnitRole), "vai trò (cell hoặc receiving)")
     code = re.sub(r"[^A-Za-z0-9]", "", code).upper()[:16] or unit_code(name)
@@ -48,11 +58,9 @@ def init_book(
         place_name=clean_text(place_name, "địa danh", max_length=100),
     )
     unit.unit_id = unit.id  # a unit owns its own record
-    with book.session() as db:
-        db.info[LOCAL_UNIT] = unit.id
-        db.add(unit)
-        set_setting(db, LOCAL_UNIT_SETTING, unit.id)
-    book.local_unit_id = unit.id
+    db.info[LOCAL_UNIT] = unit.id
+    db.add(unit)
+    set_setting(db, LOCAL_UNIT_SETTING, unit.id)
     return unit
 
 

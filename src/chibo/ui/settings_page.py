@@ -1,5 +1,6 @@
-"""Cài đặt: the unit's details, the cell's rules (quorum, essay grades, probation, study target),
-the text size, and the backups (list, make now, restore with the current book saved first)."""
+"""Cài đặt: the unit's details, the cell's rules (quorum, essay grades, probation, study target, who
+votes and who may chair a session), the text size, and the backups (list, make now, restore with
+the current book saved first)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from chibo.text import format_date, format_size
@@ -142,6 +143,8 @@ class SettingsPage(QWidget):
             widget.activated.connect(self._mark_dirty)
         for widget in (self.probation, self.target):
             widget.valueChanged.connect(lambda *_: self._mark_dirty() if self.data is not None else None)
+        for widget in (self.attached_vote, self.guest_chair):
+            widget.clicked.connect(self._mark_dirty)
 
     def _unit_tab(self) -> QWidget:
         tab = QWidget()
@@ -197,6 +200,15 @@ class SettingsPage(QWidget):
         hint = QLabel(tr("Grades are separated by semicolons. The default quorum rule follows Regulation 24-QĐ/TW: "
                          "more than half of the full members, not counting those attending elsewhere, those exempt "
                          "who are absent, and those absent with a reason."))
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        self.attached_vote = QCheckBox(tr("Members &attached from another cell vote here"))
+        self.guest_chair = QCheckBox(tr("A guest of the upper level may c&hair a session"))
+        form.addRow(tr("Sessions:"), self.attached_vote)
+        form.addRow("", self.guest_chair)
+        hint = QLabel(tr("Probationary members never vote (Party Statute, Article 3). Members attached from another "
+                         "cell vote in their home cell unless the cell decides otherwise. The chair and the "
+                         "minute-taker are members present; a guest chairs only where the cell’s rules allow it."))
         hint.setWordWrap(True)
         form.addRow("", hint)
         return tab
@@ -280,6 +292,8 @@ class SettingsPage(QWidget):
         self.failing.setText("; ".join(r.failing_grades))
         self.probation.setValue(r.probation_months)
         self.target.setValue(r.study_target_percent)
+        self.attached_vote.setChecked(r.attached_members_vote)
+        self.guest_chair.setChecked(r.guest_may_chair)
         self.text_size.setCurrentIndex(max(self.text_size.findData(data.text_size), 0))
         self.backup_folder.setText(tr("Backup folder: {folder}").format(folder=self.book.backups))
         self.backup_model.set_rows(data.backups)
@@ -293,7 +307,9 @@ class SettingsPage(QWidget):
             "term_start": self.term_start.text(), "suffix": self.suffix.text(),
             "rules": {"quorum_rule": self.quorum.currentData(), "essay_grades": split_grades(self.grades.text()),
                       "failing_grades": split_grades(self.failing.text()), "probation_months": self.probation.value(),
-                      "study_target_percent": float(self.target.value())},
+                      "study_target_percent": float(self.target.value()),
+                      "attached_members_vote": self.attached_vote.isChecked(),
+                      "guest_may_chair": self.guest_chair.isChecked()},
             "text_size": self.text_size.currentData(),
             "language": self.language.currentData(),
         }

@@ -107,7 +107,8 @@ OUTREACH_KIND = {
 QUORUM_RULE = {
     QUORUM_FULL_MEMBERS: QT_TR_NOOP("More than half of the full members (not counting those attending elsewhere, "
                                     "those exempt who are absent, and those absent with a reason)"),
-    QUORUM_ALL_SUMMONED: QT_TR_NOOP("More than half of the members summoned"),
+    QUORUM_ALL_SUMMONED: QT_TR_NOOP("More than half of the members summoned who may vote (those absent with a reason "
+                                    "included)"),
 }
 
 

@@ -23,6 +23,7 @@ class Meeting(SyncedRecord, table=True):
     place: str = ""
     title: str = ""  # optional; the list shows kind and month when empty
     chair_id: str | None = Field(default=None, foreign_key="member.id", max_length=36)
+    chair_name: str = ""  # a guest from the upper level who chairs, where the cell's rules allow it
     secretary_id: str | None = Field(default=None, foreign_key="member.id", max_length=36)
     presenter_id: str | None = Field(default=None, foreign_key="presenter.id", max_length=36)
     guests: str = ""  # guests from the upper level, one per line

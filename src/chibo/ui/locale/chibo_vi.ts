@@ -1546,8 +1546,8 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>&lt;br&gt;&lt;span style=&apos;color:#b00020&apos;&gt;✘ Chưa đủ số đảng viên để biểu quyết&lt;/span&gt;</translation>
     </message>
     <message>
-        <source> ({present} present, at least {needed}/{base} needed)</source>
-        <translation> (có {present}, cần ít nhất {needed}/{base})</translation>
+        <source> ({present} present who may vote, at least {needed} of {base} needed)</source>
+        <translation> ({present} người có quyền biểu quyết có mặt, cần ít nhất {needed} trên {base})</translation>
     </message>
     <message>
         <source>Edit session</source>
@@ -1558,12 +1558,40 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Ghi buổi sinh hoạt mới</translation>
     </message>
     <message>
+        <source>Session, attendance</source>
+        <translation>Thông tin, điểm danh</translation>
+    </message>
+    <message>
+        <source>Agenda items, speeches</source>
+        <translation>Nội dung, ý kiến</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
         <source>(not chosen)</source>
         <translation>(chưa chọn)</translation>
     </message>
     <message>
+        <source>Guest: {guest}</source>
+        <translation>Khách mời: {guest}</translation>
+    </message>
+    <message>
+        <source>General concl&amp;usion:</source>
+        <translation>Kết luận &amp;chung:</translation>
+    </message>
+    <message>
+        <source>Not by the rules of a session yet:</source>
+        <translation>Buổi sinh hoạt chưa đúng quy tắc:</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>Separated by semicolons</source>
+        <translation>Cách nhau bằng dấu chấm phẩy</translation>
     </message>
     <message>
         <source>to</source>
@@ -1582,6 +1610,10 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Đị&amp;a điểm:</translation>
     </message>
     <message>
+        <source>&amp;Guests:</source>
+        <translation>Khách mờ&amp;i:</translation>
+    </message>
+    <message>
         <source>&amp;Chair:</source>
         <translation>Chủ &amp;trì:</translation>
     </message>
@@ -1594,24 +1626,8 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>&amp;Văn bản học tập:</translation>
     </message>
     <message>
-        <source>Guests:</source>
-        <translation>Khách mời:</translation>
-    </message>
-    <message>
         <source>Pr&amp;esenter:</source>
         <translation>&amp;Báo cáo viên:</translation>
-    </message>
-    <message>
-        <source>Concl&amp;usion:</source>
-        <translation>Kết l&amp;uận:</translation>
-    </message>
-    <message>
-        <source>Session details</source>
-        <translation>Thông tin buổi</translation>
-    </message>
-    <message>
-        <source>Speeches, vote</source>
-        <translation>Phát biểu, biểu quyết</translation>
     </message>
     <message>
         <source>All &amp;present</source>
@@ -1630,6 +1646,34 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>(chọn người phát biểu)</translation>
     </message>
     <message>
+        <source>&amp;Add an item (Ctrl+N)</source>
+        <translation>&amp;Thêm nội dung (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Move u&amp;p (Alt+↑)</source>
+        <translation>Chuyển &amp;lên (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down (Alt+↓)</source>
+        <translation>Chuyển &amp;xuống (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>Drop the ite&amp;m</source>
+        <translation>Bỏ nội &amp;dung</translation>
+    </message>
+    <message>
+        <source>For example: Results of the month’s tasks</source>
+        <translation>Ví dụ: Đánh giá kết quả thực hiện nhiệm vụ tháng</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>Presenter: {name}</source>
+        <translation>Báo cáo viên: {name}</translation>
+    </message>
+    <message>
         <source>Guest (name written beside)</source>
         <translation>Khách mời (ghi tên ở bên)</translation>
     </message>
@@ -1638,24 +1682,64 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Tên, chức vụ khách mời</translation>
     </message>
     <message>
+        <source>What was presented, in short</source>
+        <translation>Tóm tắt nội dung đã trình bày</translation>
+    </message>
+    <message>
+        <source>The chair’s conclusion on this item</source>
+        <translation>Kết luận của đồng chí chủ trì về nội dung này</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>&amp;Nội dung:</translation>
+    </message>
+    <message>
+        <source>Presented &amp;by:</source>
+        <translation>Người t&amp;rình bày:</translation>
+    </message>
+    <message>
+        <source>Document s&amp;tudied:</source>
+        <translation>&amp;Văn bản học tập:</translation>
+    </message>
+    <message>
+        <source>&amp;What was presented:</source>
+        <translation>Nội dung trình &amp;bày:</translation>
+    </message>
+    <message>
+        <source>Chair’s &amp;conclusion:</source>
+        <translation>&amp;Kết luận của chủ trì:</translation>
+    </message>
+    <message>
+        <source>Speeches outside the items ({count})</source>
+        <translation>Ý kiến ngoài các nội dung ({count})</translation>
+    </message>
+    <message>
+        <source>(no title yet)</source>
+        <translation>(chưa có tên)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Speeches outside the items&lt;/b&gt; (in the order given)</source>
+        <translation>&lt;b&gt;Ý kiến ngoài các nội dung&lt;/b&gt; (theo thứ tự phát biểu)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Speeches on item {number}&lt;/b&gt; (in the order given)</source>
+        <translation>&lt;b&gt;Ý kiến về nội dung {number}&lt;/b&gt; (theo thứ tự phát biểu)</translation>
+    </message>
+    <message>
         <source>Summary of what was said</source>
         <translation>Tóm tắt ý kiến phát biểu</translation>
     </message>
     <message>
-        <source>Add speech</source>
-        <translation>Thêm ý kiến</translation>
+        <source>&amp;Update the selected speech</source>
+        <translation>&amp;Cập nhật ý kiến đã chọn</translation>
     </message>
     <message>
-        <source>Update the selected speech</source>
-        <translation>Cập nhật ý kiến đã chọn</translation>
+        <source>Drop the selected speec&amp;h</source>
+        <translation>Bỏ ý k&amp;iến đã chọn</translation>
     </message>
     <message>
-        <source>Drop the selected speech</source>
-        <translation>Bỏ ý kiến đã chọn</translation>
-    </message>
-    <message>
-        <source>The session voted on its resolution or conclusion</source>
-        <translation>Có biểu quyết nghị quyết, kết luận của buổi</translation>
+        <source>The session &amp;voted on its resolution or conclusion</source>
+        <translation>Buổi sinh hoạt có &amp;biểu quyết nghị quyết hoặc kết luận</translation>
     </message>
     <message>
         <source>For:</source>
@@ -1670,16 +1754,24 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Ý kiến khác:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Speeches&lt;/b&gt; (in the order given)</source>
-        <translation>&lt;b&gt;Ý kiến phát biểu&lt;/b&gt; (theo thứ tự phát biểu)</translation>
+        <source>&amp;Everyone present who may vote is for</source>
+        <translation>&amp;Tất cả đảng viên có quyền biểu quyết có mặt đều tán thành</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Vote&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Biểu quyết&lt;/b&gt;</translation>
+        <source>Only full members vote, and exempt members who came; probationary members never vote, and members attached from another cell only where the cell’s rules say so (Settings).</source>
+        <translation>Chỉ đảng viên chính thức biểu quyết, kể cả đảng viên miễn sinh hoạt có đến dự; đảng viên dự bị không biểu quyết, đảng viên sinh hoạt tạm chỉ biểu quyết khi quy tắc của chi bộ cho phép (Cài đặt).</translation>
+    </message>
+    <message>
+        <source>Members present who may vote: &lt;b&gt;{present}&lt;/b&gt; (at least {needed} of {base} needed for a vote)</source>
+        <translation>Đảng viên có quyền biểu quyết có mặt: &lt;b&gt;{present}&lt;/b&gt; (cần ít nhất {needed} trên {base} để biểu quyết)</translation>
     </message>
     <message>
         <source>Choose the speaker, or write the guest’s name.</source>
         <translation>Hãy chọn người phát biểu, hoặc ghi tên khách mời.</translation>
+    </message>
+    <message>
+        <source>Add &amp;speech (Ctrl+Enter)</source>
+        <translation>T&amp;hêm ý kiến (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Write what was said.</source>
@@ -1804,6 +1896,22 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     <message>
         <source>Grades are separated by semicolons. The default quorum rule follows Regulation 24-QĐ/TW: more than half of the full members, not counting those attending elsewhere, those exempt who are absent, and those absent with a reason.</source>
         <translation>Các mức cách nhau bằng dấu chấm phẩy. Quy tắc đủ số lượng mặc định theo Quy định 24-QĐ/TW: quá nửa số đảng viên chính thức, trừ người đi sinh hoạt nơi khác, miễn sinh hoạt mà vắng, vắng có lý do.</translation>
+    </message>
+    <message>
+        <source>Members &amp;attached from another cell vote here</source>
+        <translation>Đảng viên sinh hoạt &amp;tạm được biểu quyết ở chi bộ</translation>
+    </message>
+    <message>
+        <source>A guest of the upper level may c&amp;hair a session</source>
+        <translation>Đại biểu cấp trên được &amp;chủ trì buổi sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Sessions:</source>
+        <translation>Buổi sinh hoạt:</translation>
+    </message>
+    <message>
+        <source>Probationary members never vote (Party Statute, Article 3). Members attached from another cell vote in their home cell unless the cell decides otherwise. The chair and the minute-taker are members present; a guest chairs only where the cell’s rules allow it.</source>
+        <translation>Đảng viên dự bị không biểu quyết (Điều lệ Đảng, Điều 3). Đảng viên sinh hoạt tạm biểu quyết ở chi bộ nơi sinh hoạt chính thức, trừ khi chi bộ quyết định khác. Chủ trì và thư ký là đảng viên có mặt; đại biểu cấp trên chỉ chủ trì khi quy tắc của chi bộ cho phép.</translation>
     </message>
     <message>
         <source>&amp;Text size on screen:</source>
@@ -2122,8 +2230,8 @@ Những gì ghi sau thời điểm đó sẽ không còn trong sổ. Sổ hiện
         <translation>Quá nửa số đảng viên chính thức (trừ người đi sinh hoạt nơi khác, miễn sinh hoạt vắng mặt, vắng có lý do)</translation>
     </message>
     <message>
-        <source>More than half of the members summoned</source>
-        <translation>Quá nửa số đảng viên được triệu tập</translation>
+        <source>More than half of the members summoned who may vote (those absent with a reason included)</source>
+        <translation>Quá nửa số đảng viên có quyền biểu quyết được triệu tập (kể cả người vắng có lý do)</translation>
     </message>
     <message>
         <source>{kind} of {month}/{year}</source>

@@ -4,6 +4,8 @@ of known units.
 - `agenda_item`: a session's items (nội dung) in order, each with its presenter, what was
   presented and the chair's conclusion; `speech.agenda_item_id` ties a speech to its item
   (NULL for the speeches of a book written before: they stay in the session's one discussion).
+- `session.chair_name`: a guest from the upper level who chairs, where the cell's rules allow it
+  (empty for every session of a book written before: their chair is a member or nobody).
 - `issued_paper`: the sổ đăng ký văn bản đi; a number is given once per kind and term.
 - `known_key`: every signing key seen for a known unit; the key each known unit already had is
   carried over with the unit's approval, so nothing that verified before stops verifying.
@@ -56,6 +58,9 @@ def upgrade() -> None:
     with op.batch_alter_table('agenda_item', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_agenda_item_session_id'), ['session_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_agenda_item_unit_id'), ['unit_id'], unique=False)
+
+    with op.batch_alter_table('session', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('chair_name', sa.String(), nullable=False, server_default=''))
 
     with op.batch_alter_table('speech', schema=None) as batch_op:
         batch_op.add_column(sa.Column('agenda_item_id', sa.String(length=36), nullable=True))
@@ -130,6 +135,9 @@ def downgrade() -> None:
         batch_op.drop_constraint('fk_speech_agenda_item_id', type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_speech_agenda_item_id'))
         batch_op.drop_column('agenda_item_id')
+
+    with op.batch_alter_table('session', schema=None) as batch_op:
+        batch_op.drop_column('chair_name')
 
     with op.batch_alter_table('agenda_item', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agenda_item_unit_id'))
