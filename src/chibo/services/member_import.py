@@ -21,17 +21,38 @@ from sqlalchemy import insert
 
 from chibo.errors import ValidationError
 from chibo.services.common import alive
-from chibo.services.member_notes import StatusWords, read_status_words
+from chibo.services.member_notes import (
+    CHOSEN,
+    COLUMN,
+    DATES,
+    DEFAULT,
+    HEADING,
+    NOTE,
+    StatusWords,
+    settle_status,
+    status_changes,
+)
 from chibo.services.member_sheet import (
-    MAX_ROWS, SheetRow, SkippedRow, find_header, read_table, refusal, sort_rows,
+    MAX_ROWS,
+    SheetRow,
+    SkippedRow,
+    find_header,
+    read_table,
+    refusal,
+    sort_rows,
 )
 from chibo.services.members import check_member_dates, clean_year
 from chibo.services.settings import load_rules
 from chibo.store.models import Member, MemberStatusChange, new_id, utcnow
 from chibo.store.records import LOCAL_UNIT, reserve_revs
-from chibo.text import fold, format_count, format_date, nfc, parse_date
+from chibo.text import fold, format_count, nfc, parse_date
 from chibo.text.safety import forbidden_characters, tidy_invisible
-from chibo.vocabulary import CELL_POSITION_LABELS, MEMBER_STATUS_LABELS, CellPosition, MemberStatus
+from chibo.vocabulary import (
+    CELL_POSITION_LABELS,
+    MEMBER_STATUS_LABELS,
+    CellPosition,
+    MemberStatus,
+)
 
 MEMBER_DEFAULTS = {"sex": "", "birth_date": None, "birth_year": None, "ethnicity": "", "card_number": "",
                    "admitted_on": None, "official_on": None, "phone": "", "position": CellPosition.MEMBER.value, "note": ""}
@@ -47,8 +68,6 @@ FIELD_LIMITS = {"full_name": 100, "ethnicity": 50, "card_number": 20, "phone": 3
                 "status": 200, "sex": 10, "sex_male": 10, "sex_female": 10, "note": 2000}
 CARD_DIGITS = 8  # cards since 2003; Excel drops the leading zeros of a card typed as a number
 
-# Where a member's status was read; all but COLUMN and CHOSEN are guesses the preview marks.
-COLUMN, NOTE, HEADING, DATES, DEFAULT, CHOSEN = "column", "note", "heading", "dates", "default", "chosen"
 _POSITION_WORDS = {fold(label): pos for pos, label in CELL_POSITION_LABELS.items()}
 _POSITION_WORDS.update({"cap uy vien": CellPosition.COMMITTEE, "pho bi thu chi bo": CellPosition.DEPUTY,
                         "bi thu chi bo": CellPosition.SECRETARY, "": CellPosition.MEMBER})
@@ -269,8 +288,9 @@ def _parse_row(row_number: int, values: dict, probation_months: int, heading: St
             errors.append(exc.message)
     fields.update(_sex(values, errors))
     fields.update(_position(values, fields.get("note", ""), errors))
+    status_text = _clean_cell("status", values["status"], errors) if "status" in values else ""
     row = ImportRow(row_number, fields, MemberStatus.FULL, dates.get("joined_on"), errors)
-    _settle_status(row, values, heading, probation_months)
+    settle_status(row, status_text, heading, probation_months)
     if not row.errors:
         try:
             # A plain namespace: building a table model per row costs more than the whole check.
@@ -305,81 +325,6 @@ def _position(values: dict, note: str, errors: list[str]) -> dict:
         return {"position": _POSITION_WORDS[fold(text)].value}
     # A post outside the cell (trưởng bản, hội trưởng) is kept in the notes rather than lost.
     return {"position": CellPosition.MEMBER.value, "note": "; ".join(x for x in (note, f"Chức vụ: {text}") if x)}
-
-
-def _settle_status(row: ImportRow, values: dict, heading: StatusWords | None, probation_months: int) -> None:
-    """The member's status and the day it began: a status column first, then the notes, then the
-    heading of the list's section, then the dates (admitted, not yet official: probationary)."""
-    column = note = None
-    status_text = _clean_cell("status", values["status"], row.field_errors) if "status" in values else ""
-    try:
-        column = read_status_words(status_text, whole_cell=True) if status_text else None
-        if status_text and column is None:
-            row.status_errors.append(
-                f"Tình trạng “{status_text}” không rõ; hãy ghi một trong: chính thức, dự bị, sinh hoạt tạm, miễn sinh "
-                "hoạt, chuyển đi, từ trần (có thể kèm ngày, ví dụ “miễn sinh hoạt từ 01/2020”)")
-    except ValueError as exc:
-        row.status_errors.append(f"Tình trạng “{status_text}”: {exc}")
-    try:
-        note = read_status_words(row.fields.get("note", "")) if row.fields.get("note") else None
-    except ValueError as exc:
-        row.status_errors.append(f"Ghi chú: {exc}")
-    for words in (column, note):
-        if words is not None and words.status is None and row.joined_on is None:
-            row.joined_on = words.since  # "chuyển đến từ 03/2024": the day the member came to this cell
-    fields = row.fields
-    if column is not None and column.status is not None:
-        found, row.source = column, COLUMN
-        if column.since is None and note is not None and note.status == column.status:
-            found = StatusWords(column.status, note.since, column.left_reason, column.words)
-    elif note is not None and note.status is not None:
-        found, row.source = note, NOTE
-    elif heading is not None and heading.status is not None and heading.status != MemberStatus.LEFT:
-        found, row.source = StatusWords(heading.status, None, "", heading.words), HEADING
-    elif fields.get("admitted_on") and not fields.get("official_on"):
-        if (date.today() - fields["admitted_on"]).days < probation_months * 31:
-            row.status, row.source = MemberStatus.PROBATIONARY, DATES
-        return
-    else:
-        return
-    row.status, row.since, row.left_reason, row.words = found.status, found.since, found.left_reason, found.words
-    label = f"{'Tình trạng' if row.source == COLUMN else 'Ghi chú'} “{found.words}”"
-    since, status = found.since, found.status
-    if status == MemberStatus.LEFT and since is None:
-        row.status_errors.append(f"{label}: không ghi ngày rời chi bộ; hãy ghi thêm ngày (ví dụ “chuyển đi 05/2023”), "
-                                 "hoặc bỏ dòng này")
-    if since is None or status in (MemberStatus.FULL, MemberStatus.PROBATIONARY):
-        return
-    if since > date.today():
-        row.status_errors.append(f"{label}: ngày {format_date(since)} ở tương lai")
-    elif fields.get("admitted_on") and since < fields["admitted_on"]:
-        row.status_errors.append(f"{label}: ngày {format_date(since)} trước ngày vào Đảng "
-                                 f"{format_date(fields['admitted_on'])}")
-    elif row.joined_on and since < row.joined_on and status != MemberStatus.ATTACHED:
-        row.status_errors.append(f"{label}: ngày {format_date(since)} trước ngày bắt đầu sinh hoạt ở chi bộ "
-                                 f"{format_date(row.joined_on)}")
-
-
-def status_changes(row: ImportRow, default_join: date) -> list[tuple[MemberStatus, date, str]]:
-    """The member's history as (status, from, reason for leaving), oldest first: joined the cell
-    (probationary until made official, when the dates say so), then the status the sheet gives
-    from the day it began."""
-    fields = row.fields
-    admitted, official = fields.get("admitted_on"), fields.get("official_on")
-    if row.status == MemberStatus.ATTACHED:  # attached here from another cell: joins as attached
-        return [(MemberStatus.ATTACHED, row.since or row.joined_on or default_join, "")]
-    start = row.joined_on or admitted or row.since or default_join
-    if row.status == MemberStatus.PROBATIONARY:
-        return [(MemberStatus.PROBATIONARY, start, "")]
-    history = [(MemberStatus.FULL, start, "")]
-    if admitted and official and official > start:
-        # The history says when the member was probationary, so past sessions count right.
-        history = [(MemberStatus.PROBATIONARY, start, ""), (MemberStatus.FULL, official, "")]
-    if row.status == MemberStatus.FULL:
-        return history
-    if row.since is None or row.since <= start:  # from the day the member joined (or only that day is known)
-        return [(row.status, start, row.left_reason)]
-    return [h for h in history if h[1] < row.since] + [(row.status, row.since, row.left_reason)]
 
 
 def _identity(fields: dict) -> list[tuple[tuple, str]]:

@@ -13,8 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from chibo.text import nfc
+from chibo.text import format_date, nfc
 from chibo.vocabulary import LeftReason, MemberStatus
+
+# Where a member's status was read; all but COLUMN and CHOSEN are guesses the preview marks.
+COLUMN, NOTE, HEADING, DATES, DEFAULT, CHOSEN = "column", "note", "heading", "dates", "default", "chosen"
 
 
 @dataclass(frozen=True)
@@ -126,3 +129,78 @@ def read_status_words(value, *, whole_cell: bool = False) -> StatusWords | None:
         since, _end = _date_after(folded, match.end())
         return StatusWords(status, since, str(reason), _clause(text, match.start()))
     return None
+
+
+def settle_status(row, status_text: str, heading: StatusWords | None, probation_months: int) -> None:
+    """Set an import row's status, the day it began and where it was read (`source`): a status
+    column first, then the notes, then the heading of the list's section, then the dates (admitted,
+    not yet official: probationary). Problems with the words go to `row.status_errors`."""
+    column = note = None
+    try:
+        column = read_status_words(status_text, whole_cell=True) if status_text else None
+        if status_text and column is None:
+            row.status_errors.append(
+                f"Tình trạng “{status_text}” không rõ; hãy ghi một trong: chính thức, dự bị, sinh hoạt tạm, miễn sinh "
+                "hoạt, chuyển đi, từ trần (có thể kèm ngày, ví dụ “miễn sinh hoạt từ 01/2020”)")
+    except ValueError as exc:
+        row.status_errors.append(f"Tình trạng “{status_text}”: {exc}")
+    try:
+        note = read_status_words(row.fields.get("note", "")) if row.fields.get("note") else None
+    except ValueError as exc:
+        row.status_errors.append(f"Ghi chú: {exc}")
+    for words in (column, note):
+        if words is not None and words.status is None and row.joined_on is None:
+            row.joined_on = words.since  # "chuyển đến từ 03/2024": the day the member came to this cell
+    fields = row.fields
+    if column is not None and column.status is not None:
+        found, row.source = column, COLUMN
+        if column.since is None and note is not None and note.status == column.status:
+            found = StatusWords(column.status, note.since, column.left_reason, column.words)
+    elif note is not None and note.status is not None:
+        found, row.source = note, NOTE
+    elif heading is not None and heading.status is not None and heading.status != MemberStatus.LEFT:
+        found, row.source = StatusWords(heading.status, None, "", heading.words), HEADING
+    elif fields.get("admitted_on") and not fields.get("official_on"):
+        if (date.today() - fields["admitted_on"]).days < probation_months * 31:
+            row.status, row.source = MemberStatus.PROBATIONARY, DATES
+        return
+    else:
+        return
+    row.status, row.since, row.left_reason, row.words = found.status, found.since, found.left_reason, found.words
+    label = f"{'Tình trạng' if row.source == COLUMN else 'Ghi chú'} “{found.words}”"
+    since, status = found.since, found.status
+    if status == MemberStatus.LEFT and since is None:
+        row.status_errors.append(f"{label}: không ghi ngày rời chi bộ; hãy ghi thêm ngày (ví dụ “chuyển đi 05/2023”), "
+                                 "hoặc bỏ dòng này")
+    if since is None or status in (MemberStatus.FULL, MemberStatus.PROBATIONARY):
+        return
+    if since > date.today():
+        row.status_errors.append(f"{label}: ngày {format_date(since)} ở tương lai")
+    elif fields.get("admitted_on") and since < fields["admitted_on"]:
+        row.status_errors.append(f"{label}: ngày {format_date(since)} trước ngày vào Đảng "
+                                 f"{format_date(fields['admitted_on'])}")
+    elif row.joined_on and since < row.joined_on and status != MemberStatus.ATTACHED:
+        row.status_errors.append(f"{label}: ngày {format_date(since)} trước ngày bắt đầu sinh hoạt ở chi bộ "
+                                 f"{format_date(row.joined_on)}")
+
+
+def status_changes(row, default_join: date) -> list[tuple[MemberStatus, date, str]]:
+    """The member's history as (status, from, reason for leaving), oldest first: joined the cell
+    (probationary until made official, when the dates say so), then the status the sheet gives
+    from the day it began."""
+    fields = row.fields
+    admitted, official = fields.get("admitted_on"), fields.get("official_on")
+    if row.status == MemberStatus.ATTACHED:  # attached here from another cell: joins as attached
+        return [(MemberStatus.ATTACHED, row.since or row.joined_on or default_join, "")]
+    start = row.joined_on or admitted or row.since or default_join
+    if row.status == MemberStatus.PROBATIONARY:
+        return [(MemberStatus.PROBATIONARY, start, "")]
+    history = [(MemberStatus.FULL, start, "")]
+    if admitted and official and official > start:
+        # The history says when the member was probationary, so past sessions count right.
+        history = [(MemberStatus.PROBATIONARY, start, ""), (MemberStatus.FULL, official, "")]
+    if row.status == MemberStatus.FULL:
+        return history
+    if row.since is None or row.since <= start:  # from the day the member joined (or only that day is known)
+        return [(row.status, start, row.left_reason)]
+    return [h for h in history if h[1] < row.since] + [(row.status, row.since, row.left_reason)]
