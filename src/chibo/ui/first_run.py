@@ -149,7 +149,7 @@ class FirstRunWizard(QWizard):
         for key, page in ((WELCOME, self.welcome), (UNIT, self.unit), (START, self.start), (IMPORT, self.importing)):
             self.setPage(key, page)
         self.busy: QProgressDialog | None = None
-        fit_to_screen(self, 800, 560)
+        fit_to_screen(self, 1000, 620)
         self._working = False
 
     def chosen_start(self) -> str:

@@ -1070,24 +1070,28 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <source>Member lists (*.xlsx *.csv)</source>
-        <translation>Danh sách đảng viên (*.xlsx *.csv)</translation>
+        <source>Read from</source>
+        <translation>Căn cứ</translation>
     </message>
     <message>
-        <source>Same as {row}</source>
-        <translation>Trùng với {row}</translation>
+        <source>Member lists (*.xlsx *.csv)</source>
+        <translation>Danh sách đảng viên (*.xlsx *.csv)</translation>
     </message>
     <message>
         <source>Can be imported</source>
         <translation>Nhập được</translation>
     </message>
     <message>
+        <source>{status} (guessed)</source>
+        <translation>{status} (đoán)</translation>
+    </message>
+    <message>
         <source>Choose an Excel or CSV file…</source>
         <translation>Chọn tệp Excel hoặc CSV…</translation>
     </message>
     <message>
-        <source>No file chosen. Required column: “Họ và tên”; advised: Ngày sinh, Ngày vào Đảng, Ngày chính thức, Tình trạng, Chức vụ.</source>
-        <translation>Chưa chọn tệp. Cột cần có: “Họ và tên”; nên có Ngày sinh, Ngày vào Đảng, Ngày chính thức, Tình trạng, Chức vụ.</translation>
+        <source>No file chosen. Required column: “Họ và tên”; advised: Ngày sinh, Ngày vào Đảng, Ngày chính thức, Tình trạng, Chức vụ, Ghi chú.</source>
+        <translation>Chưa chọn tệp. Cột bắt buộc: “Họ và tên”; nên có: Ngày sinh, Ngày vào Đảng, Ngày chính thức, Tình trạng, Chức vụ, Ghi chú.</translation>
     </message>
     <message>
         <source>Skip the rows with errors and the duplicates, import the rest</source>
@@ -1106,8 +1110,24 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Tệp: {file}</translation>
     </message>
     <message>
+        <source>… and {count} more</source>
+        <translation>… và {count} dòng khác</translation>
+    </message>
+    <message>
+        <source>Left out, not members: </source>
+        <translation>Bỏ qua, không phải đảng viên: </translation>
+    </message>
+    <message>
         <source>{rows} rows: {good} can be imported, {errors} with errors, {duplicates} duplicates.</source>
         <translation>{rows} dòng: nhập được {good}, lỗi {errors}, trùng {duplicates}.</translation>
+    </message>
+    <message>
+        <source>Statuses: {statuses}.</source>
+        <translation>Tình trạng: {statuses}.</translation>
+    </message>
+    <message>
+        <source>{count} statuses are guesses (in italics): check them, and change one with a double click.</source>
+        <translation>{count} tình trạng là đoán (chữ nghiêng): hãy kiểm tra, muốn sửa thì bấm đúp vào ô đó.</translation>
     </message>
     <message>
         <source> Columns not used: </source>
