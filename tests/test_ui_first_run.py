@@ -117,7 +117,7 @@ def test_demo_with_the_mouse_opens_the_demo_book_and_leaves_the_real_one_empty(q
     assert book.folder == paths.demo_dir(first_start.folder).resolve()
     window = first_start.window
     assert counts(book) == (1, 35) and window.register.count.text() == "34 / 35 đảng viên"  # one has left
-    assert window.statusBar().findChild(type(window.place)).text().startswith("Chi bộ bản Nà Khum")
+    assert window.place.text() == f"Chi bộ bản Nà Khum (chi bộ mẫu, dữ liệu hư cấu) — sổ lưu ở {book.folder}"
     with Book.open(first_start.folder) as real:  # the demo's book was closed; the real one is free and empty
         assert real.local_unit_id is None and counts(real) == (0, 0)
 
@@ -154,6 +154,7 @@ def test_cell_by_hand_with_the_keyboard_opens_the_register_with_the_first_member
     assert (unit.name, unit.superior_name, unit.place_name, unit.role) == (
         "Chi bộ bản Nậm Cáy", "Đảng bộ xã Sơn Cao", "Sơn Cao", "cell")
     window = first_start.window
+    assert window.place.text() == f"Chi bộ bản Nậm Cáy (Đảng bộ xã Sơn Cao) — sổ lưu ở {book.folder}"
     assert window.pages.currentWidget() is window.register
     dialog = window.register.last_dialog
     qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5_000)

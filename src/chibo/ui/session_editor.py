@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSizePolicy, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from chibo.services import meetings
@@ -210,8 +210,12 @@ class SessionEditor(EditorDialog):
             item.setData(Qt.UserRole, doc_id)
             item.setCheckState(Qt.Checked if doc_id in form.covered else Qt.Unchecked)
             self.documents.addItem(item)
-        self.documents.setMaximumHeight(110)
         self.documents.setWordWrap(True)  # long titles wrap instead of scrolling sideways
+        # Tall enough for a few wrapped titles at any text size and scale (a fixed 110 px showed one and
+        # a half at 125%), sharing the spare height with the conclusion below.
+        self.documents.setMinimumHeight(self.documents.fontMetrics().lineSpacing() * 7)
+        self.documents.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.documents.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.documents.itemChanged.connect(self.mark_dirty)
         self.guests = QLineEdit(meeting.guests.replace("\n", "; ") if meeting else "")

@@ -113,6 +113,7 @@ class SettingsPage(QWidget):
         self.language_folder = language_folder or book.folder  # where chibo was started: see i18n.read_language
         self.data: SettingsData | None = None
         self.dirty = False
+        self._shown_values: dict | None = None  # the fields as last filled from the book
         heading = QLabel(tr("Settings"))
         heading.setStyleSheet("font-size: 14pt; font-weight: bold")
         self.tabs = QTabWidget()
@@ -141,7 +142,7 @@ class SettingsPage(QWidget):
         for widget in (self.quorum, self.text_size, self.language):
             widget.activated.connect(self._mark_dirty)
         for widget in (self.probation, self.target):
-            widget.valueChanged.connect(lambda *_: self._mark_dirty() if self.data is not None else None)
+            widget.valueChanged.connect(self._mark_dirty)
 
     def _unit_tab(self) -> QWidget:
         tab = QWidget()
@@ -253,8 +254,12 @@ class SettingsPage(QWidget):
         return tab
 
     def _mark_dirty(self, *_args) -> None:
-        self.dirty = True
-        self.status.setText(tr("There are unsaved changes."))
+        """Unsaved only when a field differs from what the book holds: filling the fields from the
+        book (their change signals fire then too) or typing the old value back is no change."""
+        if self._shown_values is None:
+            return
+        self.dirty = self.values() != self._shown_values
+        self.status.setText(tr("There are unsaved changes.") if self.dirty else "")
 
     def show_data(self, data: SettingsData) -> None:
         """Fill the fields; kept as typed while there are unsaved changes."""
@@ -263,6 +268,7 @@ class SettingsPage(QWidget):
         if self.dirty:
             self.backup_model.set_rows(data.backups)
             return
+        self._shown_values = None
         self.data = data
         u = data.unit
         self.name.setText(u.name)
@@ -286,6 +292,7 @@ class SettingsPage(QWidget):
         self.backup_table.resizeColumnsToContents()
         self.backup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.dirty = False
+        self._shown_values = self.values()
 
     def values(self) -> dict:
         return {
