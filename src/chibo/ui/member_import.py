@@ -205,10 +205,10 @@ class ImportPreviewPanel(QWidget):
         self.model.show_preview(preview)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        header.resizeSection(READ_FROM, min(header.sectionSize(READ_FROM), 220))
-        header.setSectionResizeMode(CHECK, QHeaderView.Stretch)
+        for column in (READ_FROM, CHECK):  # the two long texts share what is left
+            header.setSectionResizeMode(column, QHeaderView.Stretch)
         self.table.resizeRowsToContents()
-        notes = preview.notes()
+        notes = [note.removesuffix(", bỏ qua") for note in preview.notes()]  # the label says they are left out
         shown = notes[:_SKIPPED_SHOWN] + ([tr("… and {count} more").format(count=len(notes) - _SKIPPED_SHOWN)]
                                          if len(notes) > _SKIPPED_SHOWN else [])
         self.skipped.setText(tr("Left out, not members: ") + "; ".join(shown) if notes else "")

@@ -213,7 +213,7 @@ class SessionEditor(EditorDialog):
         self.documents.setWordWrap(True)  # long titles wrap instead of scrolling sideways
         # Tall enough for a few wrapped titles at any text size and scale (a fixed 110 px showed one and
         # a half at 125%), sharing the spare height with the conclusion below.
-        self.documents.setMinimumHeight(self.documents.fontMetrics().lineSpacing() * 7)
+        self.documents.setMinimumHeight(self.documents.fontMetrics().lineSpacing() * 9)
         self.documents.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.documents.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)

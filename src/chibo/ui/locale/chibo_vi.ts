@@ -1131,7 +1131,7 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     </message>
     <message>
         <source>… and {count} more</source>
-        <translation>… và {count} dòng khác</translation>
+        <translation>… và {count} mục nữa</translation>
     </message>
     <message>
         <source>Left out, not members: </source>
