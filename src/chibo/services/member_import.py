@@ -145,7 +145,11 @@ class ImportPreview:
 
     def notes(self) -> list[str]:
         """The rows left out because they are not members: "Dòng 20: dòng tổng cộng, bỏ qua"."""
-        return [f"{_row_span(first, last)}: {why}, bỏ qua" for first, last, why in _runs(self.skipped)]
+        return [f"{line}, bỏ qua" for line in self.skipped_lines()]
+
+    def skipped_lines(self) -> list[str]:
+        """The same, where the rows are already said to be left out: "Dòng 20: dòng tổng cộng"."""
+        return [f"{_row_span(first, last)}: {why}" for first, last, why in _runs(self.skipped)]
 
     def set_status(self, row: ImportRow, status: MemberStatus) -> None:
         """A person's correction in the preview: the status from the day the member joined."""

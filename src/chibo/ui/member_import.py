@@ -208,7 +208,7 @@ class ImportPreviewPanel(QWidget):
         for column in (READ_FROM, CHECK):  # the two long texts share what is left
             header.setSectionResizeMode(column, QHeaderView.Stretch)
         self.table.resizeRowsToContents()
-        notes = [note.removesuffix(", bỏ qua") for note in preview.notes()]  # the label says they are left out
+        notes = preview.skipped_lines()
         shown = notes[:_SKIPPED_SHOWN] + ([tr("… and {count} more").format(count=len(notes) - _SKIPPED_SHOWN)]
                                          if len(notes) > _SKIPPED_SHOWN else [])
         self.skipped.setText(tr("Left out, not members: ") + "; ".join(shown) if notes else "")
