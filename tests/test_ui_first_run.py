@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
 from sqlmodel import func, select
 
 from chibo import paths
+from chibo.services.members import list_members
 from chibo.services.roll import Roll
 from chibo.store.book import Book
 from chibo.store.models import Member, Unit
@@ -116,7 +117,9 @@ def test_demo_with_the_mouse_opens_the_demo_book_and_leaves_the_real_one_empty(q
     book = opened_book(qtbot, first_start)
     assert book.folder == paths.demo_dir(first_start.folder).resolve()
     window = first_start.window
-    assert counts(book) == (1, 35) and window.register.count.text() == "34 / 35 đảng viên"  # one has left
+    with book.session() as db:
+        on_roll = len(list_members(db, include_left=False))
+    assert counts(book) == (1, 35) and window.register.count.text() == f"{on_roll} / 35 đảng viên"
     assert window.place.text() == f"Chi bộ bản Nà Khum (chi bộ mẫu, dữ liệu hư cấu) — sổ lưu ở {book.folder}"
     with Book.open(first_start.folder) as real:  # the demo's book was closed; the real one is free and empty
         assert real.local_unit_id is None and counts(real) == (0, 0)
