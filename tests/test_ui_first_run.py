@@ -261,3 +261,39 @@ def test_cell_from_a_spreadsheet_with_the_mouse(qtbot, monkeypatch, first_start,
         roll = Roll.load(db)
         statuses = {m.full_name: str(roll.current(m.id)) for m in db.exec(select(Member))}
     assert statuses == {"Nguyễn Thị Hường": "chinh_thuc", "Vàng A Dơ": "mien_sinh_hoat"}
+
+
+def test_receiving_level_with_the_keyboard(qtbot, first_start):
+    wizard = first_start.wizard
+    press(qtbot, Qt.Key_Return)
+    type_text(wizard.unit.name, "Đảng ủy xã Sơn Cao")
+    while QApplication.focusWidget() is not wizard.unit.cell:  # Tab past the superior and the place
+        press(qtbot, Qt.Key_Tab)
+    press(qtbot, Qt.Key_Down)
+    assert wizard.unit.receiving.isChecked() and shown_buttons(wizard) == {BACK, FINISH}
+    press(qtbot, Qt.Key_Return)
+    book = opened_book(qtbot, first_start)
+    with book.session() as db:
+        assert db.exec(select(Unit)).one().role == "receiving"
+
+
+def test_cell_from_a_spreadsheet_with_the_keyboard(qtbot, monkeypatch, first_start, tmp_path):
+    wizard = first_start.wizard
+    press(qtbot, Qt.Key_Return)
+    type_text(wizard.unit.name, "Chi bộ bản Nậm Cáy")
+    press(qtbot, Qt.Key_Return)
+    assert wizard.currentId() == START and choice(wizard.start.group, "file").isChecked()
+    press(qtbot, Qt.Key_Return)
+    assert wizard.currentId() == IMPORT
+    panel = wizard.importing.panel
+    path = write_csv(tmp_path / "ds.csv", [("Nguyễn Thị Hường", "12/03/1975", "chính thức"),
+                                           ("Lò Văn Páo", "05/06/1980", "dự bị")])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    while QApplication.focusWidget() is not panel.choose:
+        press(qtbot, Qt.Key_Tab)
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        press(qtbot, Qt.Key_Space)  # “Chọn tệp Excel hoặc CSV…”
+    assert shown_buttons(wizard) == {BACK, FINISH}
+    press(qtbot, Qt.Key_Return)  # Hoàn tất is the default button
+    book = opened_book(qtbot, first_start)
+    assert counts(book) == (1, 2)
