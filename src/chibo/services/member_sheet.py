@@ -344,6 +344,18 @@ def _has_date(values: dict) -> bool:
     return False
 
 
+class _Lazy:
+    """A value computed the first time it is asked for."""
+
+    def __init__(self, compute):
+        self.compute, self.done, self.value = compute, False, None
+
+    def __call__(self):
+        if not self.done:
+            self.value, self.done = self.compute(), True
+        return self.value
+
+
 def sort_rows(table: Table, header: Header) -> list[SheetRow | SkippedRow]:
     """Every row under the header: a member's row, or a row skipped with the reason why.
     Blank rows after the list are left out."""
@@ -354,24 +366,25 @@ def sort_rows(table: Table, header: Header) -> list[SheetRow | SkippedRow]:
         number = index + 1
         values = {name: row[pos] if pos < len(row) else None for pos, name in header.columns.items()}
         texts = [_text(c) for c in row if not _is_blank(c)]
-        folded = [fold(t) for t in texts]
-        dated = _has_date(values)
+        dated = _Lazy(lambda: _has_date(values))  # most rows are members: their dates are read once, later
+        name = _text(values.get("full_name"))
         if not texts:
             result.append(SkippedRow(number, ""))
-        elif not _text(values.get("full_name")) and all(_COLUMN_NUMBER.match(f) for f in folded) and len(texts) == 1:
+        elif not name and len(texts) == 1 and _COLUMN_NUMBER.match(texts[0]):
             result.append(SkippedRow(number, "dòng chỉ có số thứ tự, không có tên"))
-        elif len(texts) >= 2 and sum(header_key(t) in header.keys for t in texts) >= 2:
+        elif (len(texts) >= 2 and (not name or header_key(name) in header.keys)
+              and sum(header_key(t) in header.keys for t in texts) >= 2):
             result.append(SkippedRow(number, "dòng tên cột lặp lại (đầu trang mới)"))
-        elif len(texts) >= 3 and all(_COLUMN_NUMBER.match(f) for f in folded):
+        elif len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts):
             result.append(SkippedRow(number, "dòng đánh số cột"))
-        elif not dated and _TOTALS.match(folded[0]):
+        elif _TOTALS.match(fold(texts[0])) and not dated():
             result.append(SkippedRow(number, "dòng tổng cộng"))
-        elif not dated and all(_FOOTER_CELL.match(f) or _DATE_LINE.search(f) for f in folded):
+        elif all(_FOOTER_CELL.match(f) or _DATE_LINE.search(f) for f in map(fold, texts)) and not dated():
             in_signatures = True
             result.append(SkippedRow(number, "phần ngày tháng, chữ ký cuối danh sách"))
-        elif in_signatures and not dated and len(texts) <= 2:
+        elif in_signatures and len(texts) <= 2 and not dated():
             result.append(SkippedRow(number, "tên người ký cuối danh sách"))
-        elif len(texts) == 1 and _HEADING.match(folded[0]):
+        elif len(texts) == 1 and _HEADING.match(fold(texts[0])):
             try:
                 status = read_status_words(texts[0])
             except ValueError:
