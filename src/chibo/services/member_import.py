@@ -37,6 +37,7 @@ from chibo.services.member_sheet import (
     SheetRow,
     SkippedRow,
     find_header,
+    is_blank_row,
     read_table,
     refusal,
     sort_rows,
@@ -178,12 +179,12 @@ def read_member_file(db, path: str | Path) -> ImportPreview:
     """Parse and check a member list; writes nothing."""
     path = Path(path)
     table = read_table(path)
-    if not any(any(str(c if c is not None else "").strip() for c in row) for row in table.rows):
+    if all(is_blank_row(row) for row in table.rows):
         raise refusal(path, "tệp trống.")
     header = find_header(table)
     if header is None:
-        first = next(row for row in table.rows if any(str(c if c is not None else "").strip() for c in row))
-        found = ", ".join(f"“{nfc(str(c))}”" for c in first if str(c if c is not None else "").strip()) or "không có"
+        first = next(row for row in table.rows if not is_blank_row(row))
+        found = ", ".join(f"“{nfc(str(c))}”" for c in first if not is_blank_row([c]))
         raise refusal(path, f"không thấy cột “Họ và tên” trong {len(table.rows[:30])} dòng đầu. Các ô tìm thấy ở dòng "
                             f"đầu: {found}. Hãy đặt tên cột đúng như mẫu.")
     sorted_rows = sort_rows(table, header)
@@ -191,13 +192,13 @@ def read_member_file(db, path: str | Path) -> ImportPreview:
     if len(members) > MAX_ROWS:
         raise refusal(path, f"tệp có {format_count(len(members))} dòng, nhiều hơn giới hạn {format_count(MAX_ROWS)}.")
     skipped = [r for r in sorted_rows if isinstance(r, SkippedRow)]
-    if any(any(str(c if c is not None else "").strip() for c in r) for r in table.rows[: header.first]):
+    if not all(is_blank_row(r) for r in table.rows[: header.first]):
         skipped = [SkippedRow(n, "tiêu đề phía trên dòng tên cột") for n in range(1, header.first + 1)] + skipped
     probation_months = load_rules(db).probation_months
     parsed, heading = [], None
     for row in sorted_rows:
         if isinstance(row, SkippedRow):
-            heading = row.heading_status if row.why.startswith("dòng tiêu đề mục") else heading
+            heading = row.heading_status if row.heading else heading
             continue
         parsed.append(_parse_row(row.number, row.values, probation_months, heading))
     if not parsed:

@@ -110,7 +110,8 @@ class SheetRow:
 class SkippedRow:
     number: int
     why: str  # "dòng tổng cộng", …; "" for a blank row
-    heading_status: StatusWords | None = None  # a section heading that names a status
+    heading: bool = False  # a section heading: what it says holds for the rows under it
+    heading_status: StatusWords | None = None  # the status the heading names, if any
 
 
 def refusal(path: Path, why: str, detail=None) -> ChiboError:
@@ -182,7 +183,7 @@ def _read_xlsx(path: Path) -> Table:
         rows: list[list] = []
         blank_run = 0
         for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-            blank_run = blank_run + 1 if all(_is_blank(c) for c in row) else 0
+            blank_run = blank_run + 1 if is_blank_row(row) else 0
             if blank_run > BLANK_ROWS_AFTER_LIST:
                 break
             rows.append(list(row))
@@ -253,6 +254,10 @@ def _read_csv(path: Path) -> list[list]:
 
 def _is_blank(cell) -> bool:
     return cell is None or not str(cell).strip()
+
+
+def is_blank_row(row) -> bool:
+    return all(_is_blank(cell) for cell in row)
 
 
 def _text(cell) -> str:
@@ -344,21 +349,10 @@ def _has_date(values: dict) -> bool:
     return False
 
 
-class _Lazy:
-    """A value computed the first time it is asked for."""
-
-    def __init__(self, compute):
-        self.compute, self.done, self.value = compute, False, None
-
-    def __call__(self):
-        if not self.done:
-            self.value, self.done = self.compute(), True
-        return self.value
-
-
 def sort_rows(table: Table, header: Header) -> list[SheetRow | SkippedRow]:
     """Every row under the header: a member's row, or a row skipped with the reason why.
-    Blank rows after the list are left out."""
+    Blank rows after the list are left out. A row's dates are read only when it looks like a
+    footer (a totals or signature row has none)."""
     result: list[SheetRow | SkippedRow] = []
     in_signatures = False
     for index in range(header.last + 1, len(table.rows)):
@@ -366,7 +360,6 @@ def sort_rows(table: Table, header: Header) -> list[SheetRow | SkippedRow]:
         number = index + 1
         values = {name: row[pos] if pos < len(row) else None for pos, name in header.columns.items()}
         texts = [_text(c) for c in row if not _is_blank(c)]
-        dated = _Lazy(lambda: _has_date(values))  # most rows are members: their dates are read once, later
         name = _text(values.get("full_name"))
         if not texts:
             result.append(SkippedRow(number, ""))
@@ -377,19 +370,19 @@ def sort_rows(table: Table, header: Header) -> list[SheetRow | SkippedRow]:
             result.append(SkippedRow(number, "dòng tên cột lặp lại (đầu trang mới)"))
         elif len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts):
             result.append(SkippedRow(number, "dòng đánh số cột"))
-        elif _TOTALS.match(fold(texts[0])) and not dated():
+        elif _TOTALS.match(fold(texts[0])) and not _has_date(values):
             result.append(SkippedRow(number, "dòng tổng cộng"))
-        elif all(_FOOTER_CELL.match(f) or _DATE_LINE.search(f) for f in map(fold, texts)) and not dated():
+        elif all(_FOOTER_CELL.match(f) or _DATE_LINE.search(f) for f in map(fold, texts)) and not _has_date(values):
             in_signatures = True
             result.append(SkippedRow(number, "phần ngày tháng, chữ ký cuối danh sách"))
-        elif in_signatures and len(texts) <= 2 and not dated():
+        elif in_signatures and len(texts) <= 2 and not _has_date(values):
             result.append(SkippedRow(number, "tên người ký cuối danh sách"))
         elif len(texts) == 1 and _HEADING.match(fold(texts[0])):
             try:
                 status = read_status_words(texts[0])
             except ValueError:
                 status = None
-            result.append(SkippedRow(number, f"dòng tiêu đề mục “{texts[0][:60]}”", status))
+            result.append(SkippedRow(number, f"dòng tiêu đề mục “{texts[0][:60]}”", True, status))
         else:
             result.append(SheetRow(number, values))
     while result and isinstance(result[-1], SkippedRow) and not result[-1].why:

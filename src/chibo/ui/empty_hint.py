@@ -36,6 +36,6 @@ class EmptyHint(QLabel):
         self._fit()
         self.setVisible(bool(self.text()) and self.view.model().rowCount() == 0)
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def setText(self, text: str) -> None:
         super().setText(text)
         self.follow_rows()
