@@ -92,5 +92,4 @@ def test_the_session_editors_document_list_shows_several_documents(qtbot, demo_w
     documents = sessions.last_dialog.documents
     lines = documents.fontMetrics().lineSpacing()
     assert documents.height() >= 9 * lines  # three titles of three lines, whatever the scale
-    sessions.last_dialog.dirty = False
     qtbot.keyClick(sessions.last_dialog, Qt.Key_Escape)

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from chibo.services import meetings
@@ -211,11 +211,10 @@ class SessionEditor(EditorDialog):
             item.setCheckState(Qt.Checked if doc_id in form.covered else Qt.Unchecked)
             self.documents.addItem(item)
         self.documents.setWordWrap(True)  # long titles wrap instead of scrolling sideways
-        # Tall enough for a few wrapped titles at any text size and scale (a fixed 110 px showed one and
-        # a half at 125%), sharing the spare height with the conclusion below.
+        # Tall enough for three wrapped titles at any text size and scale (a fixed 110 px showed one and
+        # a half at 125%); it grows with the conclusion below when there is room.
         self.documents.setMinimumHeight(self.documents.fontMetrics().lineSpacing() * 9)
-        self.documents.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.documents.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.documents.setVerticalScrollMode(QListWidget.ScrollPerPixel)
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.documents.itemChanged.connect(self.mark_dirty)
         self.guests = QLineEdit(meeting.guests.replace("\n", "; ") if meeting else "")

@@ -142,7 +142,7 @@ class SettingsPage(QWidget):
         for widget in (self.quorum, self.text_size, self.language):
             widget.activated.connect(self._mark_dirty)
         for widget in (self.probation, self.target):
-            widget.valueChanged.connect(self._mark_dirty)
+            widget.valueChanged.connect(lambda *_: self._mark_dirty() if self.data is not None else None)
 
     def _unit_tab(self) -> QWidget:
         tab = QWidget()
