@@ -8,12 +8,7 @@ from chibo.services.figures import document_figures, session_figures
 from chibo.services.meetings import session_documents, session_title
 from chibo.store.models import Document, Meeting
 from chibo.text import format_date, format_rate
-from chibo.vocabulary import (
-    MEMBER_STATUS_LABELS,
-    SESSION_FORM_LABELS,
-    MemberStatus,
-    label,
-)
+from chibo.vocabulary import MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, MemberStatus, label
 
 
 def session_show(book, args) -> int:
