@@ -36,6 +36,9 @@ from chibo.sync.importer import import_bundle  # noqa: E402
 from chibo.ui.main_window import MainWindow  # noqa: E402
 from chibo.ui.operations import wait_for_jobs  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from sheets import hand_kept_xlsx  # noqa: E402  (the hand-kept member sheet of the importer's tests)
+
 
 def settle(app) -> None:
     wait_for_jobs()
@@ -83,8 +86,13 @@ def receiving_screens(app, out: Path, folder: Path) -> None:
         window.close()
 
 
+def _choose(group, key: str) -> None:
+    next(b for b in group.buttons() if b.property("choice") == key).setChecked(True)
+
+
 def wizard_screens(app, out: Path, folder: Path) -> None:
-    """The first run on an empty book: its pages, the import page with a file that has errors."""
+    """The first run on an empty book: each page, each choice that ends the wizard (Hoàn tất shown),
+    the import page with a file that has errors and with a hand-kept sheet read whole."""
     from chibo.ui.first_run import FirstRunWizard
 
     sheet = folder / "danh-sach-dang-vien.csv"
@@ -99,21 +107,60 @@ def wizard_screens(app, out: Path, folder: Path) -> None:
         wizard.show()
         app.processEvents()
         save(wizard, out / "20-khoi-tao-chao-mung.png")
+        _choose(wizard.welcome.group, "demo")
+        app.processEvents()
+        save(wizard, out / "20b-khoi-tao-chi-bo-mau.png")
+        _choose(wizard.welcome.group, "real")
         wizard.next()
         wizard.unit.name.setText("Chi bộ bản Nậm Cáy")
         wizard.unit.superior.setText("Đảng bộ xã Sơn Cao")
         wizard.unit.place.setText("Sơn Cao")
         app.processEvents()
         save(wizard, out / "21-khoi-tao-don-vi.png")
+        wizard.unit.receiving.setChecked(True)
+        app.processEvents()
+        save(wizard, out / "21b-khoi-tao-cap-nhan-bao-cao.png")
+        wizard.unit.cell.setChecked(True)
         wizard.next()
         app.processEvents()
         save(wizard, out / "22-khoi-tao-danh-sach.png")
+        _choose(wizard.start.group, "hand")
+        app.processEvents()
+        save(wizard, out / "22b-khoi-tao-nhap-tay.png")
+        _choose(wizard.start.group, "file")
         wizard.next()
         wizard.importing.panel.load_file(sheet)
         settle(app)
         save(wizard, out / "23-khoi-tao-nhap-tep-co-loi.png")
+        wizard.importing.panel.load_file(hand_kept_xlsx(folder / "danh-sach-chi-bo.xlsx"))
+        settle(app)
+        save(wizard, out / "23b-khoi-tao-nhap-danh-sach-viet-tay.png")
         wizard.reject()
         settle(app)
+
+
+def empty_book_screens(app, out: Path, folder: Path) -> None:
+    """A cell just set up: the empty register says what to do."""
+    with Book.open(folder / "new") as book:
+        init_book(book, name="Chi bộ bản Nậm Cáy", superior_name="Đảng bộ xã Sơn Cao", place_name="Sơn Cao")
+        window = open_window(app, book)
+        for row, name in ((1, "dang-vien"), (3, "sinh-hoat")):
+            window.navigation.setCurrentRow(row)
+            app.processEvents()
+            save(window, out / f"26-so-moi-{name}.png")
+        window.close()
+        settle(app)
+
+
+def import_screens(app, window: MainWindow, out: Path, folder: Path) -> None:
+    """Đảng viên → Nhập từ tệp Excel…, with a hand-kept sheet: statuses read from the notes."""
+    window.navigation.setCurrentRow(1)
+    window.register.import_members()
+    dialog = window.register.last_dialog
+    dialog.panel.load_file(hand_kept_xlsx(folder / "danh-sach-nhap.xlsx"))
+    settle(app)
+    save(dialog, out / "25-nhap-danh-sach.png")
+    dialog.reject()
 
 
 def editor_screens(app, window: MainWindow, out: Path) -> None:
@@ -213,6 +260,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         wizard_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder:
+        empty_book_screens(app, out, Path(folder))
+    with tempfile.TemporaryDirectory() as folder:
         receiving_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder, Book.open(Path(folder)) as book:
         build_demo(book, seed=1, today=date.today())
@@ -242,6 +291,7 @@ def main() -> int:
         dialog.close()
         settle(app)  # the refresh after printing reads the book: let it finish before the book closes
         editor_screens(app, window, out)
+        import_screens(app, window, out, Path(folder))
         settings_screens(app, window, out)
         window.close()
     return 0

@@ -82,12 +82,16 @@ def test_init_import_and_refused_import(capsys, tmp_path):
     good.write_text("Họ và tên,Ngày sinh\nLò Văn An,01/01/1980\nGiàng A Páo,02/02/1982\n", encoding="utf-8")
     bad = tmp_path / "bad.csv"
     bad.write_text("Họ và tên,Ngày sinh\nLò Thị Ỷ,32/01/1980\n", encoding="utf-8")
-    code, out, _ = run(capsys, "--data-dir", folder, "members", "import", str(bad))
-    assert code == 1 and "Dòng 2: Ngày sinh" in out and "Chưa nhập gì" in out
+    code, out, err = run(capsys, "--data-dir", folder, "members", "import", str(bad))
+    assert code == 1 and out == ""  # the refusal is said once, on stderr
+    assert err == ("chibo: Chưa nhập gì: tệp bad.csv có 1 dòng lỗi và 0 dòng trùng.\n"
+                   "Dòng 2: Ngày sinh: “32/01/1980” không phải ngày có thật (ngày/tháng/năm)\n"
+                   "Sửa tệp rồi nhập lại, hoặc thêm --skip-problem-rows để chỉ nhập các dòng đúng.\n")
     code, out, _ = run(capsys, "--data-dir", folder, "members", "import", str(good), "--dry-run")
-    assert code == 0 and "sẽ nhập 2" in out
+    assert code == 0 and "Xem trước: sẽ nhập 2 đảng viên (2 chính thức); chưa ghi gì." in out
+    assert "2     Lò Văn An    1980      Chính thức *  " in out
     code, out, _ = run(capsys, "--data-dir", folder, "members", "import", str(good))
-    assert code == 0 and "Đã nhập 2 đảng viên" in out
+    assert code == 0 and out == "Đã nhập 2 đảng viên từ ds.csv (2 chính thức).\n"
     _, out, _ = run(capsys, "--data-dir", folder, "members", "list", "--json")
     assert [p["full_name"] for p in json.loads(out)] == ["Lò Văn An", "Giàng A Páo"]
     code, _, err = run(capsys, "--data-dir", folder, "init", "--name", "Khác")

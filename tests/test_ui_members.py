@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlmodel import func, select
 
 from chibo.services.members import list_members, status_history
@@ -71,12 +71,12 @@ def test_a_refused_member_keeps_the_dialog_open_with_the_reason_and_writes_nothi
     type_text(dialog.full_name, "Lò Văn Trẻ")
     qtbot.keyClicks(dialog.birth_year, "2005")
     qtbot.keyClicks(dialog.admitted_on, "01/01/2012")  # at seven years old
-    dialog.save()
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
     assert dialog.error.text() == ("Ngày vào Đảng 01/01/2012 quá sớm so với năm sinh 2005: hãy kiểm tra lại.")
     assert dialog.isVisible() and member_count(demo_book) == before
     dialog.admitted_on.setText("31/02/2024")
-    dialog.save()
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: "Ngày vào Đảng" in dialog.error.text() and "2012" not in dialog.error.text(), timeout=10_000)
     assert member_count(demo_book) == before
 
@@ -93,7 +93,7 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, window, demo_book):
     qtbot.keyClick(dialog, Qt.Key_Escape)
     assert dialog.isVisible() and not answers  # asked, and "go back" kept the dialog with the typing
     answers.append("discard")
-    dialog.close()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Cancel), Qt.LeftButton)
     assert not dialog.isVisible()
     with demo_book.session() as db:
         assert next(r for r in list_members(db) if r.member.full_name == "Nguyễn Thị Hường").member.phone != "0987 654 321"
@@ -104,7 +104,7 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, window, demo_book):
     qtbot.keyClicks(dialog.phone, "0987 654 321")
     dialog.ask_unsaved = lambda: "save"
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
-        dialog.reject()
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Cancel), Qt.LeftButton)  # Đóng, then “Lưu”
     with demo_book.session() as db:
         assert next(r for r in list_members(db) if r.member.full_name == "Nguyễn Thị Hường").member.phone == "0987 654 321"
 
@@ -113,18 +113,16 @@ def test_a_member_transferred_out_leaves_the_default_list_and_keeps_the_history(
     page = window.register
     select_member(window, "nguyen thi huong")
     member_id = page.selected_row().member.id
-    page.change_status()
-    qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10_000)
-    dialog = page.last_dialog
-    dialog.status.setCurrentIndex(dialog.status.findData("da_roi"))
+    dialog = open_status_dialog(qtbot, page)
+    assert dialog.status.currentData() == "da_roi"  # proposed for a full member; the reason is left to choose
     dialog.effective_on.setText("15/06/2026")
-    dialog.save()
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
     assert dialog.error.text() == "Hãy chọn lý do rời chi bộ."
     dialog.reason.setCurrentIndex(dialog.reason.findData("chuyen_sinh_hoat"))
     dialog.note.setText("Chuyển về chi bộ bản Nậm Cáy")
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
-        dialog.save()
+        qtbot.mouseClick(dialog.save_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)  # the search still says "nguyen thi huong"
     with demo_book.session() as db:
         history = status_history(db, member_id)
@@ -132,3 +130,27 @@ def test_a_member_transferred_out_leaves_the_default_list_and_keeps_the_history(
         "da_roi", "chuyen_sinh_hoat", "Chuyển về chi bộ bản Nậm Cáy")
     page.status_filter.setCurrentIndex(page.status_filter.findData("da_roi"))
     assert [page.model.index(r, 1).data() for r in range(page.model.rowCount())] == ["Nguyễn Thị Hường"]
+
+
+def open_status_dialog(qtbot, page):
+    qtbot.mouseClick(page.status_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10_000)
+    return page.last_dialog
+
+
+@pytest.mark.parametrize("current, proposed", [
+    ("du_bi", "Chính thức"),  # made official
+    ("mien_sinh_hoat", "Chính thức"),  # back to what came before
+    ("sinh_hoat_tam", "Đã rời chi bộ"),  # back to the home cell
+    ("chinh_thuc", "Đã rời chi bộ"),  # moves away; the reason is left to choose
+])
+def test_change_of_status_proposes_the_likely_next_status_never_the_current_one(qtbot, window, current, proposed):
+    page = window.register
+    row = next(i for i, r in enumerate(page.model.rows) if r.status == current)
+    page.table.selectRow(row)
+    dialog = open_status_dialog(qtbot, page)
+    assert dialog.status.currentText() == proposed
+    assert dialog.status.findData(current) == -1
+    assert dialog.reason.currentData() == "" and dialog.reason.isEnabled() == (proposed == "Đã rời chi bộ")
+    qtbot.keyClick(dialog, Qt.Key_Escape)
+    assert not dialog.isVisible()

@@ -50,7 +50,8 @@ def _print_report(report) -> None:
             f"cũ {counts['stale']}, xung đột {counts['conflict']}")
     if report.outcome == "pending":
         line = f"{Path(report.file).name}: {report.reason} Trên dòng lệnh: nhập lại với --approve-new."
-    print(line if report.outcome in ("imported", "pending") else f"{Path(report.file).name}: {report.reason}")
+    if report.outcome in ("imported", "pending"):  # a rejected bundle is said once, on stderr
+        print(line)
 
 
 def import_bundles(book, args) -> int:

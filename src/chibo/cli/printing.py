@@ -16,9 +16,18 @@ def print_paper(book, args) -> int:
     with book.session() as db:
         paper = build_paper(db, args.action, args.id, number=args.number, as_of=args.date)
         # Saved before the transaction ends, so a number is kept only for a paper that was written.
-        target = save_pdf(paper.pdf, args.out or Path.cwd() / paper.file_name)
+        target = save_pdf(paper.pdf, pdf_path(args.out) if args.out else Path.cwd() / paper.file_name)
     print(target)
     return 0
+
+
+def pdf_path(out: str) -> Path:
+    """`--out bienban` writes bienban.pdf: a file without the .pdf ending opens in nothing
+    (bien-ban-05.02.2026 ends in ".2026", so any other ending gets .pdf too)."""
+    path = Path(out)
+    if path.is_dir() or path.suffix.lower() == ".pdf":  # a folder is refused by save_pdf, with a sentence
+        return path
+    return path.with_name(path.name + ".pdf")
 
 
 def plans_list(book, args) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from chibo.cli.output import print_json, print_table
 from chibo.services import member_import
 from chibo.services.documents import list_documents
@@ -38,23 +40,50 @@ def members_list(book, args) -> int:
 
 
 def members_import(book, args) -> int:
+    """Check the file; print who comes in with which status (`--dry-run`: only that); write all
+    rows or none. Problems are printed once, on stderr, as the refusal."""
+    from chibo.errors import ChiboError
+
     with book.session() as db:
         preview = member_import.read_member_file(db, args.file)
+        notes = preview.notes()
+        if args.dry_run or notes:
+            _print_preview(preview, listing=args.dry_run)
         problems = preview.problems()
-        for problem in problems:
-            print(problem)
         if problems and not args.skip_problem_rows:
-            print(
-                f"Chưa nhập gì: {len(preview.error_rows)} dòng lỗi, {len(preview.duplicate_rows)} dòng trùng. "
-                "Sửa tệp rồi nhập lại, hoặc thêm --skip-problem-rows để chỉ nhập các dòng đúng."
-            )
-            return 1
+            raise ChiboError(
+                f"Chưa nhập gì: tệp {preview.file_name} có {len(preview.error_rows)} dòng lỗi và "
+                f"{len(preview.duplicate_rows)} dòng trùng.\n" + "\n".join(problems)
+                + "\nSửa tệp rồi nhập lại, hoặc thêm --skip-problem-rows để chỉ nhập các dòng đúng.")
         if args.dry_run:
-            print(f"Xem trước: sẽ nhập {len(preview.good_rows)} đảng viên (chưa ghi gì).")
+            print(f"Xem trước: sẽ nhập {len(preview.good_rows)} đảng viên ("
+                  f"{member_import.status_summary(preview.good_rows)}); chưa ghi gì.")
             return 0
         added = member_import.commit_import(db, preview, skip_problem_rows=args.skip_problem_rows)
-    print(f"Đã nhập {added} đảng viên từ {preview.file_name}.")
+    left_out = f"; bỏ qua {len(problems)} dòng lỗi hoặc trùng" if problems else ""
+    print(f"Đã nhập {added} đảng viên từ {preview.file_name} "
+          f"({member_import.status_summary(preview.good_rows)}){left_out}.")
     return 0
+
+
+def _print_preview(preview, *, listing: bool) -> None:
+    if listing:
+        print_table(
+            ["Dòng", "Họ và tên", "Năm sinh", "Tình trạng", "Từ ngày", "Căn cứ"],
+            [[str(row.row_number), row.full_name, _born(row), label(row.status, MEMBER_STATUS_LABELS)
+              + (" *" if row.guessed else ""), format_date(member_import.status_changes(row, date.today())[-1][1]),
+              row.how_read()] for row in preview.good_rows],
+        )
+        if any(row.guessed for row in preview.good_rows):
+            print("* tình trạng đoán (từ ghi chú, tiêu đề mục hay ngày vào Đảng, hoặc không ghi gì): nếu sai, hãy ghi "
+                  "rõ ở cột “Tình trạng” trong tệp rồi chạy lại.")
+    for note in preview.notes():
+        print(note)
+
+
+def _born(row) -> str:
+    birth = row.fields.get("birth_date")
+    return str(birth.year if birth else row.fields.get("birth_year") or "")
 
 
 def documents_list(book, args) -> int:

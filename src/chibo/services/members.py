@@ -101,17 +101,21 @@ def check_member_dates(member: Member) -> None:
         member.birth_year = member.birth_date.year
     if member.birth_date and member.birth_year and member.birth_date.year != member.birth_year:
         raise ValidationError("Năm sinh không khớp với ngày sinh.")
+    # A date in the future is blamed on its own field before fields are compared with each other
+    # (a birth in 2030 is the birth date's fault, not the admission's).
+    today = date.today()
+    for value, label in ((member.birth_date, "Ngày sinh"), (member.admitted_on, "Ngày vào Đảng"), (member.official_on, "Ngày chính thức")):
+        if value and value > today:
+            raise ValidationError(f"{label} {format_date(value)} ở tương lai.")
     born = member.birth_year
+    if born and born > today.year:
+        raise ValidationError(f"Năm sinh {born} ở tương lai.")
     if born and member.admitted_on and member.admitted_on.year - born < 16:
         raise ValidationError(
             f"Ngày vào Đảng {format_date(member.admitted_on)} quá sớm so với năm sinh {born}: hãy kiểm tra lại."
         )
     if member.admitted_on and member.official_on and member.official_on < member.admitted_on:
         raise ValidationError("Ngày chính thức không thể trước ngày vào Đảng.")
-    today = date.today()
-    for value, label in ((member.birth_date, "Ngày sinh"), (member.admitted_on, "Ngày vào Đảng"), (member.official_on, "Ngày chính thức")):
-        if value and value > today:
-            raise ValidationError(f"{label} {format_date(value)} ở tương lai.")
 
 
 def add_member(db, *, status: str = MemberStatus.FULL, joined_on=None, **fields) -> Member:

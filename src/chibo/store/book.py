@@ -49,6 +49,24 @@ class Book:
             raise
         return book
 
+    @classmethod
+    def open_for_reading(cls, folder: Path) -> "Book":
+        """For a command that only reads: opened as usual when the folder is free; beside the chibo
+        that has it open otherwise, without its lock (SQLite's WAL lets readers in while one writer
+        works). Such a reader never migrates or backs up the book: one that needs an upgrade waits
+        for the lock."""
+        from chibo.errors import BookLockedError
+
+        try:
+            return cls.open(folder)
+        except BookLockedError as locked:
+            book = cls(folder, lock=False)
+            if schema.read_revision(book.database) != schema.SCHEMA_HEAD:
+                raise locked from None
+        book.engine = make_engine(book.database)
+        book.local_unit_id = book.get_setting(LOCAL_UNIT_SETTING)
+        return book
+
     def _attach(self) -> None:
         # Check the version before the engine exists: its PRAGMAs would write to the file.
         schema.check_not_newer(schema.read_revision(self.database), self.database)

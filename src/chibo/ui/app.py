@@ -12,20 +12,6 @@ from pathlib import Path
 _STARTED = time.perf_counter()
 
 
-def _first_run(book):
-    """The wizard; returns the book to open (this one set up, or the demo cell's) and how to start,
-    or (None, None) when the user left it, with nothing written."""
-    from chibo.ui.first_run import FirstRunWizard
-
-    wizard = FirstRunWizard(book)
-    if wizard.exec() != FirstRunWizard.Accepted:
-        book.close()
-        return None, None
-    if wizard.book is not book:
-        book.close()
-    return wizard.book, wizard.choice
-
-
 def _open_book(folder: Path):
     from chibo.store.book import Book
 
@@ -39,20 +25,42 @@ class _Startup:
         self.app, self.window, self.folder, self.smoke = app, window, folder, smoke
         self.book = None
         self.instance = None
+        self.wizard = None  # the first-run wizard while it is on screen
         self.code = 0
 
     def opened(self, book) -> None:
+        if book.local_unit_id:
+            return self.start(book)
+        if self.smoke:
+            print("chibo: sổ chưa được khởi tạo; hãy chạy “chibo demo” trước khi đo", file=sys.stderr)
+            book.close()
+            return self.quit(1)
+        self.first_run(book)
+
+    def first_run(self, book) -> None:
+        """The wizard over the painted window, without a nested event loop; `start` follows Hoàn tất
+        with the book it set up (this one, or the demo cell's), and Thoát quits with nothing written."""
+        from chibo.ui.first_run import FirstRunWizard
+
+        self.wizard = FirstRunWizard(book, parent=self.window)
+        self.wizard.finished.connect(lambda result: self._first_run_finished(book, result))
+        self.wizard.open()
+
+    def _first_run_finished(self, book, result: int) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        wizard, self.wizard = self.wizard, None
+        if result != QDialog.Accepted:
+            book.close()
+            return self.quit(0)
+        if wizard.book is not book:
+            book.close()
+        self.start(wizard.book, wizard.choice)
+
+    def start(self, book, start: str | None = None) -> None:
+        """The window's pages on the open book; `start` is the wizard's choice for the members."""
         from chibo.ui.single_instance import InstanceServer
 
-        start = None
-        if not book.local_unit_id:
-            if self.smoke:
-                print("chibo: sổ chưa được khởi tạo; hãy chạy “chibo demo” trước khi đo", file=sys.stderr)
-                book.close()
-                return self.quit(1)
-            book, start = _first_run(book)
-            if book is None:
-                return self.quit(0)
         self.book = book
         self.instance = InstanceServer(self.folder, self.window)  # the folder a second start asks for
         self.window.attach(book)

@@ -1,6 +1,11 @@
 """The first run: what this book is for (this unit, or a try-out with the demo cell), the unit's
 details and role, then how the member list comes in (a spreadsheet checked row by row, or by
-hand). Nothing is written before Hoàn tất; then everything is written on the write worker."""
+hand). Nothing is written before Hoàn tất; then everything is written on the write worker.
+
+Each page picks the next one from its radio buttons (`nextId`). QWizard decides between "Tiếp
+theo >" and "Hoàn tất" when it shows a page, and again only when the page's `setFinalPage` is
+called (`completeChanged` just enables or disables the buttons it already chose), so every choice
+that changes where the wizard goes calls `_follow_choice`."""
 
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ DEMO, FILE, HAND = "demo", "file", "hand"
 
 
 def _radio_page(page: QWizardPage, intro: str, choices: list[tuple[str, str]]) -> QButtonGroup:
+    """Radio buttons, the first chosen; choosing another one refreshes the wizard's buttons."""
     layout = QVBoxLayout(page)
     text = QLabel(intro)
     text.setWordWrap(True)
@@ -31,7 +37,13 @@ def _radio_page(page: QWizardPage, intro: str, choices: list[tuple[str, str]]) -
         group.addButton(button)
         layout.addWidget(button)
     layout.addStretch(1)
+    group.buttonToggled.connect(lambda _button, _checked: _follow_choice(page))
     return group
+
+
+def _follow_choice(page: QWizardPage) -> None:
+    """The page's choice says whether the wizard ends here: show Hoàn tất or Tiếp theo > now."""
+    page.setFinalPage(page.nextId() == -1)
 
 
 def _checked(group: QButtonGroup) -> str:
@@ -76,6 +88,7 @@ class UnitPage(QWizardPage):
         self.receiving = QRadioButton(tr("Receiving level (commune Party committee): receives and sums the cells’ "
                                          "figures, sends plans down"))
         self.cell.setChecked(True)
+        self.cell.toggled.connect(lambda _checked: _follow_choice(self))  # a receiving level finishes here
         form.addRow(tr("Role:"), self.cell)
         form.addRow("", self.receiving)
         form.addRow(self.error)
@@ -136,7 +149,7 @@ class FirstRunWizard(QWizard):
         for key, page in ((WELCOME, self.welcome), (UNIT, self.unit), (START, self.start), (IMPORT, self.importing)):
             self.setPage(key, page)
         self.busy: QProgressDialog | None = None
-        fit_to_screen(self, 800, 560)
+        fit_to_screen(self, 1000, 620)
         self._working = False
 
     def chosen_start(self) -> str:

@@ -65,7 +65,8 @@ def sessions_page(book) -> RecordListPage:
                           [("minutes", tr("Minutes")), ("attendance", tr("Sign-in sheet"))],
                           tr("Select a session in the list."),
                           tr("{count} sessions. Select one, then press Preview, Print or Save PDF."))
-    page.add_editor(tr("New session (Ctrl+N)"), tr("Edit the session, attendance…"), open_session_editor)
+    page.add_editor(tr("New session (Ctrl+N)"), tr("Edit the session, attendance…"), open_session_editor,
+                    tr("No session recorded yet. Press “New session” to record a meeting, its attendance and minutes."))
     page.add_remover(tr("Delete the session…"), lambda cells: tr(
         "Delete the session “{title}” of {date} with its attendance, speeches and documents studied?").format(
             title=cells[1], date=cells[0]),
@@ -81,7 +82,9 @@ def documents_page(book) -> RecordListPage:
     page = RecordListPage(book, "documents", tr("Documents to study"), DOCUMENT_COLUMNS, 2,
                           [("report", tr("Study-result report"))], tr("Select a document in the list."),
                           tr("{count} documents. The study-result report counts up to today."))
-    page.add_editor(tr("Add a document (Ctrl+N)"), tr("Edit the document…"), open_document_editor)
+    page.add_editor(tr("Add a document (Ctrl+N)"), tr("Edit the document…"), open_document_editor,
+                    tr("No document to study yet. Press “Add a document” for each resolution or directive the level "
+                       "above sends, or import the plan bundle on the Data exchange page."))
     coverage = QPushButton(tr("Who has studied it, who has not; make-ups, essays…"))
     coverage.clicked.connect(lambda: open_coverage(page))
     page.actions.insertWidget(2, coverage)
@@ -96,7 +99,9 @@ def plans_page(book) -> RecordListPage:
     page = RecordListPage(book, "plans", tr("Programmes and action plans"), PLAN_COLUMNS, 1,
                           [("plan", tr("Action plan"))], tr("Select a plan in the list."),
                           tr("{count} plans of the cell and of its members."))
-    page.add_editor(tr("New plan (Ctrl+N)"), tr("Edit the plan, update progress…"), open_plan_editor)
+    page.add_editor(tr("New plan (Ctrl+N)"), tr("Edit the plan, update progress…"), open_plan_editor,
+                    tr("No plan yet. Press “New plan” for the cell’s programme to carry out a document, or for a "
+                       "member’s own action plan."))
     page.add_remover(tr("Delete the plan…"), lambda cells: tr(
         "Delete the plan “{title}” with all its tasks?").format(title=cells[1]), remove_plan)
     return page

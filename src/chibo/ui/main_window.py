@@ -5,7 +5,7 @@ and with them the services and SQLModel, are built by `attach` once the book is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(0)
         QShortcut(QKeySequence.Find, self, activated=self._focus_search)
         QShortcut(QKeySequence.New, self, activated=self._new_record)
-        self.statusBar().showMessage(str(book.folder))
+        self.place = QLabel(str(book.folder))  # the unit's name joins it once the book is read
+        self.place.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.statusBar().addWidget(self.place, 1)
 
     def _focus_search(self) -> None:
         self.show_page(self.register)
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         if settings.text_size != self._text_size:
             self._text_size = settings.text_size
             apply_text_size(settings.text_size)
+        self.place.setText(self.place_text(settings.unit))
         self.outreach.show_data(outreach)
         self.settings.show_data(settings)
         self.exchange.show_data(exchange)
@@ -139,6 +142,15 @@ class MainWindow(QMainWindow):
         for page in (self.sessions, self.documents, self.plans):
             page.show_rows(lists[page.name])
         self.loaded.emit()
+
+    def place_text(self, unit) -> str:
+        """The status bar: which unit's book this is and where it is kept (a demo cell says so)."""
+        from chibo import paths
+
+        name = unit.name + (f" ({unit.superior_name})" if unit.superior_name else "")
+        if self.book.folder.name == paths.demo_dir(self.book.folder.parent).name:
+            name = tr("{unit} (demo cell, made-up data)").format(unit=unit.name)
+        return tr("{unit} — book kept in {folder}").format(unit=name, folder=self.book.folder)
 
     def _show_error(self, exc: Exception) -> None:
 

@@ -87,6 +87,23 @@ class MemberEditor(EditorDialog):
         return members.edit_member(db, self.member_id, **values)
 
 
+def proposed_status(history: list) -> MemberStatus:
+    """The change a member's record most likely takes next, never the status held now: a
+    probationary member is made official; one exempt, attending elsewhere or gone comes back to
+    the status held before; a full or temporarily attached member moves away (the reason for
+    leaving is left for the person to choose, so nobody leaves by one keystroke)."""
+    statuses = [MemberStatus(h.status) for h in history]
+    current = statuses[-1] if statuses else None
+    if current == MemberStatus.PROBATIONARY:
+        return MemberStatus.FULL
+    if current in (MemberStatus.EXEMPT, MemberStatus.AWAY, MemberStatus.LEFT):
+        before = [s for s in statuses if s in (MemberStatus.FULL, MemberStatus.PROBATIONARY)]
+        return before[-1] if before else MemberStatus.FULL
+    if current in (MemberStatus.FULL, MemberStatus.ATTACHED):
+        return MemberStatus.LEFT
+    return MemberStatus.FULL
+
+
 class StatusDialog(EditorDialog):
     """A new line in the member's status history: from a day, a status (and why, when leaving)."""
 
@@ -98,7 +115,7 @@ class StatusDialog(EditorDialog):
                  + (f"; {h.note}" if h.note else "") for h in history]
         past = QLabel(tr("<b>History:</b><br>") + "<br>".join(lines) if lines else tr("No history yet."))
         past.setWordWrap(True)
-        self.status = choice_field(labels(MEMBER_STATUS, leave_out={row.status}))
+        self.status = choice_field(labels(MEMBER_STATUS, leave_out={row.status}), proposed_status(history))
         self.effective_on = date_field(format_date(date.today()))
         self.reason = choice_field(labels(LEFT_REASON), empty="")
         self.note = QLineEdit()

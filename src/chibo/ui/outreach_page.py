@@ -101,6 +101,8 @@ class OutreachPage(RecordListPage):
         new_button.clicked.connect(self.new_record)
         self.actions.addWidget(new_button)
         self.actions.addStretch(1)
+        self.empty_hint.setText(tr("No outreach recorded yet. Press “New activity” after a meeting with the "
+                                   "villagers, a loudspeaker broadcast, a news item or a poster."))
         self.add_remover(tr("Delete the selected activity…"), lambda cells: tr(
             "Delete the activity of {date} ({kind})?").format(date=cells[0], kind=cells[1]), _remove_outreach)
         self.totals = QLabel()

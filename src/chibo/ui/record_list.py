@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from chibo.ui.empty_hint import EmptyHint
 from chibo.ui.i18n import tr
 from chibo.ui.operations import message_of, run_in_background, run_write
 from chibo.ui.papers import PaperBar
@@ -46,6 +47,7 @@ class RecordListPage(QWidget):
         self.table = record_table(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.empty_hint = EmptyHint(self.table)  # its sentence comes with `add_editor`
         self.papers = PaperBar(book, papers, self.selected_id, nothing_selected)
         self.count = QLabel(tr("Loading…"))
         layout = QVBoxLayout(self)
@@ -55,16 +57,18 @@ class RecordListPage(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.papers)
 
-    def add_editor(self, new_text: str, edit_text: str, open_editor) -> None:
+    def add_editor(self, new_text: str, edit_text: str, open_editor, empty_hint: str = "") -> None:
         """Buttons for a new record (Ctrl+N in the window) and for the selected one (also double
-        click or Enter); `open_editor(page, record_id or None)` shows the dialog."""
+        click or Enter); `open_editor(page, record_id or None)` shows the dialog; `empty_hint` is
+        what the empty list says to do."""
         self.open_editor = open_editor
-        new_button, edit_button = QPushButton(new_text), QPushButton(edit_text)
-        new_button.clicked.connect(self.new_record)
-        edit_button.clicked.connect(self.edit_record)
+        self.empty_hint.setText(empty_hint)
+        self.new_button, self.edit_button = QPushButton(new_text), QPushButton(edit_text)
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.edit_record)
         self.table.activated.connect(lambda _index: self.edit_record())
-        self.actions.addWidget(new_button)
-        self.actions.addWidget(edit_button)
+        self.actions.addWidget(self.new_button)
+        self.actions.addWidget(self.edit_button)
         self.actions.addStretch(1)
 
     def new_record(self) -> None:

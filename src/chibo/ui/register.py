@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.text import format_date, matches
+from chibo.ui.empty_hint import EmptyHint
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import run_in_background
 from chibo.ui.table import ColumnsModel
@@ -93,6 +94,7 @@ class RegisterPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
         self.table.activated.connect(lambda _index: self.edit_member())  # Enter on a row
+        self.empty_hint = EmptyHint(self.table)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(QLabel(tr("Status:")))
@@ -118,6 +120,11 @@ class RegisterPage(QWidget):
         self.model.filter(text, self.status_filter.currentData())
         self.count.setText(tr("{shown} / {total} members").format(shown=self.model.rowCount(),
                                                                    total=len(self.model._all)))
+        if not self.model._all:
+            self.empty_hint.setText(tr("No member yet. Press “Add member” or “Import from Excel…”."))
+        else:
+            self.empty_hint.setText(tr("No member matches the search or the status chosen. Clear the search box, or "
+                                       "choose “Everyone, including those who left”."))
 
     def selected_row(self):
         rows = self.table.selectionModel().selectedRows()

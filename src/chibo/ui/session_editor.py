@@ -159,8 +159,11 @@ class SessionEditor(EditorDialog):
             item.setData(Qt.UserRole, doc_id)
             item.setCheckState(Qt.Checked if doc_id in form.covered else Qt.Unchecked)
             self.documents.addItem(item)
-        self.documents.setMaximumHeight(110)
         self.documents.setWordWrap(True)  # long titles wrap instead of scrolling sideways
+        # Tall enough for three wrapped titles at any text size and scale (a fixed 110 px showed one and
+        # a half at 125%); it grows with the conclusion below when there is room.
+        self.documents.setMinimumHeight(self.documents.fontMetrics().lineSpacing() * 9)
+        self.documents.setVerticalScrollMode(QListWidget.ScrollPerPixel)
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.documents.itemChanged.connect(self.mark_dirty)
         self.presenter = choice_field(dict(form.presenters), meeting.presenter_id if meeting else None,

@@ -114,6 +114,7 @@ class SettingsPage(QWidget):
         self.language_folder = language_folder or book.folder  # where chibo was started: see i18n.read_language
         self.data: SettingsData | None = None
         self.dirty = False
+        self._shown_values: dict | None = None  # the fields as last filled from the book
         heading = QLabel(tr("Settings"))
         heading.setStyleSheet("font-size: 14pt; font-weight: bold")
         self.tabs = QTabWidget()
@@ -265,8 +266,12 @@ class SettingsPage(QWidget):
         return tab
 
     def _mark_dirty(self, *_args) -> None:
-        self.dirty = True
-        self.status.setText(tr("There are unsaved changes."))
+        """Unsaved only when a field differs from what the book holds: filling the fields from the
+        book (their change signals fire then too) or typing the old value back is no change."""
+        if self._shown_values is None:
+            return
+        self.dirty = self.values() != self._shown_values
+        self.status.setText(tr("There are unsaved changes.") if self.dirty else "")
 
     def show_data(self, data: SettingsData) -> None:
         """Fill the fields; kept as typed while there are unsaved changes."""
@@ -275,6 +280,7 @@ class SettingsPage(QWidget):
         if self.dirty:
             self.backup_model.set_rows(data.backups)
             return
+        self._shown_values = None
         self.data = data
         u = data.unit
         self.name.setText(u.name)
@@ -300,6 +306,7 @@ class SettingsPage(QWidget):
         self.backup_table.resizeColumnsToContents()
         self.backup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.dirty = False
+        self._shown_values = self.values()
 
     def values(self) -> dict:
         return {

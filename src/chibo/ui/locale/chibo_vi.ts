@@ -822,6 +822,10 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Sửa buổi, điểm danh…</translation>
     </message>
     <message>
+        <source>No session recorded yet. Press “New session” to record a meeting, its attendance and minutes.</source>
+        <translation>Chưa ghi buổi sinh hoạt nào. Bấm “Ghi buổi mới” để ghi một buổi họp, điểm danh và biên bản.</translation>
+    </message>
+    <message>
         <source>Delete the session…</source>
         <translation>Xóa buổi sinh hoạt…</translation>
     </message>
@@ -830,8 +834,16 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Xóa buổi “{title}” ngày {date} cùng điểm danh, ý kiến phát biểu và văn bản đã học?</translation>
     </message>
     <message>
+        <source>No document to study yet. Press “Add a document” for each resolution or directive the level above sends, or import the plan bundle on the Data exchange page.</source>
+        <translation>Chưa có văn bản nào cần học. Bấm “Thêm văn bản” cho mỗi nghị quyết, chỉ thị cấp trên gửi về, hoặc nhập gói kế hoạch ở trang Trao đổi dữ liệu.</translation>
+    </message>
+    <message>
         <source>Delete the document {document} from the list to study?</source>
         <translation>Xóa văn bản {document} khỏi danh sách cần học tập?</translation>
+    </message>
+    <message>
+        <source>No plan yet. Press “New plan” for the cell’s programme to carry out a document, or for a member’s own action plan.</source>
+        <translation>Chưa có kế hoạch nào. Bấm “Lập kế hoạch mới” cho chương trình thực hiện một văn bản của chi bộ, hoặc cho kế hoạch hành động của một đảng viên.</translation>
     </message>
     <message>
         <source>Delete the plan “{title}” with all its tasks?</source>
@@ -932,6 +944,14 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     <message>
         <source>The settings have unsaved changes. Close chibo without saving them?</source>
         <translation>Cài đặt có thay đổi chưa lưu. Đóng chibo mà không lưu?</translation>
+    </message>
+    <message>
+        <source>{unit} (demo cell, made-up data)</source>
+        <translation>{unit} (chi bộ mẫu, dữ liệu hư cấu)</translation>
+    </message>
+    <message>
+        <source>{unit} — book kept in {folder}</source>
+        <translation>{unit} — sổ lưu ở {folder}</translation>
     </message>
     <message>
         <source>Could not read the book. The details are in the log; try opening chibo again.</source>
@@ -1070,24 +1090,28 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <source>Member lists (*.xlsx *.csv)</source>
-        <translation>Danh sách đảng viên (*.xlsx *.csv)</translation>
+        <source>Read from</source>
+        <translation>Căn cứ</translation>
     </message>
     <message>
-        <source>Same as {row}</source>
-        <translation>Trùng với {row}</translation>
+        <source>Member lists (*.xlsx *.csv)</source>
+        <translation>Danh sách đảng viên (*.xlsx *.csv)</translation>
     </message>
     <message>
         <source>Can be imported</source>
         <translation>Nhập được</translation>
     </message>
     <message>
+        <source>{status} (guessed)</source>
+        <translation>{status} (đoán)</translation>
+    </message>
+    <message>
         <source>Choose an Excel or CSV file…</source>
         <translation>Chọn tệp Excel hoặc CSV…</translation>
     </message>
     <message>
-        <source>No file chosen. Required column: “Họ và tên”; advised: Ngày sinh, Ngày vào Đảng, Ngày chính thức, Tình trạng, Chức vụ.</source>
-        <translation>Chưa chọn tệp. Cột cần có: “Họ và tên”; nên có Ngày sinh, Ngày vào Đảng, Ngày chính thức, Tình trạng, Chức vụ.</translation>
+        <source>No file chosen. Required column: “Họ và tên”; advised: Ngày sinh, Ngày vào Đảng, Ngày chính thức, Tình trạng, Chức vụ, Ghi chú.</source>
+        <translation>Chưa chọn tệp. Cột bắt buộc: “Họ và tên”; nên có: Ngày sinh, Ngày vào Đảng, Ngày chính thức, Tình trạng, Chức vụ, Ghi chú.</translation>
     </message>
     <message>
         <source>Skip the rows with errors and the duplicates, import the rest</source>
@@ -1106,8 +1130,24 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Tệp: {file}</translation>
     </message>
     <message>
+        <source>… and {count} more</source>
+        <translation>… và {count} mục nữa</translation>
+    </message>
+    <message>
+        <source>Left out, not members: </source>
+        <translation>Bỏ qua, không phải đảng viên: </translation>
+    </message>
+    <message>
         <source>{rows} rows: {good} can be imported, {errors} with errors, {duplicates} duplicates.</source>
         <translation>{rows} dòng: nhập được {good}, lỗi {errors}, trùng {duplicates}.</translation>
+    </message>
+    <message>
+        <source>Statuses: {statuses}.</source>
+        <translation>Tình trạng: {statuses}.</translation>
+    </message>
+    <message>
+        <source>{count} statuses are guesses (in italics): check them, and change one with a double click.</source>
+        <translation>{count} tình trạng là đoán (chữ nghiêng): hãy kiểm tra, muốn sửa thì bấm đúp vào ô đó.</translation>
     </message>
     <message>
         <source> Columns not used: </source>
@@ -1216,6 +1256,10 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     <message>
         <source>New activity (Ctrl+N)</source>
         <translation>Ghi hoạt động mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>No outreach recorded yet. Press “New activity” after a meeting with the villagers, a loudspeaker broadcast, a news item or a poster.</source>
+        <translation>Chưa ghi hoạt động tuyên truyền nào. Bấm “Ghi hoạt động mới” sau một buổi nói chuyện với bà con, một buổi phát loa, một tin bài hay một pa nô.</translation>
     </message>
     <message>
         <source>Delete the selected activity…</source>
@@ -1512,6 +1556,14 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     <message>
         <source>{shown} / {total} members</source>
         <translation>{shown} / {total} đảng viên</translation>
+    </message>
+    <message>
+        <source>No member yet. Press “Add member” or “Import from Excel…”.</source>
+        <translation>Chưa có đảng viên nào. Bấm “Thêm đảng viên” hoặc “Nhập từ tệp Excel…”.</translation>
+    </message>
+    <message>
+        <source>No member matches the search or the status chosen. Clear the search box, or choose “Everyone, including those who left”.</source>
+        <translation>Không có đảng viên nào khớp với ô tìm kiếm hoặc tình trạng đã chọn. Hãy xóa ô tìm kiếm, hoặc chọn “Tất cả, kể cả đã rời”.</translation>
     </message>
     <message>
         <source>Attendance</source>

@@ -1,0 +1,191 @@
+"""The command line's grammar, in Vietnamese: every command, option and value with its help and
+an example that fits it. `chibo` alone parses only the desktop app's few options (`commands=False`)
+so that the window opens without building the whole tree."""
+
+from __future__ import annotations
+
+import argparse
+
+from chibo.cli.argparse_vi import VietnameseParser
+
+# Commands that only read the book: they run while the app has it open (SQLite's WAL lets readers
+# in beside the one writer); every other command needs the book to itself.
+READ_ONLY_COMMANDS = frozenset({
+    ("members", "list"), ("documents", "list"), ("documents", "show"), ("sessions", "list"), ("sessions", "show"),
+    ("plans", "list"), ("summary", None), ("verify", None),
+})
+
+
+class _Version(argparse.Action):
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="in số phiên bản rồi thoát")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        import chibo
+
+        print(f"chibo {chibo.__version__}")
+        parser.exit()
+
+
+def whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” không phải một số nguyên") from None
+
+
+def day(text: str):
+    from chibo.text import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _examples(*lines: str) -> str:
+    return "ví dụ:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _group(sub, name: str, help_text: str, metavar: str = "VIỆC"):
+    """A command whose own commands follow it (`chibo members list`)."""
+    parser = sub.add_parser(name, help=help_text, description=help_text[:1].upper() + help_text[1:] + ".")
+    return parser.add_subparsers(dest="action", required=True, metavar=metavar, title="việc cần làm",
+                                 help="một trong các việc dưới đây")
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """Without `commands`, only the options of the desktop app: `chibo` alone starts faster."""
+    parser = VietnameseParser(
+        prog="chibo", description="Sổ sách chi bộ: đảng viên, văn bản, sinh hoạt, báo cáo. Không có lệnh nào thì mở "
+        "ứng dụng.", epilog=_examples("chibo --data-dir D:\\SoChiBo", "chibo members list",
+                                     "chibo members import danh-sach.xlsx --dry-run", "chibo sessions show 3f2a"))
+    parser.add_argument("--version", action=_Version)
+    parser.add_argument("--data-dir", metavar="THƯ_MỤC",
+                        help="thư mục dữ liệu của sổ (mặc định: biến CHIBO_DATA_DIR, hoặc thư mục dữ liệu của người "
+                             "dùng)")
+    parser.add_argument("--smoke", action="store_true", help="mở cửa sổ chính, đo thời gian khởi động rồi thoát")
+    if not commands:
+        return parser
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", title="các lệnh",
+                                help="một trong các lệnh dưới đây (thêm --help sau lệnh để xem cách dùng lệnh đó)")
+
+    p = sub.add_parser("init", help="khởi tạo sổ cho chi bộ hoặc cấp nhận báo cáo",
+                       epilog=_examples('chibo init --name "Chi bộ bản Nậm Cáy" --parent "Đảng bộ xã Nậm Xe" '
+                                        '--place "Nậm Xe"', 'chibo init --name "Đảng ủy xã Nậm Xe" --role receiving'))
+    p.add_argument("--name", required=True, metavar="TÊN", help="tên đơn vị, ví dụ “Chi bộ bản Nậm Cáy”")
+    p.add_argument("--role", choices=["cell", "receiving"], default="cell", metavar="VAI_TRÒ",
+                   help="cell: chi bộ (mặc định); receiving: cấp nhận báo cáo của các chi bộ (Đảng ủy xã, phường)")
+    p.add_argument("--parent", metavar="TÊN", help="cấp ủy cấp trên, ví dụ “Đảng bộ xã Nậm Xe”")
+    p.add_argument("--place", metavar="ĐỊA_DANH", help="địa danh ghi ở dòng ngày tháng, ví dụ “Nậm Xe”")
+
+    p = sub.add_parser("demo", help="tạo một chi bộ mẫu (dữ liệu hư cấu) trong thư mục trống",
+                       epilog=_examples("chibo --data-dir /tmp/thu demo", "chibo demo --members 120 --months 24 "
+                                                                          "--seed 3"))
+    p.add_argument("--seed", type=whole_number, default=1, metavar="SỐ",
+                   help="số khởi đầu của phép chọn ngẫu nhiên: cùng số thì cùng chi bộ mẫu (mặc định: 1)")
+    p.add_argument("--members", type=whole_number, default=35, metavar="SỐ", help="số đảng viên (mặc định: 35)")
+    p.add_argument("--months", type=whole_number, default=12, metavar="SỐ",
+                   help="số tháng sinh hoạt đã qua (mặc định: 12)")
+    p.add_argument("--if-empty", action="store_true", help="chỉ tạo khi sổ còn trống, không báo lỗi nếu đã có dữ liệu")
+    p.add_argument("--name", default="Chi bộ bản Nà Khum", metavar="TÊN", help="tên chi bộ mẫu")
+
+    members = _group(sub, "members", "danh sách đảng viên: xem, nhập từ tệp Excel")
+    p = members.add_parser("list", help="danh sách đảng viên theo thứ tự tên",
+                           epilog=_examples("chibo members list --current", "chibo members list --search huong",
+                                            "chibo members list --json"))
+    p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+    p.add_argument("--search", metavar="TỪ", help="tìm theo tên, số thẻ hay số điện thoại, không cần dấu")
+    p.add_argument("--current", action="store_true", help="bỏ những người đã rời chi bộ")
+    p = members.add_parser("import", help="nhập danh sách từ tệp .xlsx hoặc .csv",
+                           epilog=_examples("chibo members import danh-sach.xlsx --dry-run",
+                                            "chibo members import danh-sach.xlsx",
+                                            "chibo members import danh-sach.csv --skip-problem-rows"))
+    p.add_argument("file", metavar="TỆP", help="tệp danh sách đảng viên (.xlsx hoặc .csv)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="chỉ kiểm tra và in danh sách sẽ nhập, mỗi người với tình trạng của mình; không ghi gì")
+    p.add_argument("--skip-problem-rows", action="store_true", help="nhập các dòng đúng, bỏ qua dòng lỗi và dòng trùng")
+
+    for name, label, noun, example in (("documents", "văn bản cần học tập, quán triệt", "văn bản", "9c1e"),
+                                       ("sessions", "buổi sinh hoạt", "buổi sinh hoạt", "3f2a")):
+        group = _group(sub, name, label)
+        p = group.add_parser("list", help=f"danh sách {noun}",
+                             epilog=_examples(f"chibo {name} list", f"chibo {name} list --json"))
+        p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+        if name == "sessions":
+            p.add_argument("--year", type=whole_number, metavar="NĂM", help="chỉ các buổi của một năm, ví dụ 2026")
+        p = group.add_parser("show", help=f"số liệu của một {noun}",
+                             epilog=_examples(f"chibo {name} show {example}", f"chibo {name} show {example} --json"))
+        p.add_argument("id", metavar="MÃ", help=f"mã {noun}, hoặc vài ký tự đầu của mã (xem “chibo {name} list”)")
+        p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+
+    plans = _group(sub, "plans", "chương trình, kế hoạch hành động")
+    p = plans.add_parser("list", help="chương trình, kế hoạch của chi bộ và kế hoạch cá nhân",
+                         epilog=_examples("chibo plans list --year 2026", "chibo plans list --json"))
+    p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+    p.add_argument("--year", type=whole_number, metavar="NĂM", help="chỉ các kế hoạch của một năm, ví dụ 2026")
+
+    printing = _group(sub, "print", "in giấy tờ ra tệp PDF theo thể thức văn bản của Đảng", metavar="GIẤY_TỜ")
+    for name, target, label, number, listing, file_name in (
+        ("minutes", "MÃ_BUỔI", "biên bản buổi sinh hoạt", "05-BB/CB", "sessions list", "bien-ban"),
+        ("attendance", "MÃ_BUỔI", "danh sách đảng viên dự sinh hoạt (để ký tên)", None, "sessions list", "ky-ten"),
+        ("report", "MÃ_VĂN_BẢN", "báo cáo kết quả học tập, quán triệt một văn bản", "03-BC/CB", "documents list",
+         "bao-cao"),
+        ("plan", "MÃ_KẾ_HOẠCH", "chương trình, kế hoạch hành động", "02-KH/CB", "plans list", "ke-hoach"),
+    ):
+        examples = [f"chibo print {name} 3f2a --out {file_name}.pdf"]
+        if number:
+            examples.append(f"chibo print {name} 3f2a --number {number}")
+        if name in ("report", "plan"):
+            examples.append(f"chibo print {name} 3f2a --date 30/06/2026")
+        p = printing.add_parser(name, help=label, epilog=_examples(*examples))
+        p.add_argument("id", metavar=target, help=f"mã, hoặc vài ký tự đầu của mã (xem “chibo {listing}”)")
+        p.add_argument("--out", metavar="TỆP.pdf",
+                       help="tệp PDF ghi ra; thiếu đuôi thì thêm .pdf (mặc định: tên tự đặt ở thư mục hiện tại)")
+        p.add_argument("--number", default=None, metavar="SỐ_KÝ_HIỆU",
+                       help=f"số, ký hiệu in trên giấy, ví dụ {number} (mặc định: số tiếp theo)" if number
+                       else argparse.SUPPRESS)
+        p.add_argument("--date", type=day, default=None, metavar="NGÀY",
+                       help="ngày lập, dạng ngày/tháng/năm (mặc định: hôm nay)" if name in ("report", "plan")
+                       else argparse.SUPPRESS)
+
+    p = sub.add_parser("export", help="xuất gói dữ liệu gửi cấp trên (ra USB)",
+                       epilog=_examples("chibo export --to E:\\", "chibo export --to /media/usb --full"))
+    p.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB (mặc định: thư mục hiện tại)")
+    p.add_argument("--full", action="store_true", help="gửi toàn bộ sổ, không chỉ phần cấp trên chưa nhận")
+    p = sub.add_parser("verify", help="kiểm tra một gói dữ liệu, không ghi gì",
+                       epilog=_examples("chibo verify E:\\BANNAMCAY-3-20261105.chibo"))
+    p.add_argument("file", metavar="TỆP", help="gói dữ liệu .chibo")
+    plan = _group(sub, "plan", "gói kế hoạch gửi các chi bộ (cấp nhận báo cáo)")
+    p = plan.add_parser("export", help="xuất gói kế hoạch: khóa của đơn vị, văn bản cần học, gói đã nhận của mỗi chi bộ",
+                        epilog=_examples("chibo plan export --to E:\\"))
+    p.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB (mặc định: thư mục hiện tại)")
+    p = sub.add_parser("import", help="nhập gói dữ liệu: gói báo cáo của các chi bộ (ở cấp nhận báo cáo) "
+                       "hoặc gói kế hoạch của cấp trên (ở chi bộ)",
+                       epilog=_examples("chibo import E:\\", "chibo import BANNAMCAY-3-20261105.chibo --json",
+                                        "chibo import E:\\ --approve-new"))
+    p.add_argument("files", nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC",
+                   help="gói .chibo, hoặc thư mục có các gói (mọi gói trong đó được nhập)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho chương trình khác đọc")
+    p.add_argument("--approve-new", action="store_true", help="xác nhận đơn vị mới (sau khi đã đối chiếu mã khóa)")
+    p = sub.add_parser("summary", help="số liệu tổng hợp các đơn vị (cấp nhận báo cáo)",
+                       epilog=_examples("chibo summary", "chibo summary --json"))
+    p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+
+    p = sub.add_parser("backup", help="sao lưu sổ ngay, hoặc xem các bản sao lưu",
+                       epilog=_examples("chibo backup", "chibo backup --to E:\\", "chibo backup --list"))
+    p.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích (mặc định: thư mục sao lưu của sổ)")
+    p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu")
+    p = sub.add_parser("restore", help="khôi phục sổ từ một bản sao lưu (bản hiện tại được giữ lại trước)",
+                       epilog=_examples("chibo restore backups/sao-luu-20261105-080000.sqlite"))
+    p.add_argument("file", metavar="TỆP", help="bản sao lưu .sqlite")
+    return parser
+
+
+def reads_only(args) -> bool:
+    """True for a command that writes nothing to the book (it may run while the app is open)."""
+    key = (args.command, getattr(args, "action", None))
+    if key in READ_ONLY_COMMANDS:
+        return True
+    return (args.command == "members" and args.action == "import" and args.dry_run) or (
+        args.command == "backup" and args.list)
