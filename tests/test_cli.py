@@ -99,6 +99,9 @@ def test_backup_and_restore_round_trip(capsys, tmp_path):
     run(capsys, "--data-dir", folder, "init", "--name", "Chi bộ bản Nậm Cáy")
     csv = tmp_path / "ds.csv"
     csv.write_text("Họ và tên\nLò Văn An\n", encoding="utf-8")
+    code, _, err = run(capsys, "--data-dir", folder, "backup", "--to", str(tmp_path / "usb"))
+    assert code == 1 and "Không thấy thư mục" in err and not (tmp_path / "usb").exists()  # the stick is not plugged in
+    (tmp_path / "usb").mkdir()
     code, out, _ = run(capsys, "--data-dir", folder, "backup", "--to", str(tmp_path / "usb"))
     assert code == 0 and "Đã sao lưu vào" in out
     saved = next((tmp_path / "usb").glob("*.sqlite"))
