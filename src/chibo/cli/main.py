@@ -27,6 +27,17 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+class _Retired(argparse.Action):
+    """An option that no longer exists, kept to say what replaced it."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help=argparse.SUPPRESS)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.error("--approve-new không còn dùng: nó xác nhận mọi đơn vị đang chờ mà không đối chiếu mã khóa. Hãy "
+                     "đối chiếu mã khóa của từng đơn vị rồi dùng --approve MÃ-KHÓA (mỗi mã một lần --approve).")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # usage errors exit 2 with the usage, as argparse does
         self.print_usage(sys.stderr)
@@ -101,6 +112,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="xuất gói dữ liệu gửi cấp trên (ra USB)")
     p.add_argument("--to", metavar="DIR", help="thư mục đích, ví dụ ổ USB (mặc định: thư mục hiện tại)")
     p.add_argument("--full", action="store_true", help="gửi toàn bộ sổ, không chỉ phần cấp trên chưa nhận")
+    p.add_argument("--unsealed", action="store_true", help="xuất gói KHÔNG niêm phong khi chưa có khóa của cấp trên "
+                   "(ai cầm USB cũng đọc được dữ liệu cá nhân); chỉ dùng khi cấp trên yêu cầu")
     p = sub.add_parser("verify", help="kiểm tra một gói dữ liệu, không ghi gì")
     p.add_argument("file")
     plan = sub.add_parser("plan", help="gói kế hoạch gửi các chi bộ (cấp nhận báo cáo)")
@@ -111,9 +124,21 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
                        "hoặc gói kế hoạch của cấp trên (ở chi bộ)")
     p.add_argument("files", nargs="+", metavar="FILE|DIR")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--approve-new", action="store_true", help="xác nhận đơn vị mới (sau khi đã đối chiếu mã khóa)")
+    p.add_argument("--approve", action="append", metavar="MÃ-KHÓA",
+                   help="xác nhận mã khóa này sau khi đã đối chiếu (đơn vị mới, khóa mới, cấp trên mới); lặp lại cho "
+                        "mỗi mã")
+    p.add_argument("--accept-other-superior", action="store_true",
+                   help="cùng --approve: xác nhận cả khi đơn vị khai cấp trên khác với đơn vị này")
+    p.add_argument("--approve-new", action=_Retired)
     p = sub.add_parser("summary", help="số liệu tổng hợp các đơn vị (cấp nhận báo cáo)")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("info", help="tên, vai trò, cấp trên, mã và mã khóa của đơn vị")
+    p.add_argument("--json", action="store_true")
+    keys = sub.add_parser("keys", help="khóa ký và khóa niêm phong của đơn vị")
+    keys = keys.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = keys.add_parser("new", help="tạo khóa mới khi khóa cũ đã mất hoặc lộ (nơi nhận phải xác nhận mã khóa mới)")
+    p.add_argument("--yes", action="store_true", help="xác nhận tạo khóa mới")
 
     p = sub.add_parser("backup", help="sao lưu sổ ngay")
     p.add_argument("--to", metavar="DIR", help="thư mục đích (mặc định: thư mục sao lưu của sổ)")
@@ -133,15 +158,19 @@ def _day(value: str):
 
 
 def _dispatch(args, folder) -> int:
-    from chibo.cli import details, exchange, maintenance, printing, records
+    from chibo.cli import details, exchange, info, maintenance, printing, records
     from chibo.store.book import Book
 
     if args.command == "restore":
         return maintenance.restore(folder, args)
+    if args.command == "backup" and args.list:  # works on a book too damaged to open
+        return maintenance.backup_list(folder, args)
     handlers = {
         ("init", None): maintenance.init,
         ("demo", None): maintenance.make_demo,
-        ("backup", None): maintenance.backup_list if getattr(args, "list", False) else maintenance.backup,
+        ("backup", None): maintenance.backup,
+        ("info", None): info.show_info,
+        ("keys", "new"): info.new_keys,
         ("members", "list"): records.members_list,
         ("members", "import"): records.members_import,
         ("documents", "list"): records.documents_list,
@@ -158,6 +187,8 @@ def _dispatch(args, folder) -> int:
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     with Book.open(folder) as book:
+        for warning in book.warnings:
+            print(f"chibo: cảnh báo: {warning}", file=sys.stderr)
         if args.command not in ("init", "demo") and not book.local_unit_id:
             raise ChiboError(
                 f"Thư mục {folder} chưa có sổ nào. Hãy chạy “chibo init --name …” (hoặc “chibo demo” để thử)."
@@ -177,6 +208,13 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from chibo.cli.output import terminal_safe
+
+    with terminal_safe():  # names from old books may carry control characters: never raw to the terminal
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parse(argv)
     folder = paths.data_dir(args.data_dir)
     from chibo.cli.logs import setup_logging
@@ -188,8 +226,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(folder, smoke=args.smoke)
         return _dispatch(args, folder)
-    except ChiboError as exc:
-        log.warning("refused: %s (%s)", exc.message, exc.detail)
+    except ChiboError as exc:  # the message may quote what was typed (a name, a date): not for the log
+        log.warning("refused: %s (%s)", type(exc).__name__, exc.detail)
         print(f"chibo: {exc.message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -197,7 +235,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `chibo members list | head`: the reader left, nothing went wrong
         sys.stderr.close()
         return 0
-    except Exception:
+    except Exception as exc:
+        from chibo.errors import disk_full, is_disk_full
+
+        if is_disk_full(exc):
+            log.warning("refused: disk full (%s)", type(exc).__name__)
+            print(f"chibo: {disk_full(folder).message}", file=sys.stderr)
+            return 1
         log.exception("unexpected failure")
         print(
             "chibo: đã xảy ra lỗi ngoài dự kiến; dữ liệu không bị thay đổi. "
