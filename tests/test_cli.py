@@ -193,8 +193,9 @@ def test_the_log_rotates_past_its_size_and_keeps_three(tmp_path):
             if getattr(handler, "baseFilename", None) == str(path):
                 logging.getLogger().removeHandler(handler)
                 handler.close()
-    assert sorted(p.name for p in folder.iterdir()) == ["chibo.log.1", "chibo.log.2", "chibo.log.3"]
+    assert sorted(p.name for p in folder.iterdir()) == ["chibo.log", "chibo.log.1", "chibo.log.2", "chibo.log.3"]
     assert (folder / "chibo.log.1").read_bytes()[:1] == b"4" and (folder / "chibo.log.3").read_bytes()[:1] == b"2"
+    assert (folder / "chibo.log").read_bytes() == b""  # made empty and owner-only before the logger opens it
 
 
 def test_an_unknown_option_is_a_usage_error(capsys):

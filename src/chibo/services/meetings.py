@@ -8,7 +8,7 @@ from datetime import date, time
 from sqlmodel import col, select
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive
+from chibo.services.common import LONG_LENGTH, NAME_LENGTH, alive, check_choice, clean_date, clean_text, get_alive
 from chibo.services.roll import Roll
 from chibo.store.models import Attendance, Document, Meeting, Member, Presenter, SessionDocument, Speech
 from chibo.store.records import tombstone
@@ -16,7 +16,7 @@ from chibo.text import format_date
 from chibo.vocabulary import SESSION_KIND_LABELS, AttendanceState, MemberStatus, SessionForm, SessionKind
 
 _TEXT_FIELDS = {"place": ("địa điểm", 300), "title": ("tên buổi sinh hoạt", 300), "guests": ("khách mời", 2000),
-                "agenda": ("nội dung, chương trình", 10_000), "conclusion": ("kết luận của chủ trì", 20_000),
+                "agenda": ("nội dung, chương trình", LONG_LENGTH), "conclusion": ("kết luận của chủ trì", LONG_LENGTH),
                 "number_symbol": ("số, ký hiệu biên bản", 60)}
 
 
@@ -224,8 +224,8 @@ def attendance(db, session_id: str) -> list[Attendance]:
 
 
 def _clean_speech(db, content: str, member_id: str | None, speaker_name: str) -> dict:
-    content = clean_text(content, "nội dung phát biểu", required=True, max_length=50_000)
-    speaker_name = clean_text(speaker_name, "tên người phát biểu", max_length=200)
+    content = clean_text(content, "nội dung phát biểu", required=True, max_length=LONG_LENGTH)
+    speaker_name = clean_text(speaker_name, "tên người phát biểu", max_length=NAME_LENGTH)
     if member_id:
         return {"content": content, "member_id": get_alive(db, Member, member_id).id, "speaker_name": ""}
     if not speaker_name:

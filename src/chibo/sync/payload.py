@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from datetime import date, datetime, time, timezone
 
@@ -56,12 +57,25 @@ def _python_type(column_type) -> type:
         return object
 
 
+# Above any length a service accepts, so a record typed in an older chibo still travels.
+MAX_TEXT = 100_000
+# Control characters (but tab, newline, carriage return) and invisible bidi or zero-width
+# characters: no Vietnamese text needs them, and they can make a name read as another on screen.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+class HiddenCharacters(ValueError):
+    """A text field carries control or bidi characters."""
+
+
 def _text(limit):
     def convert(value):
         if not isinstance(value, str):
             raise ValueError("not text")
-        if limit and len(value) > limit:
+        if len(value) > (limit or MAX_TEXT):
             raise ValueError("too long")
+        if not value.isprintable() and _HIDDEN.search(value):
+            raise HiddenCharacters("hidden characters")
         return value
     return convert
 
@@ -149,6 +163,10 @@ def parse_records(data: bytes, sender_unit_id: str) -> list[dict]:
             values = _values(model, fields)
             if content_hash(fields) != entry["hash"]:
                 raise ValueError("hash")
+        except HiddenCharacters:
+            raise BundleRefused(f"Bản ghi thứ {number} trong gói có ký tự ẩn (ký tự điều khiển hoặc đổi chiều chữ); gói "
+                                "bị từ chối. Hãy báo đơn vị gửi gõ lại trường có ký tự lạ rồi xuất gói mới.",
+                                "records") from None
         except (ValueError, KeyError, TypeError, AttributeError):
             raise BundleRefused(f"Bản ghi thứ {number} trong gói không hợp lệ; gói bị từ chối. Hãy báo đơn vị gửi "
                                 "xuất lại gói bằng chibo.", "records") from None

@@ -45,7 +45,7 @@ class SettingsData:
     suffix: str
     rules: object
     text_size: str
-    fingerprint: str
+    identity: object  # UnitIdentity: the key fingerprint others compare, and a cell's superior
     backups: list = field(default_factory=list)
 
 
@@ -56,11 +56,10 @@ def load_settings(db, folder: Path) -> SettingsData:
     from chibo.services.units import local_unit
     from chibo.store.backup import list_backups
     from chibo.store.book import get_setting
-    from chibo.sync.keys import load_keys
+    from chibo.sync.identity import unit_identity
 
-    keys = load_keys(folder)
     return SettingsData(local_unit(db), term_start(db), symbol_suffix(db), load_rules(db),
-                        get_setting(db, TEXT_SIZE_SETTING, "normal"), keys.fingerprint if keys else "",
+                        get_setting(db, TEXT_SIZE_SETTING, "normal"), unit_identity(db, folder),
                         list_backups(paths.backup_dir(folder)))
 
 
@@ -146,9 +145,18 @@ class SettingsPage(QWidget):
     def _unit_tab(self) -> QWidget:
         tab = QWidget()
         self.name, self.superior, self.place = QLineEdit(), QLineEdit(), QLineEdit()
-        self.role, self.code, self.fingerprint = QLabel(), QLabel(), QLabel()
-        self.fingerprint.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.role, self.code, self.fingerprint, self.superior_key = QLabel(), QLabel(), QLabel(), QLabel()
+        for label in (self.fingerprint, self.superior_key):
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setWordWrap(True)
         self.fingerprint.setStyleSheet("font-family: monospace; font-size: 12pt")
+        self.new_keys_button = QPushButton(tr("Make new keys…"))
+        self.new_keys_button.setToolTip(tr("Only when the unit’s keys were lost (a book restored on a new computer) or "
+                                           "stolen: the other side must confirm the new fingerprint."))
+        self.new_keys_button.clicked.connect(self.make_new_keys)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.fingerprint, 1)
+        key_row.addWidget(self.new_keys_button)
         self.term_start = date_field()
         self.suffix = QLineEdit()
         self.suffix.setMaximumWidth(80)
@@ -158,7 +166,8 @@ class SettingsPage(QWidget):
         form.addRow(tr("Pl&ace name:"), self.place)
         form.addRow(tr("Role:"), self.role)
         form.addRow(tr("Unit code (names the bundles):"), self.code)
-        form.addRow(tr("Key fingerprint:"), self.fingerprint)
+        form.addRow(tr("Key fingerprint:"), key_row)
+        form.addRow(tr("Level above confirmed:"), self.superior_key)
         form.addRow(tr("&Term started on:"), self.term_start)
         form.addRow(tr("Unit s&ymbol on papers:"), self.suffix)
         hint = QLabel(tr("The numbers of the papers the cell issues (minutes, plans, reports) start again from 01 "
@@ -228,6 +237,9 @@ class SettingsPage(QWidget):
         tab = QWidget()
         self.backup_folder = QLabel()
         self.backup_folder.setWordWrap(True)
+        self.backup_warning = QLabel()
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setStyleSheet("color: #b00020")
         self.backup_folder.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.backup_model = BackupModel()
         self.backup_table = record_table(self.backup_model)
@@ -247,6 +259,7 @@ class SettingsPage(QWidget):
                          "copies). A restore backs up the current book first, so it can be undone."))
         note.setWordWrap(True)
         layout.addWidget(note)
+        layout.addWidget(self.backup_warning)
         layout.addWidget(self.backup_folder)
         layout.addWidget(self.backup_table, 1)
         layout.addLayout(buttons)
@@ -271,7 +284,7 @@ class SettingsPage(QWidget):
         self.role.setText(tr("Cell (sends reports to the level above)") if u.role == UnitRole.CELL else
                           tr("Receiving level (sums the cells’ figures)"))
         self.code.setText(u.code)
-        self.fingerprint.setText(data.fingerprint or tr("(none yet; made when the first bundle is sent)"))
+        self._show_identity(data.identity, u.role == UnitRole.RECEIVING)
         self.term_start.setText(format_date(data.term_start))
         self.suffix.setText(data.suffix)
         r = data.rules
@@ -282,10 +295,55 @@ class SettingsPage(QWidget):
         self.target.setValue(r.study_target_percent)
         self.text_size.setCurrentIndex(max(self.text_size.findData(data.text_size), 0))
         self.backup_folder.setText(tr("Backup folder: {folder}").format(folder=self.book.backups))
+        self.backup_warning.setText("\n".join(self.book.warnings))
+        self.backup_warning.setVisible(bool(self.book.warnings))
         self.backup_model.set_rows(data.backups)
         self.backup_table.resizeColumnsToContents()
         self.backup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.dirty = False
+
+    def _show_identity(self, identity, receiving: bool) -> None:
+        if identity.fingerprint:
+            self.fingerprint.setText(identity.fingerprint)
+        elif identity.keys_lost:
+            self.fingerprint.setText(tr("This computer has no key of the unit (the key sent out was {fingerprint}). "
+                                        "If it is lost, make new keys.").format(
+                fingerprint=identity.published_fingerprint))
+        else:
+            self.fingerprint.setText(tr("(none yet; made when the first bundle is sent)"))
+        if receiving:
+            self.superior_key.setText(tr("(a receiving level: its cells confirm its key)"))
+        elif identity.superior:
+            self.superior_key.setText(tr("{name}, key fingerprint {fingerprint}").format(**identity.superior))
+        else:
+            self.superior_key.setText(tr("None yet: import the plan bundle of the level above (Data exchange)."))
+
+    def make_new_keys(self) -> None:
+        """New keys on purpose, asked first: the other side then holds our bundles until it compares."""
+        from chibo.sync.keys import make_new_keys
+
+        box = QMessageBox(QMessageBox.Warning, tr("Make new keys"),
+                          tr("Make new keys only when the unit’s keys were lost (for instance the book was restored "
+                             "on a new computer) or may have been stolen.\n\nFrom the next bundle on, the other side "
+                             "holds our bundles until its officer compares the new key fingerprint, which you read "
+                             "out over the phone. The old keys are kept, so bundles already sealed to them still "
+                             "open."), parent=self)
+        go = box.addButton(tr("Make new keys"), QMessageBox.AcceptRole)
+        cancel = box.addButton(tr("Cancel"), QMessageBox.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        if box.clickedButton() is not go:
+            return
+        book = self.book
+
+        def done(result):
+            keys, previous = result
+            self.status.setText(tr("New keys made. The new key fingerprint is {fingerprint}: read it out to the other "
+                                   "side.").format(fingerprint=keys.fingerprint))
+            self.changed.emit()
+
+        run_write(lambda: make_new_keys(book), done, lambda exc: QMessageBox.warning(self, "chibo", message_of(
+            exc, tr("Could not make new keys; nothing was changed. The details are in the log."))))
 
     def values(self) -> dict:
         return {
