@@ -186,3 +186,28 @@ def answer_next_dialog(qtbot, button_text: str, *, seen: list | None = None, bef
         qtbot.mouseClick(buttons[button_text], Qt.LeftButton)
 
     QTimer.singleShot(0, attempt)
+
+
+def book_rows(database) -> list[str]:
+    """Every row of a book (its SQL dump, WAL included), to prove row for row that a refusal changed
+    nothing. `database` is a Book or the path of its file."""
+    import sqlite3
+
+    path = getattr(database, "database", database)
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def cli(capsys, *argv) -> tuple[int, str, str]:
+    """`chibo ARGV…` in this process: exit code, stdout, stderr."""
+    from chibo.cli.main import main
+
+    try:
+        code = main([str(a) for a in argv])
+    except SystemExit as usage:  # argparse ends a usage error so
+        code = usage.code
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -153,7 +153,7 @@ class Book:
             db.commit()
         except BaseException as error:
             db.rollback()
-            if is_disk_full(error):  # SQLITE_FULL: the transaction was rolled back, nothing written
+            if is_disk_full(error) and not isinstance(error, ChiboError):  # SQLITE_FULL: rolled back, nothing written
                 raise disk_full(self.folder) from error
             raise
         finally:

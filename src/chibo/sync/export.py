@@ -25,7 +25,7 @@ from chibo.store.files import existing_folder
 from chibo.store.schema import SCHEMA_REVISIONS
 from chibo.sync.bundle import FORMAT, FORMAT_VERSION, gzip_bytes, write_bundle
 from chibo.sync.keyring import RECIPIENT_SETTING
-from chibo.sync.keys import b64, ensure_keys, fingerprint, unb64
+from chibo.sync.keys import b64, fingerprint, unb64, unit_keys
 from chibo.sync.payload import record_line
 from chibo.vocabulary import UnitRole
 
@@ -126,8 +126,10 @@ def export_bundle(book, folder: Path, *, full: bool = False, unsealed: bool = Fa
                              "không xuất gói báo cáo.")
         if get_setting(db, RECIPIENT_SETTING) is None and not unsealed:
             raise ChiboError(NOT_SEALED)
-    keys, now = ensure_keys(book), now or datetime.now(timezone.utc)
+    now = now or datetime.now(timezone.utc)
     with book.session() as db:
+        keys = unit_keys(db, book.folder)
+        db.flush()  # a newly published key stamps the unit record: it travels in this bundle
         unit = local_unit(db)
         seq = int(get_setting(db, SEQ_SETTING, 0)) + 1
         after_rev = 0 if full else int(get_setting(db, ACKED_REV_SETTING, 0))
@@ -171,8 +173,10 @@ def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportRes
     with book.session() as db:
         if local_unit(db).role != UnitRole.RECEIVING:
             raise ChiboError("Chỉ sổ của cấp nhận báo cáo (đảng ủy) mới xuất gói kế hoạch; chi bộ dùng “chibo export”.")
-    keys, now = ensure_keys(book), now or datetime.now(timezone.utc)
+    now = now or datetime.now(timezone.utc)
     with book.session() as db:
+        keys = unit_keys(db, book.folder)
+        db.flush()
         unit = local_unit(db)
         seq = int(get_setting(db, PLAN_SEQ_SETTING, 0)) + 1
         documents = list(db.exec(select(Document).where(Document.unit_id == unit.id).order_by(col(Document.rev))))

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
 
 from chibo.errors import ChiboError, disk_full, is_disk_full
 from chibo.services.units import local_unit
@@ -217,10 +218,14 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
             unit.superior_name = manifest.get("sender_superior", unit.superior_name)
             unit.last_seq = max(unit.last_seq, manifest["seq"])
             db.add(unit)
+            for waited in db.exec(select(BundleLog).where(BundleLog.file_sha256 == digest,
+                                                          BundleLog.outcome == "pending")):
+                waited.outcome = "reimported"  # held before, decided now: no longer waiting
+                db.add(waited)
             report.outcome = "imported"
             _log(db, path, digest, report)
     except IntegrityError as error:
-        log.warning("bundle %s does not fit the book: %s", path.name, error.orig)
+        log.warning("bundle %s does not fit the book: %s", path.name, error)  # the engine hides the values
         report = ImportReport(str(path), "rejected", "Gói này cần một gói trước đó của cùng đơn vị (thiếu bản ghi "
                               "gốc). Hãy nhập các gói cũ hơn trước, hoặc xin đơn vị xuất gói đầy đủ (--full).",
                               manifest["sender_name"], sender, report.fingerprint, manifest["seq"],

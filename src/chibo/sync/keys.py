@@ -150,19 +150,25 @@ def keys_lost(folder: Path, unit) -> KeysLostError:
 
 
 def ensure_keys(book) -> UnitKeys:
-    """The book's keys, made on first use when none were ever published. When the unit's public key
-    was sent out but the private one is gone, refuse (KeysLostError): new keys are made only on
+    """The book's keys, made on first use when none were ever published (see `unit_keys`)."""
+    with book.session() as db:
+        return unit_keys(db, book.folder)
+
+
+def unit_keys(db, folder: Path) -> UnitKeys:
+    """The unit's keys, published on its record in the caller's transaction (a refused export rolls
+    the record back). Made on first use when none were ever published; when the public key was
+    sent out but the private one is gone, refused (KeysLostError): new keys are made only on
     purpose, with `make_new_keys`."""
     from chibo.services.units import local_unit
 
-    keys = load_keys(book.folder)
-    with book.session() as db:
-        if keys is None:
-            unit = local_unit(db)
-            if unit.signing_key:
-                raise keys_lost(book.folder, unit)
-            keys = _generate(book.folder)
-        _publish(db, keys)
+    keys = load_keys(folder)
+    if keys is None:
+        unit = local_unit(db)
+        if unit.signing_key:
+            raise keys_lost(folder, unit)
+        keys = _generate(folder)
+    _publish(db, keys)
     return keys
 
 

@@ -90,11 +90,6 @@ def import_waiting(book, unit_id: str, *, approve=frozenset(), other_superior: b
         archived = book.folder / "received" / f"{entry.file_sha256}.chibo"
         if archived.is_file():
             reports.append(import_bundle(book, archived, approve=approve, other_superior=other_superior))
-    with book.session() as db:  # what is decided no longer waits
-        for entry in waiting:
-            if entry.file_sha256 in seen:
-                entry.outcome = "reimported"
-                db.add(entry)
     return reports
 
 
