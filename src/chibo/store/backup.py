@@ -145,8 +145,8 @@ def damaged_book(database: Path, folder: Path, what: str, problem: str = "") -> 
                   "(chibo backup --to) rồi khôi phục bằng lệnh chibo restore TỆP.")
     else:
         advice = (f"Bản sao lưu tốt gần nhất: {good.path.name} (lúc {good.made_at:%H:%M} ngày "
-                  f"{format_date(good.made_at.date())}). Hãy khôi phục bản đó: mở chibo và chọn “Khôi phục”, hoặc "
-                  f"chạy lệnh chibo restore \"{good.path}\" (sổ hiện tại được giữ lại bên cạnh).")
+                  f"{format_date(good.made_at.date())}). Hãy khôi phục bản đó (trong ứng dụng: nút “Khôi phục bản đã "
+                  f"chọn”; trên dòng lệnh: chibo restore \"{good.path}\"); sổ hiện tại được giữ lại bên cạnh.")
     return DamagedBookError(f"{what} {advice}", detail=f"{database}: {problem}", good_backup=good.path if good else None)
 
 
