@@ -36,8 +36,9 @@ def setup_logging(folder: Path) -> Path | None:
         _rotate(path)
         create_private(path)
         tighten(folder)  # a log written by an older chibo was world-readable
-        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+        handler = logging.FileHandler(path, encoding="utf-8")  # opened now: a disk that refuses it says so here
     except OSError:
+        logging.getLogger().addHandler(logging.NullHandler())  # never Python's last resort: stderr is the user's
         return None  # a read-only or full disk must not stop the app
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
