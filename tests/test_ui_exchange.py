@@ -147,6 +147,15 @@ def test_the_receiving_level_imports_approves_by_fingerprint_and_sums(qtbot, cel
         assert db.get(KnownUnit, reports[0].sender_unit_id).approval == "approved"
 
 
+def _held_on_the_page(qtbot, receiving, bundle):
+    """The receiving level's exchange page after importing `bundle`, held there for a person's word."""
+    page = open_window(qtbot, receiving).exchange
+    with qtbot.waitSignal(page.imports.imported, timeout=20_000):
+        page.imports.import_files([bundle])  # what the file chooser hands over
+    qtbot.waitUntil(lambda: page.pending.model.rowCount() == 1, timeout=10_000)
+    return page
+
+
 def test_a_new_key_shows_both_fingerprints_and_counts_once_approved(qtbot, cell_a, receiving, stick):
     link(cell_a, receiving, stick)
     old = fingerprint_of(cell_a)
@@ -154,12 +163,7 @@ def test_a_new_key_shows_both_fingerprints_and_counts_once_approved(qtbot, cell_
     assert import_bundle(receiving, first.path, approve={old}).outcome == "imported"
     keys, previous = make_new_keys(cell_a)  # the cell restored its book on a new computer
     assert previous == old
-    again = export_bundle(cell_a, stick)
-    window = open_window(qtbot, receiving)
-    page = window.exchange
-    with qtbot.waitSignal(page.imports.imported, timeout=20_000):
-        page.imports.import_files([again.path])
-    qtbot.waitUntil(lambda: page.pending.model.rowCount() == 1, timeout=10_000)
+    page = _held_on_the_page(qtbot, receiving, export_bundle(cell_a, stick).path)
     assert page.pending.model.rows[0][1][:3] == ("Chi bộ bản Nà Khum", old, keys.fingerprint)
     assert f"mã khóa cũ {old}, mã khóa mới {keys.fingerprint}" in page.pending.reason.text()
     with receiving.session() as db:
@@ -185,12 +189,7 @@ def test_a_cell_of_another_committee_needs_the_extra_tick(qtbot, cell_a, receivi
     link(cell_a, receiving, stick)
     with cell_a.session() as db:  # the cell declares another commune as its superior
         update_unit(db, superior_name="Đảng bộ xã Mường Khương")
-    bundle = export_bundle(cell_a, stick)
-    window = open_window(qtbot, receiving)
-    page = window.exchange
-    with qtbot.waitSignal(page.imports.imported, timeout=20_000):
-        page.imports.import_files([bundle.path])
-    qtbot.waitUntil(lambda: page.pending.model.rowCount() == 1, timeout=10_000)
+    page = _held_on_the_page(qtbot, receiving, export_bundle(cell_a, stick).path)
     assert "khai cấp trên là “Đảng bộ xã Mường Khương”, không phải “Đảng ủy xã Sơn Cao”" in page.pending.reason.text()
     seen = []
     reports = _approve_in_dialog(qtbot, page, tick=True, seen=seen)

@@ -18,6 +18,7 @@ from chibo.ui.drives import removable_drives
 from chibo.ui.exchange_parts import show_failure
 from chibo.ui.i18n import tr
 from chibo.ui.operations import run_write
+from chibo.ui.questions import go_ahead
 
 
 class DestinationPicker(QWidget):
@@ -111,17 +112,12 @@ class ExportPanel(QWidget):
             self.unsealed.setChecked(False)
 
     def confirm_unsealed(self) -> bool:
-        box = QMessageBox(QMessageBox.Warning, tr("Export without sealing"),
-                          tr("The bundle will not be sealed: anyone who holds the USB stick can read the members’ "
-                             "names, dates of birth, phone numbers and card numbers.\n\nThe safe way is to import the "
-                             "plan bundle of the level above first; then every bundle is sealed to its key. Export "
-                             "without sealing only when the level above asked for it, and delete the file once it "
-                             "was imported."), parent=self)
-        go = box.addButton(tr("Export without sealing"), QMessageBox.AcceptRole)
-        cancel = box.addButton(tr("Cancel"), QMessageBox.RejectRole)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is go
+        return go_ahead(self, tr("Export without sealing"),
+                        tr("The bundle will not be sealed: anyone who holds the USB stick can read the members’ "
+                           "names, dates of birth, phone numbers and card numbers.\n\nThe safe way is to import the "
+                           "plan bundle of the level above first; then every bundle is sealed to its key. Export "
+                           "without sealing only when the level above asked for it, and delete the file once it "
+                           "was imported."), tr("Export without sealing"))
 
     def export(self) -> None:
         from chibo.sync.export import export_bundle, export_plan

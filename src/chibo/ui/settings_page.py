@@ -321,23 +321,19 @@ class SettingsPage(QWidget):
     def make_new_keys(self) -> None:
         """New keys on purpose, asked first: the other side then holds our bundles until it compares."""
         from chibo.sync.keys import make_new_keys
+        from chibo.ui.questions import go_ahead
 
-        box = QMessageBox(QMessageBox.Warning, tr("Make new keys"),
-                          tr("Make new keys only when the unit’s keys were lost (for instance the book was restored "
-                             "on a new computer) or may have been stolen.\n\nFrom the next bundle on, the other side "
-                             "holds our bundles until its officer compares the new key fingerprint, which you read "
-                             "out over the phone. The old keys are kept, so bundles already sealed to them still "
-                             "open."), parent=self)
-        go = box.addButton(tr("Make new keys"), QMessageBox.AcceptRole)
-        cancel = box.addButton(tr("Cancel"), QMessageBox.RejectRole)
-        box.setDefaultButton(cancel)
-        box.exec()
-        if box.clickedButton() is not go:
+        if not go_ahead(self, tr("Make new keys"),
+                        tr("Make new keys only when the unit’s keys were lost (for instance the book was restored "
+                           "on a new computer) or may have been stolen.\n\nFrom the next bundle on, the other side "
+                           "holds our bundles until its officer compares the new key fingerprint, which you read "
+                           "out over the phone. The old keys are kept, so bundles already sealed to them still "
+                           "open."), tr("Make new keys")):
             return
         book = self.book
 
         def done(result):
-            keys, previous = result
+            keys, _previous = result
             self.status.setText(tr("New keys made. The new key fingerprint is {fingerprint}: read it out to the other "
                                    "side.").format(fingerprint=keys.fingerprint))
             self.changed.emit()
