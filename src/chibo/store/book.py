@@ -47,7 +47,7 @@ class Book:
                 book._lock.acquire()
             except OSError as error:
                 raise folder_error(book.folder, error) from error
-            tighten(book.folder)  # the lock file is new
+        tighten(book.folder)  # a folder written by an older chibo was world-readable
         try:
             book._attach()
             if book.local_unit_id and book._lock:

@@ -99,8 +99,9 @@ _READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def open_data_folder(folder: Path) -> Path:
-    """The data folder, made if missing and private; a Vietnamese sentence when it is a file, on a
-    read-only disk, not ours to write, or on a full disk."""
+    """The data folder, made if missing and private (its contents are tightened by the book's
+    opener); a Vietnamese sentence when it is a file, on a read-only disk, not ours to write, or on
+    a full disk."""
     if folder.exists() and not folder.is_dir():
         raise ChiboError(f"“{folder}” là một tệp, không phải thư mục dữ liệu. Hãy chọn một thư mục khác bằng "
                          "--data-dir (hoặc biến môi trường CHIBO_DATA_DIR).", detail=f"{folder} is not a directory")
@@ -111,7 +112,6 @@ def open_data_folder(folder: Path) -> Path:
         probe.unlink()
     except OSError as error:
         raise folder_error(folder, error) from error
-    tighten(folder)
     return folder
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from chibo import __version__
 from chibo.errors import ChiboError, disk_full, is_disk_full
@@ -154,8 +154,6 @@ def export_bundle(book, folder: Path, *, full: bool = False, unsealed: bool = Fa
 
 def held_revs(db, unit_ids) -> dict[str, int]:
     """Per unit, the highest rev of its records in this book."""
-    from sqlmodel import func
-
     highest = dict.fromkeys(unit_ids, 0)
     for model in SYNCED_TABLES:
         query = select(model.unit_id, func.max(model.rev)).where(col(model.unit_id).in_(list(highest)))
