@@ -108,3 +108,34 @@ def test_a_plan_from_another_committee_than_the_declared_one_needs_a_second_word
         assert import_bundle(cell, plan.path, approve={fp}, other_superior=True).outcome == "imported"
     finally:
         cell.close()
+
+
+def test_approving_the_held_plan_from_the_list_switches_the_superior(cell_a, receiving, stick, tmp_path):
+    """What the exchange page's "Xác nhận mã khóa…" does at a cell: approve, then the held plan is
+    imported again and the cell seals to its new superior."""
+    from chibo.services.units import init_book
+    from chibo.sync.trust import approve_pending, reject_pending
+
+    link(cell_a, receiving, stick)
+    with Book.open(tmp_path / "commune-moi") as new_commune:
+        init_book(new_commune, name="Đảng ủy xã Sơn Cao", role="receiving")
+        plan = export_plan(new_commune, tmp_path)
+        assert import_bundle(cell_a, plan.path).outcome == "pending"
+        with cell_a.session() as db:
+            [held] = pending_keys(db)
+        assert (held.unit_id, held.fingerprint, held.previous_fingerprint) == (
+            new_commune.local_unit_id, fingerprint_of(new_commune), "")
+        reports = approve_pending(cell_a, held.unit_id, held.fingerprint)
+        assert [r.outcome for r in reports] == ["imported"]
+        with cell_a.session() as db:
+            assert get_setting(db, RECIPIENT_SETTING)["unit_id"] == new_commune.local_unit_id
+            assert pending_keys(db) == []
+
+        old_plan = export_plan(receiving, stick)  # the previous superior asks again: refused this time
+        assert import_bundle(cell_a, old_plan.path).outcome == "pending"
+        with cell_a.session() as db:
+            [again] = pending_keys(db)
+        reject_pending(cell_a, again.unit_id, again.fingerprint)
+        with cell_a.session() as db:
+            assert get_setting(db, RECIPIENT_SETTING)["unit_id"] == new_commune.local_unit_id
+            assert pending_keys(db) == []
