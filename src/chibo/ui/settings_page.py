@@ -145,18 +145,11 @@ class SettingsPage(QWidget):
     def _unit_tab(self) -> QWidget:
         tab = QWidget()
         self.name, self.superior, self.place = QLineEdit(), QLineEdit(), QLineEdit()
-        self.role, self.code, self.fingerprint, self.superior_key = QLabel(), QLabel(), QLabel(), QLabel()
-        for label in (self.fingerprint, self.superior_key):
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            label.setWordWrap(True)
-        self.fingerprint.setStyleSheet("font-family: monospace; font-size: 12pt")
-        self.new_keys_button = QPushButton(tr("Make new keys…"))
-        self.new_keys_button.setToolTip(tr("Only when the unit’s keys were lost (a book restored on a new computer) or "
-                                           "stolen: the other side must confirm the new fingerprint."))
-        self.new_keys_button.clicked.connect(self.make_new_keys)
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.fingerprint, 1)
-        key_row.addWidget(self.new_keys_button)
+        from chibo.ui.unit_keys import UnitKeyRows
+
+        self.role, self.code = QLabel(), QLabel()
+        self.keys = UnitKeyRows(self.book, self)
+        self.keys.made.connect(lambda sentence: (self.status.setText(sentence), self.changed.emit()))
         self.term_start = date_field()
         self.suffix = QLineEdit()
         self.suffix.setMaximumWidth(80)
@@ -166,8 +159,8 @@ class SettingsPage(QWidget):
         form.addRow(tr("Pl&ace name:"), self.place)
         form.addRow(tr("Role:"), self.role)
         form.addRow(tr("Unit code (names the bundles):"), self.code)
-        form.addRow(tr("Key fingerprint:"), key_row)
-        form.addRow(tr("Level above confirmed:"), self.superior_key)
+        form.addRow(tr("Key fingerprint:"), self.keys.key_row)
+        form.addRow(tr("Level above confirmed:"), self.keys.superior)
         form.addRow(tr("&Term started on:"), self.term_start)
         form.addRow(tr("Unit s&ymbol on papers:"), self.suffix)
         hint = QLabel(tr("The numbers of the papers the cell issues (minutes, plans, reports) start again from 01 "
@@ -284,7 +277,7 @@ class SettingsPage(QWidget):
         self.role.setText(tr("Cell (sends reports to the level above)") if u.role == UnitRole.CELL else
                           tr("Receiving level (sums the cells’ figures)"))
         self.code.setText(u.code)
-        self._show_identity(data.identity, u.role == UnitRole.RECEIVING)
+        self.keys.show(data.identity, u.role == UnitRole.RECEIVING)
         self.term_start.setText(format_date(data.term_start))
         self.suffix.setText(data.suffix)
         r = data.rules
@@ -301,45 +294,6 @@ class SettingsPage(QWidget):
         self.backup_table.resizeColumnsToContents()
         self.backup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.dirty = False
-
-    def _show_identity(self, identity, receiving: bool) -> None:
-        if identity.fingerprint:
-            self.fingerprint.setText(identity.fingerprint)
-        elif identity.keys_lost:
-            self.fingerprint.setText(tr("This computer has no key of the unit (the key sent out was {fingerprint}). "
-                                        "If it is lost, make new keys.").format(
-                fingerprint=identity.published_fingerprint))
-        else:
-            self.fingerprint.setText(tr("(none yet; made when the first bundle is sent)"))
-        if receiving:
-            self.superior_key.setText(tr("(a receiving level: its cells confirm its key)"))
-        elif identity.superior:
-            self.superior_key.setText(tr("{name}, key fingerprint {fingerprint}").format(**identity.superior))
-        else:
-            self.superior_key.setText(tr("None yet: import the plan bundle of the level above (Data exchange)."))
-
-    def make_new_keys(self) -> None:
-        """New keys on purpose, asked first: the other side then holds our bundles until it compares."""
-        from chibo.sync.keys import make_new_keys
-        from chibo.ui.questions import go_ahead
-
-        if not go_ahead(self, tr("Make new keys"),
-                        tr("Make new keys only when the unit’s keys were lost (for instance the book was restored "
-                           "on a new computer) or may have been stolen.\n\nFrom the next bundle on, the other side "
-                           "holds our bundles until its officer compares the new key fingerprint, which you read "
-                           "out over the phone. The old keys are kept, so bundles already sealed to them still "
-                           "open."), tr("Make new keys")):
-            return
-        book = self.book
-
-        def done(result):
-            keys, _previous = result
-            self.status.setText(tr("New keys made. The new key fingerprint is {fingerprint}: read it out to the other "
-                                   "side.").format(fingerprint=keys.fingerprint))
-            self.changed.emit()
-
-        run_write(lambda: make_new_keys(book), done, lambda exc: QMessageBox.warning(self, "chibo", message_of(
-            exc, tr("Could not make new keys; nothing was changed. The details are in the log."))))
 
     def values(self) -> dict:
         return {
