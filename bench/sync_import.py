@@ -4,7 +4,9 @@ the same rows (the floor), and the sizes of a monthly and a full bundle. Printed
     .venv/bin/python bench/sync_import.py [CELLS]     (default 300; each 35 members, 5 years)
 
 One demo cell of 60 months is built and exported in full; the other cells are copies of its
-records under new ids, a new unit and new keys, each bundle signed by its own cell."""
+records under new ids, a new unit and new keys, each bundle signed by its own cell. The bundles are
+not sealed (as with --unsealed), so the floor reads the same bytes; each new cell's key is
+approved by its fingerprint as an officer would after comparing it."""
 
 from __future__ import annotations
 
@@ -40,7 +42,8 @@ def cell_copies(source: Path, count: int, folder: Path) -> list[Path]:
     for k in range(count):
         space = uuid.UUID(int=k + 1)
         remap = {old: str(uuid.uuid5(space, old)) for old in ids}
-        unit = SimpleNamespace(id=str(uuid.uuid5(space, "unit")), name=f"Chi bộ số {k + 1}", code=f"CB{k + 1:03d}")
+        unit = SimpleNamespace(id=str(uuid.uuid5(space, "unit")), name=f"Chi bộ số {k + 1}", code=f"CB{k + 1:03d}",
+                               superior_name="Đảng bộ xã thử")
         lines, counts = [], {}
         for record in records:
             fields = {name: (unit.id if name in ("unit_id",) or (record["table"] == "unit" and name == "id")
@@ -101,10 +104,10 @@ def main() -> int:
         stick.mkdir()
         with Book.open(tmp / "cell") as book:
             build_demo(book, seed=3, months=60, today=date(2026, 6, 20))
-            full = export_bundle(book, stick, full=True)
+            full = export_bundle(book, stick, full=True, unsealed=True)
         with Book.open(tmp / "month") as book:
             build_demo(book, seed=3, months=1, today=date(2026, 6, 20))
-            month = export_bundle(book, stick)
+            month = export_bundle(book, stick, unsealed=True)
         print(f"bundle sizes: 5-year full bundle {full.size // 1024} KB ({full.records:,} records); "
               f"one-month cell {month.size // 1024} KB ({month.records} records)")
         copies = tmp / "copies"
@@ -115,7 +118,9 @@ def main() -> int:
             start = time.perf_counter()
             records = 0
             for path in paths:
-                report = import_bundle(book, path, approve_new=True)
+                with zipfile.ZipFile(path) as archive:
+                    compared = json.loads(archive.read("manifest.json"))["signer_key_id"]
+                report = import_bundle(book, path, approve={compared})
                 assert report.outcome == "imported", report.reason
                 records += report.counts["new"]
             ours = time.perf_counter() - start

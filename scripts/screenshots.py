@@ -31,8 +31,9 @@ from chibo.services.demo import build_demo  # noqa: E402
 from chibo.services.units import init_book  # noqa: E402
 from chibo.ui.i18n import install_translations  # noqa: E402
 from chibo.store.book import Book  # noqa: E402
-from chibo.sync.export import export_bundle  # noqa: E402
+from chibo.sync.export import export_bundle, export_plan  # noqa: E402
 from chibo.sync.importer import import_bundle  # noqa: E402
+from chibo.sync.keys import ensure_keys  # noqa: E402
 from chibo.ui.main_window import MainWindow  # noqa: E402
 from chibo.ui.operations import wait_for_jobs  # noqa: E402
 
@@ -63,31 +64,96 @@ def save(widget, path: Path) -> None:
 
 
 def receiving_screens(app, out: Path, folder: Path) -> None:
-    """The receiving level: one cell's bundle imported, a second cell's waiting for approval."""
+    """The receiving level: one cell's bundle imported; a second cell new and waiting; the first
+    cell's bundle after it restored its book on a new computer, held with both fingerprints."""
+    from chibo.sync.keys import make_new_keys
+    from chibo.sync.trust import pending_keys
+    from chibo.ui.key_approval import KeyApprovalDialog
+
     stick = folder / "usb"
     stick.mkdir()
     with Book.open(folder / "commune") as commune:
         init_book(commune, name="Đảng ủy xã Sơn Cao", role="receiving", superior_name="Đảng bộ huyện Mường La")
-        bundles = []
+        bundles, cells = [], []
         for index, name in enumerate(("Chi bộ bản Nà Khum", "Chi bộ bản Phìn Hồ")):
-            with Book.open(folder / f"cell{index}") as cell:
-                build_demo(cell, seed=3 + index, today=date.today(), name=name)
-                bundles.append(export_bundle(cell, stick).path)
-        import_bundle(commune, bundles[0], approve_new=True)
+            cell = Book.open(folder / f"cell{index}")
+            build_demo(cell, seed=3 + index, today=date.today(), name=name)
+            link(cell, commune, stick)
+            bundles.append(export_bundle(cell, stick).path)
+            cells.append(cell)
+        import_bundle(commune, bundles[0], approve={ensure_keys(cells[0]).fingerprint})
+        make_new_keys(cells[0])
+        bundles.append(export_bundle(cells[0], stick).path)
+        for cell in cells:
+            cell.close()
         window = open_window(app, commune)
         window.show_page(window.exchange)
         window.exchange.imports.import_files(bundles)
         settle(app)
+        window.exchange.pending.table.selectRow(1)
         for tab, name in enumerate(("nhan-goi", "tong-hop", "gui-ke-hoach", "nhat-ky")):
             window.exchange.tabs.setCurrentIndex(tab)
             app.processEvents()
             save(window, out / f"{11 + tab:02d}-cap-tren-{name}.png")
+        with commune.session() as db:
+            changed = next(p for p in pending_keys(db) if p.previous_fingerprint)
+        dialog = KeyApprovalDialog(changed, True, window)
+        dialog.show()
+        app.processEvents()
+        save(dialog, out / "15b-xac-nhan-khoa-moi.png")
+        dialog.close()
         settle(app)
         window.close()
 
 
 def _choose(group, key: str) -> None:
     next(b for b in group.buttons() if b.property("choice") == key).setChecked(True)
+def link(cell, commune, stick: Path) -> None:
+    """The cell takes its superior's plan bundle, its key approved: its bundles are sealed from then on."""
+    plan = export_plan(commune, stick)
+    import_bundle(cell, plan.path, approve={ensure_keys(commune).fingerprint})
+
+
+def unlinked_cell_screen(app, out: Path, folder: Path) -> None:
+    """A cell that has not imported its superior's plan yet: nothing is written unsealed unless asked."""
+    with Book.open(folder / "chua-co-khoa") as book:
+        build_demo(book, seed=4, months=2, today=date.today())
+        window = open_window(app, book)
+        window.show_page(window.exchange)
+        app.processEvents()
+        save(window, out / "07b-trao-doi-chua-co-khoa-cap-tren.png")
+        window.close()
+        settle(app)
+
+
+def recovery_screen(app, out: Path, folder: Path) -> None:
+    """A book whose pages were damaged: the restore offered at start-up instead of quitting."""
+    from chibo.errors import DamagedBookError
+    from chibo.store.backup import checked_backups
+    from chibo.ui.recovery import RecoveryDialog
+
+    from datetime import datetime, timedelta
+
+    from chibo.store.backup import make_backup
+
+    with Book.open(folder / "hong") as book:
+        build_demo(book, seed=2, months=2, today=date.today())
+    database = folder / "hong" / "chibo.sqlite"
+    for days, automatic in ((9, True), (2, False), (1, True)):
+        make_backup(database, database.parent / "backups", automatic=automatic,
+                    now=datetime.now().replace(hour=7, minute=45) - timedelta(days=days))
+    (database.parent / "backups" / "tu-dong-20250101-080000.sqlite").write_bytes(b"\0" * 4096)  # a damaged one
+    data = bytearray(database.read_bytes())
+    data[:100] = b"\0" * 100
+    database.write_bytes(bytes(data))
+    try:
+        Book.open(folder / "hong")
+    except DamagedBookError as refused:
+        dialog = RecoveryDialog(refused.message, checked_backups(folder / "hong" / "backups"))
+        dialog.show()
+        app.processEvents()
+        save(dialog, out / "31-khong-mo-duoc-so.png")
+        dialog.close()
 
 
 def wizard_screens(app, out: Path, folder: Path) -> None:
@@ -218,7 +284,7 @@ def settings_screens(app, window: MainWindow, out: Path) -> None:
     window.show_page(window.settings)
     window.settings.make_backup()
     settle(app)
-    for tab, name in ((1, "quy-tac"), (2, "giao-dien"), (3, "sao-luu")):
+    for tab, name in ((0, "don-vi"), (1, "quy-tac"), (2, "giao-dien"), (3, "sao-luu")):
         window.settings.tabs.setCurrentIndex(tab)
         app.processEvents()
         save(window, out / f"30-cai-dat-{name}.png")
@@ -263,12 +329,18 @@ def main() -> int:
         empty_book_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder:
         receiving_screens(app, out, Path(folder))
+    with tempfile.TemporaryDirectory() as folder:
+        recovery_screen(app, out, Path(folder))
+        unlinked_cell_screen(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder, Book.open(Path(folder)) as book:
         build_demo(book, seed=1, today=date.today())
-        window = open_window(app, book)
-        names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach", "tuyen-truyen", "trao-doi", "cai-dat")
         stick = Path(folder) / "usb"
         stick.mkdir()
+        with Book.open(Path(folder) / "commune") as commune:  # the cell has its superior's key: bundles sealed
+            init_book(commune, name="Đảng ủy xã Sơn Cao", role="receiving")
+            link(book, commune, stick)
+        window = open_window(app, book)
+        names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach", "tuyen-truyen", "trao-doi", "cai-dat")
         window.exchange.export_panel.picker.set_folder(stick)
         window.exchange.export_panel.export()
         settle(app)

@@ -114,6 +114,25 @@ def stick(tmp_path):
     return folder
 
 
+def fingerprint_of(book) -> str:
+    """The book's key fingerprint, as its officer reads it out (keys made if there are none yet)."""
+    from chibo.sync.keys import ensure_keys
+
+    return ensure_keys(book).fingerprint
+
+
+def link(cell, receiving, stick):
+    """The cell imports its superior's plan bundle, its officer approving the superior's key by its
+    fingerprint: from then on the cell's report bundles are sealed to that key."""
+    from chibo.sync.export import export_plan
+    from chibo.sync.importer import import_bundle
+
+    plan = export_plan(receiving, stick)
+    report = import_bundle(cell, plan.path, approve={fingerprint_of(receiving)})
+    assert report.outcome == "imported", report.reason
+    return plan.path
+
+
 # The desktop window.
 def open_main_window(qtbot, book, page: int | str = 0):
     """The main window on `book`, shown, with its first load done (every page is filled by the
@@ -139,3 +158,56 @@ def demo_window(qtbot, demo_book):
 
     yield open_main_window(qtbot, demo_book)
     wait_for_jobs()
+
+
+def answer_next_dialog(qtbot, button_text: str, *, seen: list | None = None, before=None, timeout_ms: int = 10_000):
+    """As a person would: when the next modal dialog opens, read it (its text, or the dialog itself,
+    into `seen`), let `before(dialog)` tick what needs ticking, then click the button labelled
+    `button_text`. A dialog without that button fails the test."""
+    import time
+
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+
+    deadline = time.monotonic() + timeout_ms / 1000
+
+    def attempt():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            assert time.monotonic() < deadline, "no dialog opened"
+            QTimer.singleShot(20, attempt)
+            return
+        if seen is not None:
+            seen.append(dialog.text() if isinstance(dialog, QMessageBox) else dialog)
+        if before is not None:
+            before(dialog)
+        buttons = {b.text().replace("&", ""): b for b in dialog.findChildren(QAbstractButton) if b.isVisible()}
+        assert button_text in buttons, f"no button “{button_text}” in {sorted(buttons)}"
+        qtbot.mouseClick(buttons[button_text], Qt.LeftButton)
+
+    QTimer.singleShot(0, attempt)
+
+
+def book_rows(database) -> list[str]:
+    """Every row of a book (its SQL dump, WAL included), to prove row for row that a refusal changed
+    nothing. `database` is a Book or the path of its file."""
+    import sqlite3
+
+    path = getattr(database, "database", database)
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def cli(capsys, *argv) -> tuple[int, str, str]:
+    """`chibo ARGV…` in this process: exit code, stdout, stderr."""
+    from chibo.cli.main import main
+
+    try:
+        code = main([str(a) for a in argv])
+    except SystemExit as usage:  # argparse ends a usage error so
+        code = usage.code
+    out, err = capsys.readouterr()
+    return code, out, err

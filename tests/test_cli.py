@@ -103,6 +103,9 @@ def test_backup_and_restore_round_trip(capsys, tmp_path):
     run(capsys, "--data-dir", folder, "init", "--name", "Chi bộ bản Nậm Cáy")
     csv = tmp_path / "ds.csv"
     csv.write_text("Họ và tên\nLò Văn An\n", encoding="utf-8")
+    code, _, err = run(capsys, "--data-dir", folder, "backup", "--to", str(tmp_path / "usb"))
+    assert code == 1 and "Không thấy thư mục" in err and not (tmp_path / "usb").exists()  # the stick is not plugged in
+    (tmp_path / "usb").mkdir()
     code, out, _ = run(capsys, "--data-dir", folder, "backup", "--to", str(tmp_path / "usb"))
     assert code == 0 and "Đã sao lưu vào" in out
     saved = next((tmp_path / "usb").glob("*.sqlite"))
@@ -194,8 +197,9 @@ def test_the_log_rotates_past_its_size_and_keeps_three(tmp_path):
             if getattr(handler, "baseFilename", None) == str(path):
                 logging.getLogger().removeHandler(handler)
                 handler.close()
-    assert sorted(p.name for p in folder.iterdir()) == ["chibo.log.1", "chibo.log.2", "chibo.log.3"]
+    assert sorted(p.name for p in folder.iterdir()) == ["chibo.log", "chibo.log.1", "chibo.log.2", "chibo.log.3"]
     assert (folder / "chibo.log.1").read_bytes()[:1] == b"4" and (folder / "chibo.log.3").read_bytes()[:1] == b"2"
+    assert (folder / "chibo.log").read_bytes() == b""  # made empty and owner-only before the logger opens it
 
 
 def test_an_unknown_option_is_a_usage_error(capsys):

@@ -14,6 +14,8 @@ from chibo.services.session_save import AgendaItemInput, SessionInput, SpeechInp
 from chibo.services.settings import QUORUM_ALL_SUMMONED, CellRules, save_rules
 from chibo.vocabulary import AttendanceState, CellPosition, MemberStatus, SessionKind
 
+from conftest import fingerprint_of, link
+
 HELD_ON = "05/04/2026"
 
 
@@ -261,7 +263,9 @@ def test_agenda_items_and_their_speeches_travel_in_the_cells_bundle(cell_a, rece
         on_items = {s.id: s.agenda_item_id for s in db.exec(select(Speech)) if s.agenda_item_id}
         latest = next(m for m in meetings.list_sessions(db) if m.kind == SessionKind.REGULAR)
     assert items and on_items
-    assert import_bundle(receiving, export_bundle(cell_a, stick).path, approve_new=True).outcome == "imported"
+    link(cell_a, receiving, stick)
+    bundle = export_bundle(cell_a, stick).path
+    assert import_bundle(receiving, bundle, approve={fingerprint_of(cell_a)}).outcome == "imported"
     with receiving.session() as db:
         assert {i.id: (i.title, i.position) for i in db.exec(select(AgendaItem))} == items
         assert {s.id: s.agenda_item_id for s in db.exec(select(Speech)) if s.agenda_item_id} == on_items

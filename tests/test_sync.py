@@ -4,7 +4,6 @@ with a sentence, and the receiving book keeps nothing of it but the log entry.""
 from __future__ import annotations
 
 import json
-import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -24,7 +23,7 @@ from chibo.sync.importer import import_bundle, verify_bundle
 from chibo.sync.keys import fingerprint, load_keys
 from chibo.sync.summary import consolidated
 
-from conftest import DEMO_TODAY, _copy_book
+from conftest import DEMO_TODAY, _copy_book, fingerprint_of, link
 
 
 def snapshot(book) -> dict:
@@ -41,10 +40,14 @@ def log_entries(book) -> list[BundleLog]:
 
 
 def test_two_cells_report_and_the_summary_is_their_sum(cell_a, cell_b, receiving, stick):
+    for cell in (cell_a, cell_b):
+        link(cell, receiving, stick)
     bundles = [export_bundle(cell, stick) for cell in (cell_a, cell_b)]
     assert [b.path.name for b in bundles] == ["BANNAKHUM-1-" + bundles[0].path.name.split("-")[2],
                                               "BANPHINHO-1-" + bundles[1].path.name.split("-")[2]]
-    reports = [import_bundle(receiving, b.path, approve_new=True) for b in bundles]
+    assert all(b.sealed for b in bundles)
+    reports = [import_bundle(receiving, b.path, approve={fingerprint_of(cell)}) for b, cell in
+               zip(bundles, (cell_a, cell_b))]
     assert [r.outcome for r in reports] == ["imported", "imported"]
     assert reports[0].counts["new"] == bundles[0].records and reports[0].counts["conflict"] == 0
 
@@ -73,8 +76,9 @@ def test_two_cells_report_and_the_summary_is_their_sum(cell_a, cell_b, receiving
 def test_an_edit_travels_as_an_update_and_an_old_bundle_is_stale(cell_a, receiving, stick):
     from chibo.services.members import edit_member, list_members
 
+    link(cell_a, receiving, stick)
     first = export_bundle(cell_a, stick)
-    import_bundle(receiving, first.path, approve_new=True)
+    import_bundle(receiving, first.path, approve={fingerprint_of(cell_a)})
     with cell_a.session() as db:
         member = next(r.member for r in list_members(db) if r.member.full_name == "Lò Thị Ỷ")
         edit_member(db, member.id, phone="0912 345 678")
@@ -91,6 +95,7 @@ def test_an_edit_travels_as_an_update_and_an_old_bundle_is_stale(cell_a, receivi
 
 
 def test_an_unknown_unit_waits_for_approval_and_nothing_is_counted(cell_a, receiving, stick):
+    link(cell_a, receiving, stick)
     bundle = export_bundle(cell_a, stick)
     report = import_bundle(receiving, bundle.path)
     keys = load_keys(cell_a.folder)
@@ -100,7 +105,7 @@ def test_an_unknown_unit_waits_for_approval_and_nothing_is_counted(cell_a, recei
     assert counts["member"] == 0 and counts["known_unit"] == 1
     with receiving.session() as db:
         assert consolidated(db, DEMO_TODAY)[0] == []
-    assert import_bundle(receiving, bundle.path, approve_new=True).outcome == "imported"
+    assert import_bundle(receiving, bundle.path, approve={keys.fingerprint}).outcome == "imported"
     assert (receiving.folder / "received" / f"{bundle.file_sha256}.chibo").exists()
 
 
@@ -117,13 +122,19 @@ def _rezip(source: Path, target: Path, change) -> Path:
 
 
 def _signed(cell_book, source: Path, target: Path, manifest_change=None, payload=None) -> Path:
-    """A bundle re-signed with the cell's own key after its manifest or payload was changed: what
-    a cell's key holder (or a buggy export) could produce."""
+    """A bundle re-signed with the cell's own key after its manifest or payload was changed (a new
+    payload sealed as the original was): what a cell's key holder (or a buggy export) could produce."""
     import hashlib
+
+    from nacl.public import PublicKey, SealedBox
+
+    from chibo.sync.keys import unb64
 
     keys = load_keys(cell_book.folder)
     with zipfile.ZipFile(source) as archive:
         manifest = json.loads(archive.read("manifest.json"))
+        if payload is not None and manifest["recipient_key"]:
+            payload = SealedBox(PublicKey(unb64(manifest["recipient_key"]))).encrypt(payload)
         payload = payload if payload is not None else archive.read("payload")
     manifest["payload_sha256"] = hashlib.sha256(payload).hexdigest()
     manifest["payload_size"] = len(payload)
@@ -137,11 +148,15 @@ def _signed(cell_book, source: Path, target: Path, manifest_change=None, payload
     return target
 
 
-def _records(source: Path) -> list[dict]:
+def _records(source: Path, receiving) -> list[dict]:
+    """The records of a bundle sealed to the receiving level, opened with its key."""
     import gzip
 
+    from nacl.public import SealedBox
+
     with zipfile.ZipFile(source) as archive:
-        return [json.loads(line) for line in gzip.decompress(archive.read("payload")).splitlines()]
+        payload = SealedBox(load_keys(receiving.folder).private_key).decrypt(archive.read("payload"))
+    return [json.loads(line) for line in gzip.decompress(payload).splitlines()]
 
 
 def _payload(records: list[dict]) -> bytes:
@@ -152,8 +167,10 @@ def _payload(records: list[dict]) -> bytes:
 def hostile(cell_a, cell_b, receiving, stick, tmp_path):
     """The receiving book knows cell A (approved); returns a function that imports a file and
     checks it was refused with `expected` in the reason, the book unchanged but for the log."""
+    for cell in (cell_a, cell_b):
+        link(cell, receiving, stick)
     good = export_bundle(cell_a, stick)
-    assert import_bundle(receiving, good.path, approve_new=True).outcome == "imported"
+    assert import_bundle(receiving, good.path, approve={fingerprint_of(cell_a)}).outcome == "imported"
 
     def refused(path: Path, expected: str):
         before, logged = snapshot(receiving), len(log_entries(receiving))
@@ -264,7 +281,7 @@ def test_newer_format_and_an_edited_manifest(hostile, cell_a):
     hostile(_rezip(hostile.good, hostile.tmp / "edited.chibo", more_members), "Chữ ký của gói không khớp")
 
 
-def test_another_units_payload_and_records_claiming_another_unit(hostile, cell_a):
+def test_another_units_payload_and_records_claiming_another_unit(hostile, cell_a, receiving):
     other = hostile.cell_b_bundle()
 
     def swap(entries):
@@ -274,14 +291,14 @@ def test_another_units_payload_and_records_claiming_another_unit(hostile, cell_a
 
     hostile(_rezip(hostile.good, hostile.tmp / "swapped.chibo", swap), "bị hỏng khi chép")
     # Cell A signs cell B's records: the records name another owner than the signer.
-    hostile(_signed(cell_a, hostile.good, hostile.tmp / "claims.chibo", payload=_payload(_records(other)),
+    hostile(_signed(cell_a, hostile.good, hostile.tmp / "claims.chibo", payload=_payload(_records(other, receiving)),
                     manifest_change=lambda m: m.update(counts={})), "của đơn vị khác")
 
 
 def test_same_id_and_rev_with_other_content_is_a_conflict(hostile, cell_a, receiving):
     from chibo.sync.payload import content_hash
 
-    records = _records(hostile.good)
+    records = _records(hostile.good, receiving)
     member = next(r for r in records if r["table"] == "member")
     member["fields"]["phone"] = "0999 999 999"
     member["hash"] = content_hash(member["fields"])
@@ -294,12 +311,6 @@ def test_same_id_and_rev_with_other_content_is_a_conflict(hostile, cell_a, recei
         assert db.get(Member, member["id"]).phone != "0999 999 999"  # the record in the book is kept
     quarantined = (receiving.folder / "quarantine").glob("*.jsonl")
     assert "0999 999 999" in next(quarantined).read_text(encoding="utf-8")
-
-
-def test_a_changed_signing_key_is_refused(hostile, cell_a, tmp_path):
-    shutil.rmtree(cell_a.folder / "keys")  # the cell reinstalled: new keys, same unit id
-    again = export_bundle(cell_a, tmp_path).path
-    hostile(again, "khác với khóa đã xác nhận")
 
 
 def test_command_line_exit_codes(hostile, receiving, cell_a, capsys):
@@ -329,16 +340,16 @@ from pathlib import Path
 from chibo.store.book import Book
 from chibo.sync import importer
 
-original = importer._upsert
+original = importer.upsert
 
 def upsert_then_hang(*args, **kwargs):
     original(*args, **kwargs)  # every row written and flushed, the transaction still open
     print("flushed", flush=True)
     time.sleep(60)
 
-importer._upsert = upsert_then_hang
+importer.upsert = upsert_then_hang
 with Book.open(Path(sys.argv[1])) as book:
-    importer.import_bundle(book, Path(sys.argv[2]), approve_new=True)
+    importer.import_bundle(book, Path(sys.argv[2]), approve={sys.argv[3]})
 """
 
 
@@ -349,10 +360,12 @@ def test_kill_9_during_an_import_keeps_the_book_whole_and_the_reimport_counts_on
     import subprocess
     import sys
 
+    link(cell_a, receiving, stick)
     bundle = export_bundle(cell_a, stick)
+    approval = fingerprint_of(cell_a)
     folder = receiving.folder
     receiving.close()
-    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(folder), str(bundle.path)],
+    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(folder), str(bundle.path), approval],
                              stdout=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "flushed"
     child.send_signal(signal.SIGKILL)
@@ -363,7 +376,7 @@ def test_kill_9_during_an_import_keeps_the_book_whole_and_the_reimport_counts_on
     assert connection.execute("SELECT count(*) FROM member").fetchone() == (0,)  # the transaction never landed
     connection.close()
     with Book.open(folder) as book:
-        report = import_bundle(book, bundle.path, approve_new=True)
+        report = import_bundle(book, bundle.path)  # the approval, given in its own transaction, stood
         assert report.outcome == "imported" and report.counts["new"] == bundle.records
         again = import_bundle(book, bundle.path)
         assert again.counts["duplicate"] == bundle.records and again.counts["new"] == 0
@@ -405,6 +418,7 @@ def test_bundles_in_any_order_with_repeats_leave_the_cells_current_state(cell_te
     stick = folder / "usb"
     stick.mkdir()
     try:
+        link(cell, receiving, stick)
         bundles = []
         for operation in [*operations, ("export",)]:
             with cell.session() as db:
@@ -423,7 +437,7 @@ def test_bundles_in_any_order_with_repeats_leave_the_cells_current_state(cell_te
         order = data.draw(st.permutations(bundles))
         repeats = data.draw(st.lists(st.sampled_from(bundles), max_size=3))
         for path in [*order, *repeats]:
-            assert import_bundle(receiving, path, approve_new=True).outcome == "imported"
+            assert import_bundle(receiving, path, approve={fingerprint_of(cell)}).outcome == "imported"
         unit_id = cell.local_unit_id
         assert _state(receiving, unit_id) == _state(cell, unit_id)
     finally:
@@ -443,20 +457,12 @@ def test_a_plan_bundle_carries_keys_documents_and_acks_down_to_the_cell(cell_a, 
 
     with receiving.session() as db:
         add_document(db, number_symbol="15-KL/TW", title="Kết luận về công tác cán bộ", deadline=date(2026, 9, 30))
-    first = export_bundle(cell_a, stick)
-    assert not first.sealed
-    with zipfile.ZipFile(first.path) as archive:
-        first_manifest = json.loads(archive.read("manifest.json"))
-    assert import_bundle(receiving, first.path, approve_new=True).outcome == "imported"
-
     plan = export_plan(receiving, stick)
     assert plan.path.name.startswith("XASONCAO-KH-1-")
     assert plan.counts == {"unit": 1, "document": 1}
     with zipfile.ZipFile(plan.path) as archive:
         manifest = json.loads(archive.read("manifest.json"))
-    with cell_a.session() as db:
-        cell_id = db.info["local_unit_id"]
-    assert manifest["kind"] == "plan" and manifest["acks"] == {cell_id: 1} and manifest["recipient_key"] is None
+    assert manifest["kind"] == "plan" and manifest["acks"] == {} and manifest["recipient_key"] is None
 
     # A cell pins its superior's key the same way: pending until the fingerprint is approved.
     pending = import_bundle(cell_a, plan.path)
@@ -464,21 +470,30 @@ def test_a_plan_bundle_carries_keys_documents_and_acks_down_to_the_cell(cell_a, 
     with cell_a.session() as db:
         assert get_setting(db, RECIPIENT_SETTING) is None
         assert db.exec(select(Document).where(Document.number_symbol == "15-KL/TW")).first() is None
-    applied = import_bundle(cell_a, plan.path, approve_new=True)
+    applied = import_bundle(cell_a, plan.path, approve={pending.fingerprint})
     assert applied.outcome == "imported" and applied.counts["new"] == 2
     with cell_a.session() as db:
         recipient = get_setting(db, RECIPIENT_SETTING)
         assert recipient["name"] == "Đảng ủy xã Sơn Cao" and recipient["plan_seq"] == 1
-        assert get_setting(db, ACKED_REV_SETTING) == first_manifest["upto_rev"] > 0
-        assert get_setting(db, SENT_SETTING) == {}
         document = db.exec(select(Document).where(Document.number_symbol == "15-KL/TW")).one()
         assert document.deadline == date(2026, 9, 30)
         with pytest.raises(ValidationError, match="do cấp trên gửi xuống"):
             edit_document(db, document.id, title="Sửa ở chi bộ")
     assert import_bundle(cell_a, plan.path).counts["duplicate"] == 2  # a replay changes nothing
 
-    # From now on the cell sends only what is new, sealed to the superior's key.
+    # The first report is sealed; the next plan acknowledges it, so the cell sends only what is new.
+    first = export_bundle(cell_a, stick)
+    assert first.sealed
+    with zipfile.ZipFile(first.path) as archive:
+        first_manifest = json.loads(archive.read("manifest.json"))
+    assert import_bundle(receiving, first.path, approve={fingerprint_of(cell_a)}).outcome == "imported"
+    second_plan = export_plan(receiving, stick)
+    with zipfile.ZipFile(second_plan.path) as archive:
+        assert json.loads(archive.read("manifest.json"))["acks"] == {cell_a.local_unit_id: 1}
+    assert import_bundle(cell_a, second_plan.path).outcome == "imported"
     with cell_a.session() as db:
+        assert get_setting(db, ACKED_REV_SETTING) == first_manifest["upto_rev"] > 0
+        assert get_setting(db, SENT_SETTING) == {}
         member = next(r.member for r in list_members(db) if r.member.full_name == "Lò Thị Ỷ")
         edit_member(db, member.id, phone="0912 345 678")
     second = export_bundle(cell_a, stick)
@@ -495,7 +510,7 @@ def test_a_plan_bundle_carries_keys_documents_and_acks_down_to_the_cell(cell_a, 
     assert "không nhập gói này" in import_bundle(receiving, plan.path).reason
     receiving.close(), cell_a.close()  # the command line takes the folders' locks
     assert main(["--data-dir", str(receiving.folder), "plan", "export", "--to", str(stick)]) == 0
-    assert "-KH-2-" in capsys.readouterr().out
+    assert "-KH-3-" in capsys.readouterr().out
     assert main(["--data-dir", str(cell_a.folder), "plan", "export", "--to", str(stick)]) == 1
     assert "Chỉ sổ của cấp nhận báo cáo" in capsys.readouterr().err
 
@@ -504,14 +519,14 @@ def test_an_older_plan_never_moves_the_acknowledgement_back(cell_a, receiving, s
     from chibo.store.book import get_setting
     from chibo.sync.export import ACKED_REV_SETTING, export_plan
 
-    old_plan = export_plan(receiving, stick)  # acknowledges nothing yet
-    import_bundle(receiving, export_bundle(cell_a, stick).path, approve_new=True)
+    old_plan = link(cell_a, receiving, stick)  # acknowledges nothing yet
+    import_bundle(receiving, export_bundle(cell_a, stick).path, approve={fingerprint_of(cell_a)})
     new_plan = export_plan(receiving, stick)
-    assert import_bundle(cell_a, new_plan.path, approve_new=True).outcome == "imported"
+    assert import_bundle(cell_a, new_plan.path).outcome == "imported"
     with cell_a.session() as db:
         acked = get_setting(db, ACKED_REV_SETTING)
     assert acked > 0
-    assert import_bundle(cell_a, old_plan.path).outcome == "imported"
+    assert import_bundle(cell_a, old_plan).outcome == "imported"
     with cell_a.session() as db:
         assert get_setting(db, ACKED_REV_SETTING) == acked
         assert get_setting(db, "sync_recipient")["plan_seq"] == 2
@@ -527,5 +542,6 @@ def test_the_printed_study_report_carries_the_fingerprint_the_receiving_level_ap
     with cell_a.session() as db:
         body = all_text(build_study_report(db, list_documents(db)[0].id, as_of=DEMO_TODAY))
     assert f"Mã khóa dữ liệu của chi bộ: {keys.fingerprint}" in body
+    link(cell_a, receiving, stick)
     report = import_bundle(receiving, export_bundle(cell_a, stick).path)
     assert report.outcome == "pending" and report.fingerprint in body

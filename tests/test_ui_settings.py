@@ -144,3 +144,50 @@ def test_a_language_file_that_cannot_be_written_keeps_the_other_settings(qtbot, 
     assert page.error.text() == "Không lưu được lựa chọn ngôn ngữ; các cài đặt khác đã được lưu."
     with page.book.session() as db:
         assert local_unit(db).name == "Chi bộ đổi tên"
+
+
+def test_the_unit_tab_shows_the_key_and_the_superior_and_makes_new_keys_on_purpose(qtbot, demo_window, stick):
+    from PySide6.QtCore import Qt
+
+    from chibo.sync.keys import load_keys
+    from chibo.ui.operations import wait_for_jobs
+
+    from conftest import answer_next_dialog, fingerprint_of
+
+    window = demo_window
+    book = window.book
+    window.show_page(window.settings)
+    page = window.settings
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    assert page.keys.superior.text() == "Chưa có: hãy nhập gói kế hoạch của cấp trên (mục Trao đổi dữ liệu)."
+    old = fingerprint_of(book)
+    answer_next_dialog(qtbot, "Hủy")
+    qtbot.mouseClick(page.keys.new_keys_button, Qt.LeftButton)
+    wait_for_jobs()
+    assert load_keys(book.folder).fingerprint == old  # asked first: cancelled, nothing made
+
+    seen = []
+    answer_next_dialog(qtbot, "Tạo khóa mới", seen=seen)
+    with qtbot.waitSignal(page.changed, timeout=10_000):
+        qtbot.mouseClick(page.keys.new_keys_button, Qt.LeftButton)
+    assert "Chỉ tạo khóa mới khi khóa của đơn vị đã mất" in seen[0]
+    new = load_keys(book.folder).fingerprint
+    assert new != old and page.status.text() == f"Đã tạo khóa mới. Mã khóa mới là {new}: hãy đọc cho bên kia đối chiếu."
+    qtbot.waitUntil(lambda: page.keys.fingerprint.text() == new, timeout=10_000)
+    assert len(list((book.folder / "keys").glob("cu-*/encryption.key"))) == 1  # the old key kept for old bundles
+
+
+def test_lost_keys_are_said_on_the_unit_tab(qtbot, cell_a, receiving, stick):
+    import shutil
+
+    from conftest import fingerprint_of, link, open_main_window
+
+    link(cell_a, receiving, stick)
+    published = fingerprint_of(cell_a)
+    shutil.rmtree(cell_a.folder / "keys")  # restored on a new computer: the keys are not in the backup
+    window = open_main_window(qtbot, cell_a, page="settings")
+    page = window.settings
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    assert page.keys.fingerprint.text() == (f"Máy này không có khóa của đơn vị (mã khóa đã gửi đi: {published}). Nếu khóa "
+                                       "đã mất, hãy tạo khóa mới.")
+    assert page.keys.superior.text() == f"Đảng ủy xã Sơn Cao, mã khóa {fingerprint_of(receiving)}"

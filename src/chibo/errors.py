@@ -31,3 +31,41 @@ class SchemaTooNewError(ChiboError):
 
 class ValidationError(ChiboError):
     """A value typed or imported does not fit the record."""
+
+
+class DamagedBookError(ChiboError):
+    """The book cannot be used as it is (damaged pages, 0 bytes, gone while backups remain); the
+    message names the newest good backup, `good_backup` is its path (None when there is none)."""
+
+    def __init__(self, message: str, detail: str | None = None, good_backup=None):
+        super().__init__(message, detail)
+        self.good_backup = good_backup
+
+
+class DiskFullError(ChiboError):
+    """The disk ran out of space while writing; nothing was changed."""
+
+
+class KeysLostError(ChiboError):
+    """The unit's private keys are gone from this computer while its public keys were sent out."""
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """True when `exc`, or an error it was raised from, is "no space left on the device" (ENOSPC,
+    EDQUOT) or SQLite's SQLITE_FULL, however deeply SQLAlchemy wrapped it."""
+    import errno
+
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return True
+        if getattr(exc, "sqlite_errorcode", None) == 13 or "database or disk is full" in str(exc):  # SQLITE_FULL
+            return True
+        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
+    return False
+
+
+def disk_full(folder) -> DiskFullError:
+    return DiskFullError(f"Ổ đĩa chứa “{folder}” đã đầy. Hãy giải phóng chỗ trống rồi thử lại; dữ liệu chưa bị "
+                         "thay đổi.", detail=f"no space left on the device of {folder}")

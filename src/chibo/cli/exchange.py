@@ -14,10 +14,10 @@ from chibo.text import format_percent
 def export(book, args) -> int:
     from chibo.sync.export import export_bundle
 
-    result = export_bundle(book, Path(args.to or Path.cwd()), full=args.full)
+    result = export_bundle(book, Path(args.to or Path.cwd()), full=args.full, unsealed=args.unsealed)
     if not result.sealed:
-        print("chibo: chưa có khóa của cấp trên (chưa nhập gói kế hoạch), gói chỉ được ký, không niêm phong.",
-              file=sys.stderr)
+        print("chibo: CẢNH BÁO: gói này KHÔNG niêm phong (--unsealed): ai cầm USB cũng đọc được họ tên, ngày sinh, số "
+              "điện thoại, số thẻ đảng viên. Hãy giữ USB cẩn thận và xóa tệp sau khi cấp trên đã nhập.", file=sys.stderr)
     print(result.path)
     return 0
 
@@ -30,7 +30,7 @@ def plan_export(book, args) -> int:
     return 0
 
 
-def _bundle_files(paths: list[str]) -> list[Path]:
+def bundle_files(paths: list[str]) -> list[Path]:
     files = []
     for name in paths:
         path = Path(name)
@@ -43,46 +43,71 @@ def _bundle_files(paths: list[str]) -> list[Path]:
     return files
 
 
-def _print_report(report) -> None:
-    counts = report.counts
-    line = (f"{Path(report.file).name}: {report.sender_name or '?'} gói số {report.seq or '?'} — "
-            f"mới {counts['new']}, cập nhật {counts['updated']}, trùng {counts['duplicate']}, "
-            f"cũ {counts['stale']}, xung đột {counts['conflict']}")
-    if report.outcome == "pending":
-        line = f"{Path(report.file).name}: {report.reason} Trên dòng lệnh: nhập lại với --approve-new."
-    if report.outcome in ("imported", "pending"):  # a rejected bundle is said once, on stderr
-        print(line)
+def _print_report(report, approve: set[str]) -> None:
+    name = Path(report.file).name
+    if report.outcome == "imported":
+        counts = report.counts
+        approved = f" (đã xác nhận mã khóa {report.fingerprint})" if report.approved else ""
+        print(f"{name}: {report.sender_name} gói số {report.seq}{approved} — mới {counts['new']}, cập nhật "
+              f"{counts['updated']}, trùng {counts['duplicate']}, cũ {counts['stale']}, xung đột {counts['conflict']}")
+    elif report.outcome == "pending":
+        how = f"nhập lại với --approve {report.fingerprint}"
+        if report.flag:
+            print(f"{name}: {report.reason} {report.flag}")
+            how += " --accept-other-superior"
+            if report.fingerprint in approve:
+                how = "thêm --accept-other-superior (đơn vị khai cấp trên khác) nếu đã chắc chắn"
+        else:
+            print(f"{name}: {report.reason}")
+        print(f"    Sau khi đã đối chiếu mã khóa, trên dòng lệnh: {how}.")
 
 
 def import_bundles(book, args) -> int:
     from chibo.sync.importer import import_bundle
+    from chibo.sync.keys import parse_fingerprint
+    from chibo.sync.trust import import_waiting
 
-    reports = [import_bundle(book, path, approve_new=args.approve_new) for path in _bundle_files(args.files)]
+    approve = {parse_fingerprint(text) for text in args.approve or []}
+    files = bundle_files(args.files)
+    reports = [import_bundle(book, path, approve=approve, other_superior=args.accept_other_superior)
+               for path in files]
+    for unit_id in dict.fromkeys(r.sender_unit_id for r in reports if r.approved):  # what waited for that word
+        reports += import_waiting(book, unit_id, approve=approve, other_superior=args.accept_other_superior)
     if args.json:
         print_json([r.as_json() for r in reports])
     else:
         for report in reports:
-            _print_report(report)
+            _print_report(report, approve)
     refused = [r for r in reports if r.outcome == "rejected"]
-    for report in refused if not args.json else []:
+    for report in refused:
         print(f"chibo: {Path(report.file).name}: {report.reason}", file=sys.stderr)
-    if refused and args.json:
-        print(f"chibo: {len(refused)} gói bị từ chối.", file=sys.stderr)
-    return 1 if refused else 0
+    unmatched = sorted(approve - {r.fingerprint for r in reports})
+    for text in unmatched:
+        print(f"chibo: mã khóa {text} không khớp với gói nào vừa nhập; chưa xác nhận gì theo mã này. Hãy kiểm tra lại "
+              "mã (chibo verify TỆP in mã khóa của gói).", file=sys.stderr)
+    return 1 if refused or unmatched else 0
 
 
 def verify(book, args) -> int:
+    """One bundle, or every .chibo file of a folder; exit 1 when any is refused."""
     from chibo.sync.importer import verify_bundle
 
-    report = verify_bundle(book, Path(args.file))
-    if report.outcome == "rejected":
-        print(f"chibo: {report.reason}", file=sys.stderr)
-        return 1
-    print(f"Gói nguyên vẹn, chữ ký đúng: {report.sender_name}, gói số {report.seq}, {report.counts['new']} bản ghi; "
-          f"mã khóa {report.fingerprint}.")
-    if report.reason:
-        print(report.reason)
-    return 0
+    files = bundle_files([args.file])
+    if not files:
+        raise ChiboError(f"Thư mục “{args.file}” không có tệp .chibo nào.")
+    code = 0
+    for path in files:
+        report = verify_bundle(book, path)
+        prefix = f"{path.name}: " if len(files) > 1 or Path(args.file).is_dir() else ""
+        if report.outcome == "rejected":
+            print(f"chibo: {prefix}{report.reason}", file=sys.stderr)
+            code = 1
+            continue
+        print(f"{prefix}Gói nguyên vẹn, chữ ký đúng: {report.sender_name}, gói số {report.seq}, "
+              f"{report.counts['new']} bản ghi; mã khóa {report.fingerprint}.")
+        if report.reason:
+            print(report.reason)
+    return code
 
 
 def summary(book, args) -> int:
@@ -94,7 +119,7 @@ def summary(book, args) -> int:
         print_json({"units": [u.as_json() for u in units], "total": total.as_json()})
         return 0
     for unit in [*units, total]:
-        head = f"{unit.name}: {unit.members} đảng viên, {unit.sessions} buổi sinh hoạt"
+        head = f"{unit.label}: {unit.members} đảng viên, {unit.sessions} buổi sinh hoạt"
         if unit.unit_id:
             head += f"; gói cuối số {unit.last_seq} ({unit.last_bundle_at or 'chưa có'})"
         print(head)

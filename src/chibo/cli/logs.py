@@ -1,4 +1,6 @@
-"""The log file: technical detail goes here, never to the user's screen."""
+"""The log file: technical detail goes here, never to the user's screen, and never a member's
+personal data (the engine hides statements' values; refusals are logged by kind, not by their
+sentence). Readable by its owner only."""
 
 from __future__ import annotations
 
@@ -26,12 +28,17 @@ def _rotate(path: Path) -> None:
 
 
 def setup_logging(folder: Path) -> Path | None:
+    from chibo.store.files import create_private, private_folder, tighten
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         path = folder / "chibo.log"
         _rotate(path)
-        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+        create_private(path)
+        tighten(folder)  # a log written by an older chibo was world-readable
+        handler = logging.FileHandler(path, encoding="utf-8")  # opened now: a disk that refuses it says so here
     except OSError:
+        logging.getLogger().addHandler(logging.NullHandler())  # never Python's last resort: stderr is the user's
         return None  # a read-only or full disk must not stop the app
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

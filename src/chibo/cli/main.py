@@ -18,15 +18,19 @@ log = logging.getLogger("chibo")
 
 
 def _dispatch(args, folder) -> int:
-    from chibo.cli import details, exchange, maintenance, printing, records
+    from chibo.cli import details, exchange, info, maintenance, printing, records
     from chibo.store.book import Book
 
     if args.command == "restore":
         return maintenance.restore(folder, args)
+    if args.command == "backup" and args.list:  # works on a book too damaged to open
+        return maintenance.backup_list(folder, args)
     handlers = {
         ("init", None): maintenance.init,
         ("demo", None): maintenance.make_demo,
-        ("backup", None): maintenance.backup_list if getattr(args, "list", False) else maintenance.backup,
+        ("backup", None): maintenance.backup,
+        ("info", None): info.show_info,
+        ("keys", "new"): info.new_keys,
         ("members", "list"): records.members_list,
         ("members", "import"): records.members_import,
         ("documents", "list"): records.documents_list,
@@ -43,6 +47,8 @@ def _dispatch(args, folder) -> int:
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     with (Book.open_for_reading(folder) if reads_only(args) else Book.open(folder)) as book:
+        for warning in book.warnings:
+            print(f"chibo: cảnh báo: {warning}", file=sys.stderr)
         if args.command not in ("init", "demo") and not book.local_unit_id:
             raise ChiboError(
                 f"Thư mục {folder} chưa có sổ nào. Hãy chạy “chibo init --name …” (hoặc “chibo demo” để thử)."
@@ -62,6 +68,13 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from chibo.cli.output import terminal_safe
+
+    with terminal_safe():  # names from old books may carry control characters: never raw to the terminal
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parse(argv)
     folder = paths.data_dir(args.data_dir)
     from chibo.cli.logs import setup_logging
@@ -73,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(folder, smoke=args.smoke)
         return _dispatch(args, folder)
-    except ChiboError as exc:
-        log.warning("refused: %s (%s)", exc.message, exc.detail)
+    except ChiboError as exc:  # the message may quote what was typed (a name, a date): not for the log
+        log.warning("refused: %s (%s)", type(exc).__name__, exc.detail)
         print(f"chibo: {exc.message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -82,7 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `chibo members list | head`: the reader left, nothing went wrong
         sys.stderr.close()
         return 0
-    except Exception:
+    except Exception as exc:
+        from chibo.errors import disk_full, is_disk_full
+
+        if is_disk_full(exc):
+            log.warning("refused: disk full (%s)", type(exc).__name__)
+            print(f"chibo: {disk_full(folder).message}", file=sys.stderr)
+            return 1
         log.exception("unexpected failure")
         print(
             "chibo: đã xảy ra lỗi ngoài dự kiến; dữ liệu không bị thay đổi. "

@@ -8,7 +8,7 @@ from pathlib import Path
 from chibo import paths
 from chibo.services import demo, units
 from chibo.store import backup as backups
-from chibo.store.lock import InstanceLock
+from chibo.store.files import existing_folder
 from chibo.text import format_count
 
 
@@ -38,14 +38,15 @@ def make_demo(book, args) -> int:
 
 
 def backup(book, args) -> int:
-    folder = Path(args.to).expanduser() if args.to else book.backups
+    folder = existing_folder(args.to) if args.to else book.backups  # a stick that is not there is not made
     made = backups.make_backup(book.database, folder)
     print(f"Đã sao lưu vào {made.path} ({format_count(made.size // 1024 or 1)} KB).")
     return 0
 
 
-def backup_list(book, args) -> int:
-    found = backups.list_backups(book.backups)
+def backup_list(folder: Path, args) -> int:
+    """Runs without opening the book: the list is what a damaged book's owner needs."""
+    found = backups.list_backups(paths.backup_dir(folder))
     if not found:
         print("Chưa có bản sao lưu nào.")
     for b in found:
@@ -56,8 +57,7 @@ def backup_list(book, args) -> int:
 
 def restore(folder: Path, args) -> int:
     """Runs without opening the book (a broken book must still be restorable), under its lock."""
-    with InstanceLock(folder):
-        safety = backups.restore(Path(args.file).expanduser(), paths.database_path(folder), paths.backup_dir(folder))
+    safety = backups.restore_into(folder, Path(args.file))
     print(f"Đã khôi phục từ {args.file}.")
     if safety:
         print(f"Dữ liệu trước khi khôi phục được giữ ở {safety.path}.")

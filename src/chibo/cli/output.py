@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
+from contextlib import contextmanager
+
+from chibo.text.safety import is_hidden
 
 
 def print_json(rows) -> None:
@@ -28,3 +31,43 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
     print("  ".join("-" * w for w in widths))
     for row in rows:
         print(line(row))
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters (but newline and tab) and invisible format
+    characters (bidi overrides such as U+202E, zero-width ones) shown as \\uXXXX instead of acting
+    on the screen. Inside JSON strings the escape reads back as the same character."""
+    if text.isprintable():
+        return text
+    return "".join(_escaped(ch) if is_hidden(ch, multiline=True) or unicodedata.category(ch) in ("Zl", "Zp")
+                   else ch for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    """JSON's escape: one \\uXXXX, or a surrogate pair beyond the first plane."""
+    units = ch.encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+
+
+class _SafeStream:
+    """A text stream that passes everything through `printable`."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(printable(text))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def terminal_safe():
+    """stdout and stderr made safe for the command's duration."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeStream(out), _SafeStream(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err

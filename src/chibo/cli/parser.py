@@ -12,7 +12,7 @@ from chibo.cli.argparse_vi import VietnameseParser
 # in beside the one writer); every other command needs the book to itself.
 READ_ONLY_COMMANDS = frozenset({
     ("members", "list"), ("documents", "list"), ("documents", "show"), ("sessions", "list"), ("sessions", "show"),
-    ("plans", "list"), ("summary", None), ("verify", None),
+    ("plans", "list"), ("summary", None), ("verify", None), ("info", None),
 })
 
 
@@ -25,6 +25,17 @@ class _Version(argparse.Action):
 
         print(f"chibo {chibo.__version__}")
         parser.exit()
+
+
+class _Retired(argparse.Action):
+    """An option that no longer exists, kept to say what replaced it."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help=argparse.SUPPRESS)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.error("--approve-new không còn dùng: nó xác nhận mọi đơn vị đang chờ mà không đối chiếu mã khóa. Hãy "
+                     "đối chiếu mã khóa của từng đơn vị rồi dùng --approve MÃ-KHÓA (mỗi mã một lần --approve).")
 
 
 def whole_number(text: str) -> int:
@@ -153,6 +164,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
                        epilog=_examples("chibo export --to E:\\", "chibo export --to /media/usb --full"))
     p.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB (mặc định: thư mục hiện tại)")
     p.add_argument("--full", action="store_true", help="gửi toàn bộ sổ, không chỉ phần cấp trên chưa nhận")
+    p.add_argument("--unsealed", action="store_true", help="xuất gói KHÔNG niêm phong khi chưa có khóa của cấp trên "
+                   "(ai cầm USB cũng đọc được dữ liệu cá nhân); chỉ dùng khi cấp trên yêu cầu")
     p = sub.add_parser("verify", help="kiểm tra một gói dữ liệu, không ghi gì",
                        epilog=_examples("chibo verify E:\\BANNAMCAY-3-20261105.chibo"))
     p.add_argument("file", metavar="TỆP", help="gói dữ liệu .chibo")
@@ -163,14 +176,27 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="nhập gói dữ liệu: gói báo cáo của các chi bộ (ở cấp nhận báo cáo) "
                        "hoặc gói kế hoạch của cấp trên (ở chi bộ)",
                        epilog=_examples("chibo import E:\\", "chibo import BANNAMCAY-3-20261105.chibo --json",
-                                        "chibo import E:\\ --approve-new"))
+                                        "chibo import E:\\ --approve K7QF-3ZPA-MX2D-9RTC-HW4N"))
     p.add_argument("files", nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC",
                    help="gói .chibo, hoặc thư mục có các gói (mọi gói trong đó được nhập)")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho chương trình khác đọc")
-    p.add_argument("--approve-new", action="store_true", help="xác nhận đơn vị mới (sau khi đã đối chiếu mã khóa)")
+    p.add_argument("--approve", action="append", metavar="MÃ_KHÓA",
+                   help="xác nhận mã khóa này sau khi đã đối chiếu (đơn vị mới, khóa mới, cấp trên mới); lặp lại cho "
+                        "mỗi mã")
+    p.add_argument("--accept-other-superior", action="store_true",
+                   help="cùng --approve: xác nhận cả khi đơn vị khai cấp trên khác với đơn vị này")
+    p.add_argument("--approve-new", action=_Retired)
     p = sub.add_parser("summary", help="số liệu tổng hợp các đơn vị (cấp nhận báo cáo)",
                        epilog=_examples("chibo summary", "chibo summary --json"))
     p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+
+    p = sub.add_parser("info", help="tên, vai trò, cấp trên, mã và mã khóa của đơn vị",
+                       epilog=_examples("chibo info", "chibo info --json"))
+    p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+    keys = _group(sub, "keys", "khóa ký và khóa niêm phong của đơn vị")
+    p = keys.add_parser("new", help="tạo khóa mới khi khóa cũ đã mất hoặc lộ (nơi nhận phải xác nhận mã khóa mới)",
+                        epilog=_examples("chibo keys new --yes"))
+    p.add_argument("--yes", action="store_true", help="xác nhận tạo khóa mới")
 
     p = sub.add_parser("backup", help="sao lưu sổ ngay, hoặc xem các bản sao lưu",
                        epilog=_examples("chibo backup", "chibo backup --to E:\\", "chibo backup --list"))

@@ -10,13 +10,14 @@ from __future__ import annotations
 from sqlmodel import col
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, clean_text, get_alive
+from chibo.services.common import LINE_LENGTH, LONG_LENGTH, NAME_LENGTH, alive, clean_text, get_alive
 from chibo.services.session_rules import check_session
 from chibo.store.models import AgendaItem, Document, Meeting, Member, Presenter, Speech
 from chibo.store.records import tombstone
 
-_ITEM_TEXT = {"title": ("tên nội dung", 500), "presenter_name": ("tên khách mời trình bày", 300),
-              "presented": ("nội dung trình bày", 50_000), "conclusion": ("kết luận của chủ trì về nội dung", 20_000)}
+_ITEM_TEXT = {"title": ("tên nội dung", LINE_LENGTH), "presenter_name": ("tên khách mời trình bày", NAME_LENGTH),
+              "presented": ("nội dung trình bày", LONG_LENGTH),
+              "conclusion": ("kết luận của chủ trì về nội dung", LONG_LENGTH)}
 PRESENTER_FIELDS = ("presenter_member_id", "presenter_id", "presenter_name")
 
 
@@ -109,8 +110,8 @@ def speeches(db, session_id: str) -> list[Speech]:
 
 
 def clean_speech(db, content: str, member_id: str | None, speaker_name: str) -> dict:
-    content = clean_text(content, "nội dung phát biểu", required=True, max_length=50_000)
-    speaker_name = clean_text(speaker_name, "tên người phát biểu", max_length=200)
+    content = clean_text(content, "nội dung phát biểu", required=True, max_length=LONG_LENGTH)
+    speaker_name = clean_text(speaker_name, "tên người phát biểu", max_length=NAME_LENGTH)
     if member_id:
         return {"content": content, "member_id": get_alive(db, Member, member_id).id, "speaker_name": ""}
     if not speaker_name:

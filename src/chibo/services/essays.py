@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import col
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, clean_date, clean_text, get_alive
+from chibo.services.common import NOTE_LENGTH, alive, clean_date, clean_text, get_alive
 from chibo.services.settings import load_rules
 from chibo.store.models import Document, Essay, Member
 from chibo.store.records import tombstone
@@ -26,7 +26,7 @@ def record_essay(db, member_id: str, document_id: str, *, grade: str = "", submi
     essay.grade = grade
     essay.submitted_on = clean_date(submitted_on, "ngày nộp") or essay.submitted_on
     essay.must_rewrite = grade in rules.failing_grades
-    essay.note = clean_text(note, "ghi chú", max_length=1000)
+    essay.note = clean_text(note, "ghi chú", max_length=NOTE_LENGTH)
     db.add(essay)
     db.flush()
     return essay

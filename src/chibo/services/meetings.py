@@ -9,7 +9,7 @@ from datetime import date, time
 from sqlmodel import col, select
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive, rows_by_ids
+from chibo.services.common import LONG_LENGTH, NAME_LENGTH, alive, check_choice, clean_date, clean_text, get_alive, rows_by_ids
 from chibo.services.roll import Roll
 from chibo.store.models import AgendaItem, Attendance, Document, Meeting, Member, Presenter, SessionDocument, Speech
 from chibo.store.records import tombstone
@@ -17,8 +17,8 @@ from chibo.text import format_date
 from chibo.vocabulary import SESSION_KIND_LABELS, AttendanceState, MemberStatus, SessionForm, SessionKind
 
 _TEXT_FIELDS = {"place": ("địa điểm", 300), "title": ("tên buổi sinh hoạt", 300), "guests": ("khách mời", 2000),
-                "chair_name": ("tên khách mời chủ trì", 300),
-                "agenda": ("nội dung, chương trình", 10_000), "conclusion": ("kết luận của chủ trì", 20_000),
+                "chair_name": ("tên khách mời chủ trì", NAME_LENGTH),
+                "agenda": ("nội dung, chương trình", LONG_LENGTH), "conclusion": ("kết luận của chủ trì", LONG_LENGTH),
                 "number_symbol": ("số, ký hiệu biên bản", 60)}
 
 

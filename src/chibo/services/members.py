@@ -8,7 +8,9 @@ from datetime import date
 from sqlmodel import col
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive
+from chibo.services.common import (
+    NAME_LENGTH, NOTE_LENGTH, SHORT_LENGTH, alive, check_choice, clean_date, clean_text, get_alive,
+)
 from chibo.services.roll import Roll
 from chibo.store.models import Member, MemberStatusChange
 from chibo.store.records import tombstone
@@ -67,7 +69,7 @@ def _clean_fields(fields: dict) -> dict:
             raise ValidationError(f"Đảng viên không có trường “{key}”.")
         label, kind = MEMBER_FIELDS[key]
         if kind == "text":
-            cleaned[key] = clean_text(value, label, required=key == "full_name", max_length=200 if key != "note" else 2000)
+            cleaned[key] = clean_text(value, label, required=key == "full_name", max_length=_TEXT_LENGTHS[key])
             if key == "full_name":
                 cleaned[key] = " ".join(cleaned[key].split())
         elif kind == "date":
@@ -82,6 +84,10 @@ def _clean_fields(fields: dict) -> dict:
         elif kind == "position":
             cleaned[key] = check_choice(value or CellPosition.MEMBER, list(CellPosition), label)
     return cleaned
+
+
+_TEXT_LENGTHS = {"full_name": NAME_LENGTH, "ethnicity": SHORT_LENGTH, "card_number": SHORT_LENGTH,
+                 "phone": SHORT_LENGTH, "note": NOTE_LENGTH}
 
 
 def clean_year(value) -> int | None:
@@ -171,7 +177,7 @@ def change_status(db, member_id: str, status: str, effective_on, *, left_reason:
         status=status,
         effective_on=day,
         left_reason=left_reason,
-        note=clean_text(note, "ghi chú", max_length=1000),
+        note=clean_text(note, "ghi chú", max_length=NOTE_LENGTH),
     )
     if status == MemberStatus.FULL and previous == MemberStatus.PROBATIONARY and not member.official_on:
         member.official_on = day

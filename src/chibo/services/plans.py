@@ -9,7 +9,7 @@ from datetime import date
 from sqlmodel import col
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive
+from chibo.services.common import LONG_LENGTH, alive, check_choice, clean_date, clean_text, get_alive
 from chibo.store.models import ActionItem, ActionPlan, Document, Member
 from chibo.store.records import tombstone
 from chibo.vocabulary import ItemStatus
@@ -53,7 +53,7 @@ def edit_plan(db, plan_id: str, *, title=None, review_note=None, adopted_on=None
     if title is not None:
         plan.title = clean_text(title, "tên kế hoạch", required=True, max_length=300)
     if review_note is not None:
-        plan.review_note = clean_text(review_note, "nội dung sơ kết, tổng kết", max_length=20_000)
+        plan.review_note = clean_text(review_note, "nội dung sơ kết, tổng kết", max_length=LONG_LENGTH)
     if adopted_on is not None:
         plan.adopted_on = clean_date(adopted_on, "ngày ban hành kế hoạch")
     if number_symbol is not None:

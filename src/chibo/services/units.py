@@ -8,7 +8,7 @@ from chibo.errors import ChiboError, ValidationError
 from chibo.store.book import LOCAL_UNIT_SETTING, Book, get_setting, set_setting
 from chibo.store.models import Unit
 from chibo.store.records import LOCAL_UNIT
-from chibo.services.common import check_choice, clean_text
+from chibo.services.common import NAME_LENGTH, SHORT_LENGTH, check_choice, clean_text
 from chibo.text import fold
 from chibo.vocabulary import UnitRole
 
@@ -47,15 +47,15 @@ def create_unit(db, *, name: str, role: str = UnitRole.CELL, superior_name: str 
                 code: str = "") -> Unit:
     """The book's own unit, written in the caller's transaction, which writes as that unit from then
     on; the caller sets `book.local_unit_id` once the transaction is committed."""
-    name = clean_text(name, "tên đơn vị", required=True, max_length=200)
+    name = clean_text(name, "tên đơn vị", required=True, max_length=NAME_LENGTH)
     role = check_choice(role, list(UnitRole), "vai trò (cell hoặc receiving)")
     code = re.sub(r"[^A-Za-z0-9]", "", code).upper()[:16] or unit_code(name)
     unit = Unit(
         name=name,
         code=code,
         role=role,
-        superior_name=clean_text(superior_name, "cấp ủy cấp trên", max_length=200),
-        place_name=clean_text(place_name, "địa danh", max_length=100),
+        superior_name=clean_text(superior_name, "cấp ủy cấp trên", max_length=NAME_LENGTH),
+        place_name=clean_text(place_name, "địa danh", max_length=SHORT_LENGTH),
     )
     unit.unit_id = unit.id  # a unit owns its own record
     db.info[LOCAL_UNIT] = unit.id
@@ -74,10 +74,12 @@ def local_unit(db) -> Unit:
 
 def update_unit(db, **fields) -> Unit:
     unit = local_unit(db)
-    labels = {"name": "tên đơn vị", "superior_name": "cấp ủy cấp trên", "place_name": "địa danh"}
+    labels = {"name": ("tên đơn vị", NAME_LENGTH), "superior_name": ("cấp ủy cấp trên", NAME_LENGTH),
+              "place_name": ("địa danh", SHORT_LENGTH)}
     for key, value in fields.items():
         if key not in labels:
             raise ValidationError(f"Không sửa được trường “{key}” của đơn vị.")
-        setattr(unit, key, clean_text(value, labels[key], required=key == "name", max_length=200))
+        label, limit = labels[key]
+        setattr(unit, key, clean_text(value, label, required=key == "name", max_length=limit))
     db.add(unit)
     return unit

@@ -1,5 +1,6 @@
 """The one engine factory: every connection gets the PRAGMAs that keep a book safe on a shared PC
-with power cuts (WAL, synchronous=FULL, foreign keys, a busy timeout)."""
+with power cuts (WAL, synchronous=FULL, foreign keys, a busy timeout), and no error it raises
+carries the statement's values."""
 
 from __future__ import annotations
 
@@ -29,9 +30,12 @@ def _begin(connection) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    # hide_parameters: an error's text (which reaches the log) never carries the values of the
+    # statement: members' names, birth dates and card numbers, decrypted from a sealed bundle.
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)

@@ -66,6 +66,8 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 def read_bundle(path: Path) -> RawBundle:
     """Open and unpack with every structural check; raises BundleRefused."""
     path = Path(path)
+    if path.is_dir():
+        raise BundleRefused(f"“{path.name}” là một thư mục, không phải tệp gói; hãy chọn tệp .chibo ở trong đó.", "folder")
     try:
         size = path.stat().st_size
     except OSError:

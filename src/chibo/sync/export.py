@@ -1,7 +1,10 @@
 """Export of bundles. A cell's report bundle carries every change not yet acknowledged by the
-receiving level (or all records with `full`), signed, and sealed to the receiving level's key once
-it is known. The receiving level's plan bundle carries its own unit record (its public keys), the
-documents to study, and the last seq it received from each cell."""
+receiving level (or all records with `full`), signed, and sealed to the receiving level's key:
+before that key is known (no plan bundle imported yet) export refuses, unless the user asks for
+an unsealed bundle in so many words. The receiving level's plan bundle carries its own unit record
+(its public keys), the documents to study, and per cell the last seq received and the highest rev
+held (so a cell restored from an older backup continues its numbers instead of reusing them).
+A refused export writes nothing and spends no number."""
 
 from __future__ import annotations
 
@@ -11,24 +14,29 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from chibo import __version__
-from chibo.errors import ChiboError
+from chibo.errors import ChiboError, disk_full, is_disk_full
 from chibo.services.units import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.models import SYNCED_TABLES, Document, KnownUnit, RevCounter, Unit
+from chibo.store.files import existing_folder
 from chibo.store.schema import SCHEMA_REVISIONS
 from chibo.sync.bundle import FORMAT, FORMAT_VERSION, gzip_bytes, write_bundle
-from chibo.sync.keys import b64, ensure_keys, fingerprint, unb64
+from chibo.sync.keyring import RECIPIENT_SETTING
+from chibo.sync.keys import b64, fingerprint, unb64, unit_keys
 from chibo.sync.payload import record_line
 from chibo.vocabulary import UnitRole
 
 SEQ_SETTING = "sync_last_seq"
 ACKED_REV_SETTING = "sync_acked_rev"  # the highest rev the receiving level confirmed
 SENT_SETTING = "sync_sent"  # {seq: highest rev carried}
-RECIPIENT_SETTING = "sync_recipient"  # the receiving level's public keys, from its plan bundle
 PLAN_SEQ_SETTING = "plan_last_seq"  # receiving level: the last plan bundle written
+NOT_SEALED = ("Chưa có khóa của cấp trên nên gói báo cáo không niêm phong được: ai cầm USB cũng đọc được họ tên, "
+              "ngày sinh, số điện thoại, số thẻ đảng viên. Hãy nhập gói kế hoạch của cấp trên trước (chibo import "
+              "TỆP-KẾ-HOẠCH, hoặc trang Trao đổi dữ liệu → Nhận gói kế hoạch), rồi xuất lại. Chỉ khi cấp trên yêu cầu "
+              "gói không niêm phong mới dùng --unsealed. Chưa ghi gì.")
 
 
 @dataclass(frozen=True)
@@ -44,9 +52,10 @@ class ExportResult:
 
 def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, after_rev: int, upto_rev: int,
          recipient: dict | None, now: datetime, kind: str = "report",
-         acks: dict[str, int] | None = None) -> tuple[bytes, bytes, bytes]:
+         acks: dict[str, int] | None = None, ack_revs: dict[str, int] | None = None) -> tuple[bytes, bytes, bytes]:
     """The three parts of a bundle: manifest, its signature, and the (sealed) payload. A plan
-    bundle's manifest also carries `acks`: the last seq received from each cell."""
+    bundle's manifest also carries `acks` (the last seq received from each cell) and `ack_revs`
+    (the highest rev of each cell's records held)."""
     from nacl.public import PublicKey, SealedBox
 
     payload = gzip_bytes(b"".join(lines))
@@ -63,6 +72,8 @@ def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, af
         "sender_unit_id": unit.id,
         "sender_name": unit.name,
         "sender_code": unit.code,
+        "sender_superior": unit.superior_name,
+        "sender_encryption_key": b64(keys.encryption_public),
         "signer_key": b64(keys.signing_public),
         "signer_key_id": keys.fingerprint,
         "recipient_key": recipient["encryption_key"] if recipient else None,
@@ -77,17 +88,9 @@ def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, af
     }
     if kind == "plan":
         manifest["acks"] = acks or {}
+        manifest["ack_revs"] = ack_revs or {}
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
     return manifest_bytes, keys.signing_key.sign(manifest_bytes).signature, payload
-
-
-def _begin(book, folder: Path, now: datetime | None) -> tuple[object, Path, datetime]:
-    """What every export starts with: the keys (made on first use), the folder (refused when the
-    stick is gone), and the time stamped on the bundle."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise ChiboError(f"Không thấy thư mục “{folder}”. Hãy cắm USB hoặc chọn thư mục khác.")
-    return ensure_keys(book), folder, now or datetime.now(timezone.utc)
 
 
 def _last_rev(db, unit_id: str) -> int:
@@ -104,19 +107,30 @@ def _write(folder: Path, stem: str, unit_id: str, parts: tuple[bytes, bytes, byt
     try:
         return target, write_bundle(target, *parts)
     except OSError as error:
+        if is_disk_full(error):
+            raise disk_full(folder) from error
         raise ChiboError(f"Không ghi được gói vào “{folder}”. Hãy kiểm tra USB còn chỗ trống và không bị khóa ghi, "
                          "rồi xuất lại.", detail=repr(error)) from error
 
 
-def export_bundle(book, folder: Path, *, full: bool = False, now: datetime | None = None) -> ExportResult:
-    """Write the next report bundle into `folder`; the sequence number is spent only once the
-    file has been written, read back and checked."""
-    keys, folder, now = _begin(book, folder, now)
+def export_bundle(book, folder: Path, *, full: bool = False, unsealed: bool = False,
+                  now: datetime | None = None) -> ExportResult:
+    """Write the next report bundle into `folder` (which must exist: a stick that is not plugged in
+    is not a folder to make). Sealed to the superior's key; without it, refused unless `unsealed`.
+    The sequence number is spent only once the file has been written, read back and checked."""
+    folder = existing_folder(folder)
     with book.session() as db:
         unit = local_unit(db)
         if unit.role != UnitRole.CELL:
             raise ChiboError("Sổ của cấp nhận báo cáo xuất gói kế hoạch cho các chi bộ (chibo plan export), "
                              "không xuất gói báo cáo.")
+        if get_setting(db, RECIPIENT_SETTING) is None and not unsealed:
+            raise ChiboError(NOT_SEALED)
+    now = now or datetime.now(timezone.utc)
+    with book.session() as db:
+        keys = unit_keys(db, book.folder)
+        db.flush()  # a newly published key stamps the unit record: it travels in this bundle
+        unit = local_unit(db)
         seq = int(get_setting(db, SEQ_SETTING, 0)) + 1
         after_rev = 0 if full else int(get_setting(db, ACKED_REV_SETTING, 0))
         upto_rev = _last_rev(db, unit.id)
@@ -138,23 +152,39 @@ def export_bundle(book, folder: Path, *, full: bool = False, now: datetime | Non
     return ExportResult(target, seq, target.stat().st_size, len(lines), counts, recipient is not None, digest)
 
 
+def held_revs(db, unit_ids) -> dict[str, int]:
+    """Per unit, the highest rev of its records in this book."""
+    highest = dict.fromkeys(unit_ids, 0)
+    for model in SYNCED_TABLES:
+        query = select(model.unit_id, func.max(model.rev)).where(col(model.unit_id).in_(list(highest)))
+        for unit_id, rev in db.exec(query.group_by(model.unit_id)):
+            highest[unit_id] = max(highest[unit_id], rev or 0)
+    return {unit_id: rev for unit_id, rev in highest.items() if rev}
+
+
 def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportResult:
     """Receiving level: the plan bundle for all its cells, signed and not sealed (one file serves
-    every cell): this unit's record with its public keys, its documents with their deadlines
-    (tombstones included), and per approved cell the last seq received."""
-    keys, folder, now = _begin(book, folder, now)
+    every cell; it holds no personal data): this unit's record with its public keys, its documents
+    with their deadlines (tombstones included), and per approved cell the last seq received and
+    the highest rev held."""
+    folder = existing_folder(folder)
     with book.session() as db:
-        unit = local_unit(db)
-        if unit.role != UnitRole.RECEIVING:
+        if local_unit(db).role != UnitRole.RECEIVING:
             raise ChiboError("Chỉ sổ của cấp nhận báo cáo (đảng ủy) mới xuất gói kế hoạch; chi bộ dùng “chibo export”.")
+    now = now or datetime.now(timezone.utc)
+    with book.session() as db:
+        keys = unit_keys(db, book.folder)
+        db.flush()
+        unit = local_unit(db)
         seq = int(get_setting(db, PLAN_SEQ_SETTING, 0)) + 1
         documents = list(db.exec(select(Document).where(Document.unit_id == unit.id).order_by(col(Document.rev))))
         lines = [record_line(db.get(Unit, unit.id))] + [record_line(d) for d in documents]
         counts = {"unit": 1, **({"document": len(documents)} if documents else {})}
-        acks = {k.unit_id: k.last_seq for k in db.exec(select(KnownUnit).where(KnownUnit.approval == "approved"))
-                if k.last_seq > 0}
+        approved = list(db.exec(select(KnownUnit).where(KnownUnit.approval == "approved")))
+        acks = {k.unit_id: k.last_seq for k in approved if k.last_seq > 0}
         parts = pack(keys, unit, lines, counts, seq=seq, after_rev=0, upto_rev=_last_rev(db, unit.id),
-                     recipient=None, now=now, kind="plan", acks=acks)
+                     recipient=None, now=now, kind="plan", acks=acks,
+                     ack_revs=held_revs(db, [k.unit_id for k in approved]))
         target, digest = _write(folder, f"{unit.code}-KH-{seq}-{now:%Y%m%d}", unit.id, parts)
         set_setting(db, PLAN_SEQ_SETTING, seq)
     return ExportResult(target, seq, target.stat().st_size, len(lines), counts, False, digest)

@@ -13,6 +13,8 @@ _FIELDS = {
     "seq": int, "after_rev": int, "upto_rev": int, "created_at": str, "counts": dict, "payload_sha256": str,
     "payload_size": int,
 }
+# Added later: absent from bundles of older chibo, checked when present.
+_OPTIONAL = {"sender_superior": str, "sender_encryption_key": str, "ack_revs": dict}
 BAD_MANIFEST = "Phần mô tả (manifest) của gói không hợp lệ; gói bị từ chối. Hãy báo đơn vị gửi xuất lại gói."
 
 
@@ -27,16 +29,22 @@ def parse_manifest(data: bytes) -> dict:
         value = manifest.get(name)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise BundleRefused(BAD_MANIFEST, "manifest")
+    for name, kind in _OPTIONAL.items():
+        if name in manifest and not isinstance(manifest[name], kind):
+            raise BundleRefused(BAD_MANIFEST, "manifest")
     if manifest["min_reader_version"] > FORMAT_VERSION:
         raise BundleRefused(f"Gói được tạo bằng chibo mới hơn (định dạng {manifest['format_version']}). Hãy cập nhật "
                             "chibo lên bản mới rồi nhập lại.", "newer_format")
     if manifest["kind"] not in ("report", "plan") or manifest["seq"] < 1 or manifest["payload_size"] < 0:
         raise BundleRefused(BAD_MANIFEST, "manifest")
-    if any(not isinstance(v, int) or isinstance(v, bool) or v < 0 for v in manifest["counts"].values()):
+    if not _counts(manifest["counts"]):
         raise BundleRefused(BAD_MANIFEST, "manifest")
     if manifest["kind"] == "plan":
         acks = manifest.get("acks")
-        if not isinstance(acks, dict) or any(not isinstance(v, int) or isinstance(v, bool) or v < 0
-                                             for v in acks.values()):
+        if not isinstance(acks, dict) or not _counts(acks) or not _counts(manifest.get("ack_revs", {})):
             raise BundleRefused(BAD_MANIFEST, "manifest")
     return manifest
+
+
+def _counts(values: dict) -> bool:
+    return all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in values.values())

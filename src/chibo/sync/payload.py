@@ -9,6 +9,7 @@ import uuid
 from datetime import date, datetime, time, timezone
 
 from chibo.store.models import SYNCED_TABLES, SyncedRecord
+from chibo.text.safety import is_hidden
 from chibo.sync.bundle import BundleRefused, canonical_json
 
 TABLES: dict[str, type[SyncedRecord]] = {model.__tablename__: model for model in SYNCED_TABLES}
@@ -56,12 +57,24 @@ def _python_type(column_type) -> type:
         return object
 
 
+# Above any length a service accepts, so a record typed in an older chibo still travels.
+MAX_TEXT = 100_000
+
+
+class HiddenCharacters(ValueError):
+    """A text field carries control or bidi characters."""
+
+
 def _text(limit):
     def convert(value):
         if not isinstance(value, str):
             raise ValueError("not text")
-        if limit and len(value) > limit:
+        if len(value) > (limit or MAX_TEXT):
             raise ValueError("too long")
+        # What no record may hold (`text.safety`); a carriage return of a record typed on Windows
+        # before lines were normalised still travels.
+        if not value.isprintable() and any(is_hidden(ch, multiline=True) for ch in value if ch != "\r"):
+            raise HiddenCharacters("hidden characters")
         return value
     return convert
 
@@ -149,6 +162,10 @@ def parse_records(data: bytes, sender_unit_id: str) -> list[dict]:
             values = _values(model, fields)
             if content_hash(fields) != entry["hash"]:
                 raise ValueError("hash")
+        except HiddenCharacters:
+            raise BundleRefused(f"Bản ghi thứ {number} trong gói có ký tự ẩn (ký tự điều khiển hoặc đổi chiều chữ); gói "
+                                "bị từ chối. Hãy báo đơn vị gửi gõ lại trường có ký tự lạ rồi xuất gói mới.",
+                                "records") from None
         except (ValueError, KeyError, TypeError, AttributeError):
             raise BundleRefused(f"Bản ghi thứ {number} trong gói không hợp lệ; gói bị từ chối. Hãy báo đơn vị gửi "
                                 "xuất lại gói bằng chibo.", "records") from None

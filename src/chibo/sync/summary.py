@@ -1,9 +1,10 @@
 """The receiving level's consolidated figures, computed from the cells' records: per unit and in
 total, the last bundle, members, sessions, and per document (by number-symbol) the members
-required, studied and the rate."""
+required, studied and the rate. Units that share a name are told apart by their key fingerprint."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,7 +13,7 @@ from sqlmodel import col, select
 from chibo.services.common import alive
 from chibo.services.figures import document_figures
 from chibo.services.roll import Roll
-from chibo.store.models import BundleLog, Document, KnownUnit, Meeting
+from chibo.store.models import BundleLog, Document, KnownUnit, Meeting, Unit
 
 
 @dataclass
@@ -37,12 +38,15 @@ class UnitSummary:
     fingerprint: str
     last_seq: int
     last_bundle_at: str | None
+    code: str = ""
+    label: str = ""  # the name, with the fingerprint when another unit has the same name
     members: int = 0
     sessions: int = 0
     documents: dict[str, DocumentTotal] = field(default_factory=dict)
 
     def as_json(self) -> dict:
-        return {"id": self.unit_id, "name": self.name, "fingerprint": self.fingerprint, "last_seq": self.last_seq,
+        return {"id": self.unit_id, "name": self.name, "label": self.label, "code": self.code,
+                "fingerprint": self.fingerprint, "last_seq": self.last_seq,
                 "last_bundle_at": self.last_bundle_at, "members": self.members, "sessions": self.sessions,
                 "documents": [d.as_json() for d in sorted(self.documents.values(), key=lambda d: d.number_symbol)]}
 
@@ -50,8 +54,10 @@ class UnitSummary:
 def unit_summary(db, known: KnownUnit, as_of: date) -> UnitSummary:
     last = db.exec(select(BundleLog).where(BundleLog.sender_unit_id == known.unit_id, BundleLog.outcome == "imported")
                    .order_by(col(BundleLog.received_at).desc())).first()
+    record = db.get(Unit, known.unit_id)
     summary = UnitSummary(known.unit_id, known.name, known.fingerprint, known.last_seq,
-                          last.received_at.date().isoformat() if last else None)
+                          last.received_at.date().isoformat() if last else None, record.code if record else "",
+                          known.name)
     roll = Roll.load(db, unit_id=known.unit_id)
     summary.members = len(roll.on_roll(as_of))
     summary.sessions = len(db.exec(alive(Meeting).where(Meeting.unit_id == known.unit_id,
@@ -69,7 +75,11 @@ def consolidated(db, as_of: date | None = None) -> tuple[list[UnitSummary], Unit
     as_of = as_of or date.today()
     units = [unit_summary(db, known, as_of)
              for known in db.exec(select(KnownUnit).where(KnownUnit.approval == "approved").order_by(col(KnownUnit.name)))]
-    total = UnitSummary("", "Tổng cộng", "", 0, None)
+    names = Counter(unit.name for unit in units)
+    for unit in units:
+        if names[unit.name] > 1:
+            unit.label = f"{unit.name} (mã khóa {unit.fingerprint})"
+    total = UnitSummary("", "Tổng cộng", "", 0, None, label="Tổng cộng")
     for unit in units:
         total.members += unit.members
         total.sessions += unit.sessions

@@ -1,31 +1,41 @@
-"""Characters a record never needs, checked where text comes in.
+"""Characters a record never needs, defined once for every place text comes in (typed fields,
+member files, bundles) and for the terminal that shows it.
 
-Control characters break papers and terminals; the bidirectional controls (U+202A–U+202E,
-U+2066–U+2069, U+200E/F, U+061C) make a name display as another ("Páo" followed by U+202E reads
-backwards). A Vietnamese name, note or number never needs either, so they are refused, not
-dropped: the person sees where and fixes the source. Invisible leftovers of copying from the web
-or Word (no-break spaces, zero-width spaces, byte-order marks) are tidied instead.
+Control characters (Unicode's Cc) break papers and terminals; invisible format characters (Cf:
+the bidirectional controls U+202A–U+202E and U+2066–U+2069, U+200E/F, U+061C, zero-width
+characters) make a name display as another ("Páo" followed by U+202E reads backwards); lone
+surrogates (Cs) are not text at all. A Vietnamese name, note or number never needs any of them,
+so they are refused, not dropped: the person sees where and fixes the source. Only paragraph
+fields keep line breaks and tabs.
+
+Member files copied from the web or Word also carry harmless leftovers (no-break spaces, a
+zero-width space or byte-order mark at the edge of a cell): the importer tidies those first
+(`tidy_invisible`), so only what would change how a name reads is refused.
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
 
-BIDI_CONTROLS = frozenset(map(chr, (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))))
-_CONTROLS = "".join(map(chr, (*range(0x00, 0x20), *range(0x7F, 0xA0))))  # Unicode's Cc
-_BIDI = "".join(sorted(BIDI_CONTROLS))
-_FORBIDDEN = re.compile(f"[{re.escape(_CONTROLS + _BIDI)}]")
-_FORBIDDEN_MULTILINE = re.compile(f"[{re.escape(_CONTROLS.translate({9: None, 10: None, 13: None}) + _BIDI)}]")
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
+PARAGRAPH_WHITESPACE = "\n\t"
 _TIDY = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u200b": None, "\ufeff": None, "\u2060": None})
 
 
+def is_hidden(ch: str, *, multiline: bool = False) -> bool:
+    """True for a character no record may hold (line breaks and tabs allowed where `multiline`)."""
+    if multiline and ch in PARAGRAPH_WHITESPACE:
+        return False
+    return unicodedata.category(ch) in HIDDEN_CATEGORIES
+
+
 def tidy_invisible(text: str) -> str:
-    """No-break spaces become spaces; zero-width spaces and byte-order marks go."""
+    """No-break spaces become spaces; zero-width spaces, word joiners and byte-order marks go."""
     return text.translate(_TIDY)
 
 
 def forbidden_characters(text: str, *, multiline: bool = False) -> list[str]:
-    """The forbidden characters in `text` as "U+202E", each once, in order of appearance.
-    Line breaks and tabs are allowed where the field is `multiline`."""
-    pattern = _FORBIDDEN_MULTILINE if multiline else _FORBIDDEN
-    return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in pattern.findall(text)))
+    """The forbidden characters in `text` as "U+202E", each once, in order of appearance."""
+    if text.isprintable():  # the common case, in C
+        return []
+    return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in text if is_hidden(ch, multiline=multiline)))

@@ -1,7 +1,9 @@
 """Start-up of the desktop app: the window first, the data after (CONVENTIONS.md).
 
 The window is painted with Qt alone; the book is opened on a worker (SQLModel's import, the
-migration check and the daily backup happen there), then the pages are built and filled."""
+migration check and the daily backup happen there), then the pages are built and filled. A book
+that cannot be opened (damaged, emptied, gone while backups remain) is not the end: the app
+offers to restore a good backup, then opens the restored book."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ class _Startup:
         self.instance = None
         self.wizard = None  # the first-run wizard while it is on screen
         self.code = 0
+        self.restored = None  # what the restore kept of the damaged book, said once the book is open
 
     def opened(self, book) -> None:
         if book.local_unit_id:
@@ -67,21 +70,76 @@ class _Startup:
         if self.smoke:
             self.window.loaded.connect(self.report_data)
         self.window.load()
+        for warning in book.warnings:  # a daily backup that could not be made: said, never blocking
+            self.window.statusBar().showMessage(warning)
+            if self.smoke:
+                print(f"chibo: cảnh báo: {warning}", file=sys.stderr)
+        if self.restored is not None:
+            from chibo.ui.recovery import show_restored
+
+            show_restored(self.window, self.restored[0])
+            self.restored = None
         if start == "hand":
             self.window.start_by_hand()
 
     def refused(self, exc: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from chibo.errors import DamagedBookError
         from chibo.ui.i18n import tr
         from chibo.ui.operations import message_of
 
         message = message_of(exc, tr("Could not open the book. The details are in the log."))
         if self.smoke:
             print(f"chibo: {message}", file=sys.stderr)
+        elif isinstance(exc, DamagedBookError):
+            return self.look_for_backups(message)
         else:
             QMessageBox.critical(self.window, "chibo", message)
         self.quit(1)
+
+    def look_for_backups(self, message: str) -> None:
+        from chibo import paths
+        from chibo.store.backup import checked_backups
+        from chibo.ui.operations import run_in_background
+
+        folder = paths.backup_dir(self.folder)
+        run_in_background(lambda: checked_backups(folder), lambda choices: self.offer_restore(message, choices),
+                          lambda _exc: self.quit(1))
+
+    def offer_restore(self, message: str, choices: list) -> None:
+        """Instead of quitting: choose a backup, restore it without opening the book, open it."""
+        from chibo.store.backup import restore_into
+        from chibo.ui.operations import run_in_background
+        from chibo.ui.recovery import RecoveryDialog
+
+        dialog = RecoveryDialog(message, choices, self.window)
+        self.window.recovery = dialog  # reachable for screenshots
+        if dialog.exec() != RecoveryDialog.Accepted or dialog.chosen is None:
+            return self.quit(1)
+        folder, chosen = self.folder, dialog.chosen
+
+        def restore_and_open():
+            return restore_into(folder, chosen), _open_book(folder)
+
+        def restored(result):
+            self.restored = (result[0],)
+            self.opened(result[1])
+
+        def failed(exc):
+            from PySide6.QtWidgets import QMessageBox
+
+            from chibo.errors import DamagedBookError
+            from chibo.ui.i18n import tr
+            from chibo.ui.operations import message_of
+
+            if isinstance(exc, DamagedBookError):  # restored, and still cannot be opened: choose again
+                return self.refused(exc)
+            QMessageBox.warning(self.window, "chibo", message_of(exc, tr("Could not restore; the book is as it was. "
+                                                                         "The details are in the log.")))
+            self.look_for_backups(message)
+
+        run_in_background(restore_and_open, restored, failed)
 
     def report_paint(self) -> None:
         print(f"chibo: cửa sổ chính hiện sau {time.perf_counter() - _STARTED:.2f} giây")

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
             from chibo.ui.settings_page import load_settings
 
             with book.session() as db:
-                return (load_overview(db), list_members(db), load_lists(db), load_exchange(db),
+                return (load_overview(db), list_members(db), load_lists(db), load_exchange(db, book.folder),
                         load_settings(db, book.folder), load_outreach(db))
 
         run_in_background(read, self._show, self._show_error)

@@ -12,6 +12,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from chibo.errors import ChiboError
+
 log = logging.getLogger(__name__)
 
 
@@ -29,6 +31,9 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
+        except ChiboError as exc:  # a refusal: its sentence may quote what was typed (a name, a date), not logged
+            log.warning("refused: %s (%s)", type(exc).__name__, exc.detail)
+            self.relay.failed.emit(exc)
         except Exception as exc:  # reported on the GUI thread, logged here
             log.exception("background job failed")
             self.relay.failed.emit(exc)
@@ -51,8 +56,6 @@ def write_pool() -> QThreadPool:
 def message_of(exc: Exception, fallback: str) -> str:
     """What a failed job tells the user: a refusal's own sentence (ChiboError), else `fallback`;
     the technical detail is in the log."""
-    from chibo.errors import ChiboError
-
     return exc.message if isinstance(exc, ChiboError) else fallback
 
 

@@ -46,7 +46,7 @@ class SettingsData:
     suffix: str
     rules: object
     text_size: str
-    fingerprint: str
+    identity: object  # UnitIdentity: the key fingerprint others compare, and a cell's superior
     backups: list = field(default_factory=list)
 
 
@@ -57,11 +57,10 @@ def load_settings(db, folder: Path) -> SettingsData:
     from chibo.services.units import local_unit
     from chibo.store.backup import list_backups
     from chibo.store.book import get_setting
-    from chibo.sync.keys import load_keys
+    from chibo.sync.identity import unit_identity
 
-    keys = load_keys(folder)
     return SettingsData(local_unit(db), term_start(db), symbol_suffix(db), load_rules(db),
-                        get_setting(db, TEXT_SIZE_SETTING, "normal"), keys.fingerprint if keys else "",
+                        get_setting(db, TEXT_SIZE_SETTING, "normal"), unit_identity(db, folder),
                         list_backups(paths.backup_dir(folder)))
 
 
@@ -150,9 +149,11 @@ class SettingsPage(QWidget):
     def _unit_tab(self) -> QWidget:
         tab = QWidget()
         self.name, self.superior, self.place = QLineEdit(), QLineEdit(), QLineEdit()
-        self.role, self.code, self.fingerprint = QLabel(), QLabel(), QLabel()
-        self.fingerprint.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.fingerprint.setStyleSheet("font-family: monospace; font-size: 12pt")
+        from chibo.ui.unit_keys import UnitKeyRows
+
+        self.role, self.code = QLabel(), QLabel()
+        self.keys = UnitKeyRows(self.book, self)
+        self.keys.made.connect(lambda sentence: (self.status.setText(sentence), self.changed.emit()))
         self.term_start = date_field()
         self.suffix = QLineEdit()
         self.suffix.setMaximumWidth(80)
@@ -162,7 +163,8 @@ class SettingsPage(QWidget):
         form.addRow(tr("Pl&ace name:"), self.place)
         form.addRow(tr("Role:"), self.role)
         form.addRow(tr("Unit code (names the bundles):"), self.code)
-        form.addRow(tr("Key fingerprint:"), self.fingerprint)
+        form.addRow(tr("Key fingerprint:"), self.keys.key_row)
+        form.addRow(tr("Level above confirmed:"), self.keys.superior)
         form.addRow(tr("&Term started on:"), self.term_start)
         form.addRow(tr("Unit s&ymbol on papers:"), self.suffix)
         hint = QLabel(tr("The numbers of the papers the cell issues (minutes, plans, reports) start again from 01 "
@@ -241,6 +243,9 @@ class SettingsPage(QWidget):
         tab = QWidget()
         self.backup_folder = QLabel()
         self.backup_folder.setWordWrap(True)
+        self.backup_warning = QLabel()
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setStyleSheet("color: #b00020")
         self.backup_folder.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.backup_model = BackupModel()
         self.backup_table = record_table(self.backup_model)
@@ -260,6 +265,7 @@ class SettingsPage(QWidget):
                          "copies). A restore backs up the current book first, so it can be undone."))
         note.setWordWrap(True)
         layout.addWidget(note)
+        layout.addWidget(self.backup_warning)
         layout.addWidget(self.backup_folder)
         layout.addWidget(self.backup_table, 1)
         layout.addLayout(buttons)
@@ -289,7 +295,7 @@ class SettingsPage(QWidget):
         self.role.setText(tr("Cell (sends reports to the level above)") if u.role == UnitRole.CELL else
                           tr("Receiving level (sums the cells’ figures)"))
         self.code.setText(u.code)
-        self.fingerprint.setText(data.fingerprint or tr("(none yet; made when the first bundle is sent)"))
+        self.keys.show(data.identity, u.role == UnitRole.RECEIVING)
         self.term_start.setText(format_date(data.term_start))
         self.suffix.setText(data.suffix)
         r = data.rules
@@ -302,6 +308,8 @@ class SettingsPage(QWidget):
         self.guest_chair.setChecked(r.guest_may_chair)
         self.text_size.setCurrentIndex(max(self.text_size.findData(data.text_size), 0))
         self.backup_folder.setText(tr("Backup folder: {folder}").format(folder=self.book.backups))
+        self.backup_warning.setText("\n".join(self.book.warnings))
+        self.backup_warning.setVisible(bool(self.book.warnings))
         self.backup_model.set_rows(data.backups)
         self.backup_table.resizeColumnsToContents()
         self.backup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)

@@ -17,10 +17,11 @@ class KnownUnit(SQLModel, table=True):
     signing_key: str
     encryption_key: str | None = None
     fingerprint: str
-    approval: str = "pending"  # pending / approved / rejected
+    approval: str = "pending"  # pending / approved / rejected / former (a cell's previous superior)
     first_seen_at: datetime = Field(default_factory=utcnow)
     approved_at: datetime | None = None
     last_seq: int = 0
+    superior_name: str = ""  # the superior the unit declares (its bundles' manifest): flagged when not us
 
 
 class BundleLog(SQLModel, table=True):
@@ -40,7 +41,8 @@ class BundleLog(SQLModel, table=True):
 class KnownKey(SQLModel, table=True):
     """Every signing key seen for a known unit (the history, so older bundles still verify): the
     one in use is `approved`; a new one waits as `pending` until a person approves its
-    fingerprint; a replaced one becomes `retired`; a refused one `rejected`."""
+    fingerprint; a replaced one becomes `retired` (its bundles made before the change, numbered
+    below `until_seq`, still import); a refused one `rejected`."""
 
     __tablename__ = "known_key"
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
@@ -52,3 +54,5 @@ class KnownKey(SQLModel, table=True):
     first_seen_at: datetime = Field(default_factory=utcnow)
     approved_at: datetime | None = None
     retired_at: datetime | None = None
+    first_seq: int | None = None  # the lowest bundle number seen signed with this key
+    until_seq: int | None = None  # retired: bundles numbered below this were made before the change

@@ -260,6 +260,10 @@
         <translation>Bị từ chối</translation>
     </message>
     <message>
+        <source>Held, imported again once confirmed</source>
+        <translation>Đã giữ lại, nhập lại khi được xác nhận</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -312,8 +316,20 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
+        <source>The level above: {name} (key fingerprint {fingerprint}). Report bundles are sealed: only the level above can open them. {count} bundles sent; each carries every change the level above has not yet confirmed receiving.</source>
+        <translation>Cấp trên: {name} (mã khóa {fingerprint}). Gói báo cáo được niêm phong: chỉ cấp trên mở được. Đã gửi {count} gói; mỗi gói mang mọi thay đổi mà cấp trên chưa xác nhận đã nhận.</translation>
+    </message>
+    <message>
+        <source>No plan bundle from the level above imported yet, so a report bundle cannot be sealed and is not written: import the plan bundle of the level above first (tab “Receive a plan bundle”). {count} bundles sent.</source>
+        <translation>Chưa nhập gói kế hoạch của cấp trên nên gói báo cáo chưa niêm phong được và sẽ không được ghi: hãy nhập gói kế hoạch của cấp trên trước (thẻ “Nhận gói kế hoạch”). Đã gửi {count} gói.</translation>
+    </message>
+    <message>
         <source>Key fingerprint to compare</source>
         <translation>Mã khóa cần đối chiếu</translation>
+    </message>
+    <message>
+        <source>Key approved before</source>
+        <translation>Mã khóa đã xác nhận trước</translation>
     </message>
     <message>
         <source>Bundles waiting</source>
@@ -322,6 +338,66 @@
     <message>
         <source>First received</source>
         <translation>Nhận lần đầu</translation>
+    </message>
+    <message>
+        <source>The signing key of “{name}” has changed. Ask the unit itself (by phone, or on a signed paper) whether it really made a new key, for instance after restoring its book on a new computer.</source>
+        <translation>Khóa ký của “{name}” đã thay đổi. Hãy hỏi chính đơn vị (qua điện thoại, hoặc giấy có chữ ký) xem có đúng họ vừa tạo khóa mới không, ví dụ sau khi khôi phục sổ trên máy tính mới.</translation>
+    </message>
+    <message>
+        <source>“{name}” sends a bundle for the first time. Compare its key fingerprint with the one the unit reads out to you (it is shown in its chibo under Settings → Unit).</source>
+        <translation>“{name}” gửi gói lần đầu. Hãy đối chiếu mã khóa dưới đây với mã do đơn vị đọc cho (mã hiện trong chibo của đơn vị, ở Cài đặt → Đơn vị).</translation>
+    </message>
+    <message>
+        <source>Compare the key fingerprint of “{name}” with the one the level above reads out to you.</source>
+        <translation>Hãy đối chiếu mã khóa của “{name}” với mã do cấp trên đọc cho.</translation>
+    </message>
+    <message>
+        <source>Key approved before:</source>
+        <translation>Mã khóa đã xác nhận trước đây:</translation>
+    </message>
+    <message>
+        <source>New key fingerprint, to compare:</source>
+        <translation>Mã khóa mới, cần đối chiếu:</translation>
+    </message>
+    <message>
+        <source>Key fingerprint to compare:</source>
+        <translation>Mã khóa cần đối chiếu:</translation>
+    </message>
+    <message>
+        <source>I have checked that this unit belongs to us</source>
+        <translation>Tôi đã xác minh đơn vị này thuộc cấp mình</translation>
+    </message>
+    <message>
+        <source>I have checked that this is the cell’s level above</source>
+        <translation>Tôi đã xác minh đây là cấp trên của chi bộ</translation>
+    </message>
+    <message>
+        <source>Confirm only when the two fingerprints are exactly the same; the bundles waiting are imported then.</source>
+        <translation>Chỉ xác nhận khi hai mã giống hệt nhau; các gói đang chờ sẽ được nhập ngay sau đó.</translation>
+    </message>
+    <message>
+        <source>Keys awaiting confirmation</source>
+        <translation>Mã khóa chờ xác nhận</translation>
+    </message>
+    <message>
+        <source>Reject the key…</source>
+        <translation>Từ chối mã khóa…</translation>
+    </message>
+    <message>
+        <source>A bundle from {who} with a key not confirmed yet (a new unit, or a known unit with a new key) is held back and not counted. Compare the key fingerprint with the one the unit reads out over the phone before you confirm it.</source>
+        <translation>Gói của {who} ký bằng khóa chưa được xác nhận (đơn vị mới, hoặc đơn vị cũ đổi khóa) được giữ lại, chưa tính. Hãy đối chiếu mã khóa với mã đơn vị đọc qua điện thoại rồi mới xác nhận.</translation>
+    </message>
+    <message>
+        <source>(new unit)</source>
+        <translation>(đơn vị mới)</translation>
+    </message>
+    <message>
+        <source>Reject the key</source>
+        <translation>Từ chối mã khóa</translation>
+    </message>
+    <message>
+        <source>Reject the key {fingerprint} of “{name}”? Every bundle signed with it will be rejected from now on.</source>
+        <translation>Từ chối mã khóa {fingerprint} của “{name}”? Từ nay mọi gói ký bằng khóa này đều bị từ chối.</translation>
     </message>
     <message>
         <source>Key fingerprint</source>
@@ -428,36 +504,12 @@
         <translation>Đang kiểm tra và nhập {file}…</translation>
     </message>
     <message>
-        <source>Units awaiting key confirmation</source>
-        <translation>Đơn vị chờ xác nhận mã khóa</translation>
-    </message>
-    <message>
         <source>Confirm the key…</source>
         <translation>Xác nhận mã khóa…</translation>
     </message>
     <message>
-        <source>Reject the unit…</source>
-        <translation>Từ chối đơn vị…</translation>
-    </message>
-    <message>
-        <source>The first bundle of {who} is held back and not counted yet. Compare the key fingerprint with the one printed on that unit’s report (or read out over the phone) before you confirm it.</source>
-        <translation>Gói đầu tiên của {who} mới được giữ lại, chưa tính vào số liệu. Hãy đối chiếu mã khóa với mã in trên báo cáo của đơn vị đó (hoặc đọc qua điện thoại) rồi mới xác nhận.</translation>
-    </message>
-    <message>
         <source>Confirm the key</source>
         <translation>Xác nhận mã khóa</translation>
-    </message>
-    <message>
-        <source>Compare the key fingerprint of “{name}”:
-
-{fingerprint}
-
-with the one printed at the end of the unit’s report (or read out by the unit over the phone). Confirm only when the two are exactly the same.</source>
-        <translation>Đối chiếu mã khóa của “{name}”:
-
-{fingerprint}
-
-với mã in ở cuối báo cáo của đơn vị (hoặc do đơn vị đọc qua điện thoại). Chỉ xác nhận khi hai mã giống hệt nhau.</translation>
     </message>
     <message>
         <source>Both are the same: confirm</source>
@@ -468,16 +520,12 @@ với mã in ở cuối báo cáo của đơn vị (hoặc do đơn vị đọc 
         <translation>Hủy</translation>
     </message>
     <message>
-        <source>Reject the unit</source>
-        <translation>Từ chối đơn vị</translation>
-    </message>
-    <message>
-        <source>Reject “{name}” (key fingerprint {fingerprint})? Every bundle with this key will be rejected from now on.</source>
-        <translation>Từ chối “{name}” (mã khóa {fingerprint})? Mọi gói có mã khóa này sẽ bị từ chối từ nay về sau.</translation>
-    </message>
-    <message>
         <source>Send the whole book (when the level above asks to start again)</source>
         <translation>Gửi toàn bộ sổ (khi cấp trên đề nghị gửi lại từ đầu)</translation>
+    </message>
+    <message>
+        <source>Export without sealing, because the level above asked for it: anyone holding the USB stick can read the members’ personal data</source>
+        <translation>Xuất không niêm phong vì cấp trên yêu cầu: ai cầm USB cũng đọc được thông tin cá nhân của đảng viên</translation>
     </message>
     <message>
         <source>Export a plan bundle</source>
@@ -486,6 +534,18 @@ với mã in ở cuối báo cáo của đơn vị (hoặc do đơn vị đọc 
     <message>
         <source>Export a report bundle</source>
         <translation>Xuất gói báo cáo</translation>
+    </message>
+    <message>
+        <source>Export without sealing</source>
+        <translation>Xuất không niêm phong</translation>
+    </message>
+    <message>
+        <source>The bundle will not be sealed: anyone who holds the USB stick can read the members’ names, dates of birth, phone numbers and card numbers.
+
+The safe way is to import the plan bundle of the level above first; then every bundle is sealed to its key. Export without sealing only when the level above asked for it, and delete the file once it was imported.</source>
+        <translation>Gói sẽ không được niêm phong: ai cầm USB cũng đọc được họ tên, ngày sinh, số điện thoại và số thẻ của đảng viên.
+
+Cách an toàn là nhập gói kế hoạch của cấp trên trước; từ đó mọi gói đều được niêm phong bằng khóa của cấp trên. Chỉ xuất không niêm phong khi cấp trên yêu cầu, và xóa tệp sau khi cấp trên đã nhập.</translation>
     </message>
     <message>
         <source>Plug in a USB stick and press “Look for USB drives again”, or press “Choose a folder…”.</source>
@@ -521,9 +581,9 @@ Mang gói này đến các chi bộ để nhập vào sổ của chi bộ.</tran
     </message>
     <message>
         <source>
-The bundle is signed but not sealed, because the cell has not imported a plan bundle from the level above yet. Keep the USB stick safe.</source>
+The bundle is NOT sealed: keep the USB stick safe and delete the file once the level above has imported it.</source>
         <translation>
-Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập gói kế hoạch của cấp trên. Hãy giữ USB cẩn thận.</translation>
+Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau khi cấp trên đã nhập.</translation>
     </message>
     <message>
         <source>Data exchange</source>
@@ -590,20 +650,16 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>{unit}. Mã khóa của đơn vị: &lt;b&gt;{fingerprint}&lt;/b&gt; (đọc cho đơn vị kia đối chiếu)</translation>
     </message>
     <message>
+        <source>{unit}. This computer has no key of the unit (the key sent out was {fingerprint}): make new keys under Settings → Unit, then read the new fingerprint out to the other unit.</source>
+        <translation>{unit}. Máy này không có khóa của đơn vị (mã khóa đã gửi đi: {fingerprint}): hãy tạo khóa mới ở Cài đặt → Đơn vị, rồi đọc mã khóa mới cho đơn vị kia đối chiếu.</translation>
+    </message>
+    <message>
         <source>{unit}. The unit’s key is made when the first bundle is exported.</source>
         <translation>{unit}. Mã khóa của đơn vị sẽ được tạo khi xuất gói lần đầu.</translation>
     </message>
     <message>
         <source>The plan bundle sent to the cells: the committee’s key, the documents to study with their deadlines, and the last bundle received from each cell. {count} plan bundles exported so far.</source>
         <translation>Gói kế hoạch gửi các chi bộ: khóa của đảng ủy, các văn bản cần học tập và thời hạn, và gói cuối cùng đã nhận của mỗi chi bộ. Đã xuất {count} gói kế hoạch.</translation>
-    </message>
-    <message>
-        <source>The level above: {name}. Report bundles are sealed: only the level above can open them. {count} bundles sent; each carries every change the level above has not yet confirmed receiving.</source>
-        <translation>Cấp trên: {name}. Gói báo cáo được niêm phong, chỉ cấp trên mở được. Đã gửi {count} gói; mỗi gói mang mọi thay đổi cấp trên chưa xác nhận đã nhận.</translation>
-    </message>
-    <message>
-        <source>No plan bundle from the level above imported yet: report bundles are signed but not sealed. {count} bundles sent.</source>
-        <translation>Chưa nhập gói kế hoạch của cấp trên: gói báo cáo chỉ được ký, chưa được niêm phong. Đã gửi {count} gói.</translation>
     </message>
     <message>
         <source>Welcome to chibo</source>
@@ -1854,6 +1910,38 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Dung lượng</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Whole</source>
+        <translation>Nguyên vẹn</translation>
+    </message>
+    <message>
+        <source>Damaged: cannot be restored</source>
+        <translation>Hỏng, không khôi phục được</translation>
+    </message>
+    <message>
+        <source>The book cannot be opened</source>
+        <translation>Không mở được sổ</translation>
+    </message>
+    <message>
+        <source>Restoring puts the chosen backup in place of the book; the damaged book is kept beside it, not deleted. What was written after the backup was made is not in it.</source>
+        <translation>Khôi phục sẽ đặt bản sao lưu đã chọn vào chỗ của sổ; sổ hỏng được giữ lại bên cạnh, không bị xóa. Những gì ghi sau thời điểm sao lưu sẽ không có trong sổ.</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup</source>
+        <translation>Khôi phục bản đã chọn</translation>
+    </message>
+    <message>
+        <source>Close chibo</source>
+        <translation>Đóng chibo</translation>
+    </message>
+    <message>
+        <source>The book was restored from the backup.</source>
+        <translation>Đã khôi phục sổ từ bản sao lưu.</translation>
+    </message>
+    <message>
         <source>the term’s start</source>
         <translation>ngày bắt đầu nhiệm kỳ</translation>
     </message>
@@ -1904,6 +1992,10 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
     <message>
         <source>Key fingerprint:</source>
         <translation>Mã khóa dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Level above confirmed:</source>
+        <translation>Cấp trên đã xác nhận:</translation>
     </message>
     <message>
         <source>&amp;Term started on:</source>
@@ -2010,8 +2102,52 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Cấp nhận báo cáo (cộng số liệu các chi bộ)</translation>
     </message>
     <message>
+        <source>Make new keys…</source>
+        <translation>Tạo khóa mới…</translation>
+    </message>
+    <message>
+        <source>Only when the unit’s keys were lost (a book restored on a new computer) or stolen: the other side must confirm the new fingerprint.</source>
+        <translation>Chỉ dùng khi khóa của đơn vị đã mất (khôi phục sổ trên máy mới) hoặc bị lộ: bên kia phải xác nhận mã khóa mới.</translation>
+    </message>
+    <message>
+        <source>This computer has no key of the unit (the key sent out was {fingerprint}). If it is lost, make new keys.</source>
+        <translation>Máy này không có khóa của đơn vị (mã khóa đã gửi đi: {fingerprint}). Nếu khóa đã mất, hãy tạo khóa mới.</translation>
+    </message>
+    <message>
         <source>(none yet; made when the first bundle is sent)</source>
         <translation>(chưa có; được tạo khi gửi gói đầu tiên)</translation>
+    </message>
+    <message>
+        <source>(a receiving level: its cells confirm its key)</source>
+        <translation>(cấp nhận báo cáo: các chi bộ xác nhận mã khóa của cấp này)</translation>
+    </message>
+    <message>
+        <source>{name}, key fingerprint {fingerprint}</source>
+        <translation>{name}, mã khóa {fingerprint}</translation>
+    </message>
+    <message>
+        <source>None yet: import the plan bundle of the level above (Data exchange).</source>
+        <translation>Chưa có: hãy nhập gói kế hoạch của cấp trên (mục Trao đổi dữ liệu).</translation>
+    </message>
+    <message>
+        <source>Make new keys</source>
+        <translation>Tạo khóa mới</translation>
+    </message>
+    <message>
+        <source>Make new keys only when the unit’s keys were lost (for instance the book was restored on a new computer) or may have been stolen.
+
+From the next bundle on, the other side holds our bundles until its officer compares the new key fingerprint, which you read out over the phone. The old keys are kept, so bundles already sealed to them still open.</source>
+        <translation>Chỉ tạo khóa mới khi khóa của đơn vị đã mất (ví dụ sổ được khôi phục trên máy tính mới) hoặc có thể đã bị lộ.
+
+Từ gói tiếp theo, bên kia sẽ giữ gói của mình lại cho đến khi người phụ trách đối chiếu mã khóa mới do mình đọc qua điện thoại. Khóa cũ được giữ lại, nên các gói đã niêm phong bằng khóa cũ vẫn mở được.</translation>
+    </message>
+    <message>
+        <source>New keys made. The new key fingerprint is {fingerprint}: read it out to the other side.</source>
+        <translation>Đã tạo khóa mới. Mã khóa mới là {fingerprint}: hãy đọc cho bên kia đối chiếu.</translation>
+    </message>
+    <message>
+        <source>Could not make new keys; nothing was changed. The details are in the log.</source>
+        <translation>Không tạo được khóa mới; chưa có gì thay đổi. Chi tiết ghi trong nhật ký.</translation>
     </message>
     <message>
         <source>Backup folder: {folder}</source>

@@ -8,7 +8,9 @@ of known units.
   (empty for every session of a book written before: their chair is a member or nobody).
 - `issued_paper`: the sổ đăng ký văn bản đi; a number is given once per kind and term.
 - `known_key`: every signing key seen for a known unit; the key each known unit already had is
-  carried over with the unit's approval, so nothing that verified before stops verifying.
+  carried over with the unit's approval, so nothing that verified before stops verifying. A
+  retired key keeps the bundle number before which its bundles still import (`until_seq`).
+- `known_unit.superior_name`: the superior a sender declares, to flag a cell of another committee.
 
 Revision ID: 0002
 Revises: 0001
@@ -99,11 +101,16 @@ def upgrade() -> None:
     sa.Column('first_seen_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('approved_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('retired_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('first_seq', sa.Integer(), nullable=True),
+    sa.Column('until_seq', sa.Integer(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('known_key', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_known_key_signing_key'), ['signing_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_known_key_unit_id'), ['unit_id'], unique=False)
+
+    with op.batch_alter_table('known_unit', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('superior_name', sa.String(), nullable=False, server_default=''))
 
     # The key each known unit had is its first entry in the history, with the unit's approval.
     connection = op.get_bind()
@@ -121,6 +128,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('known_unit', schema=None) as batch_op:
+        batch_op.drop_column('superior_name')
+
     with op.batch_alter_table('known_key', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_known_key_unit_id'))
         batch_op.drop_index(batch_op.f('ix_known_key_signing_key'))

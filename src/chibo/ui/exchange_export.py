@@ -1,0 +1,162 @@
+"""Writing a bundle to a USB stick: where (a drive found on the machine, or a folder chosen by
+hand), and one button that writes, reads back and says where, how big and that it was checked. A
+cell's report bundle is sealed to its superior's key; before that key is known the export is
+refused, unless the secretary ticks "without sealing" and confirms it in a second question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout,
+    QWidget,
+)
+
+from chibo.text import format_count, format_size
+from chibo.ui.drives import removable_drives
+from chibo.ui.exchange_parts import show_failure
+from chibo.ui.i18n import tr
+from chibo.ui.operations import run_write
+from chibo.ui.questions import go_ahead
+
+
+class DestinationPicker(QWidget):
+    """Where to write: a removable drive found on the machine, or a folder chosen by hand."""
+
+    def __init__(self):
+        super().__init__()
+        self.combo = QComboBox()
+        self.combo.setMinimumWidth(420)
+        label = QLabel(tr("Write to:"))
+        label.setBuddy(self.combo)
+        refresh = QPushButton(tr("Look for USB drives again"))
+        refresh.setToolTip(tr("Plug in the USB stick, then press this button so that chibo sees the new drive."))
+        choose = QPushButton(tr("Choose a folder…"))
+        refresh.clicked.connect(self.refresh)
+        choose.clicked.connect(self.choose_folder)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.combo, 1)
+        layout.addWidget(refresh)
+        layout.addWidget(choose)
+        self.folders: list[Path] = []  # chosen by hand; kept across a new search for drives
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.combo.clear()
+        for drive in removable_drives():
+            self.combo.addItem(drive.label, (drive.name, str(drive.path)))
+        for folder in self.folders:
+            self.combo.addItem(tr("Folder {folder}").format(folder=folder),
+                               (tr("the folder {folder}").format(folder=folder), str(folder)))
+        if self.combo.count() == 0:
+            self.combo.addItem(tr("No USB drive found: plug in a USB stick and press “Look for USB drives again”, "
+                                  "or choose a folder"), None)
+
+    def set_folder(self, folder: Path) -> None:
+        self.folders.append(folder)
+        self.refresh()
+        self.combo.setCurrentIndex(self.combo.count() - 1)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Choose the folder to write the bundle to"))
+        if folder:
+            self.set_folder(Path(folder))
+
+    def destination(self) -> tuple[str, Path] | None:
+        data = self.combo.currentData()
+        return (data[0], Path(data[1])) if data else None
+
+
+class ExportPanel(QWidget):
+    """One button that writes the next bundle and says where, how big, and that it was checked."""
+
+    exported = Signal(object)  # ExportResult
+
+    def __init__(self, book, plan: bool):
+        super().__init__()
+        self.book, self.plan = book, plan
+        self.picker = DestinationPicker()
+        self.full = QCheckBox(tr("Send the whole book (when the level above asks to start again)"))
+        self.full.setVisible(not plan)
+        self.unsealed = QCheckBox(tr("Export without sealing, because the level above asked for it: anyone holding "
+                                     "the USB stick can read the members’ personal data"))
+        self.unsealed.hide()  # shown to a cell that has no key of its superior yet
+        self.button = QPushButton(tr("Export a plan bundle") if plan else tr("Export a report bundle"))
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.export)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # one step: a busy bar while the bundle is written and read back
+        self.progress.hide()
+        self.result = QLabel("")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.button)
+        row.addWidget(self.progress, 1)
+        row.addStretch(0)  # takes the room while the progress bar is hidden, so the button keeps its size
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.full)
+        layout.addWidget(self.unsealed)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+
+    def set_sealing(self, superior_known: bool) -> None:
+        """A cell without its superior's key may only export unsealed, on purpose."""
+        self.unsealed.setVisible(not self.plan and not superior_known)
+        if superior_known:
+            self.unsealed.setChecked(False)
+
+    def confirm_unsealed(self) -> bool:
+        return go_ahead(self, tr("Export without sealing"),
+                        tr("The bundle will not be sealed: anyone who holds the USB stick can read the members’ "
+                           "names, dates of birth, phone numbers and card numbers.\n\nThe safe way is to import the "
+                           "plan bundle of the level above first; then every bundle is sealed to its key. Export "
+                           "without sealing only when the level above asked for it, and delete the file once it "
+                           "was imported."), tr("Export without sealing"))
+
+    def export(self) -> None:
+        from chibo.sync.export import export_bundle, export_plan
+
+        destination = self.picker.destination()
+        if destination is None:
+            QMessageBox.information(self, "chibo", tr("Plug in a USB stick and press “Look for USB drives again”, "
+                                                      "or press “Choose a folder…”."))
+            return
+        name, folder = destination
+        book, plan, full = self.book, self.plan, self.full.isChecked()
+        unsealed = self.unsealed.isVisible() and self.unsealed.isChecked()
+        if unsealed and not self.confirm_unsealed():
+            return
+        self.button.setEnabled(False)
+        self.progress.show()
+        self.result.setText(tr("Writing the bundle and reading it back to check…"))
+
+        def done(result):
+            self.button.setEnabled(True)
+            self.progress.hide()
+            what = tr("plan bundle") if plan else tr("bundle")
+            text = tr("Wrote {what} no. {seq} to {where}, {size}, and checked it.").format(
+                what=what, seq=result.seq, where=name, size=format_size(result.size))
+            text += tr("\nFile: {file} ({records} records).").format(file=result.path.name,
+                                                                    records=format_count(result.records))
+            if plan:
+                text += tr("\nTake this bundle to the cells to import into their books.")
+            elif not result.sealed:
+                text += tr("\nThe bundle is NOT sealed: keep the USB stick safe and delete the file once the level "
+                           "above has imported it.")
+            self.result.setText(text)
+            self.exported.emit(result)
+
+        def failed(exc):
+            self.button.setEnabled(True)
+            self.progress.hide()
+            self.result.setText("")
+            show_failure(self, exc)
+
+        run_write(lambda: export_plan(book, folder) if plan else export_bundle(book, folder, full=full,
+                                                                               unsealed=unsealed), done, failed)
