@@ -97,6 +97,19 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         p.add_argument("--date", type=_day, default=None,
                        help="ngày lập báo cáo, dạng ngày/tháng/năm (mặc định: hôm nay)" if name in ("report", "plan")
                        else argparse.SUPPRESS)
+        numbered = name != "attendance"
+        p.add_argument("--new", action="store_true", help="lập giấy mới với số mới (giấy đã cấp số thì in lại đúng bản "
+                       "đã lưu)" if numbered else argparse.SUPPRESS)
+        p.add_argument("--rebuild", action="store_true", help="giấy được cấp số trước khi chibo lưu bản gốc: dựng lại "
+                       "từ sổ với đúng số và ngày ấy, rồi lưu làm bản gốc" if numbered else argparse.SUPPRESS)
+    p = printing.add_parser("register", help="sổ đăng ký văn bản đi của nhiệm kỳ")
+    p.add_argument("--out", metavar="FILE.pdf", help="tệp PDF ghi ra (mặc định: so-dang-ky-van-ban-di.pdf)")
+
+    papers = sub.add_parser("papers", help="sổ đăng ký văn bản đi: các giấy tờ đã cấp số")
+    papers = papers.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    p = papers.add_parser("list", help="số, ngày, loại, trích yếu, nơi nhận và bản lưu của từng giấy đã cấp số")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="cả các nhiệm kỳ trước")
 
     p = sub.add_parser("export", help="xuất gói dữ liệu gửi cấp trên (ra USB)")
     p.add_argument("--to", metavar="DIR", help="thư mục đích, ví dụ ổ USB (mặc định: thư mục hiện tại)")
@@ -155,6 +168,8 @@ def _dispatch(args, folder) -> int:
         ("import", None): exchange.import_bundles,
         ("summary", None): exchange.summary,
         **{("print", kind): printing.print_paper for kind in ("minutes", "attendance", "report", "plan")},
+        ("print", "register"): printing.print_register,
+        ("papers", "list"): printing.papers_list,
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     with Book.open(folder) as book:

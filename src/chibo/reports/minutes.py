@@ -7,7 +7,6 @@ from chibo.reports.layout import Paper, Signature, signature_block, text
 from chibo.services.common import get_alive
 from chibo.services.figures import session_figures
 from chibo.services.meetings import session_documents, session_title, speeches
-from chibo.services.numbering import session_number
 from chibo.store.models import Meeting, Member, Presenter
 from chibo.text import format_date, format_percent, party_date
 from chibo.vocabulary import (
@@ -26,10 +25,10 @@ def _split(counts: dict) -> str:
 
 
 def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
-    """The minutes of a session as PDF bytes. The number-symbol given, or the one already printed,
-    or the next free "NN-BB/…" is kept on the session."""
+    """The minutes of a session as PDF bytes, carrying `number` ("05-BB/CB"), the number the
+    outgoing register gave it (`reports.papers.build_paper` issues papers)."""
     meeting = get_alive(db, Meeting, session_id)
-    number_symbol = session_number(db, meeting, number)
+    number_symbol = number
     figures = session_figures(db, meeting.id)
     title = session_title(meeting)
     paper = Paper(letterhead(db, meeting.held_on, number_symbol), "Biên bản", title, author=cell_name(db))
