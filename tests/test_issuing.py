@@ -306,5 +306,5 @@ def test_the_cli_prints_again_byte_for_byte_refuses_a_changed_date_and_makes_a_n
     body = all_text(register.read_bytes())
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in body and "Nhiệm kỳ từ ngày 1-1-2025" in body
     assert "1 01-BC/CB 01/03/2026 Báo cáo kết quả học tập, quán triệt Nghị quyết số 57-NQ/TW" in body
-    assert "- Đảng ủy xã Nậm Xe (để báo cáo), - Lưu chi bộ. Có bản lưu" in body
+    assert "Đảng ủy xã Nậm Xe (để báo cáo) Lưu chi bộ Có bản lưu" in body
     assert "Tổng số: 2 văn bản." in body

@@ -229,7 +229,7 @@ def test_cell_programme_and_individual_plan(db, cell):
     plans.add_item(db, personal.id, content="Tham gia đầy đủ sinh hoạt chi bộ", target="100% buổi", deadline="31/12/2026")
     body = all_text(build_action_plan(db, personal.id))
     assert "KẾ HOẠCH HÀNH ĐỘNG CÁ NHÂN NĂM 2026" in body
-    assert "Họ và tên: Lò Thị Ỷ; năm sinh: 1980; chức vụ: đảng viên; Chi bộ bản Nậm Cáy." in body
+    assert "Họ và tên: Lò Thị Ỷ; năm sinh: 1980; chức vụ: đảng viên; sinh hoạt tại Chi bộ bản Nậm Cáy." in body
     assert "XÁC NHẬN CỦA CHI BỘ BÍ THƯ" in body and "NGƯỜI XÂY DỰNG KẾ HOẠCH" in body
     assert "Số " not in body.split("KẾ HOẠCH HÀNH ĐỘNG CÁ NHÂN")[0]  # an individual plan has no number
 

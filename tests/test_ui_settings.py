@@ -144,3 +144,21 @@ def test_a_language_file_that_cannot_be_written_keeps_the_other_settings(qtbot, 
     assert page.error.text() == "Không lưu được lựa chọn ngôn ngữ; các cài đặt khác đã được lưu."
     with page.book.session() as db:
         assert local_unit(db).name == "Chi bộ đổi tên"
+
+
+def test_who_confirms_the_secretarys_own_plan_is_a_rule_of_the_cell(qtbot, page):
+    from PySide6.QtCore import Qt
+
+    from chibo.services.settings import CONFIRM_BY_DEPUTY, CONFIRM_BY_SUPERIOR
+
+    page.tabs.setCurrentIndex(1)
+    combo = page.plan_confirmer
+    assert combo.currentData() == CONFIRM_BY_DEPUTY and combo.currentText() == "Phó Bí thư chi bộ"
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Phó Bí thư chi bộ", "Cấp ủy cấp trên"]
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key_Down)
+    assert combo.currentData() == CONFIRM_BY_SUPERIOR and page.dirty
+    with qtbot.waitSignal(page.changed, timeout=10_000):
+        qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    with page.book.session() as db:
+        assert load_rules(db).secretary_plan_confirmed_by == CONFIRM_BY_SUPERIOR

@@ -104,7 +104,8 @@ def build_action_plan(db, plan_id: str, *, on: date | None = None, number: str |
         s = paper.styles
         year = birth_year(member)
         paper.para(f"Họ và tên: <b>{text(member.full_name)}</b>" + (f"; năm sinh: {year}" if year else "")
-                   + f"; chức vụ: {text(official_title(member.position, unit.role))}; {text(unit.name)}.", s.body_left)
+                   + f"; chức vụ: {text(official_title(member.position, unit.role))}; sinh hoạt tại {text(unit.name)}.",
+                   s.body_left)
     else:
         doc_type = "Chương trình hành động" if plan_kind(plan) == "CTr" else "Kế hoạch"
         paper = Paper(letterhead(db, issued_on, number), doc_type, _summary(plan, doc_type), author=unit.name)

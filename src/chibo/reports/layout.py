@@ -202,7 +202,7 @@ def grid_table(styles: Styles, header: list[str], rows: list[list], widths_mm: l
 
     data = [[Paragraph(text(h), styles.cell_head) for h in header]]
     data += [[cell(value, column) for column, value in enumerate(row)] for row in rows]
-    table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0)
+    table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0, spaceBefore=4, spaceAfter=4)
     # A row at least `min_row_height` tall (room to sign) that still grows with wrapped text.
     body_padding = max(2.0, ((min_row_height or 0) - styles.cell.leading) / 2)
     table.setStyle(TableStyle([

@@ -7,14 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from chibo.reports.common import cell_name, letterhead
+from reportlab.platypus import Spacer
+
 from chibo.reports.layout import LANDSCAPE_TEXT_WIDTH, Paper, grid_table
-from chibo.reports.layout import recipient_lines
 from chibo.services.issuing import ARCHIVE_STATE_LABELS, archive_state, register_rows
 from chibo.services.numbering import term_start
-from chibo.text import body_date, format_date
+from chibo.text import body_date, format_count, format_date
 
 HEADER = ["TT", "Số, ký hiệu", "Ngày tháng", "Tên loại và trích yếu nội dung", "Nơi nhận", "Bản lưu"]
-WIDTHS_MM = [10, 30, 25, 97, 58, 32]  # 252 mm: the text width of landscape A4 with Party margins
+WIDTHS_MM = [10, 28, 24, 88, 72, 30]  # 252 mm: the text width of landscape A4 with Party margins
 
 
 def build_register(db, folder: Path, *, today: date | None = None) -> bytes:
@@ -27,10 +28,10 @@ def build_register(db, folder: Path, *, today: date | None = None) -> bytes:
     if not rows:
         paper.para("Chưa có văn bản nào được cấp số trong nhiệm kỳ.")
         return paper.build()
-    lines = [[str(index), row.number_symbol, format_date(row.issued_on), row.summary,
-              "\n".join(recipient_lines(row.recipients.splitlines())), ARCHIVE_STATE_LABELS[archive_state(folder, row)]]
-             for index, row in enumerate(rows, 1)]
+    lines = [[str(index), row.number_symbol, format_date(row.issued_on), row.summary, row.recipients,
+              ARCHIVE_STATE_LABELS[archive_state(folder, row)]] for index, row in enumerate(rows, 1)]
     paper.body.append(grid_table(paper.styles, HEADER, lines, WIDTHS_MM, center_columns=(0, 1, 2),
                                  width=LANDSCAPE_TEXT_WIDTH))
-    paper.para(f"Tổng số: {len(rows)} văn bản.", paper.styles.body_left)
+    paper.body.append(Spacer(1, 6))
+    paper.para(f"Tổng số: {format_count(len(rows))} văn bản.", paper.styles.body_left)
     return paper.build()

@@ -40,13 +40,13 @@ class PaperBar(QWidget):
         self.number.setToolTip(tr("The number-symbol a paper not yet issued takes, for example 05-BB/CB. Numbers "
                                   "follow the dates of the papers and are given once; a paper issued before is "
                                   "printed again as it was."))
-        self.number.setFixedWidth(150)
+        self.number.setFixedWidth(115)
         number_label = QLabel(tr("Number-symbol:"))
         number_label.setBuddy(self.number)
         self.preview_button = QPushButton(tr("Preview"))
         self.print_button = QPushButton(tr("Print…"))
         self.save_button = QPushButton(tr("Save PDF…"))
-        self.new_button = QPushButton(tr("New paper (new number)…"))
+        self.new_button = QPushButton(tr("New number…"))
         self.new_button.setToolTip(tr("A paper issued before is never changed: new figures need a new paper with "
                                       "the next number."))
         self.register_button = QPushButton(tr("Outgoing &register…"))

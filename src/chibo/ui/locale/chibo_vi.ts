@@ -1386,7 +1386,7 @@ Gói chỉ được ký, chưa được niêm phong, vì chi bộ chưa nhập g
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <source>New paper (new number)…</source>
+        <source>New number…</source>
         <translation>Lập mới (số mới)…</translation>
     </message>
     <message>
