@@ -63,6 +63,14 @@ def printer_to(monkeypatch, path):
     monkeypatch.setattr(QPrintDialog, "exec", accept)
 
 
+def save_as(qtbot, monkeypatch, bar, path):
+    """Lưu PDF… with `path` chosen in the file dialog; the PrintedPaper the bar built."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    with qtbot.waitSignal(bar.paper_built, timeout=20_000) as built:
+        qtbot.mouseClick(bar.save_button, Qt.LeftButton)
+    return built.args[0]
+
+
 def text_of(pdf: bytes) -> str:
     return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
 
@@ -139,10 +147,8 @@ def test_a_cancelled_print_or_save_spends_no_number(qtbot, window, demo_book, ne
 def test_a_new_paper_takes_the_next_number_only_when_asked(qtbot, window, demo_book, new_session, tmp_path,
                                                            monkeypatch):
     bar = window.sessions.papers
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "a.pdf"), ""))
-    with qtbot.waitSignal(bar.paper_built, timeout=20_000) as first:
-        qtbot.mouseClick(bar.save_button, Qt.LeftButton)
-    number = first.args[0].number_symbol
+    first = save_as(qtbot, monkeypatch, bar, tmp_path / "a.pdf")
+    number = first.number_symbol
     asked = []
     monkeypatch.setattr(bar, "confirm", lambda title, question: asked.append(question) or False)
     qtbot.mouseClick(bar.new_button, Qt.LeftButton)
@@ -216,10 +222,8 @@ def test_a_number_given_before_originals_were_kept_is_rebuilt_only_when_asked(qt
 def test_a_missing_original_is_said_and_no_other_paper_is_printed(qtbot, window, demo_book, new_session, tmp_path,
                                                                  monkeypatch):
     bar = window.sessions.papers
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "a.pdf"), ""))
-    with qtbot.waitSignal(bar.paper_built, timeout=20_000) as issued:
-        qtbot.mouseClick(bar.save_button, Qt.LeftButton)
-    number = issued.args[0].number_symbol
+    issued = save_as(qtbot, monkeypatch, bar, tmp_path / "a.pdf")
+    number = issued.number_symbol
     for archived in archive_folder(demo_book.folder).rglob("*.pdf"):
         archived.unlink()
     warned = []
@@ -235,23 +239,21 @@ def test_a_missing_original_is_said_and_no_other_paper_is_printed(qtbot, window,
 def test_the_outgoing_register_opens_from_the_paper_bar_and_works_from_the_keyboard(qtbot, window, demo_book,
                                                                                    new_session, tmp_path, monkeypatch):
     bar = window.sessions.papers
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "a.pdf"), ""))
-    with qtbot.waitSignal(bar.paper_built, timeout=20_000) as issued:
-        qtbot.mouseClick(bar.save_button, Qt.LeftButton)
+    issued = save_as(qtbot, monkeypatch, bar, tmp_path / "a.pdf")
     qtbot.mouseClick(bar.register_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: bar.register_dialog is not None and bar.register_dialog.isVisible(), timeout=20_000)
     dialog = bar.register_dialog
     rows = register(demo_book)
     assert dialog.model.rowCount() == len(rows) and dialog.windowTitle() == "Sổ đăng ký văn bản đi"
     last = dialog.model.rowCount() - 1
-    assert dialog.model.index(last, 0).data() == issued.args[0].number_symbol  # the latest paper, selected
+    assert dialog.model.index(last, 0).data() == issued.number_symbol  # the latest paper, selected
     assert dialog.model.index(last, 4).data() == "Có bản lưu"
     assert dialog.model.index(0, 4).data() == "Cấp số trước khi có bản lưu"
     assert dialog.table.hasFocus() or dialog.focusWidget() is dialog.table
     qtbot.keyClick(dialog.table, Qt.Key_Return)
     qtbot.waitUntil(lambda: dialog.last_dialog is not None and dialog.last_dialog.isVisible(), timeout=20_000)
-    assert dialog.last_dialog.pdf == issued.args[0].pdf
-    assert dialog.last_dialog.note.text().startswith(f"Bản gốc của văn bản số {issued.args[0].number_symbol}, cấp ngày")
+    assert dialog.last_dialog.pdf == issued.pdf
+    assert dialog.last_dialog.note.text().startswith(f"Bản gốc của văn bản số {issued.number_symbol}, cấp ngày")
     dialog.last_dialog.close()
     qtbot.mouseClick(dialog.print_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: dialog.last_dialog is not None and dialog.last_dialog.isVisible()

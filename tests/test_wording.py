@@ -145,3 +145,13 @@ def test_rates_round_half_up_and_thousands_take_a_dot():
     assert format_percent(percent_of(1, 8), 1) == "12,5%" and format_percent(percent_of(1, 16), 1) == "6,3%"
     assert format_count(1173) == "1.173" and format_count(42400) == "42.400"
     assert body_date(date(2024, 12, 22)) == "22-12-2024" and body_date(date(2026, 6, 5)) == "5-6-2026"
+
+
+def test_the_register_reads_a_summary_set_in_capitals_in_small_letters():
+    from chibo.services.numbering import register_summary
+
+    assert register_summary("Biên bản", "SINH HOẠT CHI BỘ ĐỊNH KỲ THÁNG 10 NĂM 2026") == (
+        "Biên bản sinh hoạt chi bộ định kỳ tháng 10 năm 2026")
+    assert register_summary("Biên bản", "HỌC BÙ NGHỊ QUYẾT SỐ 57-NQ/TW") == "Biên bản học bù nghị quyết số 57-NQ/TW"
+    assert register_summary("Báo cáo", "Kết quả học tập, quán triệt Nghị quyết số 57-NQ/TW") == (
+        "Báo cáo kết quả học tập, quán triệt Nghị quyết số 57-NQ/TW")

@@ -133,7 +133,7 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
                             would, note)
     choice = numbering.choose_number(db, target.kind, target.day, number)
     pdf = _build(db, target, choice.number_symbol)
-    row = issuing.issue(db, folder, _request(target, pdf), choice, pdf)
+    row = issuing.issue(db, folder, _request(db, target, pdf), choice, pdf)
     _keep_number_on_record(db, target, row.number_symbol)
     return PrintedPaper(kind, target.record.id, pdf, _file_name(target.file_label, row.number_symbol),
                         PaperState.ISSUED, row.number_symbol,
@@ -165,19 +165,20 @@ def _issued_before(db, folder, kind, target: _Numbered, existing, *, issue, numb
         return PrintedPaper(kind, target.record.id, pdf, file_name, PaperState.EARLIER, existing.number_symbol,
                             f"{what.capitalize()} số {existing.number_symbol} được cấp số trước khi chibo lưu bản gốc. "
                             "Đây là giấy dựng lại từ sổ để xem, chưa phải bản đã ký; đối chiếu trước khi dùng.")
+    request = _request(db, rebuilt, pdf)
+    existing.summary, existing.recipients = request.summary, "\n".join(request.recipients)
     row = issuing.rearchive(db, folder, existing, pdf)
-    summary = _request(rebuilt, pdf)
-    row.summary, row.recipients = summary.summary, "\n".join(summary.recipients)
     return PrintedPaper(kind, target.record.id, pdf, file_name, PaperState.ISSUED, row.number_symbol,
                         f"Đã dựng lại {what} số {row.number_symbol} từ sổ và lưu làm bản gốc.")
 
 
-def _request(target: _Numbered, pdf):
+def _request(db, target: _Numbered, pdf):
+    from chibo.reports.common import own_file
     from chibo.services.issuing import IssueRequest
     from chibo.services.numbering import register_summary
 
-    # A paper without "Nơi nhận" (the minutes, signed by chair and minute-taker) stays in the cell's file.
-    recipients = tuple(line.strip() for line in pdf.recipients) or ("Lưu chi bộ",)
+    # A paper without "Nơi nhận" (the minutes, signed by chair and minute-taker) stays in the unit's file.
+    recipients = tuple(line.strip() for line in pdf.recipients) or (own_file(db),)
     return IssueRequest(target.paper, target.record.id, target.kind, target.day,
                         register_summary(pdf.doc_type, pdf.summary), recipients)
 

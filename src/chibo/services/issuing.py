@@ -176,13 +176,3 @@ def register_rows(db, *, whole: bool = False) -> list[IssuedPaper]:
     rows = list(db.exec(query))
     rows.sort(key=lambda r: (r.term_start, r.issued_on, r.kind, r.number))
     return rows
-
-
-def find_issued(db, number_symbol: str) -> IssuedPaper:
-    """A row of the current term's register by its number-symbol as typed ("05-bb/cb" too)."""
-    wanted = fold(number_symbol).replace(" ", "")
-    for row in register_rows(db):
-        if fold(row.number_symbol).replace(" ", "") == wanted:
-            return row
-    raise ChiboError(f"Sổ đăng ký văn bản đi của nhiệm kỳ này không có số “{number_symbol}”. "
-                     "Xem các số đã cấp bằng lệnh “chibo papers list”.")

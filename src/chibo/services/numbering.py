@@ -175,8 +175,12 @@ def _advice(what: str, kind: str, high: IssuedPaper | None, free: list[str]) -> 
 
 
 def register_summary(doc_type: str, summary: str) -> str:
-    """What the register's "Tên loại và trích yếu" column says: "Biên bản sinh hoạt thường kỳ …"."""
-    summary = summary.strip()
+    """What the register's "Tên loại và trích yếu" column says: "Biên bản sinh hoạt thường kỳ …".
+    A summary set in capitals on the paper ("SINH HOẠT CHI BỘ ĐỊNH KỲ THÁNG 10 NĂM 2026") is
+    written in small letters, but for the number-symbols in it ("57-NQ/TW")."""
+    summary = " ".join(summary.split())
+    if summary.isupper():
+        summary = " ".join(word if any(ch.isdigit() for ch in word) else word.lower() for word in summary.split())
     return f"{doc_type} {summary[:1].lower()}{summary[1:]}".strip()
 
 
