@@ -308,3 +308,19 @@ def test_the_cli_prints_again_byte_for_byte_refuses_a_changed_date_and_makes_a_n
     assert "1 01-BC/CB 01/03/2026 Báo cáo kết quả học tập, quán triệt Nghị quyết số 57-NQ/TW" in body
     assert "Đảng ủy xã Nậm Xe (để báo cáo) Lưu chi bộ Có bản lưu" in body
     assert "Tổng số: 2 văn bản." in body
+
+
+def test_the_receiving_level_keeps_its_own_register_apart_from_its_cells(cell_a, receiving, stick):
+    from chibo.services.documents import list_documents
+    from chibo.sync.export import export_bundle
+    from chibo.sync.importer import import_bundle
+
+    with cell_a.session() as db:
+        issued = issue(db, cell_a, "report", list_documents(db)[0].id, as_of=date(2026, 6, 20))
+        cell_rows = len(register_rows(db))  # the demo's minutes and programme, and this report
+    import_bundle(receiving, export_bundle(cell_a, stick).path, approve_new=True)
+    with receiving.session() as db:
+        arrived = db.exec(select(IssuedPaper).where(IssuedPaper.unit_id == cell_a.local_unit_id)).all()
+        assert issued.number_symbol in {r.number_symbol for r in arrived} and len(arrived) == cell_rows
+        assert register_rows(db) == []  # the cells' minutes and reports are not the commune's papers
+        assert choose_number(db, "BC", date(2026, 6, 25)).number_symbol == "01-BC/ĐU"

@@ -185,14 +185,16 @@ def register_summary(doc_type: str, summary: str) -> str:
 
 
 def _earlier_numbers(db) -> list[tuple[str, str, str, date, str]]:
-    """(paper, record id, number-symbol, date, summary) of every number kept outside the register.
+    """(paper, record id, number-symbol, date, summary) of every number this unit kept outside the
+    register (a receiving level's book also holds its cells' sessions: their numbers are theirs).
     Deleted records count too: their papers were printed."""
     from chibo.services.meetings import session_title
 
+    unit_id = db.info.get(LOCAL_UNIT)
     found = [("minutes", m.id, m.number_symbol, m.held_on, register_summary("Biên bản", session_title(m)))
-             for m in db.exec(select(Meeting).where(Meeting.number_symbol != ""))]
+             for m in db.exec(select(Meeting).where(Meeting.number_symbol != "", Meeting.unit_id == unit_id))]
     found += [("plan", p.id, p.number_symbol, p.adopted_on or date(p.year, 1, 1), p.title)
-              for p in db.exec(select(ActionPlan).where(ActionPlan.number_symbol != ""))]
+              for p in db.exec(select(ActionPlan).where(ActionPlan.number_symbol != "", ActionPlan.unit_id == unit_id))]
     for document_id, entry in get_setting(db, REPORT_NUMBERS_SETTING, {}).items():
         document = db.get(Document, document_id)
         name = f" {label(document.kind, DOCUMENT_KIND_LABELS)} số {document.number_symbol}" if document else ""
