@@ -324,3 +324,17 @@ def test_the_receiving_level_keeps_its_own_register_apart_from_its_cells(cell_a,
         assert issued.number_symbol in {r.number_symbol for r in arrived} and len(arrived) == cell_rows
         assert register_rows(db) == []  # the cells' minutes and reports are not the commune's papers
         assert choose_number(db, "BC", date(2026, 6, 25)).number_symbol == "01-BC/ĐU"
+
+
+def test_a_cells_paper_is_not_issued_at_the_receiving_level(cell_a, receiving, stick):
+    from chibo.sync.export import export_bundle
+    from chibo.sync.importer import import_bundle
+
+    import_bundle(receiving, export_bundle(cell_a, stick).path, approve_new=True)
+    with receiving.session() as db:
+        meeting = db.exec(select(Meeting).where(Meeting.unit_id == cell_a.local_unit_id)).first()
+        with pytest.raises(ValidationError) as refused:
+            build_paper(db, receiving.folder, "minutes", meeting.id, issue=True)
+        assert refused.value.message == ("Giấy tờ này thuộc về một đơn vị khác gửi lên; chỉ đơn vị ấy cấp số và in "
+                                         "giấy tờ của mình. Ở đây chỉ xem trước được.")
+        assert register_rows(db) == []

@@ -19,6 +19,7 @@ from pathlib import Path
 from chibo.errors import ValidationError
 from chibo.services.common import resolve
 from chibo.store.models import ActionPlan, Document, Meeting
+from chibo.store.records import LOCAL_UNIT
 from chibo.text import fold, format_date
 
 
@@ -116,6 +117,9 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
                             _file_name("ke hoach ca nhan", f"{plan.title} {plan.year}"))
     from chibo.services import issuing, numbering
 
+    if issue and target.record.unit_id != db.info.get(LOCAL_UNIT):
+        raise ValidationError("Giấy tờ này thuộc về một đơn vị khác gửi lên; chỉ đơn vị ấy cấp số và in giấy tờ của "
+                              "mình. Ở đây chỉ xem trước được.")
     numbering.enter_earlier_numbers(db)  # a number already on the record is this record's paper
     existing = issuing.issued_for(db, target.paper, target.record.id)
     if existing and not new:
