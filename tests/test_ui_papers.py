@@ -303,3 +303,20 @@ def test_nothing_selected_says_so(qtbot, window, monkeypatch):
     qtbot.mouseClick(page.papers.preview_button, Qt.LeftButton)
     qtbot.mouseClick(page.papers.new_button, Qt.LeftButton)
     assert said == ["Hãy chọn một kế hoạch trong danh sách."] * 2
+
+
+def test_a_typed_number_shown_in_the_preview_is_the_one_printed_from_it(qtbot, window, demo_book, new_session,
+                                                                       tmp_path, monkeypatch):
+    bar = window.sessions.papers
+    following = int(next_minutes_number(demo_book)[:2]) + 3  # leaves a gap: still after every earlier paper
+    typed = f"{following:02d}-BB/CB"
+    bar.number.setText(typed)
+    with qtbot.waitSignal(bar.paper_built, timeout=20_000):
+        qtbot.mouseClick(bar.preview_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bar.last_dialog is not None and bar.last_dialog.isVisible())
+    assert f"giấy này nhận số {typed}" in bar.last_dialog.note.text() and bar.number.text() == typed
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "a.pdf"), ""))
+    save_button = next(b for b in bar.last_dialog.findChildren(type(bar.save_button)) if b.text().startswith("Lưu PDF"))
+    with qtbot.waitSignal(bar.paper_built, timeout=20_000) as saved:
+        qtbot.mouseClick(save_button, Qt.LeftButton)
+    assert saved.args[0].number_symbol == typed and bar.number.text() == ""

@@ -137,7 +137,8 @@ class PaperBar(QWidget):
         def done(result):
             self._busy(False)
             paper, pages, refusal = result
-            self.number.clear()
+            if action != "preview":  # a typed number is kept for the print or save that follows a preview
+                self.number.clear()
             self.paper_built.emit(paper)
             if action in ("preview", "issue"):
                 self._show_preview(label, paper, pages)
