@@ -78,6 +78,7 @@ def test_every_builder_on_titles_stored_by_an_earlier_release(db, title, kind, n
                                                               issuer, citation):
     document = _raw_document(db, number_symbol, title, kind, level, issued_on, issuer)
     assert document_citation(document) == citation
+    assert f" của {document_issuer(document)}" in citation  # the body recorded, named in the title, or the level
     assert citation.startswith(f"{document_name(document)}, ngày " if issued_on else f"{document_name(document)} của ")
     subject = document_subject(document)  # what minutes write after the name
     assert subject == "" if not title else subject.startswith("về ") and citation.endswith(subject)
