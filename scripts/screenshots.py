@@ -280,6 +280,36 @@ def editor_screens(app, window: MainWindow, out: Path) -> None:
     plans.last_dialog.reject()
 
 
+def register_screens(app, window: MainWindow, book, out: Path) -> None:
+    """The outgoing register after a study report was issued, and the preview of a paper not yet
+    issued (the draft of a new session's minutes, with the number it would take)."""
+    from chibo.reports.papers import build_paper
+    from chibo.services.documents import list_documents
+    from chibo.services.meetings import create_session, mark_all_present
+    from chibo.vocabulary import SessionKind
+
+    with book.session() as db:
+        build_paper(db, book.folder, "report", list_documents(db)[0].id, issue=True)
+        meeting = create_session(db, kind=SessionKind.REGULAR, held_on=date.today(), place="Nhà văn hóa bản")
+        mark_all_present(db, meeting.id)
+    window.load()
+    settle(app)
+    window.navigation.setCurrentRow(3)
+    bar = window.sessions.papers
+    window.sessions.table.selectRow(0)
+    bar.make("preview")
+    settle(app)
+    bar.last_dialog.resize(min(1000, WIDTH), HEIGHT - 28)
+    app.processEvents()
+    save(bar.last_dialog, out / "19b-xem-truoc-chua-cap-so.png")
+    bar.last_dialog.close()
+    bar.open_register()
+    settle(app)
+    save(bar.register_dialog, out / "19c-so-van-ban-di.png")
+    bar.register_dialog.close()
+    settle(app)
+
+
 def settings_screens(app, window: MainWindow, out: Path) -> None:
     window.show_page(window.settings)
     window.settings.make_backup()
@@ -362,6 +392,7 @@ def main() -> int:
         print(path)
         dialog.close()
         settle(app)  # the refresh after printing reads the book: let it finish before the book closes
+        register_screens(app, window, book, out)
         editor_screens(app, window, out)
         import_screens(app, window, out, Path(folder))
         settings_screens(app, window, out)

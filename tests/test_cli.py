@@ -133,29 +133,35 @@ def test_demo_is_deterministic_for_a_seed(tmp_path):
 
 
 def test_print_every_paper_from_the_command_line(capsys, demo_dir, tmp_path):
+    from chibo.store.book import Book
+    from chibo.store.models import Meeting
+
     _, out, _ = run(capsys, "--data-dir", demo_dir, "sessions", "list", "--json")
-    session = json.loads(out)[0]
+    with Book.open(demo_dir, lock=False) as book, book.session() as db:
+        numbers = {s["id"]: db.get(Meeting, s["id"]).number_symbol for s in json.loads(out)}
+    session = next(s for s in json.loads(out) if numbers[s["id"]])
+    number = numbers[session["id"]]
     _, out, _ = run(capsys, "--data-dir", demo_dir, "documents", "list", "--json")
     document = json.loads(out)[0]
     _, out, _ = run(capsys, "--data-dir", demo_dir, "plans", "list", "--json")
     plans = json.loads(out)
     assert [p["member"] for p in plans if p["member"]] == ["Giàng A Páo", "Nguyễn Thị Hường", "Lò Thị Ỷ"]
 
+    # The demo's minutes and programme carry numbers given without an archived original: printed
+    # only when rebuilt from the book under that number (tests/test_issuing.py has the rest).
     minutes = tmp_path / "out" / "bien-ban.pdf"
+    code, out, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", session["id"][:8], "--out", str(minutes))
+    assert code == 1 and "được cấp số trước khi chibo lưu bản gốc" in err and not minutes.exists()
     code, out, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", session["id"][:8], "--out", str(minutes),
-                         "--number", "09-BB/CB")
-    assert (code, err) == (0, "") and out.strip() == str(minutes)
-    assert minutes.read_bytes().startswith(b"%PDF-")
-    for kind, record in (("attendance", session["id"]), ("report", document["id"]), ("plan", plans[0]["id"])):
+                         "--rebuild")
+    assert (code, err) == (0, f"chibo: Đã dựng lại biên bản số {number} từ sổ và lưu làm bản gốc.\n")
+    assert out.strip() == str(minutes) and minutes.read_bytes().startswith(b"%PDF-")
+    for kind, record, flags in (("attendance", session["id"], ()), ("report", document["id"], ()),
+                                ("plan", next(p for p in plans if not p["member"])["id"], ("--rebuild",))):
         target = tmp_path / f"{kind}.pdf"
-        code, _, err = run(capsys, "--data-dir", demo_dir, "print", kind, record[:6], "--out", str(target))
-        assert (code, err) == (0, ""), kind
+        code, _, err = run(capsys, "--data-dir", demo_dir, "print", kind, record[:6], "--out", str(target), *flags)
+        assert code == 0 and (err == "" if kind == "attendance" else err.startswith("chibo: Đã ")), (kind, err)
         assert target.read_bytes()[:5] == b"%PDF-"
-    from chibo.store.book import Book
-    from chibo.store.models import Meeting
-
-    with Book.open(demo_dir, lock=False) as book, book.session() as db:
-        assert db.get(Meeting, session["id"]).number_symbol == "09-BB/CB"
 
 
 def test_print_refusals_are_sentences_and_keep_the_number_free(capsys, demo_dir, tmp_path):

@@ -87,6 +87,7 @@ def _mnemonic_groups(book):
     from PySide6.QtWidgets import QAbstractButton, QLabel, QStackedWidget
 
     from chibo.ui.document_editor import DocumentEditor
+    from chibo.ui.issued_papers import OutgoingRegisterDialog
     from chibo.ui.member_editor import MemberEditor
     from chibo.ui.outreach_page import OutreachEditor
     from chibo.ui.plan_editor import PlanEditor, load_plan_form
@@ -96,7 +97,8 @@ def _mnemonic_groups(book):
     with book.session() as db:
         session_draft, plan_draft = load_session_form(db, None), load_plan_form(db, None)
     for widget in (MemberEditor(book), DocumentEditor(book), OutreachEditor(book, []),
-                   SessionEditor(book, session_draft), PlanEditor(book, plan_draft), SettingsPage(book)):
+                   SessionEditor(book, session_draft), PlanEditor(book, plan_draft), SettingsPage(book),
+                   OutgoingRegisterDialog(None, book, [])):
         groups: dict = {}
         for child in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton):
             if "&" not in child.text().replace("&&", "") or child.text().startswith("<"):

@@ -16,8 +16,8 @@ def doc(db):
 
 def test_document_kind_comes_from_its_symbol_and_duplicates_are_refused(db, doc):
     assert doc.kind == "NQ"
-    assert documents.add_document(db, number_symbol="05-CT/TU", title="Chỉ thị").kind == "CT"
-    assert documents.add_document(db, number_symbol="12-KH/ĐU", title="Kế hoạch").kind == "KH"
+    assert documents.add_document(db, number_symbol="05-CT/TU", title="về phòng, chống ma túy").kind == "CT"
+    assert documents.add_document(db, number_symbol="12-KH/ĐU", title="về kinh tế rừng").kind == "KH"
     with pytest.raises(ValidationError, match="Đã có văn bản số 57-NQ/TW"):
         documents.add_document(db, number_symbol="57-NQ/TW", title="Lại")
     with pytest.raises(ValidationError, match="trước ngày ban hành"):

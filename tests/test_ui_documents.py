@@ -108,3 +108,24 @@ def test_add_document_guesses_its_kind_and_refuses_a_deadline_before_issue(qtbot
     qtbot.waitUntil(lambda: page.model.rowCount() == count + 1, timeout=10_000)
     symbols = [cells[0] for _, cells in page.model.rows]
     assert "45-CT/TW" in symbols
+
+
+def test_a_title_typed_as_on_the_paper_is_kept_without_kind_number_and_issuing_body(qtbot, demo_window):
+    window = demo_window
+    window.navigation.setCurrentRow(2)
+    page = window.documents
+    page.new_record()
+    editor = page.last_dialog
+    qtbot.keyClicks(editor.number_symbol, "15-KH/")
+    editor.number_symbol.insert("ĐU")  # QTest types Latin-1 only: the rest as a keyboard's input method would
+    assert editor.kind.currentText() == "Kế hoạch"
+    assert not editor.stored_as.isVisible()
+    editor.title.setFocus()
+    editor.title.insertPlainText("Kế hoạch số 15-KH/ĐU của Ban Thường vụ Đảng ủy xã về phòng cháy rừng")
+    assert editor.stored_as.text() == ("Sẽ ghi trích yếu: “về phòng cháy rừng”; cơ quan ban hành: Ban Thường vụ Đảng "
+                                       "ủy xã.")
+    with qtbot.waitSignal(editor.saved, timeout=10_000):
+        qtbot.mouseClick(editor.save_button, Qt.LeftButton)
+    with window.book.session() as db:
+        document = next(d for d in list_documents(db) if d.number_symbol == "15-KH/ĐU")
+        assert (document.title, document.issuer) == ("về phòng cháy rừng", "Ban Thường vụ Đảng ủy xã")

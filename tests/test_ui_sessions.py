@@ -42,7 +42,15 @@ def type_text(widget, value: str) -> None:
 
 
 def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.LeftButton)
+    """A click where a person aims: on the box of a check box (its label may end well before the
+    widget does, and Qt takes clicks on the indicator and the text only), else in the middle."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    if isinstance(widget, (QCheckBox, QRadioButton)):
+        qtbot.mouseClick(widget, Qt.LeftButton, pos=QPoint(8, widget.height() // 2))
+    else:
+        qtbot.mouseClick(widget, Qt.LeftButton)
 
 
 def button(parent, text_: str) -> QPushButton:

@@ -191,3 +191,19 @@ def test_lost_keys_are_said_on_the_unit_tab(qtbot, cell_a, receiving, stick):
     assert page.keys.fingerprint.text() == (f"Máy này không có khóa của đơn vị (mã khóa đã gửi đi: {published}). Nếu khóa "
                                        "đã mất, hãy tạo khóa mới.")
     assert page.keys.superior.text() == f"Đảng ủy xã Sơn Cao, mã khóa {fingerprint_of(receiving)}"
+def test_who_confirms_the_secretarys_own_plan_is_a_rule_of_the_cell(qtbot, page):
+    from PySide6.QtCore import Qt
+
+    from chibo.services.settings import CONFIRM_BY_DEPUTY, CONFIRM_BY_SUPERIOR
+
+    page.tabs.setCurrentIndex(1)
+    combo = page.plan_confirmer
+    assert combo.currentData() == CONFIRM_BY_DEPUTY and combo.currentText() == "Phó Bí thư chi bộ"
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Phó Bí thư chi bộ", "Cấp ủy cấp trên"]
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key_Down)
+    assert combo.currentData() == CONFIRM_BY_SUPERIOR and page.dirty
+    with qtbot.waitSignal(page.changed, timeout=10_000):
+        qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    with page.book.session() as db:
+        assert load_rules(db).secretary_plan_confirmed_by == CONFIRM_BY_SUPERIOR

@@ -44,6 +44,8 @@ def _dispatch(args, folder) -> int:
         ("import", None): exchange.import_bundles,
         ("summary", None): exchange.summary,
         **{("print", kind): printing.print_paper for kind in ("minutes", "attendance", "report", "plan")},
+        ("print", "register"): printing.print_register,
+        ("papers", "list"): printing.papers_list,
     }
     handler = handlers[(args.command, getattr(args, "action", None))]
     with (Book.open_for_reading(folder) if reads_only(args) else Book.open(folder)) as book:

@@ -12,7 +12,7 @@ from chibo.cli.argparse_vi import VietnameseParser
 # in beside the one writer); every other command needs the book to itself.
 READ_ONLY_COMMANDS = frozenset({
     ("members", "list"), ("documents", "list"), ("documents", "show"), ("sessions", "list"), ("sessions", "show"),
-    ("plans", "list"), ("summary", None), ("verify", None), ("info", None),
+    ("plans", "list"), ("papers", "list"), ("summary", None), ("verify", None), ("info", None),
 })
 
 
@@ -159,6 +159,21 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         p.add_argument("--date", type=day, default=None, metavar="NGÀY",
                        help="ngày lập, dạng ngày/tháng/năm (mặc định: hôm nay)" if name in ("report", "plan")
                        else argparse.SUPPRESS)
+        numbered = number is not None
+        p.add_argument("--new", action="store_true", help="lập giấy mới với số mới (giấy đã cấp số thì in lại đúng bản "
+                       "đã lưu)" if numbered else argparse.SUPPRESS)
+        p.add_argument("--rebuild", action="store_true", help="giấy được cấp số trước khi chibo lưu bản gốc: dựng lại "
+                       "từ sổ với đúng số và ngày ấy, rồi lưu làm bản gốc" if numbered else argparse.SUPPRESS)
+    p = printing.add_parser("register", help="sổ đăng ký văn bản đi của nhiệm kỳ",
+                            epilog=_examples("chibo print register", "chibo print register --out so-van-ban-di.pdf"))
+    p.add_argument("--out", metavar="TỆP.pdf",
+                   help="tệp PDF ghi ra; thiếu đuôi thì thêm .pdf (mặc định: so-dang-ky-van-ban-di.pdf)")
+
+    papers = _group(sub, "papers", "sổ đăng ký văn bản đi: các giấy tờ đã cấp số")
+    p = papers.add_parser("list", help="số, ngày, loại, trích yếu, nơi nhận và bản lưu của từng giấy đã cấp số",
+                          epilog=_examples("chibo papers list", "chibo papers list --all --json"))
+    p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+    p.add_argument("--all", action="store_true", help="cả các nhiệm kỳ trước")
 
     p = sub.add_parser("export", help="xuất gói dữ liệu gửi cấp trên (ra USB)",
                        epilog=_examples("chibo export --to E:\\", "chibo export --to /media/usb --full"))

@@ -1,8 +1,10 @@
 """`chibo print minutes|attendance SESSION_ID`, `print report DOCUMENT_ID`, `print plan PLAN_ID`,
-and `chibo plans list` to find a plan's id."""
+`print register`; `chibo papers list` (the outgoing register) and `chibo plans list` to find a
+plan's id."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from chibo.cli.output import print_json, print_table
@@ -10,14 +12,21 @@ from chibo.text import format_date
 
 
 def print_paper(book, args) -> int:
+    """A numbered paper is issued (numbered, entered in the register, archived) before its copy
+    is written to `--out`; printed again, it is the archived file. The target is checked first, so
+    a refused target spends no number."""
     from chibo.reports import save_pdf
-    from chibo.reports.papers import build_paper
+    from chibo.reports.output import pdf_target
+    from chibo.reports.papers import PaperState, build_paper
 
+    target = pdf_target(pdf_path(args.out)) if args.out else None
     with book.session() as db:
-        paper = build_paper(db, args.action, args.id, number=args.number, as_of=args.date)
-        # Saved before the transaction ends, so a number is kept only for a paper that was written.
-        target = save_pdf(paper.pdf, pdf_path(args.out) if args.out else Path.cwd() / paper.file_name)
-    print(target)
+        paper = build_paper(db, book.folder, args.action, args.id, issue=True, number=args.number,
+                            as_of=args.date, new=args.new, rebuild=args.rebuild)
+    written = save_pdf(paper.pdf, target or Path.cwd() / paper.file_name)
+    print(written)
+    if paper.state != PaperState.UNNUMBERED:
+        print(f"chibo: {paper.note}", file=sys.stderr)
     return 0
 
 
@@ -25,9 +34,47 @@ def pdf_path(out: str) -> Path:
     """`--out bienban` writes bienban.pdf: a file without the .pdf ending opens in nothing
     (bien-ban-05.02.2026 ends in ".2026", so any other ending gets .pdf too)."""
     path = Path(out)
-    if path.is_dir() or path.suffix.lower() == ".pdf":  # a folder is refused by save_pdf, with a sentence
+    if path.is_dir() or path.suffix.lower() == ".pdf":  # a folder is refused by pdf_target, with a sentence
         return path
     return path.with_name(path.name + ".pdf")
+
+
+def print_register(book, args) -> int:
+    from chibo.reports import save_pdf
+    from chibo.reports.output import pdf_target
+    from chibo.reports.register import build_register
+
+    target = pdf_target(pdf_path(args.out)) if args.out else Path.cwd() / "so-dang-ky-van-ban-di.pdf"
+    with book.session() as db:
+        pdf = build_register(db, book.folder)
+    print(save_pdf(pdf, target))
+    return 0
+
+
+def papers_list(book, args) -> int:
+    """The outgoing register (sổ đăng ký văn bản đi): number, date, kind, summary, recipients and
+    whether the archived original is there."""
+    from chibo.services.issuing import ARCHIVE_FOLDER, ARCHIVE_STATE_LABELS, archive_state, register_rows
+    from chibo.services.numbering import kind_word
+
+    with book.session() as db:
+        rows = [(row, archive_state(book.folder, row)) for row in register_rows(db, whole=args.all)]
+    if args.json:
+        print_json([
+            {"id": r.id, "number_symbol": r.number_symbol, "number": r.number, "kind": r.kind,
+             "issued_on": r.issued_on.isoformat(), "term_start": r.term_start.isoformat(), "summary": r.summary,
+             "recipients": r.recipients.splitlines(), "paper": r.paper, "record_id": r.record_id,
+             "file": f"{ARCHIVE_FOLDER}/{r.file_name}" if r.file_name else None, "sha256": r.sha256 or None,
+             "size": r.size or None, "archive": str(state)}
+            for r, state in rows
+        ])
+        return 0
+    print_table(
+        ["Số, ký hiệu", "Ngày", "Loại", "Trích yếu", "Nơi nhận", "Bản lưu"],
+        [[r.number_symbol, format_date(r.issued_on), kind_word(r.kind), r.summary, "; ".join(r.recipients.splitlines()),
+          ARCHIVE_STATE_LABELS[state]] for r, state in rows],
+    )
+    return 0
 
 
 def plans_list(book, args) -> int:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from chibo.reports.common import birth_year, cell_name, letterhead, persons, position_label, secretary_signature
 from chibo.reports.layout import Paper, grid_table, signature_block
+from chibo.reports.wording import mentions_day
 from chibo.services.common import get_alive, rows_by_ids
 from chibo.services.meetings import expected_members, session_title
 from chibo.store.models import Meeting, Member
-from chibo.text import format_date, name_sort_key
+from chibo.text import name_sort_key, party_date
 from chibo.vocabulary import MEMBER_STATUS_LABELS, MemberStatus, SessionKind, label
 
 SHORT_STATUS = {MemberStatus.EXEMPT: "Miễn sinh hoạt"}
@@ -26,7 +27,9 @@ def build_attendance_sheet(db, session_id: str) -> bytes:
     called = expected_members(db, meeting)
     study = meeting.kind in (SessionKind.STUDY, SessionKind.MAKEUP)
     doc_type = "Danh sách đảng viên dự học tập, quán triệt" if study else "Danh sách đảng viên dự sinh hoạt"
-    summary = f"{session_title(meeting)}, ngày {format_date(meeting.held_on)}"
+    title = session_title(meeting)
+    # "Học bù ngày 15/06/2026" names its day already; "Sinh hoạt thường kỳ tháng 6/2026" does not.
+    summary = title if mentions_day(title, meeting.held_on) else f"{title}, {party_date(meeting.held_on)}"
     paper = Paper(letterhead(db, meeting.held_on), doc_type, summary, author=cell_name(db))
     s = paper.styles
 
@@ -50,5 +53,5 @@ def build_attendance_sheet(db, session_id: str) -> bytes:
     if away:
         paper.para(f"Đảng viên đi sinh hoạt tạm thời nơi khác: {persons(len(away))} (không ký tên).", s.body_left)
     paper.para("Có mặt: ........ đồng chí; vắng mặt: ........ đồng chí.", s.body_left)
-    paper.close([], signature_block(s, secretary_signature(db)))
+    paper.close([], signature_block(s, secretary_signature(db, meeting.held_on)))
     return paper.build()

@@ -1,6 +1,9 @@
 """The Party document format (Hướng dẫn 36-HD/VPTW, the table in DOMAIN.md): A4, margins,
 type sizes, the header with "ĐẢNG CỘNG SẢN VIỆT NAM", the signature blocks, "Nơi nhận:", and
-"Trang x/y" on every page of a paper of two pages or more."""
+the page number from page 2 on: a plain Arabic number, 14 pt upright, centred in the top margin.
+
+The text frame has no padding, so paragraphs, tables and "Nơi nhận" all start on the 30 mm left
+margin; headings are kept with what follows them (`flowables.keep_headings_with_next`)."""
 
 from __future__ import annotations
 
@@ -11,14 +14,14 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, LongTable, PageTemplate, Paragraph
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from chibo import __version__
+from chibo.reports.flowables import FillIn, Heading, RuledLine, ShortRule, keep_headings_with_next
 from chibo.reports.fonts import SERIF, SERIF_BOLD, register_fonts
 from chibo.text import nfc, party_date_line
 
@@ -28,6 +31,8 @@ MARGIN_BOTTOM = 20 * mm
 MARGIN_LEFT = 30 * mm
 MARGIN_RIGHT = 15 * mm
 TEXT_WIDTH = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
+LANDSCAPE_TEXT_WIDTH = PAGE[1] - MARGIN_LEFT - MARGIN_RIGHT  # 252 mm, for wide registers
+PAGE_NUMBER_SIZE = 14
 
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 
@@ -92,43 +97,6 @@ def make_styles() -> Styles:
     )
 
 
-class RuledLine(Flowable):
-    """Centred text with a solid rule under it exactly as long as the text ("ĐẢNG CỘNG SẢN VIỆT NAM")."""
-
-    def __init__(self, label: str, font: str, size: float, rule_width: float = 0.8):
-        super().__init__()
-        self.label, self.font, self.size, self.rule_width = nfc(label), font, size, rule_width
-        self.text_width = stringWidth(self.label, font, size)
-
-    def wrap(self, avail_width, avail_height):
-        self.avail = avail_width
-        return avail_width, self.size + 4
-
-    def draw(self):
-        x = (self.avail - self.text_width) / 2
-        self.canv.setFont(self.font, self.size)
-        self.canv.drawString(x, 4 + 0.22 * self.size, self.label)
-        self.canv.setLineWidth(self.rule_width)
-        self.canv.line(x, 1.5, x + self.text_width, 1.5)
-
-
-class ShortRule(Flowable):
-    """The short centred rule under the issuing body's star or a heading."""
-
-    def __init__(self, width: float):
-        super().__init__()
-        self.rule = width
-
-    def wrap(self, avail_width, avail_height):
-        self.avail = avail_width
-        return avail_width, 4
-
-    def draw(self):
-        x = (self.avail - self.rule) / 2
-        self.canv.setLineWidth(0.6)
-        self.canv.line(x, 2, x + self.rule, 2)
-
-
 @dataclass(frozen=True)
 class Letterhead:
     superior_name: str  # "Đảng bộ xã Nậm Xe"
@@ -138,10 +106,10 @@ class Letterhead:
     number_symbol: str | None = None  # "05-BB/CB"; None: the paper carries no number
 
 
-def letterhead_block(styles: Styles, head: Letterhead) -> Table:
+def letterhead_block(styles: Styles, head: Letterhead, width: float = TEXT_WIDTH) -> Table:
     """Two columns: the bodies on the left, the Party's name and the date line on the right."""
     left_width = 72 * mm
-    right_width = TEXT_WIDTH - left_width
+    right_width = width - left_width
     number = f"Số {text(head.number_symbol)}" if head.number_symbol else ""
     date_line = f"<i>{text(party_date_line(head.place_name, head.issued_on))}</i>" if head.place_name else ""
     rows = [
@@ -185,7 +153,7 @@ def signature_block(styles: Styles, signature: Signature) -> list[Flowable]:
     lines = []
     if signature.on_behalf:
         lines.append(Paragraph(text(caps(signature.on_behalf)), styles.signature_bold))
-        lines.append(Paragraph(text(caps(signature.title)), styles.signature_regular))
+        lines.append(Paragraph(text(caps(signature.title)) or "&nbsp;", styles.signature_regular))
     else:
         lines.append(Paragraph(text(caps(signature.title)), styles.signature_bold))
         # Two title lines always, so that two blocks side by side put their names on one line.
@@ -195,15 +163,21 @@ def signature_block(styles: Styles, signature: Signature) -> list[Flowable]:
     return lines
 
 
+def recipient_lines(recipients: list[str]) -> list[str]:
+    """Under "Nơi nhận:" each line starts with "- " and ends with ",", the last with "."."""
+    names = [nfc(r).strip().rstrip(",.;") for r in recipients if nfc(r).strip().rstrip(",.;")]
+    return [f"- {name}{'.' if index == len(names) - 1 else ','}" for index, name in enumerate(names)]
+
+
 def recipients_block(styles: Styles, recipients: list[str]) -> list[Flowable]:
     lines = [Paragraph("<u>Nơi nhận:</u>", styles.recipients_title)]
-    lines += [Paragraph(f"- {text(r)}", styles.recipients) for r in recipients]
+    lines += [Paragraph(text(line), styles.recipients) for line in recipient_lines(recipients)]
     return lines
 
 
-def closing_block(styles: Styles, left: list[Flowable], right: list[Flowable]) -> Table:
+def closing_block(styles: Styles, left: list[Flowable], right: list[Flowable], width: float = TEXT_WIDTH) -> Table:
     """The end of a paper: "Nơi nhận:" or a second signature on the left, a signature on the right."""
-    table = Table([[left or "", right or ""]], colWidths=[TEXT_WIDTH / 2, TEXT_WIDTH / 2])
+    table = Table([[left or "", right or ""]], colWidths=[width / 2, width / 2])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), SERIF),  # empty cells would otherwise set Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -215,10 +189,10 @@ def closing_block(styles: Styles, left: list[Flowable], right: list[Flowable]) -
 
 def grid_table(styles: Styles, header: list[str], rows: list[list], widths_mm: list[float], *,
                center_columns: tuple[int, ...] = (0,), min_row_height: float | None = None,
-               repeat_header: bool = True):
+               repeat_header: bool = True, width: float = TEXT_WIDTH):
     """A ruled table for lists (members, items): the header row repeats on every page."""
     widths = [w * mm for w in widths_mm]
-    assert abs(sum(widths) - TEXT_WIDTH) < 1, "a table must fit the text width"
+    assert abs(sum(widths) - width) < 1, "a table must fit the text width"
 
     def cell(value, column):
         if isinstance(value, Flowable):
@@ -228,7 +202,7 @@ def grid_table(styles: Styles, header: list[str], rows: list[list], widths_mm: l
 
     data = [[Paragraph(text(h), styles.cell_head) for h in header]]
     data += [[cell(value, column) for column, value in enumerate(row)] for row in rows]
-    table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0)
+    table = LongTable(data, colWidths=widths, repeatRows=1 if repeat_header else 0, spaceBefore=4, spaceAfter=4)
     # A row at least `min_row_height` tall (room to sign) that still grows with wrapped text.
     body_padding = max(2.0, ((min_row_height or 0) - styles.cell.leading) / 2)
     table.setStyle(TableStyle([
@@ -246,27 +220,24 @@ def grid_table(styles: Styles, header: list[str], rows: list[list], widths_mm: l
     return table
 
 
-class _NumberedCanvas(canvas.Canvas):
-    """Two passes: pages are kept until the end, then each gets "Trang x/y" when y > 1."""
+class PaperPdf(bytes):
+    """A paper's PDF bytes that also say what the paper is, for the outgoing register."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._pages = []
+    doc_type: str = ""
+    summary: str = ""
+    recipients: tuple[str, ...] = ()
 
-    def showPage(self):
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
 
-    def save(self):
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            if total > 1:
-                self.setFont(SERIF, 12)
-                self.drawCentredString(MARGIN_LEFT + TEXT_WIDTH / 2, MARGIN_BOTTOM / 2,
-                                       f"Trang {self._pageNumber}/{total}")
-            super().showPage()
-        super().save()
+def _page_number(canvas, document) -> None:
+    """HD 36: from page 2 on, the number alone, 14 pt upright, centred in the top margin."""
+    number = canvas.getPageNumber()
+    if number < 2:
+        return
+    canvas.saveState()
+    canvas.setFont(SERIF, PAGE_NUMBER_SIZE)
+    middle = document.pagesize[1] - MARGIN_TOP / 2
+    canvas.drawCentredString(MARGIN_LEFT + document.width / 2, middle - 0.33 * PAGE_NUMBER_SIZE, str(number))
+    canvas.restoreState()
 
 
 @dataclass
@@ -279,25 +250,43 @@ class Paper:
     author: str = ""
     styles: Styles = field(default_factory=make_styles)
     body: list[Flowable] = field(default_factory=list)
+    wide: bool = False  # landscape, for a register whose columns need it
+    recipients: list[str] = field(default_factory=list)  # as printed under "Nơi nhận:"
+
+    @property
+    def width(self) -> float:
+        return LANDSCAPE_TEXT_WIDTH if self.wide else TEXT_WIDTH
 
     def para(self, markup: str, style: ParagraphStyle | None = None) -> None:
         """Add a paragraph of markup (callers escape their values with `text`)."""
         self.body.append(Paragraph(markup, style or self.styles.body))
 
+    def fill_in(self, prefix: str = "", style: ParagraphStyle | None = None) -> None:
+        """A line to fill in by hand: `prefix` (markup) and dots to the right margin, never wrapping
+        onto a line of its own."""
+        self.body.append(FillIn(prefix, style or self.styles.body))
+
     def close(self, left: list[Flowable], right: list[Flowable]) -> None:
         """End with the closing blocks, kept on one page with the last paragraph before them, so
         a signature never stands alone on the last page."""
         last = [self.body.pop()] if self.body and isinstance(self.body[-1], Paragraph) else []
-        self.body.append(KeepTogether([*last, Spacer(1, 10), closing_block(self.styles, left, right)]))
+        self.body.append(KeepTogether([*last, Spacer(1, 10), closing_block(self.styles, left, right, self.width)]))
+
+    def close_with_recipients(self, recipients: list[str], right: list[Flowable]) -> None:
+        """"Nơi nhận:" on the left (kept for the register), the signature on the right."""
+        self.recipients = list(recipients)
+        self.close(recipients_block(self.styles, recipients), right)
 
     def heading(self, label: str) -> None:
-        self.body.append(Paragraph(text(label), self.styles.heading))
+        """A section heading, moved to the next page with what follows rather than ending a page."""
+        self.body.append(Heading(text(label), self.styles.heading))
 
-    def build(self) -> bytes:
+    def build(self) -> PaperPdf:
         buffer = BytesIO()
-        document = SimpleDocTemplate(
+        pagesize = landscape(PAGE) if self.wide else PAGE
+        document = BaseDocTemplate(
             buffer,
-            pagesize=PAGE,
+            pagesize=pagesize,
             leftMargin=MARGIN_LEFT,
             rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP,
@@ -310,6 +299,13 @@ class Paper:
             initialFontName=SERIF,
             initialFontSize=14,
         )
-        story = [letterhead_block(self.styles, self.head), *title_block(self.styles, self.doc_type, self.summary), *self.body]
-        document.build(story, canvasmaker=_NumberedCanvas)
-        return buffer.getvalue()
+        # No padding: the frame's edges are the margins, where paragraphs and tables both start.
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, document.width, document.height, id="text",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        document.addPageTemplates([PageTemplate(id="paper", frames=[frame], onPage=_page_number)])
+        story = [letterhead_block(self.styles, self.head, self.width),
+                 *title_block(self.styles, self.doc_type, self.summary), *self.body]
+        document.build(keep_headings_with_next(story, self.width))
+        pdf = PaperPdf(buffer.getvalue())
+        pdf.doc_type, pdf.summary, pdf.recipients = self.doc_type, self.summary, tuple(self.recipients)
+        return pdf

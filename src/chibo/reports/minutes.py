@@ -17,8 +17,7 @@ from chibo.reports.study_report import document_name, document_subject
 from chibo.services.agenda import agenda_items, speeches
 from chibo.services.common import get_alive
 from chibo.services.figures import cell_membership, session_figures
-from chibo.services.meetings import session_documents
-from chibo.services.numbering import session_number
+from chibo.services.meetings import minutes_title, session_documents
 from chibo.services.session_rules import check_printable
 from chibo.store.models import Meeting, Member, Presenter
 from chibo.text import fold, format_percent, party_date
@@ -43,21 +42,6 @@ def _split(counts: dict) -> str:
 def _cited(documents) -> str:
     """ "Nghị quyết số 57-NQ/TW về …; Kết luận số 01-KL/TW về …" """
     return "; ".join(f"{document_name(d)} {document_subject(d)}" for d in documents)
-
-
-def minutes_title(meeting: Meeting, documents) -> str:
-    """The line under BIÊN BẢN: "Sinh hoạt chi bộ định kỳ tháng 10 năm 2026" for a regular meeting."""
-    month = f"tháng {meeting.held_on.month} năm {meeting.held_on.year}"
-    if meeting.kind == SessionKind.REGULAR:
-        return f"Sinh hoạt chi bộ định kỳ {month}"
-    if meeting.title:
-        return meeting.title
-    names = "; ".join(document_name(d) for d in documents)
-    if meeting.kind == SessionKind.TOPIC:
-        return f"Sinh hoạt chi bộ chuyên đề {month}"
-    if meeting.kind == SessionKind.MAKEUP:
-        return f"Học bù {names}".strip()
-    return f"Hội nghị học tập, quán triệt {names}".strip()
 
 
 def _occasion(db, meeting: Meeting, documents) -> str:
@@ -116,12 +100,12 @@ class _Sections:
 
 
 def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
-    """The minutes of a session as PDF bytes. The number-symbol given, or the one already printed,
-    or the next free "NN-BB/…" is kept on the session. Refused, with nothing kept, for a session
+    """The minutes of a session as PDF bytes, carrying `number` ("05-BB/CB"), the number the
+    outgoing register gave it (`reports.papers.build_paper` issues papers). Refused for a session
     that breaks a rule."""
     meeting = get_alive(db, Meeting, session_id)
     check_printable(db, meeting.id)
-    number_symbol = session_number(db, meeting, number)
+    number_symbol = number
     figures = session_figures(db, meeting.id)
     documents = session_documents(db, meeting.id)
     paper = Paper(letterhead(db, meeting.held_on, number_symbol), "Biên bản",

@@ -9,10 +9,16 @@ from chibo.errors import ChiboError
 from chibo.store.files import write_atomically
 
 
-def save_pdf(data: bytes, path: str | os.PathLike) -> Path:
+def pdf_target(path: str | os.PathLike) -> Path:
+    """Where a PDF is to be written, refused before anything is made when it is a folder."""
     target = Path(path).expanduser().resolve()
     if target.is_dir():
         raise ChiboError(f"“{target}” là một thư mục. Hãy chọn tên tệp, ví dụ bien-ban.pdf.")
+    return target
+
+
+def save_pdf(data: bytes, path: str | os.PathLike) -> Path:
+    target = pdf_target(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlmodel import col
 
@@ -10,9 +11,71 @@ from chibo.errors import ValidationError
 from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive
 from chibo.store.models import Document, SessionDocument
 from chibo.store.records import LOCAL_UNIT, tombstone
-from chibo.vocabulary import DocumentKind, IssuingLevel
+from chibo.text import fold, nfc
+from chibo.vocabulary import DOCUMENT_KIND_LABELS, DocumentKind, IssuingLevel, label
+
+# Bodies that issue the documents a cell studies, offered in the document editor (any other may be
+# typed): the body a citation names ("Nghị quyết số 57-NQ/TW … của Bộ Chính trị").
+ISSUING_BODIES = ("Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy",
+                  "Đảng ủy xã", "Ban Thường vụ Đảng ủy xã")
 
 _KIND_IN_SYMBOL = re.compile(r"^\s*\d+[A-Za-z]?\s*-\s*([A-Za-zĐđ]+)\s*/")
+
+# What a title may carry before its subject, read on the folded title (no accents, lower case):
+# the number ("số 57-NQ/TW"), the date ("ngày 22-12-2024", "ngày 22 tháng 12 năm 2024") and
+# the issuing body ("của Ban Thường vụ Tỉnh ủy", up to the "về" that opens the subject).
+_NUMBER = re.compile(r"(?:so\s*)?\d+[a-z]?\s*-\s*[a-z]+(?:\s*/\s*[a-z]+(?:\s*-\s*[a-z]+)*)?\s*")
+_DATE = re.compile(r",?\s*ngay\s+(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
+                   r"\s*,?\s*")
+_ISSUER = re.compile(r"cua\s+(.+?)(?:\s+(?=ve\s)|$)")
+
+
+@dataclass(frozen=True)
+class TitleParts:
+    """A document's title split the way a citation uses it."""
+
+    issuer: str  # "Ban Thường vụ Tỉnh ủy" when the title named it, else ""
+    subject: str  # "về tăng cường …"; "" when the title held nothing but the kind and number
+
+
+def _fold_each(text: str) -> str:
+    """`fold` character by character, so positions in the folded text are positions in `text`."""
+    return "".join((fold(ch) or " ")[0] if not ch.isspace() else " " for ch in text)
+
+
+def split_title(title: str, kind: str) -> TitleParts:
+    """"Kế hoạch của Đảng ủy xã về phát triển …" -> ("Đảng ủy xã", "về phát triển …"). A title
+    typed as it reads on the paper loses its kind ("Nghị quyết"), its number and date and its
+    issuing body, so that sentences built from it never repeat them; the subject always opens
+    with "về". Titles already stored that way come back unchanged."""
+    text = " ".join(nfc(title).split())
+    kind_word = fold(label(kind, DOCUMENT_KIND_LABELS))
+    issuer = ""
+    while True:
+        folded = _fold_each(text)
+        start = 0
+        if folded.startswith(kind_word) and folded[len(kind_word):len(kind_word) + 1] in ("", " ", ",", ":"):
+            start = len(kind_word)
+            start += len(folded[start:]) - len(folded[start:].lstrip(" ,:"))
+            number = _NUMBER.match(folded, start)
+            if number:
+                start = number.end()
+        date_part = _DATE.match(folded, start)
+        if date_part:
+            start = date_part.end()
+        start += len(folded[start:]) - len(folded[start:].lstrip(" ,:;-–"))
+        body = _ISSUER.match(folded, start)
+        if body:
+            issuer = issuer or text[body.start(1):body.end(1)].strip(" ,")
+            start = body.end()
+        rest = text[start:].strip(" ,:;-–")
+        if _fold_each(rest).startswith("ve "):
+            rest = rest[3:].strip()
+        # "về Nghị quyết về …": the kind typed twice; read the inner title again.
+        if rest and start and _fold_each(rest).startswith(kind_word + " "):
+            text = rest
+            continue
+        return TitleParts(issuer, f"về {rest}" if rest else "")
 
 
 def kind_from_symbol(number_symbol: str) -> str | None:
@@ -34,6 +97,8 @@ def _clean(fields: dict) -> dict:
             cleaned[key] = " ".join(clean_text(value, "số, ký hiệu văn bản", required=True, max_length=60).split())
         elif key == "title":
             cleaned[key] = clean_text(value, "trích yếu nội dung văn bản", required=True, max_length=500)
+        elif key == "issuer":
+            cleaned[key] = clean_text(value, "cơ quan ban hành", max_length=200)
         elif key == "kind":
             cleaned[key] = check_choice(value, list(DocumentKind), "loại văn bản")
         elif key == "issuing_level":
@@ -49,7 +114,21 @@ def _clean(fields: dict) -> dict:
     return cleaned
 
 
+def _settle_title(document: Document) -> None:
+    """The title is stored as its subject ("về …"); an issuing body named in it goes to `issuer`
+    unless one was chosen."""
+    typed = document.title
+    parts = split_title(typed, document.kind)
+    if not parts.subject:
+        raise ValidationError(f"Trích yếu “{typed}” chỉ có tên loại, số hoặc cơ quan ban hành của văn bản. "
+                              "Hãy ghi nội dung văn bản, ví dụ “về đột phá phát triển khoa học, công nghệ”.")
+    document.title = parts.subject
+    if parts.issuer and not document.issuer:
+        document.issuer = parts.issuer
+
+
 def _check(document: Document) -> None:
+    _settle_title(document)
     if document.issued_on and document.deadline and document.deadline < document.issued_on:
         raise ValidationError("Thời hạn hoàn thành không thể trước ngày ban hành.")
 

@@ -14,7 +14,15 @@ from chibo.services.roll import Roll
 from chibo.store.models import AgendaItem, Attendance, Document, Meeting, Member, Presenter, SessionDocument, Speech
 from chibo.store.records import tombstone
 from chibo.text import format_date
-from chibo.vocabulary import SESSION_KIND_LABELS, AttendanceState, MemberStatus, SessionForm, SessionKind
+from chibo.vocabulary import (
+    DOCUMENT_KIND_LABELS,
+    SESSION_KIND_LABELS,
+    AttendanceState,
+    MemberStatus,
+    SessionForm,
+    SessionKind,
+    label,
+)
 
 _TEXT_FIELDS = {"place": ("địa điểm", 300), "title": ("tên buổi sinh hoạt", 300), "guests": ("khách mời", 2000),
                 "chair_name": ("tên khách mời chủ trì", NAME_LENGTH),
@@ -79,6 +87,21 @@ def default_title(meeting: Meeting) -> str:
 
 def session_title(meeting: Meeting) -> str:
     return meeting.title or default_title(meeting)
+
+
+def minutes_title(meeting: Meeting, documents) -> str:
+    """The line under BIÊN BẢN: "Sinh hoạt chi bộ định kỳ tháng 10 năm 2026" for a regular meeting."""
+    month = f"tháng {meeting.held_on.month} năm {meeting.held_on.year}"
+    if meeting.kind == SessionKind.REGULAR:
+        return f"Sinh hoạt chi bộ định kỳ {month}"
+    if meeting.title:
+        return meeting.title
+    names = "; ".join(f"{label(d.kind, DOCUMENT_KIND_LABELS)} số {d.number_symbol}" for d in documents)
+    if meeting.kind == SessionKind.TOPIC:
+        return f"Sinh hoạt chi bộ chuyên đề {month}"
+    if meeting.kind == SessionKind.MAKEUP:
+        return f"Học bù {names}".strip()
+    return f"Hội nghị học tập, quán triệt {names}".strip()
 
 
 def create_session(db, *, kind: str, held_on, document_ids: list[str] = (), **fields) -> Meeting:

@@ -11,6 +11,14 @@ from chibo.store.book import get_setting, set_setting
 QUORUM_FULL_MEMBERS = "dang_vien_chinh_thuc"  # Quy định 24-QĐ/TW 9.3.2 (DOMAIN.md)
 QUORUM_ALL_SUMMONED = "tat_ca_trieu_tap"  # more than half of everyone summoned
 
+# Who confirms the secretary's own action plan (DOMAIN.md *(check)*): nobody confirms their own.
+CONFIRM_BY_DEPUTY = "pho_bi_thu"
+CONFIRM_BY_SUPERIOR = "cap_uy_cap_tren"
+PLAN_CONFIRMER_LABELS = {
+    CONFIRM_BY_DEPUTY: "Phó Bí thư chi bộ",
+    CONFIRM_BY_SUPERIOR: "Cấp ủy cấp trên",
+}
+
 QUORUM_RULE_LABELS = {
     QUORUM_FULL_MEMBERS: "Quá nửa số đảng viên chính thức (trừ người đi sinh hoạt nơi khác, "
     "miễn sinh hoạt vắng mặt, vắng có lý do)",
@@ -30,6 +38,7 @@ class CellRules:
     # The chair is a member present (DOMAIN.md: usually the secretary, else the deputy); a cell whose
     # rules let a guest of the upper level chair a session turns this on.
     guest_may_chair: bool = False
+    secretary_plan_confirmed_by: str = CONFIRM_BY_DEPUTY
 
 
 def load_rules(db) -> CellRules:
@@ -42,6 +51,7 @@ def load_rules(db) -> CellRules:
         study_target_percent=float(get_setting(db, "study_target_percent", default.study_target_percent)),
         attached_members_vote=bool(get_setting(db, "attached_members_vote", default.attached_members_vote)),
         guest_may_chair=bool(get_setting(db, "guest_may_chair", default.guest_may_chair)),
+        secretary_plan_confirmed_by=get_setting(db, "secretary_plan_confirmed_by", default.secretary_plan_confirmed_by),
     )
 
 
@@ -57,6 +67,8 @@ def save_rules(db, rules: CellRules) -> None:
         raise ValidationError("Thời gian dự bị phải từ 1 đến 36 tháng.")
     if not 0 < rules.study_target_percent <= 100:
         raise ValidationError("Chỉ tiêu tỷ lệ học tập phải trong khoảng 0–100%.")
+    if rules.secretary_plan_confirmed_by not in PLAN_CONFIRMER_LABELS:
+        raise ValidationError("Người xác nhận kế hoạch hành động cá nhân của bí thư không hợp lệ.")
     set_setting(db, "quorum_rule", rules.quorum_rule)
     set_setting(db, "essay_grades", grades)
     set_setting(db, "failing_grades", list(rules.failing_grades))
@@ -64,3 +76,4 @@ def save_rules(db, rules: CellRules) -> None:
     set_setting(db, "study_target_percent", rules.study_target_percent)
     set_setting(db, "attached_members_vote", bool(rules.attached_members_vote))
     set_setting(db, "guest_may_chair", bool(rules.guest_may_chair))
+    set_setting(db, "secretary_plan_confirmed_by", rules.secretary_plan_confirmed_by)

@@ -3,6 +3,7 @@
 from chibo.text.collation import name_sort_key, text_sort_key
 from chibo.text.folding import fold, matches, nfc
 from chibo.text.formatting import (
+    body_date,
     format_count,
     format_date,
     format_percent,
@@ -11,9 +12,11 @@ from chibo.text.formatting import (
     parse_date,
     party_date,
     party_date_line,
+    percent_of,
 )
 
 __all__ = [
+    "body_date",
     "fold",
     "format_count",
     "format_date",
@@ -26,5 +29,6 @@ __all__ = [
     "parse_date",
     "party_date",
     "party_date_line",
+    "percent_of",
     "text_sort_key",
 ]

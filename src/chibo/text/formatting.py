@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def format_date(value: date | datetime | None) -> str:
@@ -27,9 +28,22 @@ def format_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
-def format_percent(value: float, decimals: int = 2) -> str:
-    """99.1643 -> "99,16%"; whole numbers keep their decimals so columns line up."""
-    text = f"{value:,.{decimals}f}"
+def _half_up(value: float | int | Decimal, decimals: int) -> Decimal:
+    """Rounded half up as people round by hand (29/32 = 90,625% -> 90,63%), not to the nearest
+    even digit as float formatting does. A float is read through its shortest decimal spelling."""
+    exact = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def percent_of(part: int, whole: int) -> Decimal | None:
+    """100 × part / whole, exactly (no float on the way); None when there is no whole."""
+    return Decimal(100 * part) / Decimal(whole) if whole else None
+
+
+def format_percent(value: float | Decimal, decimals: int = 2) -> str:
+    """99.1643 -> "99,16%", 90.625 -> "90,63%" (half up); whole numbers keep their decimals so
+    columns line up."""
+    text = f"{_half_up(value, decimals):,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + "%"
 
 
@@ -37,7 +51,7 @@ def format_rate(part: int, whole: int, decimals: int = 2) -> str:
     """The study rate the upper level asks for: "35.599/35.900 (99,16%)"; "0/0" has no rate."""
     if whole == 0:
         return f"{format_count(part)}/0"
-    return f"{format_count(part)}/{format_count(whole)} ({format_percent(100.0 * part / whole, decimals)})"
+    return f"{format_count(part)}/{format_count(whole)} ({format_percent(percent_of(part, whole), decimals)})"
 
 
 def party_date(value: date) -> str:
@@ -45,6 +59,12 @@ def party_date(value: date) -> str:
     below 10 and the month below 3: "ngày 05 tháng 02 năm 2026", "ngày 15 tháng 3 năm 2026"."""
     month = f"{value.month:02d}" if value.month < 3 else str(value.month)
     return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def body_date(value: date) -> str:
+    """A date inside the body of a Party text: "22-12-2024", "5-2-2026" (day and month unpadded,
+    joined by hyphens: "Nghị quyết số 57-NQ/TW, ngày 22-12-2024", "đến ngày 30-6-2026")."""
+    return f"{value.day}-{value.month}-{value.year}"
 
 
 def party_date_line(place: str, value: date) -> str:

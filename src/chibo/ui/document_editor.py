@@ -9,10 +9,11 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout,
 )
 
+from chibo.services.documents import ISSUING_BODIES
 from chibo.text import format_date, format_percent
 from chibo.ui.editor import EditorDialog, choice_field, date_field
 from chibo.ui.i18n import QT_TR_NOOP, tr
@@ -40,7 +41,15 @@ class DocumentEditor(EditorDialog):
             tr("Summary of the content, for example: on breakthroughs in science and technology…"))
         self.title.setFixedHeight(54)
         self.title.setTabChangesFocus(True)
+        self.stored_as = QLabel()  # the title as it is stored: without kind, number and issuing body
+        self.stored_as.setWordWrap(True)
+        self.stored_as.setStyleSheet("color: #555")
         self.level = choice_field(labels(ISSUING_LEVEL), d.issuing_level if d else IssuingLevel.CENTRAL)
+        self.issuer = QComboBox()
+        self.issuer.setEditable(True)
+        self.issuer.addItems(["", *ISSUING_BODIES])
+        self.issuer.setCurrentText(d.issuer if d else "")
+        self.issuer.lineEdit().setPlaceholderText(tr("For example: Bộ Chính trị (empty: the issuing level)"))
         self.issued_on = date_field(format_date(d.issued_on) if d else "")
         self.deadline = date_field(format_date(d.deadline) if d else "")
         self.requires_essay = QCheckBox(tr("Members must write an essay"))
@@ -49,18 +58,24 @@ class DocumentEditor(EditorDialog):
         self.note.setFixedHeight(60)
         self.note.setTabChangesFocus(True)
         self.number_symbol.textEdited.connect(self._guess_kind)
+        self.title.textChanged.connect(self._show_stored_title)
+        self.kind.currentIndexChanged.connect(self._show_stored_title)
         form = QFormLayout()
         form.addRow(tr("&Number-symbol (*):"), self.number_symbol)
         form.addRow(tr("Document &kind:"), self.kind)
         form.addRow(tr("&Summary (*):"), self.title)
+        form.addRow("", self.stored_as)
         form.addRow(tr("Issuing &level:"), self.level)
+        form.addRow(tr("Issuing &body:"), self.issuer)
         form.addRow(tr("&Issued on:"), self.issued_on)
         form.addRow(tr("Stu&dy deadline:"), self.deadline)
         form.addRow("", self.requires_essay)
         form.addRow(tr("Notes:"), self.note)
         self.body.addLayout(form)
-        self.watch(self.number_symbol, self.kind, self.title, self.level, self.issued_on, self.deadline,
+        self.watch(self.number_symbol, self.kind, self.title, self.level, self.issuer, self.issued_on, self.deadline,
                    self.requires_essay, self.note)
+        self.issuer.editTextChanged.connect(self.mark_dirty)
+        self._show_stored_title()
         fit_to_screen(self, 640, 0)
 
     def _guess_kind(self, text: str) -> None:
@@ -71,9 +86,26 @@ class DocumentEditor(EditorDialog):
         if kind:
             self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
 
+    def _show_stored_title(self) -> None:
+        """What the service will keep of the title typed: a title typed as it reads on the paper
+        ("Nghị quyết số 57-NQ/TW của Bộ Chính trị về …") loses its kind, number and issuing body."""
+        from chibo.services.documents import split_title
+
+        typed = " ".join(self.title.toPlainText().split())
+        parts = split_title(typed, self.kind.currentData())
+        shown = parts.subject != typed or parts.issuer
+        if parts.issuer and not self.issuer.currentText().strip():
+            text = tr("Kept as: “{subject}”; issuing body: {issuer}.").format(subject=parts.subject,
+                                                                               issuer=parts.issuer)
+        else:
+            text = tr("Kept as: “{subject}”.").format(subject=parts.subject)
+        self.stored_as.setText(text if shown and parts.subject else "")
+        self.stored_as.setVisible(bool(shown and parts.subject))
+
     def values(self) -> dict:
         return {"number_symbol": self.number_symbol.text(), "kind": self.kind.currentData(),
                 "title": self.title.toPlainText(), "issuing_level": self.level.currentData(),
+                "issuer": self.issuer.currentText(),
                 "issued_on": self.issued_on.text(), "deadline": self.deadline.text(),
                 "requires_essay": self.requires_essay.isChecked(), "note": self.note.toPlainText()}
 

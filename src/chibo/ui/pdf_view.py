@@ -7,6 +7,8 @@ are the same PDF bytes that "Lưu PDF" writes.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
@@ -48,8 +50,8 @@ def render_pages(pdf: bytes, width: int | None = None, dpi: int | None = None) -
     return images
 
 
-def print_pdf(parent: QWidget, pdf: bytes, title: str) -> bool:
-    """The system's print dialog, then the paper's pages at 300 dpi, each filling its A4 sheet."""
+def ask_printer(parent: QWidget, title: str):
+    """The system's print dialog for an A4 paper; the printer chosen, or None when cancelled."""
     from PySide6.QtGui import QPageLayout, QPageSize
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -60,16 +62,24 @@ def print_pdf(parent: QWidget, pdf: bytes, title: str) -> bool:
     printer.setFullPage(True)  # the PDF carries the Party margins itself
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(tr("Print papers"))
-    if dialog.exec() != QDialog.Accepted:
-        return False
+    return printer if dialog.exec() == QDialog.Accepted else None
+
+
+def paint_pdf(parent: QWidget, printer, pdf: bytes) -> bool:
+    """The paper's pages at 300 dpi, each filling its sheet (a landscape page turns the sheet)."""
+    from PySide6.QtGui import QPageLayout
+
     painter = QPainter()
+    pages = render_pages(pdf, dpi=PRINT_DPI)
+    if pages and pages[0].width() > pages[0].height():
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     if not painter.begin(printer):
         QMessageBox.warning(parent, "chibo", tr("Could not open the printer. Check that the printer is switched on "
                                                 "and installed."))
         return False
     try:
         target = printer.pageLayout().fullRectPixels(printer.resolution())
-        for number, image in enumerate(render_pages(pdf, dpi=PRINT_DPI)):
+        for number, image in enumerate(pages):
             if number:
                 printer.newPage()
             painter.drawImage(QRect(0, 0, target.width(), target.height()), image)
@@ -78,14 +88,24 @@ def print_pdf(parent: QWidget, pdf: bytes, title: str) -> bool:
     return True
 
 
-def save_pdf_as(parent: QWidget, pdf: bytes, suggested: str) -> str | None:
-    from chibo.reports import save_pdf
+def print_pdf(parent: QWidget, pdf: bytes, title: str) -> bool:
+    printer = ask_printer(parent, title)
+    return printer is not None and paint_pdf(parent, printer, pdf)
 
+
+def ask_save_path(parent: QWidget, suggested: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, tr("Save PDF"), suggested, tr("PDF files (*.pdf)"))
     if not path:
         return None
-    if not path.lower().endswith(".pdf"):
-        path += ".pdf"
+    return path if path.lower().endswith(".pdf") else path + ".pdf"
+
+
+def save_pdf_as(parent: QWidget, pdf: bytes, suggested: str) -> str | None:
+    from chibo.reports import save_pdf
+
+    path = ask_save_path(parent, suggested)
+    if not path:
+        return None
     try:
         return str(save_pdf(pdf, path))
     except ChiboError as exc:
@@ -96,10 +116,19 @@ def save_pdf_as(parent: QWidget, pdf: bytes, suggested: str) -> str | None:
 class PdfPreviewDialog(QDialog):
     """Pages one under the other, as on the desk; In… (Ctrl+P), Lưu PDF… (Ctrl+S), Đóng (Esc)."""
 
-    def __init__(self, parent: QWidget | None, title: str, pdf: bytes, file_name: str, pages: list[QImage]):
+    def __init__(self, parent: QWidget | None, title: str, pdf: bytes, file_name: str, pages: list[QImage], *,
+                 note: str = "", on_print: Callable[[], None] | None = None,
+                 on_save: Callable[[], None] | None = None):
+        """`note` is shown above the pages (a draft's number to come, an original's date); `on_print`
+        and `on_save` replace printing and saving these very bytes (a draft is issued first)."""
         super().__init__(parent)
         self.setWindowTitle(tr("Preview: {title}").format(title=title))
         self.pdf, self.file_name, self.title = pdf, file_name, title
+        self.on_print, self.on_save = on_print, on_save
+        self.note = QLabel(note)
+        self.note.setWordWrap(True)
+        self.note.setVisible(bool(note))
+        self.note.setStyleSheet("padding: 4px; background: #fff4e5")
         column = QWidget()
         column.setStyleSheet("background: #7a7a7a")
         pages_layout = QVBoxLayout(column)
@@ -129,14 +158,23 @@ class PdfPreviewDialog(QDialog):
         for button in (print_button, save_button, close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
         fit_to_screen(self, PREVIEW_WIDTH + 70, 700)
 
     def print_paper(self) -> None:
+        if self.on_print is not None:
+            self.accept()
+            self.on_print()
+            return
         print_pdf(self, self.pdf, self.title)
 
     def save_paper(self) -> None:
+        if self.on_save is not None:
+            self.accept()
+            self.on_save()
+            return
         saved = save_pdf_as(self, self.pdf, self.file_name)
         if saved:
             self.count.setText(tr("Saved: {file}").format(file=saved))

@@ -139,7 +139,7 @@ class SettingsPage(QWidget):
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)
         for widget in (self.name, self.superior, self.place, self.term_start, self.suffix, self.grades, self.failing):
             widget.textEdited.connect(self._mark_dirty)
-        for widget in (self.quorum, self.text_size, self.language):
+        for widget in (self.quorum, self.plan_confirmer, self.text_size, self.language):
             widget.activated.connect(self._mark_dirty)
         for widget in (self.probation, self.target):
             widget.valueChanged.connect(lambda *_: self._mark_dirty() if self.data is not None else None)
@@ -174,7 +174,7 @@ class SettingsPage(QWidget):
         return tab
 
     def _rules_tab(self) -> QWidget:
-        from chibo.ui.words import QUORUM_RULE, labels
+        from chibo.ui.words import PLAN_CONFIRMER, QUORUM_RULE, labels
 
         tab = QWidget()
         self.quorum = QComboBox()
@@ -182,6 +182,9 @@ class SettingsPage(QWidget):
         self.quorum.setMinimumContentsLength(30)
         for key, text in labels(QUORUM_RULE).items():
             self.quorum.addItem(text, key)
+        self.plan_confirmer = QComboBox()
+        for key, text in labels(PLAN_CONFIRMER).items():
+            self.plan_confirmer.addItem(text, key)
         self.grades = QLineEdit()
         self.grades.setPlaceholderText(tr("Tốt; Khá; Đạt; Chưa đạt"))
         self.failing = QLineEdit()
@@ -200,6 +203,7 @@ class SettingsPage(QWidget):
         form.addRow(tr("Grades to &rewrite:"), self.failing)
         form.addRow(tr("&Probation:"), self.probation)
         form.addRow(tr("Study &target:"), self.target)
+        form.addRow(tr("Secretary’s own plan &confirmed by:"), self.plan_confirmer)
         hint = QLabel(tr("Grades are separated by semicolons. The default quorum rule follows Regulation 24-QĐ/TW: "
                          "more than half of the full members, not counting those attending elsewhere, those exempt "
                          "who are absent, and those absent with a reason."))
@@ -306,6 +310,7 @@ class SettingsPage(QWidget):
         self.target.setValue(r.study_target_percent)
         self.attached_vote.setChecked(r.attached_members_vote)
         self.guest_chair.setChecked(r.guest_may_chair)
+        self.plan_confirmer.setCurrentIndex(max(self.plan_confirmer.findData(r.secretary_plan_confirmed_by), 0))
         self.text_size.setCurrentIndex(max(self.text_size.findData(data.text_size), 0))
         self.backup_folder.setText(tr("Backup folder: {folder}").format(folder=self.book.backups))
         self.backup_warning.setText("\n".join(self.book.warnings))
@@ -324,7 +329,8 @@ class SettingsPage(QWidget):
                       "failing_grades": split_grades(self.failing.text()), "probation_months": self.probation.value(),
                       "study_target_percent": float(self.target.value()),
                       "attached_members_vote": self.attached_vote.isChecked(),
-                      "guest_may_chair": self.guest_chair.isChecked()},
+                      "guest_may_chair": self.guest_chair.isChecked(),
+                      "secretary_plan_confirmed_by": self.plan_confirmer.currentData()},
             "text_size": self.text_size.currentData(),
             "language": self.language.currentData(),
         }

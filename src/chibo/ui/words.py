@@ -6,7 +6,7 @@ so the screens and the printed papers use the same words."""
 
 from __future__ import annotations
 
-from chibo.services.settings import QUORUM_ALL_SUMMONED, QUORUM_FULL_MEMBERS
+from chibo.services.settings import CONFIRM_BY_DEPUTY, CONFIRM_BY_SUPERIOR, QUORUM_ALL_SUMMONED, QUORUM_FULL_MEMBERS
 from chibo.text import format_date
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.vocabulary import (
@@ -109,6 +109,11 @@ QUORUM_RULE = {
                                     "those exempt who are absent, and those absent with a reason)"),
     QUORUM_ALL_SUMMONED: QT_TR_NOOP("More than half of the members summoned who may vote (those absent with a reason "
                                     "included)"),
+}
+
+PLAN_CONFIRMER = {
+    CONFIRM_BY_DEPUTY: QT_TR_NOOP("The cell’s deputy secretary"),
+    CONFIRM_BY_SUPERIOR: QT_TR_NOOP("The committee above"),
 }
 
 

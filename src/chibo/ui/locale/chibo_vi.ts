@@ -44,6 +44,10 @@
         <translation>Trích yếu nội dung, ví dụ: về đột phá phát triển khoa học, công nghệ…</translation>
     </message>
     <message>
+        <source>For example: Bộ Chính trị (empty: the issuing level)</source>
+        <translation>Ví dụ: Bộ Chính trị (để trống: lấy tên cấp ban hành)</translation>
+    </message>
+    <message>
         <source>Members must write an essay</source>
         <translation>Đảng viên phải viết bài thu hoạch</translation>
     </message>
@@ -64,6 +68,10 @@
         <translation>&amp;Cấp ban hành:</translation>
     </message>
     <message>
+        <source>Issuing &amp;body:</source>
+        <translation>Cơ &amp;quan ban hành:</translation>
+    </message>
+    <message>
         <source>&amp;Issued on:</source>
         <translation>Ngày &amp;ban hành:</translation>
     </message>
@@ -74,6 +82,14 @@
     <message>
         <source>Notes:</source>
         <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Kept as: “{subject}”; issuing body: {issuer}.</source>
+        <translation>Sẽ ghi trích yếu: “{subject}”; cơ quan ban hành: {issuer}.</translation>
+    </message>
+    <message>
+        <source>Kept as: “{subject}”.</source>
+        <translation>Sẽ ghi trích yếu: “{subject}”.</translation>
     </message>
     <message>
         <source>{date} (make-up)</source>
@@ -782,6 +798,70 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>Kind and summary</source>
+        <translation>Tên loại và trích yếu</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản lưu</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Có bản lưu</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>Mất tệp bản lưu</translation>
+    </message>
+    <message>
+        <source>File altered</source>
+        <translation>Bản lưu đã bị sửa</translation>
+    </message>
+    <message>
+        <source>Numbered before originals were kept</source>
+        <translation>Cấp số trước khi có bản lưu</translation>
+    </message>
+    <message>
+        <source>Outgoing register</source>
+        <translation>Sổ đăng ký văn bản đi</translation>
+    </message>
+    <message>
+        <source>Papers issued with a number in this term. A paper issued is never changed: it is printed again from its kept original.</source>
+        <translation>Các giấy tờ đã cấp số trong nhiệm kỳ. Giấy đã cấp số không bao giờ bị sửa: in lại là in từ bản gốc đã lưu.</translation>
+    </message>
+    <message>
+        <source>{count} papers.</source>
+        <translation>{count} văn bản.</translation>
+    </message>
+    <message>
+        <source>&amp;View the original…</source>
+        <translation>&amp;Xem bản gốc…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the register…</source>
+        <translation>&amp;In sổ đăng ký…</translation>
+    </message>
+    <message>
+        <source>Select a paper in the register.</source>
+        <translation>Hãy chọn một văn bản trong sổ.</translation>
+    </message>
+    <message>
+        <source>The original of {number}, issued on {date}.</source>
+        <translation>Bản gốc của văn bản số {number}, cấp ngày {date}.</translation>
+    </message>
+    <message>
+        <source>Could not read this paper&apos;s original.</source>
+        <translation>Không đọc được bản gốc của văn bản này.</translation>
+    </message>
+    <message>
+        <source>Could not make the register.</source>
+        <translation>Không lập được sổ đăng ký văn bản đi.</translation>
+    </message>
+    <message>
         <source>Session</source>
         <translation>Buổi sinh hoạt</translation>
     </message>
@@ -1386,8 +1466,8 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>tự đánh số</translation>
     </message>
     <message>
-        <source>The number-symbol printed on the paper, for example 05-BB/CB. A number once printed is kept for the next print.</source>
-        <translation>Số, ký hiệu in trên giấy, ví dụ 05-BB/CB. Số đã in được giữ cho lần in sau.</translation>
+        <source>The number-symbol a paper not yet issued takes, for example 05-BB/CB. Numbers follow the dates of the papers and are given once; a paper issued before is printed again as it was.</source>
+        <translation>Số, ký hiệu cho giấy chưa cấp số, ví dụ 05-BB/CB. Số đánh theo thứ tự ngày của giấy tờ và chỉ cấp một lần; giấy đã cấp số được in lại đúng như bản đã cấp.</translation>
     </message>
     <message>
         <source>Number-symbol:</source>
@@ -1406,8 +1486,40 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Lưu PDF…</translation>
     </message>
     <message>
+        <source>New number…</source>
+        <translation>Lập mới (số mới)…</translation>
+    </message>
+    <message>
+        <source>A paper issued before is never changed: new figures need a new paper with the next number.</source>
+        <translation>Giấy đã cấp số không bao giờ bị sửa: số liệu mới cần một giấy mới với số tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Outgoing &amp;register…</source>
+        <translation>Sổ văn bản &amp;đi…</translation>
+    </message>
+    <message>
+        <source>New paper (new number)</source>
+        <translation>Lập giấy mới (số mới)</translation>
+    </message>
+    <message>
+        <source>Make a new “{paper}” with a new number? The paper issued before keeps its number in the outgoing register and is not changed; the new one takes the next number and shows today’s figures.</source>
+        <translation>Lập “{paper}” mới với số mới? Giấy đã cấp trước vẫn giữ số của nó trong sổ đăng ký văn bản đi và không bị sửa; giấy mới nhận số tiếp theo và số liệu hôm nay.</translation>
+    </message>
+    <message>
+        <source>Rebuild the paper</source>
+        <translation>Dựng lại giấy tờ</translation>
+    </message>
+    <message>
+        <source>Rebuild it from the book now, with that number and date, and keep it as the original?</source>
+        <translation>Dựng lại giấy này từ sổ ngay bây giờ, với đúng số và ngày ấy, rồi lưu làm bản gốc?</translation>
+    </message>
+    <message>
         <source>Could not make this paper. The details are in the log; the data was not changed.</source>
         <translation>Không lập được giấy tờ này. Chi tiết được ghi trong nhật ký; dữ liệu không bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Could not read the outgoing register.</source>
+        <translation>Không đọc được sổ đăng ký văn bản đi.</translation>
     </message>
     <message>
         <source>Print papers</source>
@@ -2038,6 +2150,10 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Chỉ tiêu tỷ lệ &amp;học tập:</translation>
     </message>
     <message>
+        <source>Secretary’s own plan &amp;confirmed by:</source>
+        <translation>Kế hoạch của bí thư do &amp;ai xác nhận:</translation>
+    </message>
+    <message>
         <source>Grades are separated by semicolons. The default quorum rule follows Regulation 24-QĐ/TW: more than half of the full members, not counting those attending elsewhere, those exempt who are absent, and those absent with a reason.</source>
         <translation>Các mức cách nhau bằng dấu chấm phẩy. Quy tắc đủ số lượng mặc định theo Quy định 24-QĐ/TW: quá nửa số đảng viên chính thức, trừ người đi sinh hoạt nơi khác, miễn sinh hoạt mà vắng, vắng có lý do.</translation>
     </message>
@@ -2420,6 +2536,14 @@ Những gì ghi sau thời điểm đó sẽ không còn trong sổ. Sổ hiện
     <message>
         <source>More than half of the members summoned who may vote (those absent with a reason included)</source>
         <translation>Quá nửa số đảng viên có quyền biểu quyết được triệu tập (kể cả người vắng có lý do)</translation>
+    </message>
+    <message>
+        <source>The cell’s deputy secretary</source>
+        <translation>Phó Bí thư chi bộ</translation>
+    </message>
+    <message>
+        <source>The committee above</source>
+        <translation>Cấp ủy cấp trên</translation>
     </message>
     <message>
         <source>{kind} of {month}/{year}</source>

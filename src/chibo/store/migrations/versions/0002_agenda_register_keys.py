@@ -11,6 +11,8 @@ of known units.
   carried over with the unit's approval, so nothing that verified before stops verifying. A
   retired key keeps the bundle number before which its bundles still import (`until_seq`).
 - `known_unit.superior_name`: the superior a sender declares, to flag a cell of another committee.
+- `document.issuer`: the issuing body a citation names ("của Bộ Chính trị"); empty for the
+  documents of a book written before (the issuing level's name stands for it).
 
 Revision ID: 0002
 Revises: 0001
@@ -68,6 +70,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('agenda_item_id', sa.String(length=36), nullable=True))
         batch_op.create_index(batch_op.f('ix_speech_agenda_item_id'), ['agenda_item_id'], unique=False)
         batch_op.create_foreign_key('fk_speech_agenda_item_id', 'agenda_item', ['agenda_item_id'], ['id'])
+
+    with op.batch_alter_table('document', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('issuer', sa.String(), nullable=False, server_default=''))
 
     op.create_table('issued_paper',
     *_synced_columns(),
@@ -140,6 +145,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_issued_paper_unit_id'))
         batch_op.drop_index(batch_op.f('ix_issued_paper_record_id'))
     op.drop_table('issued_paper')
+
+    with op.batch_alter_table('document', schema=None) as batch_op:
+        batch_op.drop_column('issuer')
 
     with op.batch_alter_table('speech', schema=None) as batch_op:
         batch_op.drop_constraint('fk_speech_agenda_item_id', type_='foreignkey')
