@@ -33,6 +33,8 @@ def _copy_book(template: Path, folder: Path) -> Book:
     for suffix in ("-wal", "-shm"):
         if template.with_name(template.name + suffix).exists():
             shutil.copy(template.with_name(template.name + suffix), folder / f"chibo.sqlite{suffix}")
+    if (template.parent / "issued").is_dir():  # the originals of the papers the book issued
+        shutil.copytree(template.parent / "issued", folder / "issued")
     return Book.open(folder)
 
 

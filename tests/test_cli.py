@@ -3,6 +3,7 @@
 import json
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +23,7 @@ def demo_dir(demo_template, tmp_path):
     folder = tmp_path / "demo"
     folder.mkdir()
     shutil.copy(demo_template, folder / "chibo.sqlite")
+    shutil.copytree(demo_template.parent / "issued", folder / "issued")  # the originals of its papers
     return str(folder)
 
 
@@ -147,20 +149,20 @@ def test_print_every_paper_from_the_command_line(capsys, demo_dir, tmp_path):
     plans = json.loads(out)
     assert [p["member"] for p in plans if p["member"]] == ["Giàng A Páo", "Nguyễn Thị Hường", "Lò Thị Ỷ"]
 
-    # The demo's minutes and programme carry numbers given without an archived original: printed
-    # only when rebuilt from the book under that number (tests/test_issuing.py has the rest).
+    # The demo issued its minutes and programme as a cell does: printing one again gives its
+    # archived original, byte for byte (tests/test_issuing.py has the rest).
     minutes = tmp_path / "out" / "bien-ban.pdf"
     code, out, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", session["id"][:8], "--out", str(minutes))
-    assert code == 1 and "được cấp số trước khi chibo lưu bản gốc" in err and not minutes.exists()
-    code, out, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", session["id"][:8], "--out", str(minutes),
-                         "--rebuild")
-    assert (code, err) == (0, f"chibo: Đã dựng lại biên bản số {number} từ sổ và lưu làm bản gốc.\n")
-    assert out.strip() == str(minutes) and minutes.read_bytes().startswith(b"%PDF-")
-    for kind, record, flags in (("attendance", session["id"], ()), ("report", document["id"], ()),
-                                ("plan", next(p for p in plans if not p["member"])["id"], ("--rebuild",))):
+    assert code == 0 and err.startswith(f"chibo: Bản gốc đã lưu của biên bản số {number}, cấp ngày ")
+    archived = list(Path(demo_dir, "issued").rglob(f"{number[:2]}-bb-cb-*.pdf"))
+    assert out.strip() == str(minutes) and [minutes.read_bytes()] == [a.read_bytes() for a in archived]
+    said = {"attendance": "", "report": "chibo: Đã cấp số 01-BC/CB",
+            "plan": "chibo: Bản gốc đã lưu của chương trình số 01-CTr/CB"}
+    for kind, record in (("attendance", session["id"]), ("report", document["id"]),
+                         ("plan", next(p for p in plans if not p["member"])["id"])):
         target = tmp_path / f"{kind}.pdf"
-        code, _, err = run(capsys, "--data-dir", demo_dir, "print", kind, record[:6], "--out", str(target), *flags)
-        assert code == 0 and (err == "" if kind == "attendance" else err.startswith("chibo: Đã ")), (kind, err)
+        code, _, err = run(capsys, "--data-dir", demo_dir, "print", kind, record[:6], "--out", str(target))
+        assert code == 0 and err.startswith(said[kind]), (kind, err)
         assert target.read_bytes()[:5] == b"%PDF-"
 
 

@@ -29,7 +29,7 @@ def text_of(pdf: bytes) -> str:
 def cell(db):
     """The cell of `test_session_rules` (every category of member) and Resolution 57-NQ/TW."""
     ids = add_cell(db)
-    ids["doc"] = documents.add_document(db, number_symbol="57-NQ/TW", issued_on="22/12/2024", title=(
+    ids["doc"] = documents.add_document(db, number_symbol="57-NQ/TW", issued_on="22/12/2024", issuer="Bộ Chính trị", title=(
         "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia")).id
     return ids
 
@@ -106,9 +106,10 @@ def test_a_session_without_items_keeps_its_one_discussion(db, cell):
     agenda.add_speech(db, m.id, "Nhất trí với nghị quyết.", member_id=cell["su"])
     body = text_of(build_minutes(db, m.id))
     assert ("BIÊN BẢN HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT NGHỊ QUYẾT SỐ 57-NQ/TW" in body)
-    assert ("Chi bộ bản Nậm Cáy tổ chức hội nghị học tập, quán triệt Nghị quyết số 57-NQ/TW về đột phá phát triển khoa "
-            "học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia." in body)
-    expected = ["II. NỘI DUNG", "- Học tập, quán triệt Nghị quyết số 57-NQ/TW về đột phá", "III. THẢO LUẬN",
+    assert ("Chi bộ bản Nậm Cáy tổ chức hội nghị học tập, quán triệt Nghị quyết số 57-NQ/TW, ngày 22-12-2024 của Bộ "
+            "Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia." in body)
+    expected = ["II. NỘI DUNG", "- Học tập, quán triệt Nghị quyết số 57-NQ/TW, ngày 22-12-2024 của Bộ Chính trị về đột phá",
+                "III. THẢO LUẬN",
                 "- Đồng chí Hà Văn Sự: Nhất trí với nghị quyết.", "IV. KẾT LUẬN CỦA CHỦ TRÌ",
                 "Giao chi ủy xây dựng chương trình hành động."]
     positions = [body.index(part) for part in expected]
@@ -141,7 +142,7 @@ def test_a_make_up_says_whose_make_up_it_is(db, cell):
     makeup = meetings.create_makeup_session(db, study.id, "15/02/2026", chair_id=cell["pao"], secretary_id=cell["huong"])
     body = text_of(build_minutes(db, makeup.id))
     assert "BIÊN BẢN HỌC BÙ NGHỊ QUYẾT SỐ 57-NQ/TW" in body
-    assert ("Chi bộ bản Nậm Cáy tổ chức học bù Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi "
+    assert ("Chi bộ bản Nậm Cáy tổ chức học bù Nghị quyết số 57-NQ/TW, ngày 22-12-2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi "
             "mới sáng tạo và chuyển đổi số quốc gia cho các đồng chí chưa dự buổi học ngày 05 tháng 02 năm 2026." in body)
     assert "- Chủ trì: đồng chí Giàng A Páo, Bí thư Chi bộ." in body  # he runs it, he is not making up
     assert "- Số đảng viên được triệu tập: 1 đồng chí (chính thức 1, dự bị 0, sinh hoạt tạm 0)." in body

@@ -7,13 +7,14 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from sqlmodel import select as query
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from chibo.reports.papers import PaperState
 from chibo.services import meetings
 from chibo.services.issuing import archive_folder, register_rows
-from chibo.store.models import Meeting
+from chibo.store.models import IssuedPaper, Meeting
 from chibo.vocabulary import SessionKind
 
 
@@ -193,6 +194,12 @@ def test_a_number_given_before_originals_were_kept_is_rebuilt_only_when_asked(qt
     window.show_page(page)
     row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 6).data())
     number = page.model.index(row, 6).data()
+    # As a book of the previous release has it: the number in the register, no original kept.
+    with demo_book.session() as db:
+        issued = db.exec(query(IssuedPaper).where(IssuedPaper.number_symbol == number)).one()
+        (archive_folder(demo_book.folder) / issued.file_name).unlink()
+        db.connection().exec_driver_sql("UPDATE issued_paper SET file_name = '', sha256 = '', size = 0 WHERE id = ?",
+                                        (issued.id,))
     page.table.selectRow(row)
     bar = page.papers
     with qtbot.waitSignal(bar.paper_built, timeout=20_000) as shown:
@@ -248,7 +255,7 @@ def test_the_outgoing_register_opens_from_the_paper_bar_and_works_from_the_keybo
     last = dialog.model.rowCount() - 1
     assert dialog.model.index(last, 0).data() == issued.number_symbol  # the latest paper, selected
     assert dialog.model.index(last, 4).data() == "Có bản lưu"
-    assert dialog.model.index(0, 4).data() == "Cấp số trước khi có bản lưu"
+    assert {dialog.model.index(r, 4).data() for r in range(last + 1)} == {"Có bản lưu"}  # the demo issued its own
     assert dialog.table.hasFocus() or dialog.focusWidget() is dialog.table
     qtbot.keyClick(dialog.table, Qt.Key_Return)
     qtbot.waitUntil(lambda: dialog.last_dialog is not None and dialog.last_dialog.isVisible(), timeout=20_000)

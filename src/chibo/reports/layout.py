@@ -131,10 +131,10 @@ def letterhead_block(styles: Styles, head: Letterhead, width: float = TEXT_WIDTH
     return table
 
 
-def title_block(styles: Styles, doc_type: str, summary: str = "") -> list[Flowable]:
+def title_block(styles: Styles, doc_type: str, summary: str = "", *, summary_caps: bool = False) -> list[Flowable]:
     flowables = [Paragraph(text(caps(doc_type)), styles.doc_type)]
     if summary:
-        flowables.append(Paragraph(text(summary), styles.summary))
+        flowables.append(Paragraph(text(caps(summary) if summary_caps else summary), styles.summary))
     flowables += [Spacer(1, 6), ShortRule(30 * mm), Spacer(1, 8)]
     return flowables
 
@@ -251,6 +251,9 @@ class Paper:
     styles: Styles = field(default_factory=make_styles)
     body: list[Flowable] = field(default_factory=list)
     wide: bool = False  # landscape, for a register whose columns need it
+    # The minutes set their summary in capitals ("SINH HOẠT CHI BỘ ĐỊNH KỲ THÁNG 10 NĂM 2026");
+    # the summary itself stays as written, for the register and the PDF's title.
+    summary_caps: bool = False
     recipients: list[str] = field(default_factory=list)  # as printed under "Nơi nhận:"
 
     @property
@@ -304,7 +307,7 @@ class Paper:
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         document.addPageTemplates([PageTemplate(id="paper", frames=[frame], onPage=_page_number)])
         story = [letterhead_block(self.styles, self.head, self.width),
-                 *title_block(self.styles, self.doc_type, self.summary), *self.body]
+                 *title_block(self.styles, self.doc_type, self.summary, summary_caps=self.summary_caps), *self.body]
         document.build(keep_headings_with_next(story, self.width))
         pdf = PaperPdf(buffer.getvalue())
         pdf.doc_type, pdf.summary, pdf.recipients = self.doc_type, self.summary, tuple(self.recipients)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 
-from chibo.reports.common import DOTS, cell_name, clock, letterhead, member_name, persons
+from chibo.reports.common import cell_name, clock, letterhead, member_name, persons
 from chibo.reports.layout import Paper, Signature, signature_block, text
-from chibo.reports.study_report import document_name, document_subject
+from chibo.reports.wording import comrade, document_citation
 from chibo.services.agenda import agenda_items, speeches
 from chibo.services.common import get_alive
 from chibo.services.figures import cell_membership, session_figures
@@ -24,7 +24,6 @@ from chibo.text import fold, format_percent, party_date
 from chibo.vocabulary import (
     SESSION_FORM_LABELS,
     AttendanceState,
-    CellPosition,
     MemberStatus,
     SessionForm,
     SessionKind,
@@ -40,8 +39,8 @@ def _split(counts: dict) -> str:
 
 
 def _cited(documents) -> str:
-    """ "Nghị quyết số 57-NQ/TW về …; Kết luận số 01-KL/TW về …" """
-    return "; ".join(f"{document_name(d)} {document_subject(d)}" for d in documents)
+    """ "Nghị quyết số 57-NQ/TW, ngày 22-12-2024 của Bộ Chính trị về …; Kết luận số …" """
+    return "; ".join(document_citation(d) for d in documents)
 
 
 def _occasion(db, meeting: Meeting, documents) -> str:
@@ -66,12 +65,6 @@ def _form(meeting: Meeting) -> str:
     if meeting.kind == SessionKind.REGULAR and meeting.form == SessionForm.COMBINED:
         return "sinh hoạt trực tiếp, lồng ghép học tập, quán triệt văn bản của cấp trên"
     return label(meeting.form, SESSION_FORM_LABELS).lower()
-
-
-def _office(position: str) -> str:
-    """What follows a chair's name: ", Bí thư Chi bộ"; nothing for a member without office."""
-    return {CellPosition.SECRETARY: ", Bí thư Chi bộ", CellPosition.DEPUTY: ", Phó Bí thư Chi bộ",
-            CellPosition.COMMITTEE: ", Chi ủy viên"}.get(position, "")
 
 
 def _guest(line: str) -> tuple[str, str]:
@@ -108,8 +101,8 @@ def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
     number_symbol = number
     figures = session_figures(db, meeting.id)
     documents = session_documents(db, meeting.id)
-    paper = Paper(letterhead(db, meeting.held_on, number_symbol), "Biên bản",
-                  minutes_title(meeting, documents).upper(), author=cell_name(db))
+    paper = Paper(letterhead(db, meeting.held_on, number_symbol), "Biên bản", minutes_title(meeting, documents),
+                  author=cell_name(db), summary_caps=True)
     section = _Sections(paper)
 
     paper.para(f"Hôm nay, vào lúc {clock(meeting.start_time)}, {party_date(meeting.held_on)}, "
@@ -151,15 +144,16 @@ def _people(db, paper: Paper, meeting: Meeting, figures) -> None:
     guests = [g.strip() for g in meeting.guests.splitlines() if g.strip()]
     paper.para("- Đại biểu, khách mời: " + (text("; ".join(guests)) if guests else "không") + ".")
     if meeting.chair_name:
-        chair = f"đồng chí {text(_guest(meeting.chair_name)[1])} (đại biểu cấp trên)"
+        paper.para(f"- Chủ trì: đồng chí {text(_guest(meeting.chair_name)[1])} (đại biểu cấp trên).")
     elif meeting.chair_id:
         member = get_alive(db, Member, meeting.chair_id)
-        chair = f"đồng chí {text(member.full_name)}{_office(member.position)}"
+        paper.para(f"- Chủ trì: {text(comrade(member.full_name, member.position))}.")
     else:
-        chair = DOTS[:60]
-    paper.para(f"- Chủ trì: {chair}.")
-    paper.para("- Thư ký: " + (f"đồng chí {text(member_name(db, meeting.secretary_id))}" if meeting.secretary_id
-                              else DOTS[:60]) + ".")
+        paper.fill_in("- Chủ trì: ")
+    if meeting.secretary_id:
+        paper.para(f"- Thư ký: đồng chí {text(member_name(db, meeting.secretary_id))}.")
+    else:
+        paper.fill_in("- Thư ký: ")
     if meeting.presenter_id:
         presenter = get_alive(db, Presenter, meeting.presenter_id)
         paper.para(f"- Báo cáo viên: đồng chí {text(presenter.full_name)}"
@@ -218,7 +212,7 @@ def _agenda(db, paper: Paper, documents, items, said) -> None:
     linked = {item.document_id for item in items}
     for document in documents:
         if document.id not in linked:  # studied without an item of its own
-            paper.para(f"- Học tập, quán triệt {text(document_name(document))} {text(document_subject(document))}.")
+            paper.para(f"- Học tập, quán triệt {text(document_citation(document))}.")
     for number, item in enumerate(items, 1):
         paper.para(f"<b>{number}. {text(item.title)}</b>", title_style)
         who, presented = _presenter(db, item), _paragraphs(item.presented)
@@ -237,7 +231,10 @@ def _agenda(db, paper: Paper, documents, items, said) -> None:
         else:
             paper.para("Không có ý kiến tham gia.")
         conclusion = _paragraphs(item.conclusion)
-        paper.para("Đồng chí chủ trì kết luận nội dung này: " + (text(conclusion[0]) if conclusion else DOTS[:70]))
+        if conclusion:
+            paper.para("Đồng chí chủ trì kết luận nội dung này: " + text(conclusion[0]))
+        else:
+            paper.fill_in("Đồng chí chủ trì kết luận nội dung này: ")
         for rest in conclusion[1:]:
             paper.para(text(rest))
     outside = [s for s in said if s.agenda_item_id is None]
@@ -250,19 +247,23 @@ def _one_discussion(db, paper: Paper, section, meeting: Meeting, documents, said
     """A session without agenda items: its documents and agenda, one discussion, one conclusion."""
     section("NỘI DUNG")
     for document in documents:
-        paper.para(f"- Học tập, quán triệt {text(document_name(document))} {text(document_subject(document))}.")
+        paper.para(f"- Học tập, quán triệt {text(document_citation(document))}.")
     for line in _paragraphs(meeting.agenda):
         paper.para(text(line))
     if not documents and not meeting.agenda.strip():
-        paper.para(DOTS)
+        paper.fill_in()
     section("THẢO LUẬN")
     if said:
         _speeches(db, paper, said)
     else:
         paper.para("Không có ý kiến thảo luận.")
     section("KẾT LUẬN CỦA CHỦ TRÌ")
-    for line in _paragraphs(meeting.conclusion) or [DOTS, DOTS]:
+    conclusion = _paragraphs(meeting.conclusion)
+    for line in conclusion:
         paper.para(text(line))
+    if not conclusion:
+        paper.fill_in()
+        paper.fill_in()
 
 
 def _vote(paper: Paper, meeting: Meeting, figures) -> None:

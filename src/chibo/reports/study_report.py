@@ -8,7 +8,7 @@ from datetime import date
 from chibo.reports.action_plan import item_state
 from chibo.reports.common import letterhead, persons, report_recipients, secretary_signature
 from chibo.reports.layout import Paper, signature_block, text
-from chibo.reports.wording import document_citation, document_name, document_subject, mentions_day
+from chibo.reports.wording import document_citation, document_name, mentions_day
 from chibo.services.common import alive, get_alive
 from chibo.services.figures import document_figures
 from chibo.services.meetings import session_title
@@ -18,9 +18,6 @@ from chibo.services.units import local_unit
 from chibo.store.models import ActionPlan, Document, Presenter
 from chibo.text import body_date, format_count, format_percent, percent_of
 from chibo.vocabulary import SESSION_FORM_LABELS, SESSION_KIND_LABELS, ItemStatus, label
-
-# The sentence builders live in `wording`; the minutes imported them from here before it existed.
-__all__ = ["build_study_report", "document_name", "document_subject"]
 
 
 def _session_line(db, meeting) -> str:

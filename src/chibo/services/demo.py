@@ -21,11 +21,21 @@ from chibo.errors import ChiboError, ValidationError
 from chibo.services import documents, essays, members, outreach, plans
 from chibo.services.demo_names import PEOPLE_WEIGHTS, NamePool
 from chibo.services.demo_sessions import build_sessions, month_start
+from chibo.services.common import alive
 from chibo.services.figures import document_figures
 from chibo.services.units import create_unit
 from chibo.store.book import Book
 from chibo.store.models import Presenter
-from chibo.vocabulary import CellPosition, IssuingLevel, ItemStatus, LeftReason, MemberStatus, OutreachKind
+from chibo.vocabulary import (
+    DOCUMENT_KIND_LABELS,
+    CellPosition,
+    IssuingLevel,
+    ItemStatus,
+    LeftReason,
+    MemberStatus,
+    OutreachKind,
+    label,
+)
 
 MIN_MEMBERS, MAX_MEMBERS = 5, 300
 MAX_MONTHS = 120
@@ -83,8 +93,27 @@ def build_demo(book: Book, *, seed: int = 1, member_count: int = 35, months: int
         count = build_sessions(db, rng, ids, docs, presenters, start, today, months, say)
         _demo_essays_and_plans(db, rng, ids, docs, today)
         _demo_outreach(db, rng, docs, start, today)
+        say("Đang cấp số và lưu bản gốc các biên bản, chương trình…")
+        _demo_papers(db, book.folder)
     book.local_unit_id = unit.id
     return DemoSummary(member_count, count, len(docs))
+
+
+def _demo_papers(db, folder) -> None:
+    """The minutes of every session and the programme of the current term, issued as the cell
+    would have issued them: in date order, each archived, so the register holds their originals
+    and a reprint is the original. Files written before a demo that did not finish are left in `issued/` under names no
+    later book uses; the register that would name them was never committed."""
+    from chibo.reports.papers import build_paper
+    from chibo.services.meetings import list_sessions
+    from chibo.services.numbering import term_start
+    from chibo.store.models import ActionPlan
+
+    papers = [(m.held_on, "minutes", m.id) for m in list_sessions(db)]
+    papers += [(p.adopted_on, "plan", p.id) for p in db.exec(alive(ActionPlan).where(ActionPlan.member_id.is_(None)))]
+    start = term_start(db)  # the papers of an earlier term were numbered in that term's own register
+    for _day, kind, record_id in sorted(p for p in papers if p[0] >= start):
+        build_paper(db, folder, kind, record_id, issue=True)
 
 
 def _role(index: int) -> str:
@@ -159,21 +188,21 @@ def _demo_documents(db, start: date, today: date) -> list:
     """The real documents of the centre the demo's months can study, and two fictitious local ones."""
     span = max((today - start).days, 1)
     earliest = month_start(start, EARLIEST_STUDY)
-    specs = [(symbol, issued, title, IssuingLevel.CENTRAL, "") for symbol, issued, title in REAL_DOCUMENTS
+    specs = [(symbol, issued, title, IssuingLevel.CENTRAL, "", "Bộ Chính trị") for symbol, issued, title in REAL_DOCUMENTS
              if earliest <= issued <= today - timedelta(days=30)]
     province = start + timedelta(days=int(span * 0.05))
     commune = start + timedelta(days=int(span * 0.5))
     specs += [
         ("05-CT/TU", province, "về tăng cường sự lãnh đạo của Đảng đối với công tác phòng, chống ma túy trên địa "
-         "bàn tỉnh", IssuingLevel.PROVINCE, FICTITIOUS_NOTE),
+         "bàn tỉnh", IssuingLevel.PROVINCE, FICTITIOUS_NOTE, "Ban Thường vụ Tỉnh ủy"),
         ("12-KH/ĐU", commune, f"về phát triển kinh tế rừng gắn với giảm nghèo bền vững giai đoạn {commune.year}–"
-         f"{commune.year + 4}", IssuingLevel.COMMUNE, FICTITIOUS_NOTE),
+         f"{commune.year + 4}", IssuingLevel.COMMUNE, FICTITIOUS_NOTE, "Ban Chấp hành Đảng bộ xã"),
     ]
     docs = []
-    for symbol, issued, title, level, note in sorted(specs, key=lambda spec: spec[1]):
+    for symbol, issued, title, level, note, issuer in sorted(specs, key=lambda spec: spec[1]):
         # The upper level's deadline for the cell: two months after the cell can first study it.
         ready = max(issued + timedelta(days=20), start)
-        docs.append(documents.add_document(db, number_symbol=symbol, title=title, issuing_level=level,
+        docs.append(documents.add_document(db, number_symbol=symbol, title=title, issuing_level=level, issuer=issuer,
                                            issued_on=issued, deadline=ready + timedelta(days=60), note=note))
     return docs
 
@@ -190,8 +219,9 @@ def _demo_essays_and_plans(db, rng, ids, docs, today) -> None:
     studied = [s.held_on for s in document_figures(db, main.id, today).studied]
     adopted = min(today, (min(studied) if studied else max(main.issued_on, today - timedelta(days=60)))
                   + timedelta(days=10))
-    plan = plans.create_plan(db, title=f"Chương trình hành động thực hiện Nghị quyết {main.number_symbol}",
-                             year=adopted.year, document_id=main.id, adopted_on=adopted, number_symbol="01-CTr/CB")
+    plan = plans.create_plan(db, title=f"Chương trình hành động thực hiện {label(main.kind, DOCUMENT_KIND_LABELS)} số "
+                                   f"{main.number_symbol} của {main.issuer}",
+                             year=adopted.year, document_id=main.id, adopted_on=adopted)
     items = [
         ("Tổ chức học tập, quán triệt nghị quyết cho 100% đảng viên", "100% đảng viên", ItemStatus.DONE, 30),
         ("Hướng dẫn các hộ cài đặt và sử dụng ứng dụng dịch vụ công trên điện thoại", "60% số hộ", ItemStatus.IN_PROGRESS, 120),

@@ -115,7 +115,7 @@ def build_sessions(db, rng, ids, docs, presenters, start, today, months, say) ->
                     "presenter_id": presenters[offset % 2].id if covered else None,
                     "conclusion": "Chi bộ thống nhất ban hành nghị quyết tháng; giao chi ủy theo dõi, đôn đốc việc "
                                   "thực hiện.",
-                    "minutes_approved": True, "number_symbol": f"{offset + 1:02d}-BB/CB"},
+                    "minutes_approved": True},
             document_ids=[d.id for d in covered], marks=marks, items=items, votes=votes))
         created += 1
         if covered:
