@@ -178,6 +178,14 @@ def held_revs(db, unit_ids) -> dict[str, int]:
     return {unit_id: rev for unit_id, rev in highest.items() if rev}
 
 
+def plan_records(db, unit_id: str) -> tuple[list[bytes], dict[str, int]]:
+    """What a receiving level sends down: its unit record (its public keys) and its documents to
+    study with their deadlines, tombstones included."""
+    documents = list(db.exec(select(Document).where(Document.unit_id == unit_id).order_by(col(Document.rev))))
+    lines = [record_line(db.get(Unit, unit_id))] + [record_line(d) for d in documents]
+    return lines, {"unit": 1, **({"document": len(documents)} if documents else {})}
+
+
 def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportResult:
     """Receiving level: the plan bundle for all its cells, signed and not sealed (one file serves
     every cell; it holds no personal data): this unit's record with its public keys, its documents
@@ -193,9 +201,7 @@ def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportRes
         db.flush()
         unit = local_unit(db)
         seq = int(get_setting(db, PLAN_SEQ_SETTING, 0)) + 1
-        documents = list(db.exec(select(Document).where(Document.unit_id == unit.id).order_by(col(Document.rev))))
-        lines = [record_line(db.get(Unit, unit.id))] + [record_line(d) for d in documents]
-        counts = {"unit": 1, **({"document": len(documents)} if documents else {})}
+        lines, counts = plan_records(db, unit.id)
         approved = list(db.exec(select(KnownUnit).where(KnownUnit.approval == "approved")))
         acks = {k.unit_id: k.last_seq for k in approved if k.last_seq > 0}
         parts = pack(keys, unit, lines, counts, seq=seq, after_rev=0, upto_rev=last_rev(db, unit.id),

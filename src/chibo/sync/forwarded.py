@@ -223,8 +223,9 @@ class _Opening:
                            f"được {by} xác nhận cho đơn vị ấy. Hãy hỏi “{name}” (qua điện thoại) mã khóa hiện nay và "
                            "cấp trên trực tiếp của họ, rồi báo cho đơn vị đã chuyển gói lên.", "vouch_conflict")
         # The newest news of a unit decides where it is shown: a unit that moved to another commune
-        # is shown there once that commune forwards a bundle newer than any received before.
-        vouch.regroup = known.vouched_by != vouch.voucher_id and (known.vouched_by is None or newest_seq > known.last_seq)
+        # (or from reporting here directly to a commune) is shown there once that commune forwards a
+        # bundle of it newer than any received before; a replayed older forward moves nothing.
+        vouch.regroup = known.vouched_by != vouch.voucher_id and newest_seq > known.last_seq
 
     def _name(self, unit_id: str) -> str:
         known = self.db.get(KnownUnit, unit_id)

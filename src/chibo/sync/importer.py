@@ -234,6 +234,8 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
             unit.name = manifest["sender_name"]
             unit.superior_name = manifest.get("sender_superior", unit.superior_name)
             unit.last_seq = max(unit.last_seq, manifest["seq"])
+            if manifest["kind"] != "plan" and manifest["seq"] >= unit.last_seq:
+                unit.vouched_by = None  # its newest bundle came straight here: no longer under a commune
             db.add(unit)
             for waited in db.exec(select(BundleLog).where(BundleLog.file_sha256 == digest,
                                                           BundleLog.outcome == "pending")):
