@@ -112,9 +112,9 @@ def _continue_numbering(db, cell: str, manifest: dict, records: list[dict], fres
         set_setting(db, SENT_SETTING, {})
 
 
-def _register_settings(db, cell: str) -> int:
+def _register_settings(db, cell: str) -> tuple[int, int]:
     """The term and the symbol suffix of the restored register's newest paper, so the next number
-    follows it; returns how many papers the register holds."""
+    follows it; returns how many numbers the register holds, and how many had an archived PDF."""
     papers = list(db.exec(select(IssuedPaper).where(IssuedPaper.unit_id == cell, col(IssuedPaper.deleted_at).is_(None))
                           .order_by(col(IssuedPaper.issued_on), col(IssuedPaper.number))))
     if papers:
@@ -122,7 +122,7 @@ def _register_settings(db, cell: str) -> int:
         suffix = re.search(r"/\s*([^\W\d_]+)", papers[-1].number_symbol)
         if suffix:
             set_setting(db, SUFFIX_SETTING, suffix.group(1).upper())
-    return len(papers)
+    return len(papers), sum(1 for paper in papers if paper.file_name)
 
 
 def _take_superior(db, manifest: dict, fp: str, now: datetime) -> None:
@@ -170,7 +170,7 @@ def import_restore(book, path: Path, *, approve=frozenset()) -> ImportReport:
             if fresh:
                 _take_superior(db, manifest, report.fingerprint, now)
             _continue_numbering(db, cell, manifest, records, fresh)
-            papers = _register_settings(db, cell) if fresh else 0
+            papers = _register_settings(db, cell) if fresh else (0, 0)
             report.outcome = "imported"
             report.notes = _notes(manifest, papers, fresh)
             _log(db, path, report)
@@ -184,15 +184,18 @@ def import_restore(book, path: Path, *, approve=frozenset()) -> ImportReport:
     return report
 
 
-def _notes(manifest: dict, papers: int, fresh: bool) -> list[str]:
+def _notes(manifest: dict, papers: tuple[int, int], fresh: bool) -> list[str]:
     name, sender = manifest.get("restore_unit_name", ""), manifest["sender_name"]
     notes = [f"Sổ của “{name}” đã được dựng lại từ bản của “{sender}” (gói báo cáo cuối cấp trên nhận: số "
              f"{manifest['restore_last_seq']}); gói báo cáo tiếp theo là gói số {manifest['restore_last_seq'] + 1}."
              if fresh else f"Sổ đã nhận thêm bản của “{sender}”; bản ghi nào ở sổ mới hơn thì được giữ."]
-    if papers:
-        notes.append(f"Sổ đăng ký văn bản đi giữ nguyên {papers} số đã cấp; bản gốc PDF của các giấy ấy chỉ có ở máy cũ, "
-                     "không có trong bản của cấp trên, nên sổ ghi “Mất tệp bản lưu” và không in lại được: hãy dùng bản "
-                     "giấy đã ký lưu ở chi bộ. Giấy mới nhận số tiếp theo.")
+    numbers, archived = papers
+    if numbers:
+        note = f"Sổ đăng ký văn bản đi giữ nguyên {numbers} số đã cấp, không cấp lại số nào; giấy mới nhận số tiếp theo."
+        if archived:
+            note += (f" Bản gốc PDF của {archived} giấy đã lưu ở máy cũ không có trong bản của cấp trên: sổ ghi “Mất tệp "
+                     "bản lưu” và không in lại được; hãy dùng bản giấy đã ký lưu ở chi bộ.")
+        notes.append(note)
     if fresh:
         notes.append(SETTINGS_NOTE)
     return notes
