@@ -151,3 +151,114 @@ def test_a_lost_computer_gets_its_book_back_with_equal_figures_and_numbering_tha
     code, out, _ = cli(capsys, "--data-dir", old_pc, "export", "--to", tmp_path)
     code, _, err = cli(capsys, "--data-dir", commune, "import", out.strip())
     assert code == 1 and f"ký bằng khóa cũ {old_fp}, đã được thay bằng khóa {new_fp} từ gói số 3" in err
+
+
+def _commune_with_cell(cell, commune, stick) -> None:
+    link(cell, commune, stick)
+    assert import_bundle(commune, export_bundle(cell, stick).path, approve={fingerprint_of(cell)}).outcome == "imported"
+
+
+def test_restore_bundle_refusals_write_nothing(capsys, cell_a, cell_b, receiving, stick, tmp_path):
+    from chibo.services.units import init_book
+
+    for cell in (cell_a, cell_b):
+        _commune_with_cell(cell, receiving, stick)
+    new_pc = Book.open(tmp_path / "may-moi")
+    request, new_fp = write_restore_request(new_pc, "Chi bộ bản Nà Khum", stick)
+    new_pc.close()
+    commune, cell, commune_fp = receiving.folder, cell_a.folder, fingerprint_of(receiving)
+    receiving.close(), cell_a.close()
+    rows, on_stick = book_rows(commune / "chibo.sqlite"), sorted(p.name for p in stick.iterdir())
+
+    def refused(expected: str, *argv, to=stick) -> None:
+        code, out, err = cli(capsys, "--data-dir", commune, "restore-bundle", *argv, "--to", to)
+        assert code == 1 and out == "" and expected in err, err
+        assert book_rows(commune / "chibo.sqlite") == rows and sorted(p.name for p in stick.iterdir()) == on_stick
+
+    refused("Không thấy đơn vị “Mường Tè” trong các đơn vị gửi báo cáo cho sổ này", "Mường Tè")
+    refused("“chi bộ bản” khớp với nhiều đơn vị: Chi bộ bản Nà Khum (mã BANNAKHUM, mã khóa", "chi bộ bản")
+    refused("Mã khóa AAAA-AAAA-AAAA-AAAA-AAAA không khớp với mã khóa trong yêu cầu.", "Nà Khum", "--key", request,
+            "--approve", "AAAA-AAAA-AAAA-AAAA-AAAA")
+    refused("Mã khóa “12” không đúng dạng", "Nà Khum", "--key", request, "--approve", "12")
+    refused("Tệp “BANNAKHUM-", "Nà Khum", "--key", next(stick.glob("BANNAKHUM-1-*.chibo")))  # a report, not a request
+    refused(f"Không thấy thư mục “{stick / 'E'}”", "Nà Khum", "--key", request, "--approve", new_fp, to=stick / "E")
+    code, _, err = cli(capsys, "--data-dir", cell, "restore-bundle", "Nà Khum", "--to", stick)
+    assert code == 1 and "Chỉ cấp nhận báo cáo (đảng ủy) mới ghi gói khôi phục" in err
+
+    # A new key waiting for approval: never sealed to the old one (the lost computer's).
+    with Book.open(cell) as book:
+        make_new_keys(book)
+        waiting = export_bundle(book, tmp_path).path
+    assert cli(capsys, "--data-dir", commune, "import", waiting)[0] == 0  # held, both fingerprints
+    rows = book_rows(commune / "chibo.sqlite")
+    refused("“Chi bộ bản Nà Khum” có khóa mới đang chờ xác nhận (mã khóa", "BANNAKHUM")
+    # A key the commune replaced already cannot come back through a request.
+    code, _, _ = cli(capsys, "--data-dir", commune, "restore-bundle", "Nà Khum", "--key", request, "--approve", new_fp,
+                     "--to", stick)
+    assert code == 0
+    with Book.open(commune) as book, book.session() as db:
+        assert db.get(KnownUnit, cell_a.local_unit_id).fingerprint == new_fp
+        declined = {k.fingerprint: k.status for k in db.exec(select(KnownKey).where(
+            KnownKey.unit_id == cell_a.local_unit_id))}
+    assert sorted(declined.values()) == ["approved", "rejected", "retired"]  # the waiting key is declined
+
+    # At the new computer: a folder holding another unit's book, a bundle sealed to another key.
+    other = tmp_path / "khac"
+    with Book.open(other) as book:
+        init_book(book, name="Chi bộ bản Phìn Hồ")
+    restore = next(stick.glob("BANNAKHUM-KHOIPHUC-*.chibo"))
+    before = book_rows(other / "chibo.sqlite")
+    code, _, err = cli(capsys, "--data-dir", other, "import", restore)
+    assert code == 1 and ("Gói khôi phục này là sổ của “Chi bộ bản Nà Khum”, còn thư mục này đã có sổ của “Chi bộ "
+                          "bản Phìn Hồ”; không nhập.") in err
+    assert [r for r in book_rows(other / "chibo.sqlite") if '"bundle_log"' not in r] == before
+    stranger = tmp_path / "may-la"
+    with Book.open(stranger) as book:
+        _path, stranger_fp = write_restore_request(book, "Chi bộ bản Nà Khum", tmp_path)
+    code, _, err = cli(capsys, "--data-dir", stranger, "import", restore, "--approve", commune_fp)
+    assert code == 1 and (f"Gói khôi phục được niêm phong cho mã khóa {new_fp}, khóa của máy này là {stranger_fp}."
+                          in err)
+    code, _, err = cli(capsys, "--data-dir", stranger, "members", "list")
+    assert code == 1 and "chưa có sổ nào" in err  # still no book
+    damaged = tmp_path / "hong.chibo"
+    data = restore.read_bytes()
+    damaged.write_bytes(data[: len(data) // 2])
+    code, _, err = cli(capsys, "--data-dir", stranger, "import", damaged)
+    assert code == 1 and "không phải gói dữ liệu chibo hoặc đã bị hỏng" in err
+    code, _, err = cli(capsys, "--data-dir", stranger, "import", next(stick.glob("BANNAKHUM-1-*.chibo")))
+    assert code == 1 and "Thư mục dữ liệu này chưa có sổ nào." in err and "chibo restore-request" in err
+    code, _, err = cli(capsys, "--data-dir", other, "restore-request", "--name", "Chi bộ bản Phìn Hồ", "--to", stick)
+    assert code == 1 and "đã có sổ của “Chi bộ bản Phìn Hồ”" in err and not (other / "keys").exists()
+
+
+def test_a_book_restored_from_an_old_backup_takes_the_newer_records_from_the_commune(capsys, cell_a, receiving, stick,
+                                                                                     tmp_path):
+    """The README's path with a backup: the backup is older than what the commune holds; the
+    restore bundle brings the rest, from the superior the restored book already knows."""
+    from chibo.services.members import edit_member, list_members
+
+    _commune_with_cell(cell_a, receiving, stick)
+    unit_id, cell = cell_a.local_unit_id, cell_a.folder
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    cell_a.close()
+    assert cli(capsys, "--data-dir", cell, "backup", "--to", backup)[0] == 0
+    with Book.open(cell) as book:
+        with book.session() as db:
+            member = next(r.member for r in list_members(db) if r.member.full_name == "Lò Thị Ỷ")
+            edit_member(db, member.id, phone="0912 345 678")
+        assert import_bundle(receiving, export_bundle(book, stick).path).counts["updated"] == 1
+    new_pc = tmp_path / "may-moi"
+    assert cli(capsys, "--data-dir", new_pc, "restore", next(backup.glob("*.sqlite")))[0] == 0
+    assert cli(capsys, "--data-dir", new_pc, "keys", "new", "--yes")[0] == 0
+    code, out, _ = cli(capsys, "--data-dir", new_pc, "export", "--to", stick)
+    new_fp = load_keys(new_pc).fingerprint
+    assert import_bundle(receiving, Path(out.strip()), approve={new_fp}).outcome == "imported"
+    result = export_restore(receiving, "BANNAKHUM", stick)  # the new key came by its bundle: no request needed
+    assert result.fingerprint == new_fp and result.previous_fingerprint == ""
+    code, out, _ = cli(capsys, "--data-dir", new_pc, "import", result.path)  # its superior is known already
+    assert code == 0 and "Sổ đã nhận thêm bản của “Đảng ủy xã Sơn Cao”" in out and "cập nhật 1" in out
+    with Book.open(new_pc) as book:
+        assert _state(book, unit_id) == _state(receiving, unit_id)
+        with book.session() as db:
+            assert next(r.member for r in list_members(db) if r.member.id == member.id).phone == "0912 345 678"
