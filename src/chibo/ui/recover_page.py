@@ -50,6 +50,7 @@ class RecoverPage(QWizardPage):
         form.addRow(tr("Cell name:"), self.name)
         form.addRow(self.picker)
         form.addRow(self.request_button)
+        form.setAlignment(self.request_button, Qt.AlignLeft)
         form.addRow(self.fingerprint)
         form.addRow(self.request_note)
         self.import_button = QPushButton(tr("Import the restore bundle…"))

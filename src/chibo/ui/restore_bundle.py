@@ -96,6 +96,7 @@ class RestoreBundleDialog(QDialog):
             self.new_fingerprint.setText(request.fingerprint)
             self.same.setChecked(False)
             self.compare.show()
+            self.adjustSize()  # room for the fingerprint and the tick
             self._update()
 
         run_in_background(lambda: read_request(path), done, lambda exc: show_failure(self, exc))
