@@ -112,7 +112,6 @@ def forwarding_screens(app, out: Path, folder: Path) -> None:
     first-run page after writing its request; the province's figures by unit."""
     from chibo.sync.restore_bundle import write_restore_request
     from chibo.ui.first_run import FirstRunWizard
-    from chibo.ui.restore_bundle import RestoreBundleDialog
 
     stick = folder / "usb"
     stick.mkdir()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from chibo.services.units import init_book, update_unit
+from chibo.services.units import init_book
 from chibo.store.book import Book
 from chibo.store.models import KnownKey, KnownUnit, Member
 from chibo.sync.bundle import canonical_json, gzip_bytes

@@ -114,7 +114,7 @@ def test_without_the_tick_nothing_is_written(qtbot, cell_a, receiving, stick, tm
         assert db.get(KnownUnit, cell_a.local_unit_id).fingerprint == fingerprint_of(cell_a)
 
 
-def test_a_new_computer_gets_the_book_back_in_the_first_run_wizard(qtbot, first_start, cell_a, receiving, stick):
+def test_a_new_computer_gets_the_book_back_in_the_first_run_wizard(qtbot, first_start, cell_a, receiving, stick):  # noqa: F811
     link(cell_a, receiving, stick)
     assert import_bundle(receiving, export_bundle(cell_a, stick).path,
                          approve={fingerprint_of(cell_a)}).outcome == "imported"
