@@ -69,6 +69,14 @@ class DestinationPicker(QWidget):
         data = self.combo.currentData()
         return (data[0], Path(data[1])) if data else None
 
+    def chosen(self) -> tuple[str, Path] | None:
+        """(how to name it, folder); None, after saying what to do, when nothing is there to write to."""
+        destination = self.destination()
+        if destination is None:
+            QMessageBox.information(self, "chibo", tr("Plug in a USB stick and press “Look for USB drives again”, "
+                                                      "or press “Choose a folder…”."))
+        return destination
+
 
 class ExportPanel(QWidget):
     """One button that writes the next bundle and says where, how big, and that it was checked: a
@@ -127,10 +135,8 @@ class ExportPanel(QWidget):
         from chibo.sync.export import export_bundle, export_plan
         from chibo.sync.forward import export_forward
 
-        destination = self.picker.destination()
+        destination = self.picker.chosen()
         if destination is None:
-            QMessageBox.information(self, "chibo", tr("Plug in a USB stick and press “Look for USB drives again”, "
-                                                      "or press “Choose a folder…”."))
             return
         name, folder = destination
         book, plan, forward, full = self.book, self.plan, self.forward, self.full.isChecked()

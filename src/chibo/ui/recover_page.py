@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWizardPage,
+    QDialog, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizardPage,
 )
 
 from chibo.ui.exchange_export import DestinationPicker
@@ -76,10 +76,8 @@ class RecoverPage(QWizardPage):
     def write_request(self) -> None:
         from chibo.sync.restore_bundle import write_restore_request
 
-        destination = self.picker.destination()
+        destination = self.picker.chosen()
         if destination is None:
-            QMessageBox.information(self, "chibo", tr("Plug in a USB stick and press “Look for USB drives again”, "
-                                                      "or press “Choose a folder…”."))
             return
         where, folder = destination
         book, name = self.book, self.name.text()

@@ -107,10 +107,8 @@ class RestoreBundleDialog(QDialog):
     def write(self) -> None:
         from chibo.sync.restore_bundle import export_restore
 
-        destination = self.picker.destination()
+        destination = self.picker.chosen()
         if destination is None:
-            self.result.setText(tr("Plug in a USB stick and press “Look for USB drives again”, or press “Choose a "
-                                   "folder…”."))
             return
         where, folder = destination
         book, unit_id, request = self.book, self.unit_id, self.request_path
