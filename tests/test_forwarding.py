@@ -462,3 +462,56 @@ def test_a_province_forwards_to_the_level_above_four_levels_deep(cell_a, receivi
         assert root.subtotal.members == 34
     finally:
         top.close()
+
+
+def test_another_commune_cannot_slip_a_key_into_a_cells_history(cell_a, receiving, province, stick, tmp_path):
+    """A cell's public key is in every manifest: a second commune vouches for the cell with that very
+    key plus a "replaced" key of its own making, and nests a bundle signed with it. Refused: only the
+    commune that vouched for the cell adds to its keys."""
+    import base64
+
+    from nacl.signing import SigningKey
+
+    from chibo.sync.bundle import canonical_json
+
+    chain([cell_a], receiving, province, stick)
+    assert import_bundle(province, export_forward(receiving, stick).path,
+                         approve={fingerprint_of(receiving)}).outcome == "imported"
+    other = Book.open(tmp_path / "other-commune")
+    init_book(other, name="Đảng ủy xã Mường Khương", role="receiving", superior_name="Tỉnh ủy Lai Châu")
+    try:
+        assert import_bundle(other, export_plan(province, stick).path,
+                             approve={fingerprint_of(province)}).outcome == "imported"
+        assert import_bundle(province, export_forward(other, stick).path,
+                             approve={fingerprint_of(other)}).outcome == "imported"
+        manifest, lines = _opened(export_forward(other, stick).path, province)
+        _genuine, genuine_lines = _opened(export_forward(receiving, stick).path, province)
+    finally:
+        other.close()
+    fake = SigningKey.generate()
+    fake_b64 = base64.b64encode(bytes(fake.verify_key)).decode()
+    real = base64.b64encode(load_keys(cell_a.folder).signing_public).decode()
+    lines.insert(0, {"vouch": {"unit_id": cell_a.local_unit_id, "name": "Chi bộ bản Nà Khum", "superior_name": "",
+                               "keys": [{"signing_key": real, "status": "approved", "first_seq": 1, "until_seq": None},
+                                        {"signing_key": fake_b64, "status": "retired", "first_seq": 1,
+                                         "until_seq": 1000}]}})
+    cell_bundle = _nested(genuine_lines, "Chi bộ bản Nà Khum")
+    cell_manifest = json.loads(unb64(cell_bundle["manifest"]))
+    records = [json.loads(line) for line in cell_bundle["records"].splitlines()]
+    member = next(r for r in records if r["table"] == "member")
+    member["fields"]["phone"] = "0999 999 999"
+    member["hash"] = content_hash(member["fields"])
+    text = "".join(canonical_json(r).decode() + "\n" for r in records)
+    cell_manifest.update(seq=5, signer_key=fake_b64, records_sha256=hashlib.sha256(text.encode()).hexdigest())
+    data = json.dumps(cell_manifest).encode()
+    lines.append({"bundle": {"manifest": base64.b64encode(data).decode(),
+                             "signature": base64.b64encode(fake.sign(data).signature).decode(), "records": text}})
+    manifest["forwarded"] = 1
+    before = _rows_but_log(province)
+    report = import_bundle(province, _resigned(other, manifest, lines, tmp_path / "slipped-key.chibo"))  # its key
+    assert report.outcome == "rejected" and "Gói số 5 của “Chi bộ bản Nà Khum” trong gói chuyển lên của “Đảng ủy xã " \
+        "Mường Khương” ký bằng mã khóa" in report.reason and "không phải khóa đã được xác nhận" in report.reason
+    assert _rows_but_log(province) == before
+    with province.session() as db:
+        assert {k.fingerprint for k in db.exec(select(KnownKey).where(KnownKey.unit_id == cell_a.local_unit_id))} == {
+            fingerprint_of(cell_a)}

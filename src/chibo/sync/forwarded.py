@@ -64,6 +64,7 @@ class Vouch:
     voucher_id: str
     voucher_name: str
     action: str = ""  # new / same / change / older: what pinning it changes here
+    trusted: bool = False  # its word on the unit's keys counts: the unit is new here, or this voucher pinned it
     regroup: bool = False  # the unit is shown under its voucher from now on
 
     @property
@@ -204,7 +205,7 @@ class _Opening:
         self.vouches[vouch.unit_id] = vouch
         known = self.db.get(KnownUnit, vouch.unit_id)
         if known is None or known.approval == "pending":
-            vouch.action, vouch.regroup = "new", True
+            vouch.action, vouch.trusted, vouch.regroup = "new", True, True
             return
         if known.approval == "rejected":
             raise _refused(f"“{voucher}” chuyển lên gói của “{name}”, đơn vị đã bị từ chối ở sổ này.")
@@ -222,9 +223,13 @@ class _Opening:
             raise _refused(f"“{voucher}” xác nhận cho “{name}” mã khóa {fp}, khác với mã khóa {known.fingerprint} đã "
                            f"được {by} xác nhận cho đơn vị ấy. Hãy hỏi “{name}” (qua điện thoại) mã khóa hiện nay và "
                            "cấp trên trực tiếp của họ, rồi báo cho đơn vị đã chuyển gói lên.", "vouch_conflict")
+        # Only the commune that vouched for the unit here may add to its keys; another one (the cell's
+        # public key is in every manifest) changes nothing it could sign with.
+        vouch.trusted = vouch.action == "change" or known.vouched_by == vouch.voucher_id
         # The newest news of a unit decides where it is shown: a unit that moved to another commune
         # (or from reporting here directly to a commune) is shown there once that commune forwards a
-        # bundle of it newer than any received before; a replayed older forward moves nothing.
+        # bundle of it, signed with a key pinned here, newer than any received before; a replayed
+        # older forward moves nothing.
         vouch.regroup = known.vouched_by != vouch.voucher_id and newest_seq > known.last_seq
 
     def _name(self, unit_id: str) -> str:
@@ -236,7 +241,7 @@ class _Opening:
         this bundle numbered before the change."""
         keys = {k: (row.status, row.until_seq) for k, row in self.history(unit_id).items()}
         vouch = self.vouches[unit_id]
-        if vouch.action in ("new", "change", "same"):
+        if vouch.trusted and vouch.action != "older":
             for key, stated in vouch.keys.items():
                 if vouch.action != "same" or key not in keys:
                     keys[key] = (stated.status, stated.until_seq)
@@ -337,7 +342,14 @@ def counts_of(records: list[dict]) -> dict[str, int]:
 
 def _pin_keys(db, vouch: Vouch, now: datetime) -> None:
     """Write what the vouch changes: a unit seen for the first time with its history, a key change
-    as its commune made it, keys of the history not known here yet."""
+    as its commune made it, keys of the history not known here yet (from the commune that vouched
+    for the unit only)."""
+    known = db.get(KnownUnit, vouch.unit_id)
+    if not vouch.trusted:  # another commune's word: at most where the unit is shown
+        if vouch.regroup:
+            known.vouched_by = vouch.voucher_id
+            db.add(known)
+        return
     history = {k.signing_key: k for k in db.exec(select(KnownKey).where(KnownKey.unit_id == vouch.unit_id))}
     for key, stated in vouch.keys.items():
         if key not in history and stated.status == "retired":
@@ -345,7 +357,6 @@ def _pin_keys(db, vouch: Vouch, now: datetime) -> None:
                             status="retired", first_seq=stated.first_seq, until_seq=stated.until_seq,
                             approved_at=now, retired_at=now))
     current = vouch.keys[vouch.current]
-    known = db.get(KnownUnit, vouch.unit_id)
     if vouch.action in ("new", "change") or known is None:
         # The replaced key stops at the new key's first bundle, as approve_key did at the commune.
         known = approve_key(db, unit_id=vouch.unit_id, name=vouch.name, signing_key=vouch.current,
