@@ -175,6 +175,9 @@ def test_restore_bundle_refusals_write_nothing(capsys, cell_a, cell_b, receiving
         assert code == 1 and out == "" and expected in err, err
         assert book_rows(commune / "chibo.sqlite") == rows and sorted(p.name for p in stick.iterdir()) == on_stick
 
+    code, _, err = cli(capsys, "--data-dir", commune, "import", request)  # a request is not imported
+    assert code == 1 and "Đây là yêu cầu lấy lại sổ của một máy mới (chibo restore-request)" in err
+    rows = book_rows(commune / "chibo.sqlite")
     refused("Không thấy đơn vị “Mường Tè” trong các đơn vị gửi báo cáo cho sổ này", "Mường Tè")
     refused("“chi bộ bản” khớp với nhiều đơn vị: Chi bộ bản Nà Khum (mã BANNAKHUM, mã khóa", "chi bộ bản")
     refused("Mã khóa AAAA-AAAA-AAAA-AAAA-AAAA không khớp với mã khóa trong yêu cầu.", "Nà Khum", "--key", request,

@@ -79,6 +79,13 @@ _WRONG_KIND = {
 }
 
 
+class RestoreGiven(BundleRefused):
+    """A restore bundle: it goes its own way (`restore_import`); `verify` says what it is."""
+
+    def __init__(self):
+        super().__init__(_WRONG_KIND["restore"], "restore")
+
+
 def accepted_kinds(db) -> tuple[str, ...]:
     """A cell takes its superior's plan; a receiving level takes its children's report and forward
     bundles, and its own superior's plan (a commune under its province)."""
@@ -95,6 +102,8 @@ def _check(path: Path, db, folder: Path, approve: frozenset[str], other_superior
     manifest = parse_manifest(raw.manifest_bytes)
     report.sender_name, report.sender_unit_id, report.seq = manifest["sender_name"], manifest["sender_unit_id"], manifest["seq"]
     report.kind = manifest["kind"]
+    if manifest["kind"] == "restore":
+        raise RestoreGiven()
     if manifest["kind"] not in accepted_kinds(db):
         raise BundleRefused(_WRONG_KIND[manifest["kind"]], "kind")
     if manifest["sender_unit_id"] == local_unit(db).id:
@@ -123,15 +132,6 @@ def _check(path: Path, db, folder: Path, approve: frozenset[str], other_superior
     if counts_of(records) != {k: v for k, v in manifest["counts"].items() if v}:
         raise BundleRefused("Số bản ghi trong gói không khớp với phần mô tả; gói bị từ chối.", "counts")
     return manifest, records, forwarded, verdict, report
-
-
-def is_restore_bundle(path: Path) -> bool:
-    """A restore bundle goes its own way (`restore_import`); anything unreadable goes the usual way,
-    which says what is wrong with it."""
-    try:
-        return parse_manifest(read_bundle(path).manifest_bytes)["kind"] == "restore"
-    except BundleRefused:
-        return False
 
 
 def _archive(book, path: Path, digest: str) -> None:
@@ -188,10 +188,8 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
     DiskFullError with nothing written."""
     path = Path(path)
     approve = frozenset(approve)
-    if not book.local_unit_id or is_restore_bundle(path):  # a new computer's book comes from its superior's copy
-        from chibo.sync.restore_import import import_restore
-
-        return import_restore(book, path, approve=approve)
+    if not book.local_unit_id:  # a new computer's book comes from its superior's copy
+        return _restore(book, path, approve)
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
     except OSError:
@@ -199,6 +197,8 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
     try:
         with book.session() as db:
             manifest, records, forwarded, verdict, report = _check(path, db, book.folder, approve, other_superior)
+    except RestoreGiven:
+        return _restore(book, path, approve)
     except BundleRefused as refused:
         report = ImportReport(str(path), "rejected", refused.message)
         log.warning("bundle %s refused: %s", path.name, refused.code)
@@ -252,3 +252,9 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
         with book.session() as db:
             _log(db, path, digest, report)
     return report
+
+
+def _restore(book, path: Path, approve: frozenset[str]) -> ImportReport:
+    from chibo.sync.restore_import import import_restore
+
+    return import_restore(book, path, approve=approve)
