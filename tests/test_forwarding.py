@@ -11,6 +11,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
 from chibo.services.units import init_book
@@ -462,6 +463,15 @@ def test_a_province_forwards_to_the_level_above_four_levels_deep(cell_a, receivi
         assert root.subtotal.members == 34
     finally:
         top.close()
+    # The province holds the cell's records too, but the cell's restore comes from its own commune.
+    from chibo.errors import ChiboError
+    from chibo.sync.restore_bundle import export_restore
+
+    rows = book_rows(province)
+    with pytest.raises(ChiboError, match="“Chi bộ bản Nà Khum” gửi báo cáo qua “Đảng ủy xã Sơn Cao”: gói khôi phục do "
+                                         "chính cấp trên trực tiếp ấy ghi. Chưa ghi gì."):
+        export_restore(province, "Nà Khum", stick)
+    assert book_rows(province) == rows and not list(stick.glob("*KHOIPHUC*"))
 
 
 def test_another_commune_cannot_slip_a_key_into_a_cells_history(cell_a, receiving, province, stick, tmp_path):

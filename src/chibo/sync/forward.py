@@ -147,7 +147,7 @@ def export_forward(book, folder: Path, *, full: bool = False, now: datetime | No
                                "lên lại.")
             else:
                 lines.append(line)
-            carried.append(digest)  # handled in this forward: a skipped one is said once, not forever
+            carried.append(digest)  # a skipped one too: said until the superior acknowledges this forward
         nested = len(carried) - len(skipped)
         parts = pack(keys, unit, lines, counts, seq=seq, after_rev=after_rev, upto_rev=upto_rev,
                      recipient=current_superior(db), now=now, kind="forward", extra={"forwarded": nested})

@@ -186,6 +186,10 @@ def export_restore(book, cell: str, folder: Path, *, request: Path | None = None
             raise ChiboError("Chỉ cấp nhận báo cáo (đảng ủy) mới ghi gói khôi phục, từ bản sao sổ của các chi bộ mình "
                              "giữ.")
         known = find_child(db, cell)
+        if known.vouched_by is not None:  # its records came through a commune, which is its superior
+            via = db.get(KnownUnit, known.vouched_by)
+            raise ChiboError(f"“{known.name}” gửi báo cáo qua “{via.name if via else known.vouched_by}”: gói khôi phục "
+                             "do chính cấp trên trực tiếp ấy ghi. Chưa ghi gì.")
         if known.approval != "approved":
             raise ChiboError(f"“{known.name}” chưa được xác nhận mã khóa ở sổ này; gói khôi phục chỉ niêm phong cho khóa "
                              "đã xác nhận. Chưa ghi gì.")

@@ -291,7 +291,7 @@ class ExchangePage(QWidget):
             self.restore_dialog.finished.connect(lambda _result: self.changed.emit())  # a key may have been approved
             self.restore_dialog.open()
 
-    def _show_forwarding(self, recipient: dict | None) -> None:
+    def _show_forwarding(self, recipient: dict | None, forwarded: int) -> None:
         """A receiving level with its own superior forwards its cells' bundles there: a tab of its own,
         shown once the superior's plan bundle was approved."""
         index = self.tabs.indexOf(self.forward_tab)
@@ -304,7 +304,7 @@ class ExchangePage(QWidget):
                                           "the cell’s own signature, and this unit’s records; it is sealed to the key "
                                           "of the level above and carries what it has not yet confirmed receiving. "
                                           "{count} bundles forwarded so far.").format(name=recipient["name"],
-                                                                                    count=self.forwarded))
+                                                                                    count=forwarded))
 
     def _decided(self, reports) -> None:
         if reports:
@@ -329,8 +329,7 @@ class ExchangePage(QWidget):
         self.key_line.setText(key)
         self.export_panel.set_sealing(data.recipient is not None)
         if data.role == UnitRole.RECEIVING:
-            self.forwarded = data.forwarded
-            self._show_forwarding(data.recipient)
+            self._show_forwarding(data.recipient, data.forwarded)
             self.state.setText(tr("The plan bundle sent to the cells: the committee’s key, the documents to study "
                                   "with their deadlines, and the last bundle received from each cell. {count} plan "
                                   "bundles exported so far.").format(count=data.last_seq))
