@@ -49,7 +49,7 @@ SETTINGS_NOTE = ("Cài đặt riêng của máy cũ (quy tắc biểu quyết, t
                  "học tập, cỡ chữ…) không có trong bản của cấp trên: hãy xem lại trang Cài đặt.")
 
 
-def _opened(book, path: Path, manifest: dict, raw, approve: frozenset[str], report: ImportReport) -> list[dict] | None:
+def _opened(book, manifest: dict, raw, approve: frozenset[str], report: ImportReport) -> list[dict] | None:
     """Every check, writing nothing: the records, or None when the superior's key waits for approval."""
     cell, cell_name, sender = manifest["restore_unit_id"], manifest.get("restore_unit_name", ""), manifest["sender_name"]
     if book.local_unit_id:
@@ -151,7 +151,7 @@ def import_restore(book, path: Path, *, approve=frozenset()) -> ImportReport:
                                                                   manifest["seq"])
         if manifest["kind"] != "restore":
             raise BundleRefused(NO_BOOK, "no_book")
-        records = _opened(book, path, manifest, raw, frozenset(approve), report)
+        records = _opened(book, manifest, raw, frozenset(approve), report)
     except BundleRefused as refused:
         report.reason = refused.message
         return _logged(book, path, report)
