@@ -333,6 +333,21 @@ def test_a_record_altered_at_the_commune_is_refused_at_the_province(cell_a, cell
     assert _rows_but_log(province) == before
 
 
+def _two_communes(cell, commune, province, stick, tmp_path) -> Book:
+    """The cell's commune forwarded to the province; a second commune (returned open) has approved
+    the province's plan and forwarded once, approved there by fingerprint."""
+    chain([cell], commune, province, stick)
+    assert import_bundle(province, export_forward(commune, stick).path,
+                         approve={fingerprint_of(commune)}).outcome == "imported"
+    other = Book.open(tmp_path / "other-commune")
+    init_book(other, name="Đảng ủy xã Mường Khương", role="receiving", superior_name="Tỉnh ủy Lai Châu")
+    assert import_bundle(other, export_plan(province, stick).path,
+                         approve={fingerprint_of(province)}).outcome == "imported"
+    assert import_bundle(province, export_forward(other, stick).path,
+                         approve={fingerprint_of(other)}).outcome == "imported"
+    return other
+
+
 def test_no_commune_signs_for_another_communes_cell(cell_a, receiving, province, stick, tmp_path):
     """A second commune vouches a key of its own making for a cell the first commune vouched for."""
     import base64
@@ -341,16 +356,8 @@ def test_no_commune_signs_for_another_communes_cell(cell_a, receiving, province,
 
     from chibo.sync.keys import fingerprint
 
-    chain([cell_a], receiving, province, stick)
-    assert import_bundle(province, export_forward(receiving, stick).path,
-                         approve={fingerprint_of(receiving)}).outcome == "imported"
-    other = Book.open(tmp_path / "other-commune")
-    init_book(other, name="Đảng ủy xã Mường Khương", role="receiving", superior_name="Tỉnh ủy Lai Châu")
+    other = _two_communes(cell_a, receiving, province, stick, tmp_path)
     try:
-        assert import_bundle(other, export_plan(province, stick).path,
-                             approve={fingerprint_of(province)}).outcome == "imported"
-        own = export_forward(other, stick)
-        assert import_bundle(province, own.path, approve={fingerprint_of(other)}).outcome == "imported"
         manifest, lines = _opened(export_forward(other, stick).path, province)
         fake = SigningKey.generate()
         lines.insert(0, {"vouch": {"unit_id": cell_a.local_unit_id, "name": "Chi bộ bản Nà Khum", "superior_name": "",
@@ -484,16 +491,8 @@ def test_another_commune_cannot_slip_a_key_into_a_cells_history(cell_a, receivin
 
     from chibo.sync.bundle import canonical_json
 
-    chain([cell_a], receiving, province, stick)
-    assert import_bundle(province, export_forward(receiving, stick).path,
-                         approve={fingerprint_of(receiving)}).outcome == "imported"
-    other = Book.open(tmp_path / "other-commune")
-    init_book(other, name="Đảng ủy xã Mường Khương", role="receiving", superior_name="Tỉnh ủy Lai Châu")
+    other = _two_communes(cell_a, receiving, province, stick, tmp_path)
     try:
-        assert import_bundle(other, export_plan(province, stick).path,
-                             approve={fingerprint_of(province)}).outcome == "imported"
-        assert import_bundle(province, export_forward(other, stick).path,
-                             approve={fingerprint_of(other)}).outcome == "imported"
         manifest, lines = _opened(export_forward(other, stick).path, province)
         _genuine, genuine_lines = _opened(export_forward(receiving, stick).path, province)
     finally:
