@@ -106,6 +106,71 @@ def receiving_screens(app, out: Path, folder: Path) -> None:
         window.close()
 
 
+def forwarding_screens(app, out: Path, folder: Path) -> None:
+    """Cell → commune → province: the commune's forward tab after forwarding, its table of units with
+    a cell chosen and the restore dialog comparing a new computer's key; the new computer's
+    first-run page after writing its request; the province's figures by unit."""
+    from chibo.sync.restore_bundle import write_restore_request
+    from chibo.ui.first_run import FirstRunWizard
+
+    stick = folder / "usb"
+    stick.mkdir()
+    with Book.open(folder / "commune") as commune, Book.open(folder / "province") as province:
+        init_book(commune, name="Đảng ủy xã Sơn Cao", role="receiving", superior_name="Đảng bộ tỉnh Lai Châu")
+        init_book(province, name="Tỉnh ủy Lai Châu", role="receiving")
+        for index, name in enumerate(("Chi bộ bản Nà Khum", "Chi bộ bản Phìn Hồ")):
+            with Book.open(folder / f"cell{index}") as cell:
+                build_demo(cell, seed=5 + index, months=3, today=date.today(), name=name)
+                link(cell, commune, stick)
+                import_bundle(commune, export_bundle(cell, stick).path, approve={ensure_keys(cell).fingerprint})
+        link(commune, province, stick)
+        with Book.open(folder / "may-moi") as new_pc:
+            request, _fingerprint = write_restore_request(new_pc, "Chi bộ bản Nà Khum", folder)
+        window = open_window(app, commune)
+        window.show_page(window.exchange)
+        page = window.exchange
+        page.tabs.setCurrentIndex(page.tabs.indexOf(page.forward_tab))
+        page.forward_panel.picker.set_folder(stick)
+        page.forward_panel.export()
+        settle(app)
+        save(window, out / "15c-cap-tren-chuyen-len.png")
+        page.tabs.setCurrentIndex(1)
+        page.units_table.selectRow(0)
+        app.processEvents()
+        save(window, out / "15d-cap-tren-chon-chi-bo.png")
+        page.open_restore()
+        dialog = page.restore_dialog
+        dialog.read_request(request)
+        dialog.picker.set_folder(stick)
+        settle(app)
+        save(dialog, out / "15e-goi-khoi-phuc.png")
+        dialog.close()
+        window.close()
+        settle(app)
+        import_bundle(province, next(stick.glob("XASONCAO-1-*.chibo")), approve={ensure_keys(commune).fingerprint})
+        window = open_window(app, province)
+        window.show_page(window.exchange)
+        window.exchange.tabs.setCurrentIndex(1)
+        app.processEvents()
+        save(window, out / "15f-tinh-so-lieu-tong-hop.png")
+        window.close()
+        settle(app)
+    with Book.open(folder / "may-moi-2") as book:
+        wizard = FirstRunWizard(book)
+        wizard.show()
+        _choose(wizard.welcome.group, "restore")
+        app.processEvents()
+        save(wizard, out / "20c-khoi-tao-lay-lai-so.png")
+        wizard.next()
+        wizard.recover.name.setText("Chi bộ bản Nà Khum")
+        wizard.recover.picker.set_folder(stick)
+        wizard.recover.write_request()
+        settle(app)
+        save(wizard, out / "24-lay-lai-so-tu-cap-tren.png")
+        wizard.reject()
+        settle(app)
+
+
 def _choose(group, key: str) -> None:
     next(b for b in group.buttons() if b.property("choice") == key).setChecked(True)
 def link(cell, commune, stick: Path) -> None:
@@ -359,6 +424,8 @@ def main() -> int:
         empty_book_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder:
         receiving_screens(app, out, Path(folder))
+    with tempfile.TemporaryDirectory() as folder:
+        forwarding_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder:
         recovery_screen(app, out, Path(folder))
         unlinked_cell_screen(app, out, Path(folder))

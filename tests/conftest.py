@@ -135,6 +135,34 @@ def link(cell, receiving, stick):
     return plan.path
 
 
+@pytest.fixture
+def province(tmp_path):
+    """The level above the commune: a receiving unit whose children are communes."""
+    book = Book.open(tmp_path / "province")
+    init_book(book, name="Tỉnh ủy Lai Châu", role="receiving")
+    yield book
+    book.close()
+
+
+def chain(cells, commune, province, stick):
+    """Cell → commune → province, as the officers set it up: each cell imports the commune's plan
+    and sends its first bundle, approved at the commune by fingerprint; the commune declares the
+    province its superior and approves the province's plan by fingerprint."""
+    from chibo.services.units import update_unit
+    from chibo.sync.export import export_bundle, export_plan
+    from chibo.sync.importer import import_bundle
+
+    for cell in cells:
+        link(cell, commune, stick)
+        report = import_bundle(commune, export_bundle(cell, stick).path, approve={fingerprint_of(cell)})
+        assert report.outcome == "imported", report.reason
+    with commune.session() as db:
+        update_unit(db, superior_name="Đảng bộ tỉnh Lai Châu")
+    plan = export_plan(province, stick)
+    report = import_bundle(commune, plan.path, approve={fingerprint_of(province)})
+    assert report.outcome == "imported", report.reason
+
+
 # The desktop window.
 def open_main_window(qtbot, book, page: int | str = 0):
     """The main window on `book`, shown, with its first load done (every page is filled by the

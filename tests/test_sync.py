@@ -130,9 +130,13 @@ def _signed(cell_book, source: Path, target: Path, manifest_change=None, payload
 
     from chibo.sync.keys import unb64
 
+    import gzip
+
     keys = load_keys(cell_book.folder)
     with zipfile.ZipFile(source) as archive:
         manifest = json.loads(archive.read("manifest.json"))
+        if payload is not None:  # the sender signs its records' hash too
+            manifest["records_sha256"] = hashlib.sha256(gzip.decompress(payload)).hexdigest()
         if payload is not None and manifest["recipient_key"]:
             payload = SealedBox(PublicKey(unb64(manifest["recipient_key"]))).encrypt(payload)
         payload = payload if payload is not None else archive.read("payload")
@@ -505,9 +509,10 @@ def test_a_plan_bundle_carries_keys_documents_and_acks_down_to_the_cell(cell_a, 
     with receiving.session() as db:
         assert db.get(Member, member.id).phone == "0912 345 678"
 
-    # Each side refuses the other's kind, with a sentence, and logs it.
+    # A cell refuses a report, a receiving level its own plan (it takes plans from its own superior
+    # only), each with a sentence, and logs it.
     assert "sổ của chi bộ chỉ nhập gói kế hoạch" in import_bundle(cell_a, second.path).reason
-    assert "không nhập gói này" in import_bundle(receiving, plan.path).reason
+    assert "gói do chính sổ này xuất ra" in import_bundle(receiving, plan.path).reason
     receiving.close(), cell_a.close()  # the command line takes the folders' locks
     assert main(["--data-dir", str(receiving.folder), "plan", "export", "--to", str(stick)]) == 0
     assert "-KH-3-" in capsys.readouterr().out

@@ -43,13 +43,24 @@ def bundle_files(paths: list[str]) -> list[Path]:
     return files
 
 
+def _counts(counts: dict) -> str:
+    return (f"mới {counts['new']}, cập nhật {counts['updated']}, trùng {counts['duplicate']}, cũ {counts['stale']}, "
+            f"xung đột {counts['conflict']}")
+
+
+_KIND_WORDS = {"forward": "gói chuyển lên", "restore": "gói khôi phục"}
+
+
 def _print_report(report, approve: set[str]) -> None:
     name = Path(report.file).name
     if report.outcome == "imported":
-        counts = report.counts
         approved = f" (đã xác nhận mã khóa {report.fingerprint})" if report.approved else ""
-        print(f"{name}: {report.sender_name} gói số {report.seq}{approved} — mới {counts['new']}, cập nhật "
-              f"{counts['updated']}, trùng {counts['duplicate']}, cũ {counts['stale']}, xung đột {counts['conflict']}")
+        print(f"{name}: {report.sender_name} {_KIND_WORDS.get(report.kind, 'gói')} số {report.seq}{approved} — "
+              f"{_counts(report.counts)}")
+        for nested in report.nested:  # a forward bundle: each child's bundle, as it merged
+            print(f"    {nested.sender_name} gói số {nested.seq} (qua {nested.voucher_name}) — {_counts(nested.counts)}")
+        for note in report.notes:
+            print(f"    {note}")
     elif report.outcome == "pending":
         how = f"nhập lại với --approve {report.fingerprint}"
         if report.flag:
@@ -111,20 +122,44 @@ def verify(book, args) -> int:
 
 
 def summary(book, args) -> int:
+    """Per unit and in total; at a level above the communes, by level: each commune summed with the
+    cells under it, then the cells (`levels` in the JSON)."""
+    from chibo.sync.levels import by_level
     from chibo.sync.summary import consolidated
 
     with book.session() as db:
         units, total = consolidated(db)
+        levels = by_level(db, units)
     if args.json:
-        print_json({"units": [u.as_json() for u in units], "total": total.as_json()})
+        print_json({"units": [u.as_json() for u in units], "levels": [node.as_json() for node in levels],
+                    "total": total.as_json()})
         return 0
-    for unit in [*units, total]:
-        head = f"{unit.label}: {unit.members} đảng viên, {unit.sessions} buổi sinh hoạt"
-        if unit.unit_id:
-            head += f"; gói cuối số {unit.last_seq} ({unit.last_bundle_at or 'chưa có'})"
-        print(head)
-        print_table(["Văn bản", "Đã học", "Phải học", "Tỷ lệ"],
-                    [[d.number_symbol, d.studied, d.required, format_percent(d.percent) if d.percent is not None else ""]
-                     for d in sorted(unit.documents.values(), key=lambda d: d.number_symbol)])
-        print()
+    if any(node.units for node in levels):
+        for node, depth in _walk(levels):
+            _print_unit(node.subtotal if node.units else node.unit, depth, len(node.units))
+    else:
+        for unit in units:
+            _print_unit(unit, 0, 0)
+    _print_unit(total, 0, 0)
     return 0
+
+
+def _walk(nodes, depth: int = 0):
+    for node in nodes:
+        yield node, depth
+        yield from _walk(node.units, depth + 1)
+
+
+def _print_unit(unit, depth: int, below: int) -> None:
+    indent = "    " * depth
+    head = f"{indent}{unit.label}"
+    if below:
+        head += f" (cộng {below} đơn vị cấp dưới)"
+    head += f": {unit.members} đảng viên, {unit.sessions} buổi sinh hoạt"
+    if unit.unit_id:
+        head += f"; gói cuối số {unit.last_seq} ({unit.last_bundle_at or 'chưa có'})"
+    print(head)
+    print_table(["Văn bản", "Đã học", "Phải học", "Tỷ lệ"],
+                [[d.number_symbol, d.studied, d.required, format_percent(d.percent) if d.percent is not None else ""]
+                 for d in sorted(unit.documents.values(), key=lambda d: d.number_symbol)], indent=indent)
+    print()

@@ -25,8 +25,8 @@ def show_info(book, args) -> int:
               "xem “chibo keys new”.")
     else:
         print("Mã khóa: chưa có (tạo khi xuất gói đầu tiên).")
-    if info.role != UnitRole.RECEIVING:
-        superior = info.superior
+    superior = info.superior
+    if superior or info.role != UnitRole.RECEIVING:  # a commune may have its province
         print(f"Cấp trên đã xác nhận: {superior['name']}, mã khóa {superior['fingerprint']}" if superior else
               "Cấp trên đã xác nhận: chưa có (hãy nhập gói kế hoạch của cấp trên).")
     print(f"Thư mục dữ liệu: {book.folder}")

@@ -18,7 +18,7 @@ log = logging.getLogger("chibo")
 
 
 def _dispatch(args, folder) -> int:
-    from chibo.cli import details, exchange, info, maintenance, printing, records
+    from chibo.cli import details, exchange, forwarding, info, maintenance, printing, records
     from chibo.store.book import Book
 
     if args.command == "restore":
@@ -43,6 +43,9 @@ def _dispatch(args, folder) -> int:
         ("verify", None): exchange.verify,
         ("import", None): exchange.import_bundles,
         ("summary", None): exchange.summary,
+        ("forward", None): forwarding.forward,
+        ("restore-bundle", None): forwarding.restore_bundle,
+        ("restore-request", None): forwarding.restore_request,
         **{("print", kind): printing.print_paper for kind in ("minutes", "attendance", "report", "plan")},
         ("print", "register"): printing.print_register,
         ("papers", "list"): printing.papers_list,
@@ -51,7 +54,8 @@ def _dispatch(args, folder) -> int:
     with (Book.open_for_reading(folder) if reads_only(args) else Book.open(folder)) as book:
         for warning in book.warnings:
             print(f"chibo: cảnh báo: {warning}", file=sys.stderr)
-        if args.command not in ("init", "demo") and not book.local_unit_id:
+        # A new computer asks for its book and takes it back into an empty folder.
+        if args.command not in ("init", "demo", "import", "restore-request") and not book.local_unit_id:
             raise ChiboError(
                 f"Thư mục {folder} chưa có sổ nào. Hãy chạy “chibo init --name …” (hoặc “chibo demo” để thử)."
             )

@@ -19,16 +19,16 @@ def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
-def print_table(headers: list[str], rows: list[list[str]]) -> None:
+def print_table(headers: list[str], rows: list[list[str]], indent: str = "") -> None:
     widths = [_width(h) for h in headers]
     for row in rows:
         widths = [max(w, _width(str(c))) for w, c in zip(widths, row)]
 
     def line(cells):
-        return "  ".join(str(c) + " " * (w - _width(str(c))) for c, w in zip(cells, widths)).rstrip()
+        return indent + "  ".join(str(c) + " " * (w - _width(str(c))) for c, w in zip(cells, widths)).rstrip()
 
     print(line(headers))
-    print("  ".join("-" * w for w in widths))
+    print(indent + "  ".join("-" * w for w in widths))
     for row in rows:
         print(line(row))
 

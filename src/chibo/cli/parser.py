@@ -204,6 +204,28 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="số liệu tổng hợp các đơn vị (cấp nhận báo cáo)",
                        epilog=_examples("chibo summary", "chibo summary --json"))
     p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+    p = sub.add_parser("forward", help="chuyển lên cấp trên (tỉnh ủy) các gói của các chi bộ, giữ nguyên chữ ký của "
+                       "từng chi bộ, cùng dữ liệu của đảng ủy (cấp nhận báo cáo có cấp trên)",
+                       epilog=_examples("chibo forward --to E:\\", "chibo forward --to /media/usb --full"))
+    p.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB (mặc định: thư mục hiện tại)")
+    p.add_argument("--full", action="store_true", help="gửi lại tất cả, không chỉ phần cấp trên chưa nhận")
+    p = sub.add_parser("restore-bundle", help="ghi gói khôi phục sổ cho một chi bộ bị mất máy, từ bản sao ở cấp nhận "
+                       "báo cáo, niêm phong cho khóa đã xác nhận của chi bộ",
+                       epilog=_examples('chibo restore-bundle "Nậm Cáy" --key E:\\BANNAMCAY-YEUCAU-20261121.chibo '
+                                        "--approve K7QF-3ZPA-MX2D-9RTC-HW4N --to E:\\",
+                                        "chibo restore-bundle BANNAMCAY --to /media/usb"))
+    p.add_argument("cell", metavar="CHI_BỘ", help="tên (hoặc một phần tên, không cần dấu), mã hay mã khóa của chi bộ")
+    p.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB (mặc định: thư mục hiện tại)")
+    p.add_argument("--key", metavar="TỆP_YÊU_CẦU",
+                   help="yêu cầu lấy lại sổ do máy mới của chi bộ ghi ra (chibo restore-request), mang khóa mới của máy")
+    p.add_argument("--approve", metavar="MÃ_KHÓA",
+                   help="xác nhận mã khóa mới trong yêu cầu, sau khi đã đối chiếu với mã bí thư chi bộ đọc qua điện "
+                        "thoại")
+    p = sub.add_parser("restore-request", help="trên máy mới, thư mục dữ liệu trống: ghi yêu cầu lấy lại sổ của chi "
+                       "bộ từ cấp trên (tạo khóa của máy)",
+                       epilog=_examples('chibo restore-request --name "Chi bộ bản Nậm Cáy" --to E:\\'))
+    p.add_argument("--name", required=True, metavar="TÊN", help="tên chi bộ, như cấp trên vẫn gọi")
+    p.add_argument("--to", metavar="THƯ_MỤC", help="thư mục đích, ví dụ ổ USB (mặc định: thư mục hiện tại)")
 
     p = sub.add_parser("info", help="tên, vai trò, cấp trên, mã và mã khóa của đơn vị",
                        epilog=_examples("chibo info", "chibo info --json"))

@@ -32,6 +32,7 @@ from chibo.vocabulary import UnitRole
 SEQ_SETTING = "sync_last_seq"
 ACKED_REV_SETTING = "sync_acked_rev"  # the highest rev the receiving level confirmed
 SENT_SETTING = "sync_sent"  # {seq: highest rev carried}
+ACKED_SEQ_SETTING = "sync_acked_seq"  # the last bundle the superior confirmed (a forward's children's bundles)
 PLAN_SEQ_SETTING = "plan_last_seq"  # receiving level: the last plan bundle written
 NOT_SEALED = ("Chưa có khóa của cấp trên nên gói báo cáo không niêm phong được: ai cầm USB cũng đọc được họ tên, "
               "ngày sinh, số điện thoại, số thẻ đảng viên. Hãy nhập gói kế hoạch của cấp trên trước (chibo import "
@@ -52,13 +53,19 @@ class ExportResult:
 
 def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, after_rev: int, upto_rev: int,
          recipient: dict | None, now: datetime, kind: str = "report",
-         acks: dict[str, int] | None = None, ack_revs: dict[str, int] | None = None) -> tuple[bytes, bytes, bytes]:
+         acks: dict[str, int] | None = None, ack_revs: dict[str, int] | None = None,
+         extra: dict | None = None) -> tuple[bytes, bytes, bytes]:
     """The three parts of a bundle: manifest, its signature, and the (sealed) payload. A plan
     bundle's manifest also carries `acks` (the last seq received from each cell) and `ack_revs`
-    (the highest rev of each cell's records held)."""
+    (the highest rev of each cell's records held); `extra` adds a kind's own fields.
+
+    The manifest names the SHA-256 of the records before they are compressed and sealed
+    (`records_sha256`), so the sender's signature covers the records themselves: a receiving level
+    can forward them upward, opened, and its superior still checks them against this signature."""
     from nacl.public import PublicKey, SealedBox
 
-    payload = gzip_bytes(b"".join(lines))
+    records = b"".join(lines)
+    payload = gzip_bytes(records)
     if recipient:
         payload = SealedBox(PublicKey(unb64(recipient["encryption_key"]))).encrypt(payload)
     manifest = {
@@ -85,6 +92,8 @@ def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, af
         "counts": counts,
         "payload_sha256": hashlib.sha256(payload).hexdigest(),
         "payload_size": len(payload),
+        "records_sha256": hashlib.sha256(records).hexdigest(),
+        **(extra or {}),
     }
     if kind == "plan":
         manifest["acks"] = acks or {}
@@ -93,12 +102,24 @@ def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, af
     return manifest_bytes, keys.signing_key.sign(manifest_bytes).signature, payload
 
 
-def _last_rev(db, unit_id: str) -> int:
+def unit_records(db, unit_id: str, after_rev: int = 0) -> tuple[list[bytes], dict[str, int]]:
+    """The lines of every record `unit_id` owns changed after `after_rev` (tombstones included),
+    parents first, and their count per table."""
+    lines, counts = [], {}
+    for model in SYNCED_TABLES:
+        rows = db.exec(select(model).where(model.unit_id == unit_id, col(model.rev) > after_rev).order_by(col(model.rev)))
+        for row in rows:
+            lines.append(record_line(row))
+            counts[model.__tablename__] = counts.get(model.__tablename__, 0) + 1
+    return lines, counts
+
+
+def last_rev(db, unit_id: str) -> int:
     counter = db.get(RevCounter, unit_id)
     return counter.last_rev if counter else 0
 
 
-def _write(folder: Path, stem: str, unit_id: str, parts: tuple[bytes, bytes, bytes]) -> tuple[Path, str]:
+def write_bundle_file(folder: Path, stem: str, unit_id: str, parts: tuple[bytes, bytes, bytes]) -> tuple[Path, str]:
     """Write the bundle under `stem`, or `stem-<unit id>` when another unit with the same code wrote
     that name on this stick; returns the path and the file's SHA-256."""
     target = folder / f"{stem}.chibo"
@@ -133,17 +154,12 @@ def export_bundle(book, folder: Path, *, full: bool = False, unsealed: bool = Fa
         unit = local_unit(db)
         seq = int(get_setting(db, SEQ_SETTING, 0)) + 1
         after_rev = 0 if full else int(get_setting(db, ACKED_REV_SETTING, 0))
-        upto_rev = _last_rev(db, unit.id)
-        lines, counts = [], {}
-        for model in SYNCED_TABLES:
-            rows = db.exec(select(model).where(model.unit_id == unit.id, col(model.rev) > after_rev).order_by(col(model.rev)))
-            for row in rows:
-                lines.append(record_line(row))
-                counts[model.__tablename__] = counts.get(model.__tablename__, 0) + 1
+        upto_rev = last_rev(db, unit.id)
+        lines, counts = unit_records(db, unit.id, after_rev)
         recipient = get_setting(db, RECIPIENT_SETTING)
         manifest_bytes, signature, payload = pack(keys, unit, lines, counts, seq=seq, after_rev=after_rev,
                                                   upto_rev=upto_rev, recipient=recipient, now=now)
-        target, digest = _write(folder, f"{unit.code}-{seq}-{now:%Y%m%d}", unit.id,
+        target, digest = write_bundle_file(folder, f"{unit.code}-{seq}-{now:%Y%m%d}", unit.id,
                                 (manifest_bytes, signature, payload))
         set_setting(db, SEQ_SETTING, seq)
         sent = dict(get_setting(db, SENT_SETTING, {}))
@@ -162,6 +178,14 @@ def held_revs(db, unit_ids) -> dict[str, int]:
     return {unit_id: rev for unit_id, rev in highest.items() if rev}
 
 
+def plan_records(db, unit_id: str) -> tuple[list[bytes], dict[str, int]]:
+    """What a receiving level sends down: its unit record (its public keys) and its documents to
+    study with their deadlines, tombstones included."""
+    documents = list(db.exec(select(Document).where(Document.unit_id == unit_id).order_by(col(Document.rev))))
+    lines = [record_line(db.get(Unit, unit_id))] + [record_line(d) for d in documents]
+    return lines, {"unit": 1, **({"document": len(documents)} if documents else {})}
+
+
 def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportResult:
     """Receiving level: the plan bundle for all its cells, signed and not sealed (one file serves
     every cell; it holds no personal data): this unit's record with its public keys, its documents
@@ -177,14 +201,12 @@ def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportRes
         db.flush()
         unit = local_unit(db)
         seq = int(get_setting(db, PLAN_SEQ_SETTING, 0)) + 1
-        documents = list(db.exec(select(Document).where(Document.unit_id == unit.id).order_by(col(Document.rev))))
-        lines = [record_line(db.get(Unit, unit.id))] + [record_line(d) for d in documents]
-        counts = {"unit": 1, **({"document": len(documents)} if documents else {})}
+        lines, counts = plan_records(db, unit.id)
         approved = list(db.exec(select(KnownUnit).where(KnownUnit.approval == "approved")))
         acks = {k.unit_id: k.last_seq for k in approved if k.last_seq > 0}
-        parts = pack(keys, unit, lines, counts, seq=seq, after_rev=0, upto_rev=_last_rev(db, unit.id),
+        parts = pack(keys, unit, lines, counts, seq=seq, after_rev=0, upto_rev=last_rev(db, unit.id),
                      recipient=None, now=now, kind="plan", acks=acks,
                      ack_revs=held_revs(db, [k.unit_id for k in approved]))
-        target, digest = _write(folder, f"{unit.code}-KH-{seq}-{now:%Y%m%d}", unit.id, parts)
+        target, digest = write_bundle_file(folder, f"{unit.code}-KH-{seq}-{now:%Y%m%d}", unit.id, parts)
         set_setting(db, PLAN_SEQ_SETTING, seq)
     return ExportResult(target, seq, target.stat().st_size, len(lines), counts, False, digest)

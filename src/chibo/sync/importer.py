@@ -1,8 +1,10 @@
-"""Import of bundles: report bundles at the receiving level, plan bundles at a cell. Every check of
-DESIGN.md in its order, the first failure stops with a Vietnamese reason and nothing written but
-the `bundle_log` entry; a sender or key that needs a person's word is held (archived, logged) until
-its fingerprint is approved (`keyring`); then the file is archived and one transaction upserts
-by (id, rev) (`merge`). Nothing logged here carries a record's values."""
+"""Import of bundles: report and forward bundles at a receiving level, plan bundles at a cell (and
+at a receiving level that has a superior), restore bundles on a new computer (`restore_import`).
+Every check of DESIGN.md in its order, the first failure stops with a Vietnamese reason and nothing
+written but the `bundle_log` entry; a sender or key that needs a person's word is held (archived,
+logged) until its fingerprint is approved (`keyring`); then the file is archived and one
+transaction upserts by (id, rev) (`merge`), a forward bundle's children's bundles each under their
+own sender (`forwarded`). Nothing logged here carries a record's values."""
 
 from __future__ import annotations
 
@@ -22,11 +24,13 @@ from chibo.store.files import private_folder, write_atomically
 from chibo.store.models import BundleLog, KnownUnit
 from chibo.store.records import IMPORTING
 from chibo.sync.bundle import DAMAGED, BundleRefused, gunzip_capped, read_bundle
+from chibo.sync.forwarded import ForwardContent, apply_forward, counts_of, open_forward
 from chibo.sync.keyring import Verdict, approve_key, hold, judge
-from chibo.sync.keys import b64, fingerprint, load_keys, retired_private_keys, unb64
+from chibo.sync.keys import fingerprint, unb64
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.merge import apply_plan, upsert
 from chibo.sync.payload import parse_records
+from chibo.sync.sealing import check_records_hash, open_sealed, signature_valid
 from chibo.vocabulary import UnitRole
 
 log = logging.getLogger(__name__)
@@ -47,70 +51,61 @@ class ImportReport:
     previous_fingerprint: str = ""  # pending on a key change: the key approved before
     flag: str = ""  # the sender's declared superior is not this unit: approval needs a second word
     approved: bool = False  # this import approved the sender's key
+    kind: str = ""  # the bundle's kind, once its manifest was read
+    nested: list = field(default_factory=list)  # a forward bundle: a NestedReport per child's bundle
+    notes: list[str] = field(default_factory=list)  # what the operator should know besides the counts
 
     def as_json(self) -> dict:
         return {"file": self.file, "outcome": self.outcome, "reason": self.reason, "sender_name": self.sender_name,
                 "sender_unit_id": self.sender_unit_id, "fingerprint": self.fingerprint,
-                "previous_fingerprint": self.previous_fingerprint or None, "seq": self.seq, "counts": self.counts,
-                "conflicts": self.conflicts}
+                "previous_fingerprint": self.previous_fingerprint or None, "seq": self.seq, "kind": self.kind or None,
+                "counts": self.counts, "conflicts": self.conflicts, "forwarded": [n.as_json() for n in self.nested],
+                "notes": self.notes}
 
 
 def _verify_signature(manifest_bytes: bytes, signature: bytes, key: bytes) -> None:
-    from nacl.exceptions import BadSignatureError, ValueError as NaclValueError
-    from nacl.signing import VerifyKey
-
-    try:
-        VerifyKey(key).verify(manifest_bytes, signature)
-    except (BadSignatureError, NaclValueError, TypeError, ValueError):
+    if not signature_valid(manifest_bytes, signature, key):
         raise BundleRefused("Chữ ký của gói không khớp: gói đã bị sửa sau khi xuất, hoặc không phải do đơn vị này "
-                            "tạo ra. Không nhập; hãy lấy lại gói từ máy của đơn vị gửi.", "signature") from None
-
-
-def _decrypt(payload: bytes, manifest: dict, folder: Path) -> bytes:
-    """Open a sealed payload with this book's key, or with a key it replaced (a sender that had not
-    yet learnt the new one)."""
-    from nacl.exceptions import CryptoError
-    from nacl.public import SealedBox
-
-    if manifest["recipient_key"] is None:
-        return payload
-    keys = load_keys(folder)
-    candidates = ([keys.private_key] if keys else []) + retired_private_keys(folder)
-    private = next((k for k in candidates if b64(bytes(k.public_key)) == manifest["recipient_key"]), None)
-    if private is None and not candidates:
-        raise BundleRefused(f"Máy này không có khóa để mở gói niêm phong (thư mục {folder / 'keys'} không còn). Nếu "
-                            "khóa đã mất, hãy tạo khóa mới (chibo keys new), xuất gói kế hoạch mới cho các chi bộ, "
-                            "rồi xin các chi bộ xuất lại.", "recipient")
-    if private is None:
-        raise BundleRefused("Gói này được niêm phong cho một đơn vị nhận khác, máy này không mở được.", "recipient")
-    try:
-        return SealedBox(private).decrypt(payload)
-    except CryptoError:
-        raise BundleRefused(DAMAGED, "decrypt") from None
+                            "tạo ra. Không nhập; hãy lấy lại gói từ máy của đơn vị gửi.", "signature")
 
 
 _WRONG_KIND = {
-    "report": "Đây là gói kế hoạch của cấp trên gửi chi bộ; sổ của cấp nhận báo cáo không nhập gói này.",
-    "plan": "Đây là gói báo cáo của một chi bộ gửi cấp trên; sổ của chi bộ chỉ nhập gói kế hoạch của cấp trên.",
+    "report": "Đây là gói báo cáo của một chi bộ gửi cấp trên; sổ của chi bộ chỉ nhập gói kế hoạch của cấp trên.",
+    "forward": "Đây là gói một đảng ủy chuyển lên cấp trên của mình; sổ của chi bộ chỉ nhập gói kế hoạch của cấp trên.",
+    "request": "Đây là yêu cầu lấy lại sổ của một máy mới (chibo restore-request), không nhập bằng chibo import. Ở "
+               "cấp nhận báo cáo, hãy ghi gói khôi phục cho chi bộ ấy: chibo restore-bundle TÊN-CHI-BỘ --key TỆP "
+               "(hoặc trang Trao đổi dữ liệu → chọn chi bộ → Ghi gói khôi phục…).",
+    "restore": "Đây là gói khôi phục sổ của một chi bộ; chỉ máy mới của chi bộ ấy nhập được.",
 }
 
 
-def expected_kind(db) -> str:
-    """A receiving level takes report bundles from its cells; a cell takes its superior's plan."""
-    return "report" if local_unit(db).role == UnitRole.RECEIVING else "plan"
+class RestoreGiven(BundleRefused):
+    """A restore bundle: it goes its own way (`restore_import`); `verify` says what it is."""
+
+    def __init__(self):
+        super().__init__(_WRONG_KIND["restore"], "restore")
+
+
+def accepted_kinds(db) -> tuple[str, ...]:
+    """A cell takes its superior's plan; a receiving level takes its children's report and forward
+    bundles, and its own superior's plan (a commune under its province)."""
+    return ("report", "forward", "plan") if local_unit(db).role == UnitRole.RECEIVING else ("plan",)
 
 
 def _check(path: Path, db, folder: Path, approve: frozenset[str], other_superior: bool,
-           *, read_held: bool = False) -> tuple[dict, list | None, Verdict, ImportReport]:
+           *, read_held: bool = False) -> tuple[dict, list | None, ForwardContent | None, Verdict, ImportReport]:
     """Everything before the transaction, writing nothing. Returns the manifest, the records (None
-    when the bundle is held, unless `read_held`), the verdict on its sender and the report so far."""
+    when the bundle is held, unless `read_held`), what a forward bundle carries of its children
+    (checked to the last nested signature), the verdict on its sender and the report so far."""
     report = ImportReport(file=str(path), outcome="rejected")
     raw = read_bundle(path)
     manifest = parse_manifest(raw.manifest_bytes)
     report.sender_name, report.sender_unit_id, report.seq = manifest["sender_name"], manifest["sender_unit_id"], manifest["seq"]
-    kind = expected_kind(db)
-    if manifest["kind"] != kind:
-        raise BundleRefused(_WRONG_KIND[kind], "kind")
+    report.kind = manifest["kind"]
+    if manifest["kind"] == "restore":
+        raise RestoreGiven()
+    if manifest["kind"] not in accepted_kinds(db):
+        raise BundleRefused(_WRONG_KIND[manifest["kind"]], "kind")
     if manifest["sender_unit_id"] == local_unit(db).id:
         raise BundleRefused("Đây là gói do chính sổ này xuất ra; không nhập lại vào đây.", "own_bundle")
     try:
@@ -124,14 +119,19 @@ def _check(path: Path, db, folder: Path, approve: frozenset[str], other_superior
     if len(raw.payload) != manifest["payload_size"] or hashlib.sha256(raw.payload).hexdigest() != manifest["payload_sha256"]:
         raise BundleRefused(DAMAGED, "payload_hash")
     if verdict.action == "hold" and not read_held:
-        return manifest, None, verdict, report
-    records = parse_records(gunzip_capped(_decrypt(raw.payload, manifest, folder)), manifest["sender_unit_id"])
-    counted: dict[str, int] = {}
-    for record in records:
-        counted[record["table"]] = counted.get(record["table"], 0) + 1
-    if counted != {k: v for k, v in manifest["counts"].items() if v}:
+        return manifest, None, None, verdict, report
+    data = gunzip_capped(open_sealed(raw.payload, manifest, folder))
+    check_records_hash(manifest, data)
+    forwarded = None
+    if manifest["kind"] == "forward":
+        forwarded = open_forward(db, data, manifest["sender_unit_id"], manifest["sender_name"],
+                                 manifest.get("forwarded", 0))
+        records = forwarded.records
+    else:
+        records = parse_records(data, manifest["sender_unit_id"])
+    if counts_of(records) != {k: v for k, v in manifest["counts"].items() if v}:
         raise BundleRefused("Số bản ghi trong gói không khớp với phần mô tả; gói bị từ chối.", "counts")
-    return manifest, records, verdict, report
+    return manifest, records, forwarded, verdict, report
 
 
 def _archive(book, path: Path, digest: str) -> None:
@@ -152,8 +152,16 @@ def _archive(book, path: Path, digest: str) -> None:
 
 def _log(db, path: Path, digest: str, report: ImportReport) -> None:
     db.add(BundleLog(file_sha256=digest, file_name=path.name, sender_unit_id=report.sender_unit_id, seq=report.seq,
-                     kind=expected_kind(db), outcome=report.outcome, reason=report.reason,
+                     kind=report.kind or accepted_kinds(db)[0], outcome=report.outcome, reason=report.reason,
                      counts=json.dumps({**report.counts, "conflicts": report.conflicts}, ensure_ascii=False)))
+
+
+def _log_nested(db, path: Path, digest: str, report: ImportReport) -> None:
+    """Each child's bundle a forward bundle carried, in the log as received through its sender."""
+    for nested in report.nested:
+        db.add(BundleLog(file_sha256=digest, file_name=path.name, sender_unit_id=nested.sender_unit_id, seq=nested.seq,
+                         kind=nested.kind, outcome="imported", reason=f"Chuyển lên qua “{nested.voucher_name}”.",
+                         counts=json.dumps({**nested.counts, "conflicts": nested.conflicts}, ensure_ascii=False)))
 
 
 def verify_bundle(book, path: Path) -> ImportReport:
@@ -161,12 +169,13 @@ def verify_bundle(book, path: Path) -> ImportReport:
     path = Path(path)
     try:
         with book.session() as db:
-            manifest, records, verdict, report = _check(path, db, book.folder, frozenset(), False, read_held=True)
+            manifest, records, forwarded, verdict, report = _check(path, db, book.folder, frozenset(), False,
+                                                                   read_held=True)
             db.rollback()
     except BundleRefused as refused:
         return ImportReport(str(path), "rejected", refused.message)
     report.outcome = "verified"
-    report.counts["new"] = len(records)
+    report.counts["new"] = forwarded.record_count if forwarded else len(records)
     if verdict.action == "hold":
         report.reason = f"Chữ ký đúng với khóa trong gói; chưa được xác nhận ở sổ này. {verdict.reason}"
     return report
@@ -179,13 +188,17 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
     DiskFullError with nothing written."""
     path = Path(path)
     approve = frozenset(approve)
+    if not book.local_unit_id:  # a new computer's book comes from its superior's copy
+        return _restore(book, path, approve)
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
     except OSError:
         digest = ""
     try:
         with book.session() as db:
-            manifest, records, verdict, report = _check(path, db, book.folder, approve, other_superior)
+            manifest, records, forwarded, verdict, report = _check(path, db, book.folder, approve, other_superior)
+    except RestoreGiven:
+        return _restore(book, path, approve)
     except BundleRefused as refused:
         report = ImportReport(str(path), "rejected", refused.message)
         log.warning("bundle %s refused: %s", path.name, refused.code)
@@ -211,12 +224,18 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
         with book.session() as db:
             db.info[IMPORTING] = True
             unit = db.get(KnownUnit, sender)
-            upsert(db, records, sender, report, book.folder / "quarantine" / f"{digest}.jsonl")
+            quarantine = book.folder / "quarantine" / f"{digest}.jsonl"
+            upsert(db, records, sender, report, quarantine)
+            if forwarded is not None:
+                apply_forward(db, forwarded, report, quarantine, now)
+                _log_nested(db, path, digest, report)
             if manifest["kind"] == "plan":
                 apply_plan(db, manifest, unit)
             unit.name = manifest["sender_name"]
             unit.superior_name = manifest.get("sender_superior", unit.superior_name)
             unit.last_seq = max(unit.last_seq, manifest["seq"])
+            if manifest["kind"] != "plan" and manifest["seq"] >= unit.last_seq:
+                unit.vouched_by = None  # its newest bundle came straight here: no longer under a commune
             db.add(unit)
             for waited in db.exec(select(BundleLog).where(BundleLog.file_sha256 == digest,
                                                           BundleLog.outcome == "pending")):
@@ -229,7 +248,13 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
         report = ImportReport(str(path), "rejected", "Gói này cần một gói trước đó của cùng đơn vị (thiếu bản ghi "
                               "gốc). Hãy nhập các gói cũ hơn trước, hoặc xin đơn vị xuất gói đầy đủ (--full).",
                               manifest["sender_name"], sender, report.fingerprint, manifest["seq"],
-                              approved=report.approved)
+                              approved=report.approved, kind=manifest["kind"])
         with book.session() as db:
             _log(db, path, digest, report)
     return report
+
+
+def _restore(book, path: Path, approve: frozenset[str]) -> ImportReport:
+    from chibo.sync.restore_import import import_restore
+
+    return import_restore(book, path, approve=approve)

@@ -26,6 +26,8 @@ from chibo.vocabulary import UnitRole
 
 RECIPIENT_SETTING = "sync_recipient"  # a cell's superior: its unit id, name, plan seq and public keys
 _BODY_PREFIXES = ("ban thuong vu dang uy ", "dang uy ", "dang bo ", "chi bo ", "chi uy ")
+# A province's committee and its organisation are named two ways: "Tỉnh ủy Lai Châu", "Đảng bộ tỉnh Lai Châu".
+_COMMITTEES = {"tinh uy ": "tinh ", "thanh uy ": "thanh pho "}
 
 
 @dataclass(frozen=True)
@@ -38,23 +40,27 @@ class Verdict:
 
 def same_body(a: str, b: str) -> bool:
     """"Đảng bộ xã Nậm Xe" and "Đảng ủy xã Nậm Xe" name one commune (the organisation and its
-    committee); case, accents and spacing aside."""
+    committee), "Đảng bộ tỉnh Lai Châu" and "Tỉnh ủy Lai Châu" one province; case, accents and
+    spacing aside."""
     def core(name: str) -> str:
         folded = fold(name)
         for prefix in _BODY_PREFIXES:
             if folded.startswith(prefix):
                 folded = folded[len(prefix):]
                 break
+        for committee, place in _COMMITTEES.items():
+            if folded.startswith(committee):
+                folded = place + folded[len(committee):]
         return re.sub(r"[^a-z0-9]", "", folded)
 
     return bool(core(a)) and core(a) == core(b)
 
 
-def superior_flag(local, sender_name: str, declared_superior: str) -> str:
-    """The warning that needs a second, explicit word: at a receiving level, a cell that declares
-    another committee as its superior; at a cell, a plan from a committee that is not the superior
-    the cell declared."""
-    if local.role == UnitRole.RECEIVING:
+def superior_flag(local, sender_name: str, declared_superior: str, *, downward: bool) -> str:
+    """The warning that needs a second, explicit word: for a bundle coming up (a report, a forward),
+    a sender that declares another committee as its superior; for a plan coming down, a committee
+    that is not the superior this unit declared."""
+    if not downward:
         if declared_superior and not same_body(declared_superior, local.name):
             return (f"Lưu ý: “{sender_name}” khai cấp trên là “{declared_superior}”, không phải “{local.name}”. Chỉ "
                     "xác nhận khi chắc chắn đơn vị này thuộc cấp mình (ví dụ vừa chuyển về).")
@@ -79,6 +85,7 @@ def judge(db, manifest: dict, fingerprint: str, approve: frozenset[str], other_s
     local = local_unit(db)
     sender, key, seq, name = (manifest["sender_unit_id"], manifest["signer_key"], manifest["seq"],
                               manifest["sender_name"])
+    downward = manifest["kind"] == "plan"
     known = db.get(KnownUnit, sender)
     if known is not None and known.approval == "rejected":
         raise BundleRefused(f"Đơn vị “{name}” đã bị từ chối; gói không được nhập.", "rejected_unit")
@@ -86,8 +93,9 @@ def judge(db, manifest: dict, fingerprint: str, approve: frozenset[str], other_s
     if history is not None and history.status == "rejected":
         raise BundleRefused(f"Khóa {fingerprint} của “{name}” đã bị từ chối; gói không được nhập. Hãy liên hệ đơn vị "
                             "để kiểm tra.", "rejected_key")
-    superior = current_superior(db).get("unit_id") if local.role != UnitRole.RECEIVING else None
-    switch = superior is not None and superior != sender
+    superior = current_superior(db).get("unit_id")
+    _check_direction(local, known, superior, manifest)
+    switch = downward and superior is not None and superior != sender
     if not switch and known is not None and known.signing_key != key and history is not None \
             and history.status == "retired":
         if history.until_seq is not None and seq < history.until_seq:
@@ -99,22 +107,35 @@ def judge(db, manifest: dict, fingerprint: str, approve: frozenset[str], other_s
         return Verdict("accept")
     previous = (known.fingerprint if known is not None and known.signing_key != key
                 and known.approval in ("approved", "former") else "")
-    flag = superior_flag(local, name, manifest.get("sender_superior", ""))
+    flag = superior_flag(local, name, manifest.get("sender_superior", ""), downward=downward)
     if fingerprint in approve and (not flag or other_superior):
         if history is not None and history.status == "retired":
             raise BundleRefused(f"Khóa {fingerprint} của “{name}” đã được thay bằng khóa khác; không xác nhận lại khóa "
                                 "cũ. Hãy xin đơn vị xuất gói mới.", "retired_key")
         return Verdict("approve", previous_fingerprint=previous, flag=flag)
-    return Verdict("hold", _hold_reason(db, local, manifest, fingerprint, previous, switch, superior), previous, flag)
+    return Verdict("hold", _hold_reason(db, manifest, fingerprint, previous, switch), previous, flag)
 
 
-def _hold_reason(db, local, manifest: dict, fingerprint: str, previous: str, switch: bool, superior) -> str:
+def _check_direction(local, known: KnownUnit | None, superior: str | None, manifest: dict) -> None:
+    """A commune both receives its cells' bundles and its province's plans: a plan from a unit it
+    counts as its own child, or a report from its superior, is a bundle taken to the wrong level."""
+    name = manifest["sender_name"]
+    if manifest["kind"] == "plan":
+        if local.role == UnitRole.RECEIVING and known is not None and known.approval == "approved" \
+                and known.unit_id != superior:
+            raise BundleRefused(f"“{name}” là đơn vị cấp dưới của sổ này; gói kế hoạch “{name}” gửi các đơn vị cấp "
+                                "dưới của họ không nhập ở đây.", "child_plan")
+    elif superior is not None and manifest["sender_unit_id"] == superior:
+        raise BundleRefused(f"“{name}” là cấp trên của sổ này; từ cấp trên, sổ chỉ nhập gói kế hoạch.", "superior_report")
+
+
+def _hold_reason(db, manifest: dict, fingerprint: str, previous: str, switch: bool) -> str:
     name, seq = manifest["sender_name"], manifest["seq"]
     if previous:
         reason = (f"Khóa ký của “{name}” đã thay đổi: mã khóa cũ {previous}, mã khóa mới {fingerprint}. Gói số {seq} "
                   "được giữ lại, chưa nhập. Hãy hỏi chính đơn vị (qua điện thoại hoặc giấy có chữ ký) xem có đúng họ "
                   "vừa tạo khóa mới không, đối chiếu mã khóa mới rồi mới xác nhận.")
-    elif local.role == UnitRole.RECEIVING:
+    elif manifest["kind"] != "plan":
         reason = (f"Đơn vị mới “{name}” chờ xác nhận mã khóa {fingerprint}. Hãy đối chiếu với mã khóa của đơn vị "
                   "(đơn vị xem bằng lệnh chibo info hoặc ở Cài đặt → Đơn vị, rồi đọc qua điện thoại) rồi xác nhận.")
     else:

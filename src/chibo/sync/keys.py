@@ -125,6 +125,12 @@ def _generate(folder: Path) -> UnitKeys:
     return keys
 
 
+def keys_for_new_computer(folder: Path) -> UnitKeys:
+    """The keys of a data folder that has no book yet (a new computer asking its superior for its
+    book back): made once, the same ones on every later request."""
+    return load_keys(folder) or _generate(folder)
+
+
 def _publish(db, keys: UnitKeys):
     """The public halves on the local unit's record (they travel in the next bundle)."""
     from chibo.services.units import local_unit

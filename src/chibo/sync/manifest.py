@@ -1,4 +1,10 @@
-"""The manifest's schema, checked before anything in it is trusted."""
+"""The manifest's schema, checked before anything in it is trusted.
+
+Kinds: `report` (a cell to its superior), `plan` (a receiving level to its cells), `forward` (a
+receiving level to its own superior: its records and its children's bundles with their
+signatures, `sync.forward`), `restore` (a receiving level to a cell that lost its book, sealed to
+the cell's newly approved key, `sync.restore_bundle`) and `request` (a new computer asking for
+that restore with its new public keys)."""
 
 from __future__ import annotations
 
@@ -14,7 +20,10 @@ _FIELDS = {
     "payload_size": int,
 }
 # Added later: absent from bundles of older chibo, checked when present.
-_OPTIONAL = {"sender_superior": str, "sender_encryption_key": str, "ack_revs": dict}
+_OPTIONAL = {"sender_superior": str, "sender_encryption_key": str, "ack_revs": dict, "records_sha256": str,
+             "forwarded": int, "restore_unit_id": str, "restore_unit_name": str, "restore_last_seq": int,
+             "restore_rev": int}
+KINDS = ("report", "plan", "forward", "restore", "request")
 BAD_MANIFEST = "Phần mô tả (manifest) của gói không hợp lệ; gói bị từ chối. Hãy báo đơn vị gửi xuất lại gói."
 
 
@@ -35,8 +44,13 @@ def parse_manifest(data: bytes) -> dict:
     if manifest["min_reader_version"] > FORMAT_VERSION:
         raise BundleRefused(f"Gói được tạo bằng chibo mới hơn (định dạng {manifest['format_version']}). Hãy cập nhật "
                             "chibo lên bản mới rồi nhập lại.", "newer_format")
-    if manifest["kind"] not in ("report", "plan") or manifest["seq"] < 1 or manifest["payload_size"] < 0:
+    if manifest["kind"] not in KINDS or manifest["seq"] < 1 or manifest["payload_size"] < 0:
         raise BundleRefused(BAD_MANIFEST, "manifest")
+    if not _counts({k: v for k, v in manifest.items() if k in ("forwarded", "restore_last_seq", "restore_rev")}):
+        raise BundleRefused(BAD_MANIFEST, "manifest")
+    if manifest["kind"] == "restore" and not (manifest["recipient_key"] and isinstance(manifest.get("restore_unit_id"), str)
+                                              and "restore_last_seq" in manifest and "restore_rev" in manifest):
+        raise BundleRefused(BAD_MANIFEST, "manifest")  # a restore is always sealed, and says whose book it is
     if not _counts(manifest["counts"]):
         raise BundleRefused(BAD_MANIFEST, "manifest")
     if manifest["kind"] == "plan":

@@ -12,7 +12,7 @@ from chibo.services.units import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.files import private_folder, write_atomically
 from chibo.store.models import SYNCED_TABLES, KnownUnit, RevCounter, Unit
-from chibo.sync.export import ACKED_REV_SETTING, SENT_SETTING, SEQ_SETTING
+from chibo.sync.export import ACKED_REV_SETTING, ACKED_SEQ_SETTING, SENT_SETTING, SEQ_SETTING
 from chibo.sync.keyring import RECIPIENT_SETTING, current_superior
 from chibo.sync.payload import TABLES, content_hash, record_fields
 
@@ -100,6 +100,7 @@ def apply_plan(db, manifest: dict, sender: KnownUnit) -> None:
                 former.approval = "former"
                 db.add(former)
             set_setting(db, ACKED_REV_SETTING, 0)
+            set_setting(db, ACKED_SEQ_SETTING, 0)
             set_setting(db, SENT_SETTING, {})
         sender.encryption_key = encryption
         recipient = {"unit_id": sender.unit_id, "name": manifest["sender_name"], "plan_seq": manifest["seq"],
@@ -122,6 +123,8 @@ def _acknowledge(db, manifest: dict) -> None:
         set_setting(db, SENT_SETTING, {str(seq): rev for seq, rev in sent.items() if seq > acked_seq})
     if acked_seq and acked_seq > int(get_setting(db, SEQ_SETTING, 0)):
         set_setting(db, SEQ_SETTING, acked_seq)
+    if acked_seq and acked_seq > int(get_setting(db, ACKED_SEQ_SETTING, 0)):
+        set_setting(db, ACKED_SEQ_SETTING, acked_seq)
     held_rev = manifest.get("ack_revs", {}).get(local_id, 0)
     counter = db.get(RevCounter, local_id)
     if held_rev and (counter is None or counter.last_rev < held_rev):

@@ -137,9 +137,10 @@ def _values(model: type[SyncedRecord], fields: dict) -> dict:
     return values
 
 
-def parse_records(data: bytes, sender_unit_id: str) -> list[dict]:
+def parse_records(data: bytes, sender_unit_id: str, owners: frozenset[str] = frozenset()) -> list[dict]:
     """Every line checked: a known table, a UUID, a positive rev, the columns of the table with
-    values of their types, the hash of the content, and the sender as owner."""
+    values of their types, the hash of the content, and the sender as owner (or one of `owners`:
+    a restore bundle carries the cell's records beside its superior's)."""
     records = []
     seen = set()
     try:
@@ -169,7 +170,7 @@ def parse_records(data: bytes, sender_unit_id: str) -> list[dict]:
         except (ValueError, KeyError, TypeError, AttributeError):
             raise BundleRefused(f"Bản ghi thứ {number} trong gói không hợp lệ; gói bị từ chối. Hãy báo đơn vị gửi "
                                 "xuất lại gói bằng chibo.", "records") from None
-        if values["unit_id"] != sender_unit_id:
+        if values["unit_id"] != sender_unit_id and values["unit_id"] not in owners:
             raise BundleRefused(f"Bản ghi thứ {number} ghi là của đơn vị khác với đơn vị đã ký gói; gói bị từ chối.",
                                 "foreign_record")
         key = (entry["table"], record_id)

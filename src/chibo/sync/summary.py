@@ -14,6 +14,7 @@ from chibo.services.common import alive
 from chibo.services.figures import document_figures
 from chibo.services.roll import Roll
 from chibo.store.models import BundleLog, Document, KnownUnit, Meeting, Unit
+from chibo.sync.keyring import current_superior
 
 
 @dataclass
@@ -44,6 +45,15 @@ class UnitSummary:
     sessions: int = 0
     documents: dict[str, DocumentTotal] = field(default_factory=dict)
 
+    def add(self, other: "UnitSummary") -> None:
+        """Count `other`'s figures into these (a total, or a commune's with its cells)."""
+        self.members += other.members
+        self.sessions += other.sessions
+        for symbol, document in other.documents.items():
+            total = self.documents.setdefault(symbol, DocumentTotal(symbol))
+            total.required += document.required
+            total.studied += document.studied
+
     def as_json(self) -> dict:
         return {"id": self.unit_id, "name": self.name, "label": self.label, "code": self.code,
                 "fingerprint": self.fingerprint, "last_seq": self.last_seq,
@@ -71,20 +81,18 @@ def unit_summary(db, known: KnownUnit, as_of: date) -> UnitSummary:
 
 
 def consolidated(db, as_of: date | None = None) -> tuple[list[UnitSummary], UnitSummary]:
-    """Each approved unit's figures, and their sum."""
+    """Each approved unit's figures, and their sum. A commune's own superior (approved to take its
+    plans) is not one of the units it sums."""
     as_of = as_of or date.today()
+    superior = current_superior(db).get("unit_id")
     units = [unit_summary(db, known, as_of)
-             for known in db.exec(select(KnownUnit).where(KnownUnit.approval == "approved").order_by(col(KnownUnit.name)))]
+             for known in db.exec(select(KnownUnit).where(KnownUnit.approval == "approved").order_by(col(KnownUnit.name)))
+             if known.unit_id != superior]
     names = Counter(unit.name for unit in units)
     for unit in units:
         if names[unit.name] > 1:
             unit.label = f"{unit.name} (mã khóa {unit.fingerprint})"
     total = UnitSummary("", "Tổng cộng", "", 0, None, label="Tổng cộng")
     for unit in units:
-        total.members += unit.members
-        total.sessions += unit.sessions
-        for symbol, document in unit.documents.items():
-            sum_doc = total.documents.setdefault(symbol, DocumentTotal(symbol))
-            sum_doc.required += document.required
-            sum_doc.studied += document.studied
+        total.add(unit)
     return units, total

@@ -15,6 +15,7 @@ from chibo.services.units import local_unit
 from chibo.store.models import BundleLog, KnownKey, KnownUnit
 from chibo.sync.importer import ImportReport, import_bundle
 from chibo.sync.keyring import approve_key, key_row, superior_flag
+from chibo.vocabulary import UnitRole
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class PendingKey:
     bundles: int  # bundles waiting in the archive
     reason: str  # the sentence the last held bundle was given
     flag: str  # the unit's superior is not this one: approving needs a second, explicit word
+    superior: bool = False  # the unit sends plan bundles: it asks to be this unit's superior
 
 
 def pending_keys(db) -> list[PendingKey]:
@@ -43,11 +45,13 @@ def pending_keys(db) -> list[PendingKey]:
         waiting = list(db.exec(select(BundleLog).where(BundleLog.sender_unit_id == known.unit_id,
                                                        BundleLog.outcome == "pending")
                                .order_by(col(BundleLog.received_at).desc())))
-        flag = superior_flag(local, known.name, known.superior_name)
+        kinds = {log.kind for log in waiting}
+        downward = "plan" in kinds if kinds else local.role != UnitRole.RECEIVING
+        flag = superior_flag(local, known.name, known.superior_name, downward=downward)
         for fingerprint, previous, seen in keys:
             found.append(PendingKey(known.unit_id, known.name, fingerprint, previous, seen,
                                     len({log.file_sha256 for log in waiting}), waiting[0].reason if waiting else "",
-                                    flag))
+                                    flag, downward))
     return found
 
 

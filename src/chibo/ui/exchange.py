@@ -53,6 +53,7 @@ class ExchangeData:
     log: list = field(default_factory=list)  # (id, cells)
     units: list = field(default_factory=list)  # (id, cells), receiving role
     documents: list = field(default_factory=list)  # (id, cells), receiving role
+    forwarded: int = 0  # receiving role with a superior: forward bundles written
 
 
 def report_row(report) -> tuple[str, tuple[str, ...]]:
@@ -73,7 +74,8 @@ def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
     receiving = unit.role == UnitRole.RECEIVING
     data = ExchangeData(unit.role, unit.name, unit_identity(db, folder),
                         int(get_setting(db, PLAN_SEQ_SETTING if receiving else SEQ_SETTING, 0)),
-                        get_setting(db, RECIPIENT_SETTING), pending_keys(db))
+                        get_setting(db, RECIPIENT_SETTING), pending_keys(db),
+                        forwarded=int(get_setting(db, SEQ_SETTING, 0)) if receiving else 0)
     names = {k.unit_id: k.name for k in db.exec(select(KnownUnit))}
     for entry in db.exec(select(BundleLog).order_by(col(BundleLog.received_at).desc()).limit(200)):
         data.log.append((entry.id, (format_date(entry.received_at), entry.file_name,
@@ -242,9 +244,27 @@ class ExchangePage(QWidget):
         if receiving:
             self.units_table, self.units_model = list_table(UNIT_COLUMNS, 0)
             self.documents_table, self.documents_model = list_table(DOCUMENT_COLUMNS, 0)
+            self.restore_button = QPushButton(tr("Restore bundle for the selected cell…"))
+            self.restore_button.setToolTip(tr("For a cell that lost its computer: its book from the copy kept here, "
+                                              "sealed to the cell’s key."))
+            self.restore_button.setEnabled(False)
+            self.restore_button.clicked.connect(self.open_restore)
+            self.units_table.selectionModel().selectionChanged.connect(lambda *_: self.restore_button.setEnabled(
+                self._selected_unit() is not None))
+            self.forward_panel = ExportPanel(self.book, plan=False, forward=True)
+            self.forward_panel.exported.connect(lambda _result: self.changed.emit())
+            self.forward_state = QLabel("")
+            self.forward_state.setWordWrap(True)
+            self.forward_tab = QWidget()
+            forward_layout = QVBoxLayout(self.forward_tab)
+            forward_layout.addWidget(self.forward_state)
+            forward_layout.addWidget(self.forward_panel)
+            forward_layout.addStretch(1)
             totals = QWidget()
             totals_layout = QVBoxLayout(totals)
-            totals_layout.addWidget(_section(tr("By unit"), self.units_table))
+            units_box = _section(tr("By unit"), self.units_table, self.restore_button)
+            units_box.layout().setAlignment(self.restore_button, Qt.AlignLeft)
+            totals_layout.addWidget(units_box)
             totals_layout.addWidget(_section(tr("Study of documents (all units summed)"), self.documents_table))
             self.tabs.addTab(receive, tr("Receive report bundles"))
             self.tabs.addTab(totals, tr("Summed figures"))
@@ -253,6 +273,38 @@ class ExchangePage(QWidget):
             self.tabs.addTab(send, tr("Send a report to the level above"))
             self.tabs.addTab(receive, tr("Receive a plan bundle"))
         self.tabs.addTab(_section(tr("Every bundle received, newest first"), self.log_table), tr("Log"))
+
+    def _selected_unit(self) -> tuple[str, str, str] | None:
+        """(unit id, name, fingerprint) of the unit chosen in the table of units; None for the total."""
+        rows = self.units_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        unit_id, cells = self.units_model.rows[rows[0].row()]
+        return (unit_id, cells[0], cells[1]) if unit_id else None
+
+    def open_restore(self) -> None:
+        from chibo.ui.restore_bundle import RestoreBundleDialog
+
+        chosen = self._selected_unit()
+        if chosen is not None:
+            self.restore_dialog = RestoreBundleDialog(self.book, *chosen, parent=self)
+            self.restore_dialog.finished.connect(lambda _result: self.changed.emit())  # a key may have been approved
+            self.restore_dialog.open()
+
+    def _show_forwarding(self, recipient: dict | None, forwarded: int) -> None:
+        """A receiving level with its own superior forwards its cells' bundles there: a tab of its own,
+        shown once the superior's plan bundle was approved."""
+        index = self.tabs.indexOf(self.forward_tab)
+        if recipient and index < 0:
+            self.tabs.insertTab(self.tabs.count() - 1, self.forward_tab, tr("Forward to the level above"))
+        elif not recipient and index >= 0:
+            self.tabs.removeTab(index)
+        if recipient:
+            self.forward_state.setText(tr("The level above: {name}. One bundle carries the cells’ bundles, each with "
+                                          "the cell’s own signature, and this unit’s records; it is sealed to the key "
+                                          "of the level above and carries what it has not yet confirmed receiving. "
+                                          "{count} bundles forwarded so far.").format(name=recipient["name"],
+                                                                                    count=forwarded))
 
     def _decided(self, reports) -> None:
         if reports:
@@ -277,6 +329,7 @@ class ExchangePage(QWidget):
         self.key_line.setText(key)
         self.export_panel.set_sealing(data.recipient is not None)
         if data.role == UnitRole.RECEIVING:
+            self._show_forwarding(data.recipient, data.forwarded)
             self.state.setText(tr("The plan bundle sent to the cells: the committee’s key, the documents to study "
                                   "with their deadlines, and the last bundle received from each cell. {count} plan "
                                   "bundles exported so far.").format(count=data.last_seq))

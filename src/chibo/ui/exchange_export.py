@@ -69,22 +69,34 @@ class DestinationPicker(QWidget):
         data = self.combo.currentData()
         return (data[0], Path(data[1])) if data else None
 
+    def chosen(self) -> tuple[str, Path] | None:
+        """(how to name it, folder); None, after saying what to do, when nothing is there to write to."""
+        destination = self.destination()
+        if destination is None:
+            QMessageBox.information(self, "chibo", tr("Plug in a USB stick and press “Look for USB drives again”, "
+                                                      "or press “Choose a folder…”."))
+        return destination
+
 
 class ExportPanel(QWidget):
-    """One button that writes the next bundle and says where, how big, and that it was checked."""
+    """One button that writes the next bundle and says where, how big, and that it was checked: a
+    cell's report, a receiving level's plan for its cells, or (`forward`) a receiving level's
+    bundle for its own superior with its cells' bundles in it."""
 
-    exported = Signal(object)  # ExportResult
+    exported = Signal(object)  # ExportResult or ForwardResult
 
-    def __init__(self, book, plan: bool):
+    def __init__(self, book, plan: bool, forward: bool = False):
         super().__init__()
-        self.book, self.plan = book, plan
+        self.book, self.plan, self.forward = book, plan, forward
         self.picker = DestinationPicker()
-        self.full = QCheckBox(tr("Send the whole book (when the level above asks to start again)"))
+        self.full = QCheckBox(tr("Send everything again, not only what the level above has not confirmed") if forward
+                              else tr("Send the whole book (when the level above asks to start again)"))
         self.full.setVisible(not plan)
         self.unsealed = QCheckBox(tr("Export without sealing, because the level above asked for it: anyone holding "
                                      "the USB stick can read the members’ personal data"))
         self.unsealed.hide()  # shown to a cell that has no key of its superior yet
-        self.button = QPushButton(tr("Export a plan bundle") if plan else tr("Export a report bundle"))
+        self.button = QPushButton(tr("Export a plan bundle") if plan else tr("Forward to the level above") if forward
+                                  else tr("Export a report bundle"))
         self.button.setDefault(True)
         self.button.clicked.connect(self.export)
         self.progress = QProgressBar()
@@ -107,7 +119,7 @@ class ExportPanel(QWidget):
 
     def set_sealing(self, superior_known: bool) -> None:
         """A cell without its superior's key may only export unsealed, on purpose."""
-        self.unsealed.setVisible(not self.plan and not superior_known)
+        self.unsealed.setVisible(not self.plan and not self.forward and not superior_known)
         if superior_known:
             self.unsealed.setChecked(False)
 
@@ -121,14 +133,13 @@ class ExportPanel(QWidget):
 
     def export(self) -> None:
         from chibo.sync.export import export_bundle, export_plan
+        from chibo.sync.forward import export_forward
 
-        destination = self.picker.destination()
+        destination = self.picker.chosen()
         if destination is None:
-            QMessageBox.information(self, "chibo", tr("Plug in a USB stick and press “Look for USB drives again”, "
-                                                      "or press “Choose a folder…”."))
             return
         name, folder = destination
-        book, plan, full = self.book, self.plan, self.full.isChecked()
+        book, plan, forward, full = self.book, self.plan, self.forward, self.full.isChecked()
         unsealed = self.unsealed.isVisible() and self.unsealed.isChecked()
         if unsealed and not self.confirm_unsealed():
             return
@@ -139,11 +150,18 @@ class ExportPanel(QWidget):
         def done(result):
             self.button.setEnabled(True)
             self.progress.hide()
-            what = tr("plan bundle") if plan else tr("bundle")
+            what = tr("plan bundle") if plan else tr("forward bundle") if forward else tr("bundle")
             text = tr("Wrote {what} no. {seq} to {where}, {size}, and checked it.").format(
                 what=what, seq=result.seq, where=name, size=format_size(result.size))
-            text += tr("\nFile: {file} ({records} records).").format(file=result.path.name,
-                                                                    records=format_count(result.records))
+            if forward:
+                text += tr("\nFile: {file} ({bundles} bundles of {units} units below, each with its own signature; "
+                           "{records} records of this unit).").format(
+                    file=result.path.name, bundles=format_count(result.bundles), units=format_count(result.units),
+                    records=format_count(result.records))
+                text += "".join("\n" + reason for reason in result.skipped)
+            else:
+                text += tr("\nFile: {file} ({records} records).").format(file=result.path.name,
+                                                                        records=format_count(result.records))
             if plan:
                 text += tr("\nTake this bundle to the cells to import into their books.")
             elif not result.sealed:
@@ -158,5 +176,11 @@ class ExportPanel(QWidget):
             self.result.setText("")
             show_failure(self, exc)
 
-        run_write(lambda: export_plan(book, folder) if plan else export_bundle(book, folder, full=full,
-                                                                               unsealed=unsealed), done, failed)
+        def work():
+            if plan:
+                return export_plan(book, folder)
+            if forward:
+                return export_forward(book, folder, full=full)
+            return export_bundle(book, folder, full=full, unsealed=unsealed)
+
+        run_write(work, done, failed)

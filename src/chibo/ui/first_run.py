@@ -1,6 +1,8 @@
-"""The first run: what this book is for (this unit, or a try-out with the demo cell), the unit's
-details and role, then how the member list comes in (a spreadsheet checked row by row, or by
-hand). Nothing is written before Hoàn tất; then everything is written on the write worker.
+"""The first run: what this book is for (this unit, a cell's book given back by its superior after
+its computer was lost (`recover_page`), or a try-out with the demo cell), the unit's details and
+role, then how the member list comes in (a spreadsheet checked row by row, or by hand). Nothing is
+written before Hoàn tất (but the book given back, on its own page); then everything is written on
+the write worker.
 
 Each page picks the next one from its radio buttons (`nextId`). QWizard decides between "Tiếp
 theo >" and "Hoàn tất" when it shows a page, and again only when the page's `setFinalPage` is
@@ -17,10 +19,11 @@ from PySide6.QtWidgets import (
 from chibo.ui.i18n import tr
 from chibo.ui.member_import import ImportPreviewPanel
 from chibo.ui.operations import message_of, run_write
+from chibo.ui.recover_page import RecoverPage
 from chibo.ui.screen import fit_to_screen
 
-WELCOME, UNIT, START, IMPORT = range(4)
-DEMO, FILE, HAND = "demo", "file", "hand"
+WELCOME, UNIT, START, IMPORT, RECOVER = range(5)
+DEMO, FILE, HAND, RESTORE = "demo", "file", "hand", "restore"
 
 
 def _radio_page(page: QWizardPage, intro: str, choices: list[tuple[str, str]]) -> QButtonGroup:
@@ -60,10 +63,11 @@ class WelcomePage(QWizardPage):
                "yet. Would you like to:")),
             [("real", tr("Set up my unit and start keeping the real book")),
              (DEMO, tr("Try the demo cell (made-up names and figures, in a folder of its own; the real book stays "
-                       "empty)"))])
+                       "empty)")),
+             (RESTORE, tr("Get my cell’s book back from the level above (the cell’s computer was lost or broken)"))])
 
     def nextId(self) -> int:
-        return -1 if _checked(self.group) == DEMO else UNIT
+        return {DEMO: -1, RESTORE: RECOVER}.get(_checked(self.group), UNIT)
 
 
 class UnitPage(QWizardPage):
@@ -131,6 +135,9 @@ class ImportPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.panel.problem() is None
 
+    def nextId(self) -> int:
+        return -1  # the last page of its path (QWizard would go on to the page numbered next)
+
 
 class FirstRunWizard(QWizard):
     """After `exec()` returns Accepted, `book` is the book to open: this one, set up, or the demo's."""
@@ -146,15 +153,17 @@ class FirstRunWizard(QWizard):
                              (QWizard.FinishButton, tr("Finish")), (QWizard.CancelButton, tr("Quit"))):
             self.setButtonText(button, text)
         self.welcome, self.unit, self.start, self.importing = WelcomePage(), UnitPage(), StartPage(), ImportPage(book)
-        for key, page in ((WELCOME, self.welcome), (UNIT, self.unit), (START, self.start), (IMPORT, self.importing)):
+        self.recover = RecoverPage(book)
+        for key, page in ((WELCOME, self.welcome), (UNIT, self.unit), (START, self.start), (IMPORT, self.importing),
+                          (RECOVER, self.recover)):
             self.setPage(key, page)
         self.busy: QProgressDialog | None = None
         fit_to_screen(self, 1000, 620)
         self._working = False
 
     def chosen_start(self) -> str:
-        if _checked(self.welcome.group) == DEMO:
-            return DEMO
+        if _checked(self.welcome.group) in (DEMO, RESTORE):
+            return _checked(self.welcome.group)
         if not self.unit.cell.isChecked():
             return HAND  # the receiving level keeps no member register of the cells
         return _checked(self.start.group)
@@ -164,6 +173,8 @@ class FirstRunWizard(QWizard):
         if self._working:
             return
         choice = self.chosen_start()
+        if choice == RESTORE:  # the book came back on its page already
+            return self._ready(choice, self.book) if self.recover.restored else None
         preview = self.importing.panel.preview if choice == FILE else None
         skip = self.importing.panel.skip.isChecked()
         unit = {"name": self.unit.name.text(), "superior_name": self.unit.superior.text(),
@@ -182,8 +193,9 @@ class FirstRunWizard(QWizard):
 
     def _ready(self, choice: str, book) -> None:
         self._working = False
-        self.busy.reset()
-        self.busy = None
+        if self.busy is not None:
+            self.busy.reset()
+            self.busy = None
         self.choice, self.book = choice, book
         super().accept()
 

@@ -139,7 +139,7 @@ class PendingPanel(QGroupBox):
         entry = self._selected()
         if entry is None:
             return
-        self.dialog = KeyApprovalDialog(entry, self.receiving, self)
+        self.dialog = KeyApprovalDialog(entry, self.receiving and not entry.superior, self)  # a commune's province
         if self.dialog.exec() != QDialog.Accepted:
             return
         book, other = self.book, self.dialog.other_superior

@@ -41,10 +41,10 @@ class UnitKeyRows(QObject):
                 fingerprint=identity.published_fingerprint))
         else:
             self.fingerprint.setText(tr("(none yet; made when the first bundle is sent)"))
-        if receiving:
-            self.superior.setText(tr("(a receiving level: its cells confirm its key)"))
-        elif identity.superior:
+        if identity.superior:  # a cell's superior, or a commune's province
             self.superior.setText(tr("{name}, key fingerprint {fingerprint}").format(**identity.superior))
+        elif receiving:
+            self.superior.setText(tr("(a receiving level: its cells confirm its key)"))
         else:
             self.superior.setText(tr("None yet: import the plan bundle of the level above (Data exchange)."))
 

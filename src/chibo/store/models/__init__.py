@@ -2,7 +2,7 @@
 
 from chibo.store.models.base import SyncedRecord, new_id, utcnow
 from chibo.store.models.documents import Document
-from chibo.store.models.exchange import BundleLog, KnownKey, KnownUnit
+from chibo.store.models.exchange import BundleLog, ForwardedBundle, KnownKey, KnownUnit
 from chibo.store.models.meetings import AgendaItem, Attendance, Meeting, SessionDocument, Speech
 from chibo.store.models.members import Member, MemberStatusChange, Presenter
 from chibo.store.models.papers import IssuedPaper
@@ -37,6 +37,7 @@ __all__ = [
     "BundleLog",
     "Document",
     "Essay",
+    "ForwardedBundle",
     "IssuedPaper",
     "KnownKey",
     "KnownUnit",

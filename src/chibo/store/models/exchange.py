@@ -22,6 +22,9 @@ class KnownUnit(SQLModel, table=True):
     approved_at: datetime | None = None
     last_seq: int = 0
     superior_name: str = ""  # the superior the unit declares (its bundles' manifest): flagged when not us
+    # At a level above the communes: the child unit (a commune) that vouched for this unit's keys in a
+    # forwarded bundle; None for a unit approved here by a person (a direct child, or a superior).
+    vouched_by: str | None = Field(default=None, max_length=36)
 
 
 class BundleLog(SQLModel, table=True):
@@ -56,3 +59,13 @@ class KnownKey(SQLModel, table=True):
     retired_at: datetime | None = None
     first_seq: int | None = None  # the lowest bundle number seen signed with this key
     until_seq: int | None = None  # retired: bundles numbered below this were made before the change
+
+
+class ForwardedBundle(SQLModel, table=True):
+    """At a receiving level with a superior: a child's bundle (kept in `received/` by its hash) and
+    the last forward bundle that carried it upward. Acknowledged once the superior's plan bundle
+    says it received that forward, so the next forward leaves it out."""
+
+    __tablename__ = "forwarded_bundle"
+    file_sha256: str = Field(primary_key=True)
+    forward_seq: int

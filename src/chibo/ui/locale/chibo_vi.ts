@@ -332,6 +332,22 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
+        <source>Restore bundle for the selected cell…</source>
+        <translation>Ghi gói khôi phục cho chi bộ đang chọn…</translation>
+    </message>
+    <message>
+        <source>For a cell that lost its computer: its book from the copy kept here, sealed to the cell’s key.</source>
+        <translation>Cho chi bộ bị mất máy: sổ của chi bộ lấy từ bản sao lưu ở đây, niêm phong cho khóa của chi bộ.</translation>
+    </message>
+    <message>
+        <source>Forward to the level above</source>
+        <translation>Chuyển lên cấp trên</translation>
+    </message>
+    <message>
+        <source>The level above: {name}. One bundle carries the cells’ bundles, each with the cell’s own signature, and this unit’s records; it is sealed to the key of the level above and carries what it has not yet confirmed receiving. {count} bundles forwarded so far.</source>
+        <translation>Cấp trên: {name}. Một gói mang các gói của các chi bộ, mỗi gói giữ nguyên chữ ký của chi bộ, cùng dữ liệu của đơn vị này; gói được niêm phong cho khóa của cấp trên và mang những gì cấp trên chưa xác nhận đã nhận. Đã chuyển lên {count} gói.</translation>
+    </message>
+    <message>
         <source>The level above: {name} (key fingerprint {fingerprint}). Report bundles are sealed: only the level above can open them. {count} bundles sent; each carries every change the level above has not yet confirmed receiving.</source>
         <translation>Cấp trên: {name} (mã khóa {fingerprint}). Gói báo cáo được niêm phong: chỉ cấp trên mở được. Đã gửi {count} gói; mỗi gói mang mọi thay đổi mà cấp trên chưa xác nhận đã nhận.</translation>
     </message>
@@ -536,6 +552,10 @@
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>Send everything again, not only what the level above has not confirmed</source>
+        <translation>Gửi lại tất cả, không chỉ phần cấp trên chưa xác nhận</translation>
+    </message>
+    <message>
         <source>Send the whole book (when the level above asks to start again)</source>
         <translation>Gửi toàn bộ sổ (khi cấp trên đề nghị gửi lại từ đầu)</translation>
     </message>
@@ -580,8 +600,18 @@ Cách an toàn là nhập gói kế hoạch của cấp trên trước; từ đ�
         <translation>gói</translation>
     </message>
     <message>
+        <source>forward bundle</source>
+        <translation>gói chuyển lên</translation>
+    </message>
+    <message>
         <source>Wrote {what} no. {seq} to {where}, {size}, and checked it.</source>
         <translation>Đã ghi {what} số {seq} vào {where}, {size}, đã kiểm tra.</translation>
+    </message>
+    <message>
+        <source>
+File: {file} ({bundles} bundles of {units} units below, each with its own signature; {records} records of this unit).</source>
+        <translation>
+Tệp: {file} ({bundles} gói của {units} đơn vị cấp dưới, mỗi gói giữ nguyên chữ ký; {records} bản ghi của đơn vị này).</translation>
     </message>
     <message>
         <source>
@@ -692,6 +722,10 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
     <message>
         <source>Try the demo cell (made-up names and figures, in a folder of its own; the real book stays empty)</source>
         <translation>Xem thử với chi bộ mẫu (tên và số liệu hư cấu, để ở thư mục riêng; sổ thật vẫn để trống)</translation>
+    </message>
+    <message>
+        <source>Get my cell’s book back from the level above (the cell’s computer was lost or broken)</source>
+        <translation>Lấy lại sổ của chi bộ từ cấp trên (máy cũ của chi bộ bị mất hoặc hỏng)</translation>
     </message>
     <message>
         <source>Your unit</source>
@@ -2552,6 +2586,92 @@ Những gì ghi sau thời điểm đó sẽ không còn trong sổ. Sổ hiện
     <message>
         <source>{kind} on {date}</source>
         <translation>{kind} ngày {date}</translation>
+    </message>
+    <message>
+        <source>Get the book back from the level above</source>
+        <translation>Lấy lại sổ từ cấp trên</translation>
+    </message>
+    <message>
+        <source>For a cell whose computer was lost or broken: the level above keeps a copy of every bundle the cell sent it.</source>
+        <translation>Dành cho chi bộ bị mất hoặc hỏng máy: cấp trên giữ bản sao mọi gói chi bộ đã gửi lên.</translation>
+    </message>
+    <message>
+        <source>Write the request to the USB stick</source>
+        <translation>Ghi yêu cầu ra USB</translation>
+    </message>
+    <message>
+        <source>1. Ask the level above</source>
+        <translation>1. Gửi yêu cầu lên cấp trên</translation>
+    </message>
+    <message>
+        <source>Cell name:</source>
+        <translation>Tên chi bộ:</translation>
+    </message>
+    <message>
+        <source>Import the restore bundle…</source>
+        <translation>Nhập gói khôi phục…</translation>
+    </message>
+    <message>
+        <source>2. Take the book back</source>
+        <translation>2. Nhận lại sổ</translation>
+    </message>
+    <message>
+        <source>Once the level above has compared the fingerprint, it writes a restore bundle sealed to this computer’s key. Import it here.</source>
+        <translation>Sau khi cấp trên đối chiếu mã khóa, cấp trên ghi gói khôi phục niêm phong cho khóa của máy này. Hãy nhập gói ấy ở đây.</translation>
+    </message>
+    <message>
+        <source>Wrote the request {file} to {where}. Take it to the level above and read this key fingerprint out to them over the phone.</source>
+        <translation>Đã ghi yêu cầu {file} vào {where}. Hãy mang lên cấp trên và đọc mã khóa này cho cấp trên qua điện thoại.</translation>
+    </message>
+    <message>
+        <source>Choose the restore bundle</source>
+        <translation>Chọn gói khôi phục</translation>
+    </message>
+    <message>
+        <source>Restore bundle for {name}</source>
+        <translation>Gói khôi phục cho {name}</translation>
+    </message>
+    <message>
+        <source>For a cell that lost its computer: its book, from the copy kept here, in a bundle sealed to the cell’s key; only the computer holding that key opens it. On the new computer the secretary first writes a request (it carries the computer’s new key) and reads its key fingerprint out to you.</source>
+        <translation>Dành cho chi bộ bị mất máy: sổ của chi bộ, lấy từ bản sao giữ ở đây, ghi vào một gói niêm phong cho khóa của chi bộ; chỉ máy giữ khóa ấy mở được. Trên máy mới, bí thư chi bộ ghi yêu cầu trước (yêu cầu mang khóa mới của máy) rồi đọc mã khóa cho anh/chị.</translation>
+    </message>
+    <message>
+        <source>Key approved here for “{name}”: {fingerprint}</source>
+        <translation>Mã khóa đã xác nhận ở đây của “{name}”: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Choose the new computer’s request…</source>
+        <translation>Chọn yêu cầu của máy mới…</translation>
+    </message>
+    <message>
+        <source>No request chosen: the bundle is sealed to the key approved here.</source>
+        <translation>Chưa chọn yêu cầu: gói được niêm phong cho khóa đã xác nhận ở đây.</translation>
+    </message>
+    <message>
+        <source>The secretary read out exactly this fingerprint to me</source>
+        <translation>Bí thư chi bộ đã đọc cho tôi đúng mã khóa này</translation>
+    </message>
+    <message>
+        <source>Write the restore bundle</source>
+        <translation>Ghi gói khôi phục</translation>
+    </message>
+    <message>
+        <source>Choose the new computer’s request</source>
+        <translation>Chọn yêu cầu của máy mới</translation>
+    </message>
+    <message>
+        <source>Request of the new computer (it names itself “{name}”): {file}</source>
+        <translation>Yêu cầu của máy mới (khai tên “{name}”): {file}</translation>
+    </message>
+    <message>
+        <source>Wrote the restore bundle of “{name}” to {where}: {file}, {records} records, sealed to the key {fingerprint}.</source>
+        <translation>Đã ghi gói khôi phục sổ của “{name}” vào {where}: {file}, {records} bản ghi, niêm phong cho mã khóa {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>
+The new key is now the cell’s key; the old key {old} no longer counts for bundles after no. {seq}.</source>
+        <translation>
+Khóa mới nay là khóa của chi bộ; khóa cũ {old} không còn dùng được cho gói sau gói số {seq}.</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,10 @@ of known units.
   carried over with the unit's approval, so nothing that verified before stops verifying. A
   retired key keeps the bundle number before which its bundles still import (`until_seq`).
 - `known_unit.superior_name`: the superior a sender declares, to flag a cell of another committee.
+- `known_unit.vouched_by`: at a level above the communes, the commune whose forwarded bundle vouched
+  for a cell's keys (NULL for every unit approved by a person, so for every unit of a book before).
+- `forwarded_bundle`: at a receiving level with a superior, which forward bundle last carried each
+  child's bundle upward (empty for a book written before: nothing was forwarded).
 - `document.issuer`: the issuing body a citation names ("của Bộ Chính trị"); empty for the
   documents of a book written before (the issuing level's name stands for it).
 
@@ -116,6 +120,13 @@ def upgrade() -> None:
 
     with op.batch_alter_table('known_unit', schema=None) as batch_op:
         batch_op.add_column(sa.Column('superior_name', sa.String(), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('vouched_by', sa.String(length=36), nullable=True))
+
+    op.create_table('forwarded_bundle',
+    sa.Column('file_sha256', sa.String(), nullable=False),
+    sa.Column('forward_seq', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('file_sha256')
+    )
 
     # The key each known unit had is its first entry in the history, with the unit's approval.
     connection = op.get_bind()
@@ -133,7 +144,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('forwarded_bundle')
     with op.batch_alter_table('known_unit', schema=None) as batch_op:
+        batch_op.drop_column('vouched_by')
         batch_op.drop_column('superior_name')
 
     with op.batch_alter_table('known_key', schema=None) as batch_op:
