@@ -62,6 +62,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from chibo.cli.output import utf8_when_redirected
+
+    utf8_when_redirected()
     args = _parse(argv)
     folder = paths.data_dir(args.data_dir)
     from chibo.cli.logs import setup_logging
