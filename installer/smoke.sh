@@ -37,10 +37,11 @@ smoke_deb() {
   local deb="dist/chibo_${version}-1_amd64.deb" newer="$work/chibo_${version}-2_amd64.deb"
   [ -f "$deb" ] || { say "no $deb: run bash installer/build.sh deb"; exit 2; }
   command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
-  local root="$work/debian-root" user=1000 home=/home/thu
+  root="$work/debian-root" user=1000 home=/home/thu  # global: the EXIT trap reads them
   cleanup_deb() {
     [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null
-    for m in tmp/.X11-unix dev/shm dev proc; do mountpoint -q "$root/$m" && umount -l "$root/$m"; done
+    [ -n "${wm_pid:-}" ] && kill "$wm_pid" 2>/dev/null
+    for m in tmp/.X11-unix dev/pts dev/shm dev proc; do mountpoint -q "$root/$m" && umount -l "$root/$m"; done
     return 0
   }
   trap cleanup_deb EXIT
@@ -49,7 +50,8 @@ smoke_deb() {
   say "a fresh Debian 12 (debootstrap --variant=minbase)"
   debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 ||
     { fail "debootstrap (see $work/debootstrap.log)"; finish; exit 1; }
-  mount -t proc proc "$root/proc" && mount --bind /dev "$root/dev" && mount --bind /dev/shm "$root/dev/shm"
+  mount -t proc proc "$root/proc" && mount --bind /dev "$root/dev" && mount --bind /dev/pts "$root/dev/pts" &&
+    mount --bind /dev/shm "$root/dev/shm"
   in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
   as_user() { chroot --userspec=$user:$user "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=$home LANG=C.UTF-8 "$@"; }
   in_root useradd --create-home --uid $user thu
@@ -87,7 +89,7 @@ smoke_deb() {
   check "the installed version is ${version}-2" sh -c "[ \"\$(chroot '$root' dpkg-query -W -f='\${Version}' chibo)\" = '${version}-2' ]"
   check "chibo opens the old book (members list)" as_user chibo members list
   check "backup before the upgrade, book migrated, every row kept" \
-    python3 installer/check_upgrade.py tests/data/book-0001.sqlite "$root$home/.local/share/chibo"
+    .venv/bin/python installer/check_upgrade.py tests/data/book-0001.sqlite "$root$home/.local/share/chibo"
 
   say "removal keeps the book"
   local digest
@@ -115,6 +117,18 @@ smoke_deb() {
     done
   else
     fail "scripts/chibo.sh setup (for the comparison)"
+  fi
+
+  if command -v icewm >/dev/null; then
+    say "the window as a person sees it (icewm draws the title bar and the taskbar): $work/window-deb.png"
+    DISPLAY=:87 icewm >/dev/null 2>&1 & wm_pid=$!
+    chroot --userspec=$user:$user "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=$home DISPLAY=:87 chibo --data-dir /tmp/bench-book &
+    local app_pid=$!
+    sleep 6
+    DISPLAY=:87 QT_QPA_PLATFORM=xcb .venv/bin/python -c 'import sys; from PySide6.QtGui import QGuiApplication; \
+app = QGuiApplication([]); sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else 1)' "$work/window-deb.png"
+    check "screenshot of the installed chibo's window" test -s "$work/window-deb.png"
+    kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null
   fi
   finish
 }
@@ -194,7 +208,7 @@ smoke_windows() {
   check "chibo print minutes $session" wrun "$python" -m chibo print minutes "$session" --out 'C:\bien-ban.pdf'
   check "the minutes are a PDF that says BIÊN BẢN" sh -c "pdftotext '$WINEPREFIX/drive_c/bien-ban.pdf' - | grep -q 'BIÊN BẢN'"
   check "--smoke with Qt's offscreen platform: painted, book shown, exit 0" sh -c \
-    "timeout 300 wine cmd /c 'set QT_QPA_PLATFORM=offscreen&& \"$exe\" --smoke' </dev/null 2>&1 | tr -d '\r' | tee /dev/stderr | grep -q 'dữ liệu của sổ hiện sau'"
+    "timeout 300 wine cmd /c 'set QT_QPA_PLATFORM=offscreen&& $exe --smoke' </dev/null 2>&1 | tr -d '\r' | tee /dev/stderr | grep -q 'dữ liệu của sổ hiện sau'"
   say "--smoke with Qt's windows platform on Xvfb (wine 8.0 lacks WinRT's UISettings, which Qt 6.9's windows plugin asks for)"
   WINEDEBUG=err+combase timeout 60 xvfb-run -a -s "-screen 0 1366x768x24" wine "$exe" --smoke </dev/null 2>&1 | tr -d '\r' |
     grep -E 'UISettings|Unhandled exception|dữ liệu của sổ' | head -3 | sed 's/^/     /'
@@ -205,7 +219,7 @@ smoke_windows() {
   timeout 300 wine 'C:\setup.exe' /S </dev/null >/dev/null 2>&1; code=$?
   check "setup /S over the installed chibo exits 0" test "$code" -eq 0
   check "chibo opens the old book (members list)" wrun "$exe" members list
-  check "backup before the upgrade, book migrated, every row kept" python3 installer/check_upgrade.py tests/data/book-0001.sqlite "$local_app/chibo"
+  check "backup before the upgrade, book migrated, every row kept" .venv/bin/python installer/check_upgrade.py tests/data/book-0001.sqlite "$local_app/chibo"
 
   say "uninstall keeps the book"
   local digest; digest="$(sha256sum "$local_app/chibo/chibo.sqlite" | cut -d' ' -f1)"
@@ -224,10 +238,10 @@ smoke_windows() {
   check "its book is E:\\chibo\\du-lieu, logs beside it" test -f "$stick/chibo/du-lieu/chibo.sqlite" -a -d "$stick/chibo/du-lieu/logs"
   check "nothing of the PC's chibo folder touched" sh -c "[ \"\$(find '$local_app/chibo' -type f | sort | xargs sha256sum | sha256sum)\" = '$before' ]"
 
-  say "start-up under wine (offscreen; wine's own start-up included), median of 3"
-  for _ in 1 2 3; do
-    wine cmd /c "set QT_QPA_PLATFORM=offscreen&& E:\\chibo\\chibo-console.exe --smoke" </dev/null 2>&1 | tr -d '\r' | grep 'hiện sau'
-  done | tee "$work/startup-wine.txt" | sed 's/^/     /'
+  say "start-up under wine (offscreen), from wine's spawn to the first paint and to the end"
+  python3 installer/startup.py --runs "${SMOKE_RUNS:-3}" \
+    --run "portable copy under wine" "wine cmd /c set QT_QPA_PLATFORM=offscreen&& E:\\chibo\\chibo-console.exe --smoke" |
+    tee "$work/startup-wine.txt" | sed 's/^/     /'
   wineserver -k 2>/dev/null
   finish
 }

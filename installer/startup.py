@@ -25,7 +25,7 @@ def drop_caches() -> None:
 
 def once(command: list[str]) -> tuple[float, float]:
     spawned, start = time.time(), time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True)
     whole = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{shlex.join(command)} failed ({result.returncode}):\n{result.stdout}{result.stderr}")
@@ -52,8 +52,9 @@ def main() -> int:
         paint, whole = statistics.median(v[0] for v in values), statistics.median(v[1] for v in values)
         medians[name] = (paint, whole)
         print(f"  {name:<32} first paint {paint * 1000:6.0f} ms   book shown and exited {whole * 1000:6.0f} ms")
-    (first, a), (second, b) = list(medians.items())[:2]
-    print(f"  ratio {second} / {first}: first paint {b[0] / a[0]:.2f}, whole {b[1] / a[1]:.2f}")
+    if len(medians) > 1:
+        (first, a), (second, b) = list(medians.items())[:2]
+        print(f"  ratio {second} / {first}: first paint {b[0] / a[0]:.2f}, whole {b[1] / a[1]:.2f}")
     return 0
 
 
