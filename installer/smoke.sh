@@ -89,7 +89,7 @@ smoke_deb() {
   check "the installed version is ${version}-2" sh -c "[ \"\$(chroot '$root' dpkg-query -W -f='\${Version}' chibo)\" = '${version}-2' ]"
   check "chibo opens the old book (members list)" as_user chibo members list
   check "backup before the upgrade, book migrated, every row kept" \
-    .venv/bin/python installer/check_upgrade.py tests/data/book-0001.sqlite "$root$home/.local/share/chibo"
+    python3 installer/check_upgrade.py tests/data/book-0001.sqlite "$root$home/.local/share/chibo"
 
   say "removal keeps the book"
   local digest
@@ -219,7 +219,7 @@ smoke_windows() {
   timeout 300 wine 'C:\setup.exe' /S </dev/null >/dev/null 2>&1; code=$?
   check "setup /S over the installed chibo exits 0" test "$code" -eq 0
   check "chibo opens the old book (members list)" wrun "$exe" members list
-  check "backup before the upgrade, book migrated, every row kept" .venv/bin/python installer/check_upgrade.py tests/data/book-0001.sqlite "$local_app/chibo"
+  check "backup before the upgrade, book migrated, every row kept" python3 installer/check_upgrade.py tests/data/book-0001.sqlite "$local_app/chibo"
 
   say "uninstall keeps the book"
   local digest; digest="$(sha256sum "$local_app/chibo/chibo.sqlite" | cut -d' ' -f1)"
@@ -240,8 +240,8 @@ smoke_windows() {
 
   say "start-up under wine (offscreen), from wine's spawn to the first paint and to the end"
   python3 installer/startup.py --runs "${SMOKE_RUNS:-3}" \
-    --run "portable copy under wine" "wine cmd /c set QT_QPA_PLATFORM=offscreen&& E:\\chibo\\chibo-console.exe --smoke" |
-    tee "$work/startup-wine.txt" | sed 's/^/     /'
+    --run "portable copy under wine" 'wine cmd /c set QT_QPA_PLATFORM=offscreen&& E:\\chibo\\chibo-console.exe --smoke' |
+    tee "$work/startup-wine.txt" | sed 's/^/     /' || fail "start-up under wine"
   wineserver -k 2>/dev/null
   finish
 }

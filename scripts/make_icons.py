@@ -3,7 +3,8 @@
     .venv/bin/python scripts/make_icons.py
 
 - `src/chibo/resources/icons/chibo-<N>.png` (package data: the window's icon, Linux's hicolor theme);
-- `resources/icons/chibo.ico` (the Windows launcher, the installer and its shortcuts).
+- `resources/icons/chibo.ico` (the Windows launcher, the installer and its shortcuts);
+- `resources/installer/wizard.bmp` (the side panel of the installer's first and last pages).
 
 16, 20 and 24 pixels come from `chibo-small.svg` (drawn to be read that small), every larger size
 from `chibo.svg`. 20 and 40 pixels are what Windows asks for at 125 % scaling, common on the
@@ -22,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "resources" / "icons"
 PACKAGE_ICONS = ROOT / "src" / "chibo" / "resources" / "icons"
 ICO = SOURCES / "chibo.ico"
+WIZARD = ROOT / "resources" / "installer" / "wizard.bmp"
+WIZARD_SIZE = (164, 314)  # what NSIS's Modern UI shows beside its welcome and finish pages
 
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICO_SIZES = (16, 20, 24, 32, 40, 48, 64, 256)
@@ -85,6 +88,23 @@ def ico_bytes(images: dict[int, object]) -> bytes:
     return struct.pack("<HHH", 0, 1, len(entries)) + directory + blobs
 
 
+def wizard_panel():
+    """The icon on the red of the icon's own background, as a 24-bit bitmap (what NSIS reads)."""
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+    width, height = WIZARD_SIZE
+    image = QImage(width, height, QImage.Format.Format_RGB888)
+    painter = QPainter(image)
+    gradient = QLinearGradient(QPointF(0, 0), QPointF(0, height))
+    gradient.setColorAt(0, QColor("#e0302a"))
+    gradient.setColorAt(1, QColor("#b3161b"))
+    painter.fillRect(QRectF(0, 0, width, height), gradient)
+    painter.drawImage(QPointF((width - 128) / 2, 56), render(128))
+    painter.end()
+    return image
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -97,6 +117,8 @@ def main() -> int:
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size} bytes")
     ICO.write_bytes(ico_bytes({size: render(size) for size in ICO_SIZES}))
     print(f"{ICO.relative_to(ROOT)}  {ICO.stat().st_size} bytes, sizes {', '.join(map(str, ICO_SIZES))}")
+    wizard_panel().save(str(WIZARD), "BMP")
+    print(f"{WIZARD.relative_to(ROOT)}  {WIZARD.stat().st_size} bytes")
     return 0
 
 

@@ -145,6 +145,17 @@ def test_the_ico_holds_every_size_windows_asks_for(qapp):
         assert mean < 1.0 and worst < 64, f"chibo.ico's {size} px is stale: run scripts/make_icons.py"
 
 
+def test_the_installer_panel_is_a_bitmap_nsis_reads(qapp):
+    from PySide6.QtGui import QImage
+
+    make_icons = _icon_script()
+    data = make_icons.WIZARD.read_bytes()
+    width, height, planes, bits = struct.unpack_from("<iiHH", data, 18)
+    assert data[:2] == b"BM" and (width, abs(height), planes, bits) == (*make_icons.WIZARD_SIZE, 1, 24)
+    mean, worst = _difference(_pixels(make_icons.wizard_panel()), _pixels(QImage(str(make_icons.WIZARD))))
+    assert mean < 1.0 and worst < 64, "wizard.bmp is stale: run scripts/make_icons.py"
+
+
 def test_the_window_icon_has_every_size(qapp):
     from chibo.ui.app import ICON_SIZES, app_icon
 

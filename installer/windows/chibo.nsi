@@ -43,6 +43,8 @@ VIAddVersionKey /LANG=1066 "LegalCopyright" "GPL-3.0-or-later"
 !define MUI_ICON "${RESOURCES}\icons\chibo.ico"
 !define MUI_UNICON "${RESOURCES}\icons\chibo.ico"
 !define MUI_ABORTWARNING
+!define MUI_WELCOMEFINISHPAGE_BITMAP "${RESOURCES}\installer\wizard.bmp"
+!define MUI_UNWELCOMEFINISHPAGE_BITMAP "${RESOURCES}\installer\wizard.bmp"
 !define MUI_WELCOMEPAGE_TEXT "$(WELCOME_TEXT)"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\chibo.exe"
 !define MUI_FINISHPAGE_RUN_TEXT "$(RUN_CHIBO)"

@@ -4,7 +4,7 @@
 
 LangString DISPLAY_NAME ${LANG_VIETNAMESE} "chibo — sổ sách chi bộ"
 
-LangString WELCOME_TEXT ${LANG_VIETNAMESE} "Trình cài đặt sẽ cài chibo ${VERSION} cho người dùng đang đăng nhập, không cần quyền quản trị máy.$\r$\n$\r$\nSổ chi bộ và các bản sao lưu nằm riêng trong thư mục $LOCALAPPDATA\chibo: cài lại, nâng cấp hay gỡ chibo đều không xóa chúng. Khi nâng cấp, lần mở đầu tiên chibo sao lưu sổ rồi mới chuyển sổ sang phiên bản mới.$\r$\n$\r$\nBấm Tiếp để tiếp tục."
+LangString WELCOME_TEXT ${LANG_VIETNAMESE} "Trình cài đặt sẽ cài chibo ${VERSION} cho người dùng đang đăng nhập, không cần quyền quản trị máy.$\r$\n$\r$\nSổ chi bộ và các bản sao lưu nằm riêng trong thư mục $LOCALAPPDATA\chibo: cài lại, nâng cấp hay gỡ chibo đều không xóa chúng. Khi nâng cấp, lần mở đầu tiên chibo sao lưu sổ rồi mới chuyển sổ sang phiên bản mới.$\r$\n$\r$\nBấm Tiến để tiếp tục."
 
 LangString REFUSE_32BIT ${LANG_VIETNAMESE} "Không cài được chibo trên máy này: chibo cần Windows bản 64-bit, còn máy này đang chạy Windows 32-bit.$\r$\n$\r$\nHãy cài chibo trên một máy Windows 10 hoặc Windows 11 bản 64-bit (xem ở Cài đặt → Hệ thống → Giới thiệu, dòng “Loại hệ thống”)."
 
