@@ -153,6 +153,20 @@ def compile_tree(site: Path) -> None:
         stdout=subprocess.DEVNULL)
 
 
+def fill_site(target: Target, site: Path, work: Path) -> dict[str, int]:
+    """`site` filled as the package ships it: the target's locked wheels and chibo's own unpacked,
+    Qt trimmed to what chibo loads, everything compiled. Returns the bytes the trim removed, by kind."""
+    import qt_trim
+
+    site.mkdir(parents=True, exist_ok=True)
+    for wheel in download_locked(target):
+        unpack_wheel(wheel, site)
+    unpack_wheel(chibo_wheel(work / "chibo-wheel"), site)
+    removed = qt_trim.trim(site, target.name)
+    compile_tree(site)
+    return removed
+
+
 def tree_size(path: Path) -> int:
     if path.is_file():
         return path.stat().st_size

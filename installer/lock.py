@@ -38,7 +38,8 @@ def resolve(target: buildlib.Target) -> list[dict]:
 
 
 def write_lock(target: buildlib.Target, header: str) -> None:
-    lines = [f"# {header}", "# Written by installer/lock.py from pyproject.toml and installer/pins.txt; do not edit.", ""]
+    lines = [f"# {header}", "# Written by installer/lock.py from pyproject.toml and installer/pins.txt; do not edit.",
+             ""]
     for item in sorted(resolve(target), key=lambda i: i["metadata"]["name"].lower()):
         name, ver = item["metadata"]["name"].lower(), item["metadata"]["version"]
         info = item["download_info"]

@@ -29,7 +29,7 @@ def once(command: list[str]) -> tuple[float, float]:
     whole = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{shlex.join(command)} failed ({result.returncode}):\n{result.stdout}{result.stderr}")
-    epoch = next(float(l.split()[1]) for l in result.stdout.splitlines() if l.startswith("first-paint-epoch"))
+    epoch = next(float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("first-paint-epoch"))
     return epoch - spawned, whole
 
 

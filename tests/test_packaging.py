@@ -224,7 +224,7 @@ def test_each_lock_holds_every_dependency_at_an_allowed_version(target):
         match = re.match(r"^(\S+)==(\S+) --hash=sha256:[0-9a-f]{64}  # (\S+\.whl)$", line)
         if match:
             locked[match.group(1).replace("_", "-").lower()] = match.group(2)
-    assert len(locked) == len([l for l in lock.splitlines() if l and not l.startswith("#")])
+    assert len(locked) == len([line for line in lock.splitlines() if line and not line.startswith("#")])
     pins = (ROOT / "installer" / "pins.txt").read_text(encoding="utf-8").splitlines()
     for text in PYPROJECT["project"]["dependencies"] + [p for p in pins if p and not p.startswith("#")]:
         requirement = Requirement(text.split("#")[0])

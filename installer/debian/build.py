@@ -30,7 +30,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 import binaries  # noqa: E402
 import buildlib  # noqa: E402
-import qt_trim  # noqa: E402
 from buildlib import BUILD, DIST, ROOT, say  # noqa: E402
 
 OUT = BUILD / "debian"
@@ -38,7 +37,8 @@ PACKAGE = OUT / "root"
 LIB = PACKAGE / "usr" / "lib" / "chibo"
 DESKTOP_ID = "vn.chibo.Chibo"
 MAINTAINER = "chibo developers <chibo@users.noreply.invalid>"
-ALWAYS = ["python3 (>= 3.11)", "python3 (<< 3.12)", "fonts-dejavu-core"]  # the .pyc and cp311 modules; Vietnamese glyphs
+# The .pyc files and the cp311 modules need Python 3.11; the window needs a font with Vietnamese glyphs.
+ALWAYS = ["python3 (>= 3.11)", "python3 (<< 3.12)", "fonts-dejavu-core"]
 COMMAND = '''#!/usr/bin/python3 -I
 """chibo, from the Debian package: Debian's Python 3.11 with chibo's own libraries (/usr/lib/chibo).
 -I keeps PYTHONPATH, the user's site-packages and the working folder out."""
@@ -63,16 +63,6 @@ def commit_time() -> int:
 
 def release_date() -> str:
     return datetime.fromtimestamp(commit_time(), timezone.utc).strftime("%Y-%m-%d")
-
-
-def libraries() -> dict[str, int]:
-    LIB.mkdir(parents=True)
-    for wheel in buildlib.download_locked(buildlib.DEBIAN):
-        buildlib.unpack_wheel(wheel, LIB)
-    buildlib.unpack_wheel(buildlib.chibo_wheel(OUT / "chibo-wheel"), LIB)
-    removed = qt_trim.trim(LIB, "debian")
-    buildlib.compile_tree(LIB)
-    return removed
 
 
 def desktop_files(version: str) -> None:
@@ -133,7 +123,7 @@ def library_dependencies() -> list[str]:
     if result.returncode != 0:
         raise SystemExit(f"dpkg-shlibdeps failed (a library the binaries load is not installed here?):\n"
                          f"{result.stderr}")
-    line = next(l for l in result.stdout.splitlines() if l.startswith("shlibs:Depends="))
+    line = next(text for text in result.stdout.splitlines() if text.startswith("shlibs:Depends="))
     return [part.strip() for part in line.split("=", 1)[1].split(",") if part.strip()]
 
 
@@ -170,7 +160,7 @@ def main() -> int:
     version = buildlib.version()
     buildlib.clean(OUT)
     say(f"chibo {version}-{args.revision} for Debian 12: dependencies (locked wheels), Qt trimmed, compiled")
-    removed = libraries()
+    removed = buildlib.fill_site(buildlib.DEBIAN, LIB, OUT)
     (PACKAGE / "usr" / "bin").mkdir(parents=True)
     (PACKAGE / "usr" / "bin" / "chibo").write_text(COMMAND, encoding="utf-8")
     say("menu entry, icons, metainfo, documents")

