@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The package builds and their smoke tests, apart from .ci/run (which runs only the README's test
-# command: these take about 17 minutes on the 2-core machine, see installer/README.md).
+# command: about 8 minutes on the 2-core machine once the wheels are cached, see installer/README.md).
 #   bash installer/ci.sh          build both packages, then smoke-test both; exit 1 if any check failed
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
