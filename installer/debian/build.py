@@ -35,7 +35,8 @@ from buildlib import BUILD, DIST, ROOT, say  # noqa: E402
 OUT = BUILD / "debian"
 PACKAGE = OUT / "root"
 LIB = PACKAGE / "usr" / "lib" / "chibo"
-DESKTOP_ID = "vn.chibo.Chibo"
+sys.path.insert(0, str(ROOT / "src"))
+from chibo.ui.app import DESKTOP_ID  # noqa: E402  (the window names the same desktop entry)
 MAINTAINER = "chibo developers <chibo@users.noreply.invalid>"
 # The .pyc files and the cp311 modules need Python 3.11; the window needs a font with Vietnamese glyphs.
 ALWAYS = ["python3 (>= 3.11)", "python3 (<< 3.12)", "fonts-dejavu-core"]
