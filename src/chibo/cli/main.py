@@ -74,8 +74,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from chibo.cli.output import terminal_safe
+    from chibo.cli.output import terminal_safe, utf8_when_redirected
 
+    utf8_when_redirected()  # Windows writes a file or pipe in its ANSI code page, which has no "ả"
     with terminal_safe():  # names from old books may carry control characters: never raw to the terminal
         return _main(argv)
 

@@ -10,6 +10,18 @@ from contextlib import contextmanager
 from chibo.text.safety import is_hidden
 
 
+def utf8_when_redirected() -> None:
+    """On Windows, output that goes to a file or a pipe would be written in the ANSI code page, which
+    has no room for much of Vietnamese (“ả”, “ộ”): the command would stop half-way on a
+    UnicodeEncodeError. Such output is written in UTF-8 instead; the console itself already takes
+    Unicode, and so do Linux's streams."""
+    if sys.platform != "win32":
+        return
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure") and stream.encoding.lower() not in ("utf-8", "utf8"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def print_json(rows) -> None:
     json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

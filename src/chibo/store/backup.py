@@ -108,7 +108,7 @@ def copy_database(source: Path, destination: Path, *, verify: bool = True) -> Pa
 
 
 def _fsync(path: Path) -> None:
-    with open(path, "rb") as handle:
+    with open(path, "r+b") as handle:  # Windows flushes only a handle open for writing (else EACCES)
         os.fsync(handle.fileno())
 
 

@@ -12,6 +12,20 @@ import time
 from pathlib import Path
 
 _STARTED = time.perf_counter()
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # drawn by scripts/make_icons.py from resources/icons
+DESKTOP_ID = "vn.chibo.Chibo"  # resources/linux/vn.chibo.Chibo.desktop: Linux desktops show its icon and name
+
+
+def app_icon():
+    """chibo's icon in every size it ships (title bar, taskbar, Alt+Tab pick the one they need)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    folder = Path(__file__).resolve().parent.parent / "resources" / "icons"
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"chibo-{size}.png"), QSize(size, size))
+    return icon
 
 
 def _open_book(folder: Path):
@@ -175,6 +189,8 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("chibo")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(DESKTOP_ID)
     if not smoke and hand_off(folder):
         return 0  # the chibo already open on this folder comes to the front
     install_translations(app, read_language(folder))  # before the first widget
