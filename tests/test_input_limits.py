@@ -105,7 +105,7 @@ def test_paragraph_fields_keep_their_lines(demo_book):
 def test_the_member_editor_shows_the_sentence_and_writes_nothing(qtbot, demo_book):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from chibo.ui.member_editor import MemberEditor
+    from chibo.ui.editors.member import MemberEditor
     from chibo.ui.operations import wait_for_jobs
 
     from conftest import answer_next_dialog

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from chibo.text import format_date, format_size
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.table import ColumnsModel, record_table
+from chibo.ui.widgets.table import ColumnsModel, record_table
 
 COLUMNS = (QT_TR_NOOP("Made at"), QT_TR_NOOP("Kind"), QT_TR_NOOP("Size"), QT_TR_NOOP("State"), QT_TR_NOOP("File"))
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWi
 
 from chibo.ui.i18n import tr
 from chibo.ui.operations import message_of, run_write
-from chibo.ui.questions import go_ahead
+from chibo.ui.widgets.questions import go_ahead
 
 
 class UnitKeyRows(QObject):

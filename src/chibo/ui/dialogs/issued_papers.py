@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QMessag
 from chibo.text import format_date
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_in_background
-from chibo.ui.pdf_view import PREVIEW_WIDTH, PdfPreviewDialog, render_pages
-from chibo.ui.screen import fit_to_screen
-from chibo.ui.table import ColumnsModel, record_table
+from chibo.ui.widgets.pdf_view import PREVIEW_WIDTH, PdfPreviewDialog, render_pages
+from chibo.ui.widgets.screen import fit_to_screen
+from chibo.ui.widgets.table import ColumnsModel, record_table
 
 COLUMNS = (QT_TR_NOOP("Number-symbol"), QT_TR_NOOP("Date"), QT_TR_NOOP("Kind and summary"),
            QT_TR_NOOP("Recipients"), QT_TR_NOOP("Original"))

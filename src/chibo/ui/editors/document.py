@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 
 from chibo.services.documents import ISSUING_BODIES
 from chibo.text import format_date, format_percent
-from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.editors.base import EditorDialog, choice_field, date_field
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_in_background
-from chibo.ui.screen import fit_to_screen
-from chibo.ui.table import ColumnsModel, record_table
+from chibo.ui.widgets.screen import fit_to_screen
+from chibo.ui.widgets.table import ColumnsModel, record_table
 from chibo.ui.words import DOCUMENT_KIND, ISSUING_LEVEL, labels
 from chibo.vocabulary import DocumentKind, IssuingLevel
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.text import format_date, format_size
-from chibo.ui.editor import date_field
+from chibo.ui.editors.base import date_field
 from chibo.ui.i18n import LANGUAGES, QT_TR_NOOP, read_language, tr, write_language
 from chibo.ui.operations import message_of, run_write, wait_for_jobs
-from chibo.ui.table import ColumnsModel, record_table
+from chibo.ui.widgets.table import ColumnsModel, record_table
 
 TEXT_SIZE_SETTING = "text_size"
 TEXT_SIZES = {"normal": (QT_TR_NOOP("Normal"), 0), "large": (QT_TR_NOOP("Large (easier to read)"), 2),
@@ -149,7 +149,7 @@ class SettingsPage(QWidget):
     def _unit_tab(self) -> QWidget:
         tab = QWidget()
         self.name, self.superior, self.place = QLineEdit(), QLineEdit(), QLineEdit()
-        from chibo.ui.unit_keys import UnitKeyRows
+        from chibo.ui.pages.unit_keys import UnitKeyRows
 
         self.role, self.code = QLabel(), QLabel()
         self.keys = UnitKeyRows(self.book, self)

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.text import format_date, matches
-from chibo.ui.empty_hint import EmptyHint
+from chibo.ui.widgets.empty_hint import EmptyHint
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import run_in_background
-from chibo.ui.table import ColumnsModel
+from chibo.ui.widgets.table import ColumnsModel
 from chibo.ui.words import CELL_POSITION, MEMBER_STATUS, label, labels
 from chibo.vocabulary import MemberStatus
 
@@ -139,19 +139,19 @@ class RegisterPage(QWidget):
         dialog.open()
 
     def add_member(self) -> None:
-        from chibo.ui.member_editor import MemberEditor
+        from chibo.ui.editors.member import MemberEditor
 
         self._open(MemberEditor(self.book, parent=self))
 
     new_record = add_member  # Ctrl+N in the main window
 
     def import_members(self) -> None:
-        from chibo.ui.member_import import MemberImportDialog
+        from chibo.ui.dialogs.member_import import MemberImportDialog
 
         self._open(MemberImportDialog(self.book, parent=self))
 
     def edit_member(self) -> None:
-        from chibo.ui.member_editor import MemberEditor
+        from chibo.ui.editors.member import MemberEditor
 
         row = self.selected_row()
         if row is not None:
@@ -159,7 +159,7 @@ class RegisterPage(QWidget):
 
     def change_status(self) -> None:
         from chibo.services.members import status_history
-        from chibo.ui.member_editor import StatusDialog
+        from chibo.ui.editors.member import StatusDialog
 
         row = self.selected_row()
         if row is None:

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QWidget
 
 from chibo.ui.i18n import tr
 from chibo.ui.operations import message_of
-from chibo.ui.record_list import RecordListModel
-from chibo.ui.table import record_table
+from chibo.ui.pages.record_list import RecordListModel
+from chibo.ui.widgets.table import record_table
 
 
 def list_table(columns: tuple[str, ...], stretch: int) -> tuple[QTableView, RecordListModel]:

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from chibo.errors import ChiboError
 from chibo.text import format_date
-from chibo.ui.editor import EditorDialog
+from chibo.ui.editors.base import EditorDialog
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_in_background
-from chibo.ui.screen import fit_to_screen
-from chibo.ui.table import ColumnsModel, record_table
+from chibo.ui.widgets.screen import fit_to_screen
+from chibo.ui.widgets.table import ColumnsModel, record_table
 from chibo.ui.words import MEMBER_STATUS, label, labels
 from chibo.vocabulary import MemberStatus
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.text import format_date
-from chibo.ui.exchange_parts import fill_table, list_table, show_failure
+from chibo.ui.widgets.exchange_parts import fill_table, list_table, show_failure
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import run_write
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizardPage,
 )
 
-from chibo.ui.exchange_export import DestinationPicker
-from chibo.ui.exchange_parts import show_failure
+from chibo.ui.pages.exchange_export import DestinationPicker
+from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
 from chibo.ui.operations import run_write
 
@@ -107,7 +107,7 @@ class RecoverPage(QWizardPage):
 
     def _imported(self, path: Path, report) -> None:
         from chibo.sync.trust import PendingKey
-        from chibo.ui.key_approval import KeyApprovalDialog
+        from chibo.ui.dialogs.key_approval import KeyApprovalDialog
 
         if report.outcome == "pending":
             entry = PendingKey("", report.sender_name, report.fingerprint, "", None, 1, report.reason, "", True)

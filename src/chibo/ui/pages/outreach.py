@@ -8,10 +8,10 @@ from datetime import date
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox
 
 from chibo.text import format_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.editors.base import EditorDialog, choice_field, date_field
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.record_list import RecordListPage
-from chibo.ui.screen import fit_to_screen
+from chibo.ui.pages.record_list import RecordListPage
+from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.words import OUTREACH_KIND, label, labels
 from chibo.vocabulary import OutreachKind
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.text import format_date, parse_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.editors.base import EditorDialog, choice_field, date_field
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.screen import fit_to_screen
-from chibo.ui.table import ColumnsModel, record_table
+from chibo.ui.widgets.screen import fit_to_screen
+from chibo.ui.widgets.table import ColumnsModel, record_table
 from chibo.ui.words import ITEM_STATUS, label, labels
 from chibo.vocabulary import ItemStatus
 

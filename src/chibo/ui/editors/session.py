@@ -25,12 +25,12 @@ from chibo.services.session_save import SessionInput, save_session
 from chibo.services.settings import CellRules, load_rules
 from chibo.store.models import Meeting, Presenter
 from chibo.text import format_date, name_sort_key, parse_date
-from chibo.ui.editor import EditorDialog, choice_field, date_field
+from chibo.ui.editors.base import EditorDialog, choice_field, date_field
 from chibo.ui.i18n import tr
-from chibo.ui.screen import fit_to_screen
-from chibo.ui.session_agenda import AgendaPanel, item_draft
-from chibo.ui.session_roll import RollPanel, figures_text
-from chibo.ui.session_speeches import VotePanel
+from chibo.ui.widgets.screen import fit_to_screen
+from chibo.ui.editors.session_agenda import AgendaPanel, item_draft
+from chibo.ui.editors.session_roll import RollPanel, figures_text
+from chibo.ui.editors.session_speeches import VotePanel
 from chibo.ui.words import SESSION_FORM, SESSION_KIND, labels
 from chibo.vocabulary import AttendanceState, SessionKind
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.ui.i18n import tr
-from chibo.ui.member_import import ImportPreviewPanel
+from chibo.ui.dialogs.member_import import ImportPreviewPanel
 from chibo.ui.operations import message_of, run_write
-from chibo.ui.recover_page import RecoverPage
-from chibo.ui.screen import fit_to_screen
+from chibo.ui.dialogs.first_run_recover import RecoverPage
+from chibo.ui.widgets.screen import fit_to_screen
 
 WELCOME, UNIT, START, IMPORT, RECOVER = range(5)
 DEMO, FILE, HAND, RESTORE = "demo", "file", "hand", "restore"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from chibo.errors import ChiboError
 from chibo.ui.i18n import tr
-from chibo.ui.screen import fit_to_screen
+from chibo.ui.widgets.screen import fit_to_screen
 
 PREVIEW_WIDTH = 820  # pixels of an A4 page on screen: readable on a 1366×768 display
 PRINT_DPI = 300

@@ -14,7 +14,7 @@ from chibo.services.common import get_alive
 from chibo.store.models import Member
 from chibo.text import format_date, format_percent
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.record_list import RecordListPage
+from chibo.ui.pages.record_list import RecordListPage
 from chibo.ui.words import DOCUMENT_KIND, ISSUING_LEVEL, SESSION_FORM, label, session_title
 
 SESSION_COLUMNS = (QT_TR_NOOP("Date"), QT_TR_NOOP("Session"), QT_TR_NOOP("Form"), QT_TR_NOOP("Present"),
@@ -54,7 +54,7 @@ def load_lists(db, today: date | None = None) -> dict[str, list]:
 
 def open_session_editor(page: RecordListPage, session_id: str | None) -> None:
     """Read the session and the roll on a worker, then show the editor."""
-    from chibo.ui.session_editor import SessionEditor, load_session_form
+    from chibo.ui.editors.session import SessionEditor, load_session_form
 
     page.open_read(lambda db: load_session_form(db, session_id),
                    lambda draft: SessionEditor(page.book, draft, parent=page), tr("Could not open this session."))
@@ -77,7 +77,7 @@ def sessions_page(book) -> RecordListPage:
 def documents_page(book) -> RecordListPage:
     from PySide6.QtWidgets import QPushButton
 
-    from chibo.ui.document_editor import open_coverage, open_document_editor
+    from chibo.ui.editors.document import open_coverage, open_document_editor
 
     page = RecordListPage(book, "documents", tr("Documents to study"), DOCUMENT_COLUMNS, 2,
                           [("report", tr("Study-result report"))], tr("Select a document in the list."),
@@ -94,7 +94,7 @@ def documents_page(book) -> RecordListPage:
 
 
 def plans_page(book) -> RecordListPage:
-    from chibo.ui.plan_editor import open_plan_editor
+    from chibo.ui.editors.plan import open_plan_editor
 
     page = RecordListPage(book, "plans", tr("Programmes and action plans"), PLAN_COLUMNS, 1,
                           [("plan", tr("Action plan"))], tr("Select a plan in the list."),

@@ -20,10 +20,10 @@ from chibo.services.units import local_unit
 from chibo.store.book import get_setting
 from chibo.store.models import BundleLog, KnownUnit
 from chibo.text import format_count, format_date, format_percent
-from chibo.ui.exchange_export import ExportPanel
-from chibo.ui.exchange_parts import fill_table, list_table, show_failure
+from chibo.ui.pages.exchange_export import ExportPanel
+from chibo.ui.widgets.exchange_parts import fill_table, list_table, show_failure
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.key_approval import PendingPanel
+from chibo.ui.dialogs.key_approval import PendingPanel
 from chibo.ui.operations import run_write
 from chibo.ui.words import label
 from chibo.vocabulary import UnitRole
@@ -283,7 +283,7 @@ class ExchangePage(QWidget):
         return (unit_id, cells[0], cells[1]) if unit_id else None
 
     def open_restore(self) -> None:
-        from chibo.ui.restore_bundle import RestoreBundleDialog
+        from chibo.ui.dialogs.restore_bundle import RestoreBundleDialog
 
         chosen = self._selected_unit()
         if chosen is not None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from chibo.services import meetings
 from chibo.text import format_percent, name_sort_key
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.table import ColumnsModel
+from chibo.ui.widgets.table import ColumnsModel
 from chibo.ui.words import ATTENDANCE_STATE, MEMBER_STATUS, label
 from chibo.vocabulary import AttendanceState
 

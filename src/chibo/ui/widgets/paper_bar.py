@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QLin
 from chibo.text import fold
 from chibo.ui.i18n import tr
 from chibo.ui.operations import message_of, run_write
-from chibo.ui.pdf_view import PREVIEW_WIDTH, PdfPreviewDialog, ask_printer, ask_save_path, paint_pdf, render_pages
+from chibo.ui.widgets.pdf_view import PREVIEW_WIDTH, PdfPreviewDialog, ask_printer, ask_save_path, paint_pdf, render_pages
 
 NUMBERED = ("minutes", "report", "plan")
 
@@ -176,7 +176,7 @@ class PaperBar(QWidget):
 
     def open_register(self) -> None:
         """The outgoing register, read on the write worker (it may enter numbers found on records)."""
-        from chibo.ui.issued_papers import OutgoingRegisterDialog, load_register
+        from chibo.ui.dialogs.issued_papers import OutgoingRegisterDialog, load_register
 
         book = self.book
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from chibo.services.session_save import AgendaItemInput, SpeechInput
 from chibo.ui.i18n import tr
-from chibo.ui.session_speeches import SpeechesPanel
+from chibo.ui.editors.session_speeches import SpeechesPanel
 
 GUEST = "guest"  # the presenter is a guest named beside
 

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.text import format_count, format_size
-from chibo.ui.drives import removable_drives
-from chibo.ui.exchange_parts import show_failure
+from chibo.ui.widgets.drives import removable_drives
+from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
 from chibo.ui.operations import run_write
-from chibo.ui.questions import go_ahead
+from chibo.ui.widgets.questions import go_ahead
 
 
 class DestinationPicker(QWidget):
