@@ -387,7 +387,7 @@ def settings_screens(app, window: MainWindow, out: Path) -> None:
 
 def document_screens(app, window: MainWindow, out: Path) -> None:
     """Văn bản: the editor, who has studied a document, a make-up and an essay."""
-    from chibo.ui.editors.document import open_coverage
+    from chibo.ui.dialogs.coverage import open_coverage
 
     window.navigation.setCurrentRow(2)
     page = window.documents

@@ -89,7 +89,7 @@ def _mnemonic_groups(book):
     from chibo.ui.editors.document import DocumentEditor
     from chibo.ui.dialogs.issued_papers import OutgoingRegisterDialog
     from chibo.ui.editors.member import MemberEditor
-    from chibo.ui.pages.outreach import OutreachEditor
+    from chibo.ui.editors.outreach import OutreachEditor
     from chibo.ui.editors.plan import PlanEditor, load_plan_form
     from chibo.ui.editors.session import SessionEditor, load_session_form
     from chibo.ui.pages.settings import SettingsPage

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizardPage,
 )
 
-from chibo.ui.pages.exchange_export import DestinationPicker
+from chibo.ui.widgets.drives import DestinationPicker
 from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
 from chibo.ui.operations import run_write

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.text import format_count
-from chibo.ui.pages.exchange_export import DestinationPicker
+from chibo.ui.widgets.drives import DestinationPicker
 from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
 from chibo.ui.operations import run_in_background, run_write

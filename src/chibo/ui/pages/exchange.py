@@ -9,11 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QTabWidget, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlmodel import col, select
 
 from chibo.services.units import local_unit
@@ -21,25 +18,19 @@ from chibo.store.book import get_setting
 from chibo.store.models import BundleLog, KnownUnit
 from chibo.text import format_count, format_date, format_percent
 from chibo.ui.pages.exchange_export import ExportPanel
-from chibo.ui.widgets.exchange_parts import fill_table, list_table, show_failure
+from chibo.ui.pages.exchange_import import OUTCOME_LABELS, ImportPanel, report_row
+from chibo.ui.widgets.exchange_parts import fill_table, list_table
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.dialogs.key_approval import PendingPanel
-from chibo.ui.operations import run_write
 from chibo.ui.words import label
 from chibo.vocabulary import UnitRole
 
-OUTCOME_LABELS = {"imported": QT_TR_NOOP("Imported"), "pending": QT_TR_NOOP("Awaiting confirmation"),
-                  "rejected": QT_TR_NOOP("Rejected")}
 LOG_OUTCOME_LABELS = {**OUTCOME_LABELS, "reimported": QT_TR_NOOP("Held, imported again once confirmed")}
-REPORT_COLUMNS = (QT_TR_NOOP("File"), QT_TR_NOOP("Sent by"), QT_TR_NOOP("Bundle no."), QT_TR_NOOP("Outcome"),
-                  QT_TR_NOOP("New"), QT_TR_NOOP("Updated"), QT_TR_NOOP("Duplicate"), QT_TR_NOOP("Stale"),
-                  QT_TR_NOOP("Conflicts"), QT_TR_NOOP("Reason"))
 LOG_COLUMNS = (QT_TR_NOOP("Received on"), QT_TR_NOOP("File"), QT_TR_NOOP("Sent by"), QT_TR_NOOP("Bundle kind"),
                QT_TR_NOOP("Bundle no."), QT_TR_NOOP("Outcome"), QT_TR_NOOP("Reason"))
 UNIT_COLUMNS = (QT_TR_NOOP("Unit"), QT_TR_NOOP("Key fingerprint"), QT_TR_NOOP("Last bundle"), QT_TR_NOOP("Received on"),
                 QT_TR_NOOP("Members"), QT_TR_NOOP("Sessions held"))
 DOCUMENT_COLUMNS = (QT_TR_NOOP("Document"), QT_TR_NOOP("Must study"), QT_TR_NOOP("Studied"), QT_TR_NOOP("Rate"))
-
 
 
 @dataclass
@@ -54,14 +45,6 @@ class ExchangeData:
     units: list = field(default_factory=list)  # (id, cells), receiving role
     documents: list = field(default_factory=list)  # (id, cells), receiving role
     forwarded: int = 0  # receiving role with a superior: forward bundles written
-
-
-def report_row(report) -> tuple[str, tuple[str, ...]]:
-    counts = report.counts
-    return (report.file, (Path(report.file).name, report.sender_name, str(report.seq or ""),
-                          label(report.outcome, OUTCOME_LABELS),
-                          *(format_count(counts[k]) for k in ("new", "updated", "duplicate", "stale", "conflict")),
-                          report.reason))
 
 
 def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
@@ -98,98 +81,6 @@ def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
                 document.number_symbol, format_count(document.required), format_count(document.studied),
                 format_percent(document.percent) if document.percent is not None else "")))
     return data
-
-
-class _Progress(QObject):
-    step = Signal(int, int, str)  # done, total, file name: emitted on the worker, shown on the GUI thread
-
-
-class ImportPanel(QWidget):
-    """Files or a whole folder in, one bundle at a time on the write worker, a row per bundle."""
-
-    imported = Signal(list)  # the ImportReports
-
-    def __init__(self, book, button_text: str):
-        super().__init__()
-        self.book = book
-        self.files_button = QPushButton(button_text)
-        self.folder_button = QPushButton(tr("Import a whole folder…"))
-        self.files_button.clicked.connect(self.choose_files)
-        self.folder_button.clicked.connect(self.choose_folder)
-        self.progress = QProgressBar()
-        self.progress.setFormat(tr("%v/%m bundles"))
-        self.progress.hide()
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.table, self.model = list_table(REPORT_COLUMNS, len(REPORT_COLUMNS) - 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.files_button)
-        buttons.addWidget(self.folder_button)
-        buttons.addWidget(self.progress, 1)
-        buttons.addStretch(0)  # takes the room while the progress bar is hidden, so buttons keep their size
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
-
-    def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, tr("Choose data bundles"), "",
-                                                tr("chibo data bundles (*.chibo);;All files (*)"))
-        if files:
-            self.import_files([Path(f) for f in files])
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Choose the folder that holds the bundles"))
-        if folder:
-            files = sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix == ".chibo")
-            if not files:
-                QMessageBox.information(self, "chibo", tr("The folder “{folder}” holds no .chibo file.").format(
-                    folder=folder))
-                return
-            self.import_files(files)
-
-    def import_files(self, files: list[Path]) -> None:
-        from chibo.sync.importer import import_bundle
-
-        book, progress = self.book, _Progress(self)
-        progress.step.connect(self._step)
-        self._busy(True, len(files))
-
-        def work():
-            reports = []
-            for index, path in enumerate(files):
-                progress.step.emit(index, len(files), path.name)
-                reports.append(import_bundle(book, path))
-            progress.step.emit(len(files), len(files), "")
-            return reports
-
-        def done(reports):
-            self._busy(False)
-            fill_table(self.table, self.model, [report_row(r) for r in reports])
-            counts = {o: sum(r.outcome == o for r in reports) for o in OUTCOME_LABELS}
-            self.status.setText(tr("{count} bundles done: {imported} imported, {pending} awaiting confirmation, "
-                                   "{rejected} rejected.").format(count=len(reports), **counts))
-            self.imported.emit(reports)
-
-        def failed(exc):
-            self._busy(False)
-            show_failure(self, exc)
-
-        run_write(work, done, failed)
-
-    def _step(self, done: int, total: int, name: str) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        self.status.setText(tr("Checking and importing {file}…").format(file=name) if name else "")
-
-    def _busy(self, busy: bool, total: int = 0) -> None:
-        self.files_button.setEnabled(not busy)
-        self.folder_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, total)
-            self.progress.setValue(0)
 
 
 def _section(title: str, *widgets: QWidget, stretch_last: bool = False) -> QGroupBox:

@@ -5,77 +5,15 @@ refused, unless the secretary ticks "without sealing" and confirms it in a secon
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from chibo.text import format_count, format_size
-from chibo.ui.widgets.drives import removable_drives
+from chibo.ui.widgets.drives import DestinationPicker
 from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
 from chibo.ui.operations import run_write
 from chibo.ui.widgets.questions import go_ahead
-
-
-class DestinationPicker(QWidget):
-    """Where to write: a removable drive found on the machine, or a folder chosen by hand."""
-
-    def __init__(self):
-        super().__init__()
-        self.combo = QComboBox()
-        self.combo.setMinimumWidth(420)
-        label = QLabel(tr("Write to:"))
-        label.setBuddy(self.combo)
-        refresh = QPushButton(tr("Look for USB drives again"))
-        refresh.setToolTip(tr("Plug in the USB stick, then press this button so that chibo sees the new drive."))
-        choose = QPushButton(tr("Choose a folder…"))
-        refresh.clicked.connect(self.refresh)
-        choose.clicked.connect(self.choose_folder)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label)
-        layout.addWidget(self.combo, 1)
-        layout.addWidget(refresh)
-        layout.addWidget(choose)
-        self.folders: list[Path] = []  # chosen by hand; kept across a new search for drives
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.combo.clear()
-        for drive in removable_drives():
-            self.combo.addItem(drive.label, (drive.name, str(drive.path)))
-        for folder in self.folders:
-            self.combo.addItem(tr("Folder {folder}").format(folder=folder),
-                               (tr("the folder {folder}").format(folder=folder), str(folder)))
-        if self.combo.count() == 0:
-            self.combo.addItem(tr("No USB drive found: plug in a USB stick and press “Look for USB drives again”, "
-                                  "or choose a folder"), None)
-
-    def set_folder(self, folder: Path) -> None:
-        self.folders.append(folder)
-        self.refresh()
-        self.combo.setCurrentIndex(self.combo.count() - 1)
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Choose the folder to write the bundle to"))
-        if folder:
-            self.set_folder(Path(folder))
-
-    def destination(self) -> tuple[str, Path] | None:
-        data = self.combo.currentData()
-        return (data[0], Path(data[1])) if data else None
-
-    def chosen(self) -> tuple[str, Path] | None:
-        """(how to name it, folder); None, after saying what to do, when nothing is there to write to."""
-        destination = self.destination()
-        if destination is None:
-            QMessageBox.information(self, "chibo", tr("Plug in a USB stick and press “Look for USB drives again”, "
-                                                      "or press “Choose a folder…”."))
-        return destination
 
 
 class ExportPanel(QWidget):

@@ -77,7 +77,8 @@ def sessions_page(book) -> RecordListPage:
 def documents_page(book) -> RecordListPage:
     from PySide6.QtWidgets import QPushButton
 
-    from chibo.ui.editors.document import open_coverage, open_document_editor
+    from chibo.ui.dialogs.coverage import open_coverage
+    from chibo.ui.editors.document import open_document_editor
 
     page = RecordListPage(book, "documents", tr("Documents to study"), DOCUMENT_COLUMNS, 2,
                           [("report", tr("Study-result report"))], tr("Select a document in the list."),
