@@ -350,13 +350,13 @@ def register_screens(app, window: MainWindow, book, out: Path) -> None:
     issued (the draft of a new session's minutes, with the number it would take)."""
     from chibo.reports.papers import build_paper
     from chibo.services.documents import list_documents
-    from chibo.services.meetings import create_session, mark_all_present
+    from chibo.services.sessions import create_session, mark_all_present
     from chibo.vocabulary import SessionKind
 
     with book.session() as db:
         build_paper(db, book.folder, "report", list_documents(db)[0].id, issue=True)
-        meeting = create_session(db, kind=SessionKind.REGULAR, held_on=date.today(), place="Nhà văn hóa bản")
-        mark_all_present(db, meeting.id)
+        session = create_session(db, kind=SessionKind.REGULAR, held_on=date.today(), place="Nhà văn hóa bản")
+        mark_all_present(db, session.id)
     window.load()
     settle(app)
     window.navigation.setCurrentRow(3)

@@ -166,13 +166,13 @@ def test_session_titles_match_the_papers(qapp):
     from datetime import date
     from types import SimpleNamespace
 
-    from chibo.services.meetings import default_title
+    from chibo.services.sessions import default_title
     from chibo.ui.words import session_title
     from chibo.vocabulary import SessionKind
 
     for kind in SessionKind:
-        meeting = SimpleNamespace(title="", kind=kind, held_on=date(2026, 11, 5))
-        assert session_title(meeting) == default_title(meeting)
+        session = SimpleNamespace(title="", kind=kind, held_on=date(2026, 11, 5))
+        assert session_title(session) == default_title(session)
     assert session_title(SimpleNamespace(title="Hội nghị riêng", kind=SessionKind.TOPIC,
                                          held_on=date(2026, 11, 5))) == "Hội nghị riêng"
 

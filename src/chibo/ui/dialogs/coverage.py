@@ -35,7 +35,7 @@ class Coverage:
 
 
 def load_coverage(db, document_id: str, today: date | None = None) -> Coverage:
-    from chibo.services.common import get_alive
+    from chibo.services.lookups import get_alive
     from chibo.services.essays import essays_for_document
     from chibo.services.figures import document_figures
     from chibo.services.settings import load_rules

@@ -61,7 +61,7 @@ class MakeupDialog(EditorDialog):
 
     def write(self, db, values: dict):
         from chibo.errors import ValidationError
-        from chibo.services.meetings import create_makeup_session
+        from chibo.services.sessions import create_makeup_session
 
         if not values["member_ids"]:
             raise ValidationError(tr("Select at least one person to invite to the make-up."))

@@ -104,7 +104,7 @@ class DocumentEditor(EditorDialog):
 
 
 def open_document_editor(page, document_id: str | None) -> None:
-    from chibo.services.common import get_alive
+    from chibo.services.lookups import get_alive
     from chibo.store.models import Document
 
     if document_id is None:

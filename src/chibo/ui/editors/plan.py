@@ -36,7 +36,7 @@ class PlanDraft:
 
 
 def load_plan_form(db, plan_id: str | None) -> PlanDraft:
-    from chibo.services.common import get_alive
+    from chibo.services.lookups import get_alive
     from chibo.services.documents import list_documents
     from chibo.services.members import list_members
     from chibo.services.plans import plan_items

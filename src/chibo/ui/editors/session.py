@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QTabWidget, QWidget,
 )
 
-from chibo.services import agenda, meetings
-from chibo.services.common import alive, get_alive
+from chibo.services import agenda, sessions
+from chibo.services.lookups import alive, get_alive
 from chibo.services.documents import list_documents
 from chibo.services.figures import count_attendance
 from chibo.services.members import list_members
@@ -23,7 +23,7 @@ from chibo.services.roll import Roll
 from chibo.services.session_rules import SessionFacts, makeup_runners, problems
 from chibo.services.session_save import SessionInput, save_session
 from chibo.services.settings import CellRules, load_rules
-from chibo.store.models import Meeting, Presenter
+from chibo.store.models import CellSession, Presenter
 from chibo.text import format_date, name_sort_key, parse_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
 from chibo.ui.i18n import tr
@@ -41,7 +41,7 @@ GUEST_CHAIR = "guest:"  # the chair combo's data for a guest: "guest:" + the gue
 class SessionDraft:
     """Everything the editor shows, read on a worker."""
 
-    meeting: Meeting | None
+    session: CellSession | None
     members: list = field(default_factory=list)  # (id, name) of the members called, for chair, speakers, presenters
     documents: list = field(default_factory=list)  # (id, "57-NQ/TW: title")
     covered: set = field(default_factory=set)
@@ -63,30 +63,30 @@ class SessionDraft:
 def load_session_form(db, session_id: str | None, held_on: date | None = None) -> SessionDraft:
     """The session (or none, for a new one) and who is called on `held_on` (default: its day):
     the whole roll of that day, or for a make-up the members invited to it."""
-    meeting = get_alive(db, Meeting, session_id) if session_id else None
+    session = get_alive(db, CellSession, session_id) if session_id else None
     roll = Roll.load(db)
-    if meeting is not None and meeting.kind == SessionKind.MAKEUP:
-        called = meetings.expected_members(db, meeting, roll)
+    if session is not None and session.kind == SessionKind.MAKEUP:
+        called = sessions.expected_members(db, session, roll)
     else:
-        called = roll.on_roll(held_on or (meeting.held_on if meeting else date.today()))
-    form = SessionDraft(meeting, rules=load_rules(db), called=called,
-                        running=makeup_runners(meeting, roll) if meeting else frozenset())
+        called = roll.on_roll(held_on or (session.held_on if session else date.today()))
+    form = SessionDraft(session, rules=load_rules(db), called=called,
+                        running=makeup_runners(session, roll) if session else frozenset())
     rows = list_members(db, roll=roll)
     form.names = {r.member.id: r.member.full_name for r in rows}
     form.members = [(r.member.id, r.member.full_name) for r in rows if r.member.id in called]
     form.documents = [(d.id, f"{d.number_symbol}: {d.title}") for d in list_documents(db)]
     form.presenters = [(p.id, ", ".join(x for x in (p.full_name, p.title) if x))
                        for p in sorted(db.exec(alive(Presenter)), key=lambda p: name_sort_key(p.full_name))]
-    if meeting is not None:
-        said = agenda.speeches(db, meeting.id)
+    if session is not None:
+        said = agenda.speeches(db, session.id)
 
         def rows_of(item_id):
             return [[s.id, s.member_id, s.speaker_name, s.content] for s in said if s.agenda_item_id == item_id]
 
-        form.items = [item_draft(item, rows_of(item.id)) for item in agenda.agenda_items(db, meeting.id)]
+        form.items = [item_draft(item, rows_of(item.id)) for item in agenda.agenda_items(db, session.id)]
         form.speeches = rows_of(None)
-        form.covered = {d.id for d in meetings.session_documents(db, meeting.id)}
-        form.marks = {a.member_id: (AttendanceState(a.state), a.reason) for a in meetings.attendance(db, meeting.id)
+        form.covered = {d.id for d in sessions.session_documents(db, session.id)}
+        form.marks = {a.member_id: (AttendanceState(a.state), a.reason) for a in sessions.attendance(db, session.id)
                       if a.member_id in called}
     return form
 
@@ -96,18 +96,18 @@ def _guests(text: str) -> list[str]:
 
 
 class SessionEditor(EditorDialog):
-    """A new session (`form.meeting` is None) or an existing one."""
+    """A new session (`form.session` is None) or an existing one."""
 
     def __init__(self, book, form: SessionDraft, parent=None):
-        meeting = form.meeting
-        super().__init__(book, tr("Edit session") if meeting else tr("New session"), parent)
-        self.form, self.session_id = form, meeting.id if meeting else None
+        session = form.session
+        super().__init__(book, tr("Edit session") if session else tr("New session"), parent)
+        self.form, self.session_id = form, session.id if session else None
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._details_tab(form, meeting), tr("Session, attendance"))
+        self.tabs.addTab(self._details_tab(form, session), tr("Session, attendance"))
         self.agenda = AgendaPanel(form.items, form.speeches, form.members + form.runners(), form.names,
                                   form.presenters, form.documents)
         self.tabs.addTab(self.agenda, tr("Agenda items, speeches"))
-        self.vote = VotePanel(meeting)
+        self.vote = VotePanel(session)
         self.tabs.addTab(self.vote, tr("Vote"))
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -127,32 +127,32 @@ class SessionEditor(EditorDialog):
                    self.secretary, self.presenter, self.guests, self.conclusion)
         fit_to_screen(self, 1280, 680)
 
-    def _details_tab(self, form: SessionDraft, meeting: Meeting | None) -> QWidget:
-        making_up = meeting is not None and meeting.kind == SessionKind.MAKEUP
+    def _details_tab(self, form: SessionDraft, session: CellSession | None) -> QWidget:
+        making_up = session is not None and session.kind == SessionKind.MAKEUP
         self.kind = choice_field(labels(SESSION_KIND, leave_out=() if making_up else {SessionKind.MAKEUP}),
-                                 meeting.kind if meeting else SessionKind.REGULAR)
+                                 session.kind if session else SessionKind.REGULAR)
         self.kind.setEnabled(not making_up)
-        self.session_form = choice_field(labels(SESSION_FORM), meeting.form if meeting else None)
-        self.held_on = date_field(format_date(meeting.held_on if meeting else date.today()))
-        self.start_time = QLineEdit(meeting.start_time.strftime("%H:%M") if meeting and meeting.start_time else "")
-        self.end_time = QLineEdit(meeting.end_time.strftime("%H:%M") if meeting and meeting.end_time else "")
+        self.session_form = choice_field(labels(SESSION_FORM), session.form if session else None)
+        self.held_on = date_field(format_date(session.held_on if session else date.today()))
+        self.start_time = QLineEdit(session.start_time.strftime("%H:%M") if session and session.start_time else "")
+        self.end_time = QLineEdit(session.end_time.strftime("%H:%M") if session and session.end_time else "")
         for field_ in (self.start_time, self.end_time):
             field_.setPlaceholderText(tr("hh:mm"))
             field_.setMaximumWidth(80)
-        self.place = QLineEdit(meeting.place if meeting else "")
-        self.guests = QLineEdit(meeting.guests.replace("\n", "; ") if meeting else "")
+        self.place = QLineEdit(session.place if session else "")
+        self.guests = QLineEdit(session.guests.replace("\n", "; ") if session else "")
         self.guests.setPlaceholderText(tr("Separated by semicolons"))
         people = dict(form.members + form.runners())
-        for member_id in (meeting.chair_id, meeting.secretary_id) if meeting else ():
+        for member_id in (session.chair_id, session.secretary_id) if session else ():
             if member_id and member_id not in people:  # chose before, not called now: kept, and shown as a problem
                 people[member_id] = form.names.get(member_id, member_id)
-        self.chair = choice_field(people, meeting.chair_id if meeting else None, empty=tr("(not chosen)"))
+        self.chair = choice_field(people, session.chair_id if session else None, empty=tr("(not chosen)"))
         self._offer_guest_chairs()
-        if meeting is not None and meeting.chair_name:
-            if self.chair.findData(GUEST_CHAIR + meeting.chair_name) < 0:
-                self.chair.addItem(tr("Guest: {guest}").format(guest=meeting.chair_name), GUEST_CHAIR + meeting.chair_name)
-            self.chair.setCurrentIndex(self.chair.findData(GUEST_CHAIR + meeting.chair_name))
-        self.secretary = choice_field(people, meeting.secretary_id if meeting else None, empty=tr("(not chosen)"))
+        if session is not None and session.chair_name:
+            if self.chair.findData(GUEST_CHAIR + session.chair_name) < 0:
+                self.chair.addItem(tr("Guest: {guest}").format(guest=session.chair_name), GUEST_CHAIR + session.chair_name)
+            self.chair.setCurrentIndex(self.chair.findData(GUEST_CHAIR + session.chair_name))
+        self.secretary = choice_field(people, session.secretary_id if session else None, empty=tr("(not chosen)"))
         self.documents = QListWidget()
         for doc_id, text in form.documents:
             item = QListWidgetItem(text)
@@ -166,9 +166,9 @@ class SessionEditor(EditorDialog):
         self.documents.setVerticalScrollMode(QListWidget.ScrollPerPixel)
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.documents.itemChanged.connect(self.mark_dirty)
-        self.presenter = choice_field(dict(form.presenters), meeting.presenter_id if meeting else None,
+        self.presenter = choice_field(dict(form.presenters), session.presenter_id if session else None,
                                       empty=tr("(none)"))
-        self.conclusion = QPlainTextEdit(meeting.conclusion if meeting else "")
+        self.conclusion = QPlainTextEdit(session.conclusion if session else "")
         self.conclusion.setTabChangesFocus(True)
         times = QHBoxLayout()
         times.addWidget(self.start_time)
@@ -243,7 +243,7 @@ class SessionEditor(EditorDialog):
             day = parse_date(self.held_on.text())
         except ValueError:
             return
-        if day is None or (self.form.meeting and self.form.meeting.kind == SessionKind.MAKEUP):
+        if day is None or (self.form.session and self.form.session.kind == SessionKind.MAKEUP):
             return
         book, session_id, marks = self.book, self.session_id, self.roll.marks()
 

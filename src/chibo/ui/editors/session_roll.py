@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from chibo.services import meetings
+from chibo.services import sessions
 from chibo.text import format_percent, name_sort_key
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.widgets.table import ColumnsModel
@@ -84,7 +84,7 @@ class RollModel(ColumnsModel):
         their own state); absences already marked stay."""
         for row in self.rows:
             if row[3] is None:
-                row[3] = meetings.default_state(row[2])
+                row[3] = sessions.default_state(row[2])
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 3))
             self.marked.emit()

@@ -152,16 +152,16 @@ class VotePanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, meeting=None, parent=None):
+    def __init__(self, session=None, parent=None):
         super().__init__(parent)
-        has_votes = meeting is not None and meeting.votes_for is not None
+        has_votes = session is not None and session.votes_for is not None
         self.voted = QCheckBox(tr("The session &voted on its resolution or conclusion"))
         self.voted.setChecked(has_votes)
         self.votes = []
         counts = QHBoxLayout()
-        for caption, value in ((tr("For:"), meeting.votes_for if has_votes else 0),
-                               (tr("Against:"), meeting.votes_against if has_votes else 0),
-                               (tr("Other:"), meeting.votes_other if has_votes else 0)):
+        for caption, value in ((tr("For:"), session.votes_for if has_votes else 0),
+                               (tr("Against:"), session.votes_against if has_votes else 0),
+                               (tr("Other:"), session.votes_other if has_votes else 0)):
             spin = QSpinBox()
             spin.setRange(0, 999)
             spin.setValue(value or 0)

@@ -7,10 +7,10 @@ from datetime import date
 
 from chibo.services.documents import list_documents, remove_document
 from chibo.services.figures import document_figures, session_figures
-from chibo.services.meetings import list_sessions, remove_session, session_documents
+from chibo.services.sessions import list_sessions, remove_session, session_documents
 from chibo.services.plans import list_plans, plan_progress, remove_plan
 from chibo.services.roll import Roll
-from chibo.services.common import get_alive
+from chibo.services.lookups import get_alive
 from chibo.store.models import Member
 from chibo.text import format_date, format_percent
 from chibo.ui.i18n import QT_TR_NOOP, tr
@@ -30,12 +30,12 @@ def load_lists(db, today: date | None = None) -> dict[str, list]:
     today = today or date.today()
     roll = Roll.load(db)
     sessions = []
-    for meeting in list_sessions(db):
-        f = session_figures(db, meeting.id, roll)
-        documents = ", ".join(d.number_symbol for d in session_documents(db, meeting.id))
-        sessions.append((meeting.id, (format_date(meeting.held_on), session_title(meeting),
-                                      label(meeting.form, SESSION_FORM), f"{f.present_total}/{f.summoned_total}",
-                                      str(len(f.absences)), documents, meeting.number_symbol)))
+    for session in list_sessions(db):
+        f = session_figures(db, session.id, roll)
+        documents = ", ".join(d.number_symbol for d in session_documents(db, session.id))
+        sessions.append((session.id, (format_date(session.held_on), session_title(session),
+                                      label(session.form, SESSION_FORM), f"{f.present_total}/{f.summoned_total}",
+                                      str(len(f.absences)), documents, session.number_symbol)))
     documents = []
     for document in list_documents(db):
         f = document_figures(db, document.id, today, roll)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures
-from chibo.services.meetings import list_sessions
+from chibo.services.sessions import list_sessions
 from chibo.services.plans import overdue_items
 from chibo.services.roll import Roll
 from chibo.services.units import local_unit

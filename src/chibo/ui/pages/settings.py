@@ -68,7 +68,7 @@ def save_settings(db, values: dict) -> None:
     """One transaction: a refusal anywhere leaves every setting as it was."""
     from dataclasses import replace
 
-    from chibo.services.common import clean_date
+    from chibo.services.cleaning import clean_date
     from chibo.services.numbering import set_symbol_suffix, set_term_start
     from chibo.services.settings import load_rules, save_rules
     from chibo.services.units import update_unit

@@ -1,6 +1,6 @@
 """Sessions (buổi sinh hoạt / hội nghị) with their attendance and discussion.
 
-The Python class is `Meeting` so it never shadows SQLAlchemy's `Session`; the table is
+The Python class is `CellSession` so it never shadows SQLAlchemy's `Session`; the table is
 `session`, the name DESIGN.md and the sync bundles use."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from sqlmodel import Field
 from chibo.store.models.base import SyncedRecord
 
 
-class Meeting(SyncedRecord, table=True):
+class CellSession(SyncedRecord, table=True):
     __tablename__ = "session"
     kind: str  # SessionKind
     form: str = "truc_tiep"  # SessionForm
