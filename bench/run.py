@@ -140,12 +140,12 @@ def sort_and_search(tmp: Path) -> None:
 def printing(tmp: Path, demo_dir: Path) -> None:
     from chibo.reports.attendance_sheet import build_attendance_sheet
     from chibo.reports.minutes import build_minutes
-    from chibo.services.meetings import create_session, list_sessions
+    from chibo.services.sessions import create_session, list_sessions
 
     with Book.open(demo_dir) as book, book.session() as db:
-        meeting = list_sessions(db)[0]
-        first, _ = timed(lambda: build_minutes(db, meeting.id))  # fonts registered, modules imported
-        minutes, pdf = timed(lambda: build_minutes(db, meeting.id), 5)
+        session = list_sessions(db)[0]
+        first, _ = timed(lambda: build_minutes(db, session.id))  # fonts registered, modules imported
+        minutes, pdf = timed(lambda: build_minutes(db, session.id), 5)
     folder = tmp / "big-cell"
     with Book.open(folder) as book:
         init_book(book, name="Chi bộ thử", superior_name="Đảng bộ xã thử", place_name="Thử")

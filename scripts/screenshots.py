@@ -68,7 +68,7 @@ def receiving_screens(app, out: Path, folder: Path) -> None:
     cell's bundle after it restored its book on a new computer, held with both fingerprints."""
     from chibo.sync.keys import make_new_keys
     from chibo.sync.trust import pending_keys
-    from chibo.ui.key_approval import KeyApprovalDialog
+    from chibo.ui.dialogs.key_approval import KeyApprovalDialog
 
     stick = folder / "usb"
     stick.mkdir()
@@ -111,7 +111,7 @@ def forwarding_screens(app, out: Path, folder: Path) -> None:
     a cell chosen and the restore dialog comparing a new computer's key; the new computer's
     first-run page after writing its request; the province's figures by unit."""
     from chibo.sync.restore_bundle import write_restore_request
-    from chibo.ui.first_run import FirstRunWizard
+    from chibo.ui.dialogs.first_run import FirstRunWizard
 
     stick = folder / "usb"
     stick.mkdir()
@@ -195,7 +195,7 @@ def recovery_screen(app, out: Path, folder: Path) -> None:
     """A book whose pages were damaged: the restore offered at start-up instead of quitting."""
     from chibo.errors import DamagedBookError
     from chibo.store.backup import checked_backups
-    from chibo.ui.recovery import RecoveryDialog
+    from chibo.ui.dialogs.recovery import RecoveryDialog
 
     from datetime import datetime, timedelta
 
@@ -224,7 +224,7 @@ def recovery_screen(app, out: Path, folder: Path) -> None:
 def wizard_screens(app, out: Path, folder: Path) -> None:
     """The first run on an empty book: each page, each choice that ends the wizard (Hoàn tất shown),
     the import page with a file that has errors and with a hand-kept sheet read whole."""
-    from chibo.ui.first_run import FirstRunWizard
+    from chibo.ui.dialogs.first_run import FirstRunWizard
 
     sheet = folder / "danh-sach-dang-vien.csv"
     sheet.write_text("STT,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Ngày vào Đảng,Ngày chính thức,Tình trạng\n"
@@ -350,13 +350,13 @@ def register_screens(app, window: MainWindow, book, out: Path) -> None:
     issued (the draft of a new session's minutes, with the number it would take)."""
     from chibo.reports.papers import build_paper
     from chibo.services.documents import list_documents
-    from chibo.services.meetings import create_session, mark_all_present
+    from chibo.services.sessions import create_session, mark_all_present
     from chibo.vocabulary import SessionKind
 
     with book.session() as db:
         build_paper(db, book.folder, "report", list_documents(db)[0].id, issue=True)
-        meeting = create_session(db, kind=SessionKind.REGULAR, held_on=date.today(), place="Nhà văn hóa bản")
-        mark_all_present(db, meeting.id)
+        session = create_session(db, kind=SessionKind.REGULAR, held_on=date.today(), place="Nhà văn hóa bản")
+        mark_all_present(db, session.id)
     window.load()
     settle(app)
     window.navigation.setCurrentRow(3)
@@ -387,7 +387,7 @@ def settings_screens(app, window: MainWindow, out: Path) -> None:
 
 def document_screens(app, window: MainWindow, out: Path) -> None:
     """Văn bản: the editor, who has studied a document, a make-up and an essay."""
-    from chibo.ui.document_editor import open_coverage
+    from chibo.ui.dialogs.coverage import open_coverage
 
     window.navigation.setCurrentRow(2)
     page = window.documents

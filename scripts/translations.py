@@ -36,7 +36,7 @@ def _tool(name: str) -> str:
 
 
 def lupdate(ts: Path) -> None:
-    sources = sorted(str(p) for p in UI.glob("*.py"))
+    sources = sorted(str(p) for p in UI.rglob("*.py"))
     subprocess.run([_tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-silent", "-source-language", "en",
                     "-target-language", "vi", *sources, "-ts", str(ts)], check=True)
 

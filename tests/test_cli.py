@@ -136,11 +136,11 @@ def test_demo_is_deterministic_for_a_seed(tmp_path):
 
 def test_print_every_paper_from_the_command_line(capsys, demo_dir, tmp_path):
     from chibo.store.book import Book
-    from chibo.store.models import Meeting
+    from chibo.store.models import CellSession
 
     _, out, _ = run(capsys, "--data-dir", demo_dir, "sessions", "list", "--json")
     with Book.open(demo_dir, lock=False) as book, book.session() as db:
-        numbers = {s["id"]: db.get(Meeting, s["id"]).number_symbol for s in json.loads(out)}
+        numbers = {s["id"]: db.get(CellSession, s["id"]).number_symbol for s in json.loads(out)}
     session = next(s for s in json.loads(out) if numbers[s["id"]])
     number = numbers[session["id"]]
     _, out, _ = run(capsys, "--data-dir", demo_dir, "documents", "list", "--json")
@@ -170,11 +170,11 @@ def test_print_refusals_are_sentences_and_keep_the_number_free(capsys, demo_dir,
     _, out, _ = run(capsys, "--data-dir", demo_dir, "sessions", "list", "--json")
     session = json.loads(out)[1]
     from chibo.store.book import Book
-    from chibo.store.models import Meeting
+    from chibo.store.models import CellSession
 
     def number_in_book():
         with Book.open(demo_dir, lock=False) as book, book.session() as db:
-            return db.get(Meeting, session["id"]).number_symbol
+            return db.get(CellSession, session["id"]).number_symbol
 
     before = number_in_book()
     code, _, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", "zzzz")

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from chibo.errors import ValidationError
-from chibo.services import agenda, documents, meetings, members, outreach, plans
+from chibo.services import agenda, documents, sessions, members, outreach, plans
 from chibo.services.demo import build_demo
 from chibo.services.figures import document_figures, session_figures
 from chibo.services.roll import Roll
@@ -37,9 +37,9 @@ def test_demo_cell_has_every_case_the_issue_asks_for(demo_book):
         assert statuses[MemberStatus.ATTACHED] == 1
         assert statuses[MemberStatus.LEFT] == 1
         assert {r.member.ethnicity for r in rows} >= {"Hmông", "Dao", "Thái", "Tày", "Giáy", "Kinh"}
-        sessions = meetings.list_sessions(db)
-        regular = [s for s in sessions if s.kind == SessionKind.REGULAR]
-        makeups = [s for s in sessions if s.kind == SessionKind.MAKEUP]
+        held = sessions.list_sessions(db)
+        regular = [s for s in held if s.kind == SessionKind.REGULAR]
+        makeups = [s for s in held if s.kind == SessionKind.MAKEUP]
         assert len(regular) == 12 and makeups
         docs = documents.list_documents(db)
         assert len(docs) == 4
@@ -59,18 +59,18 @@ def test_demo_cell_has_every_case_the_issue_asks_for(demo_book):
 
 def test_every_demo_session_keeps_the_rules_with_items_presenters_and_conclusions(demo_book):
     with demo_book.session() as db:
-        sessions = meetings.list_sessions(db)
-        assert [s.held_on for s in sessions if session_problems(db, s.id)] == []
+        held = sessions.list_sessions(db)
+        assert [s.held_on for s in held if session_problems(db, s.id)] == []
         chairs, counts = Counter(), []
-        for meeting in (s for s in sessions if s.kind == SessionKind.REGULAR):
-            items = agenda.agenda_items(db, meeting.id)
+        for session in (s for s in held if s.kind == SessionKind.REGULAR):
+            items = agenda.agenda_items(db, session.id)
             assert len(items) >= 2 and all(i.conclusion and i.presented for i in items)
             assert all(i.presenter_member_id or i.presenter_id for i in items)
-            assert meeting.chair_id != meeting.secretary_id
-            f = session_figures(db, meeting.id)
-            assert meeting.votes_for + meeting.votes_against + meeting.votes_other == f.quorum.present
+            assert session.chair_id != session.secretary_id
+            f = session_figures(db, session.id)
+            assert session.votes_for + session.votes_against + session.votes_other == f.quorum.present
             counts.append((f.quorum.present, f.present_total))
-            chairs[db.get(Member, meeting.chair_id).full_name] += 1
+            chairs[db.get(Member, session.chair_id).full_name] += 1
         # the secretary chairs; in the month he was away the deputy did
         assert chairs == {"Giàng A Páo": 11, "Nguyễn Thị Hường": 1}
         # once probationary and attached members came, fewer vote than are present
@@ -105,7 +105,7 @@ def test_the_smallest_demo_cell_keeps_the_rules(tmp_path):
         build_demo(book, member_count=5, months=3, today=DEMO_TODAY)
         with book.session() as db:
             assert len(members.list_members(db)) == 5
-            assert all(session_problems(db, s.id) == [] for s in meetings.list_sessions(db))
+            assert all(session_problems(db, s.id) == [] for s in sessions.list_sessions(db))
 
 
 def test_300_members_with_unique_names_of_the_areas_peoples(tmp_path):
@@ -141,7 +141,7 @@ def test_a_demo_killed_half_way_leaves_the_folder_empty_and_runs_again(tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Đã tạo chi bộ mẫu: 300 đảng viên, ")
     with Book.open(folder) as book, book.session() as db:
-        latest = next(s for s in meetings.list_sessions(db) if s.kind == SessionKind.REGULAR)
+        latest = next(s for s in sessions.list_sessions(db) if s.kind == SessionKind.REGULAR)
         called = session_figures(db, latest.id)
     sheet = tmp_path / "ky-ten.pdf"
     printed = subprocess.run([sys.executable, "-m", "chibo", "--data-dir", str(folder), "print", "attendance",

@@ -3,7 +3,7 @@
 import pytest
 
 from chibo.errors import NotFoundError, ValidationError
-from chibo.services import agenda, documents, essays, meetings, members, outreach, plans, units
+from chibo.services import agenda, documents, essays, sessions, members, outreach, plans, units
 from chibo.vocabulary import OutreachKind, SessionKind
 
 
@@ -23,17 +23,17 @@ def test_edit_document_and_session(db):
     assert doc.title == "về đột phá khoa học, công nghệ" and doc.rev > rev
     with pytest.raises(ValidationError, match="trước ngày ban hành"):
         documents.edit_document(db, doc.id, deadline="01/12/2025")
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    meetings.edit_session(db, m.id, place="Nhà văn hóa bản", conclusion="Chi bộ thống nhất.", start_time="19:30")
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    sessions.edit_session(db, m.id, place="Nhà văn hóa bản", conclusion="Chi bộ thống nhất.", start_time="19:30")
     assert (m.place, m.conclusion, str(m.start_time)) == ("Nhà văn hóa bản", "Chi bộ thống nhất.", "19:30:00")
     with pytest.raises(ValidationError, match="học bù"):
-        meetings.edit_session(db, m.id, kind=SessionKind.MAKEUP)
+        sessions.edit_session(db, m.id, kind=SessionKind.MAKEUP)
 
 
 def test_speeches_keep_their_order_and_can_be_removed(db):
     a = members.add_member(db, full_name="Giàng A Páo", joined_on="01/01/2020")
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    meetings.mark_all_present(db, m.id)
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    sessions.mark_all_present(db, m.id)
     first = agenda.add_speech(db, m.id, "Nhất trí với báo cáo.", member_id=a.id)
     agenda.add_speech(db, m.id, "Đề nghị chi bộ quan tâm đường liên bản.", speaker_name="Đồng chí Lường Văn Khăm")
     assert [s.position for s in agenda.speeches(db, m.id)] == [0, 1]
@@ -46,8 +46,8 @@ def test_speeches_keep_their_order_and_can_be_removed(db):
 def test_a_speech_added_after_one_was_taken_out_goes_last(db):
     """Positions are not a count: a count would give the new speech the place of the last one."""
     a = members.add_member(db, full_name="Giàng A Páo", joined_on="01/01/2020")
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    meetings.mark_all_present(db, m.id)
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    sessions.mark_all_present(db, m.id)
     first = agenda.add_speech(db, m.id, "Một", member_id=a.id)
     agenda.add_speech(db, m.id, "Hai", member_id=a.id)
     agenda.add_speech(db, m.id, "Ba", member_id=a.id)
@@ -58,8 +58,8 @@ def test_a_speech_added_after_one_was_taken_out_goes_last(db):
 
 def test_a_speech_is_edited_in_its_place(db):
     a = members.add_member(db, full_name="Giàng A Páo", joined_on="01/01/2020")
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    meetings.mark_all_present(db, m.id)
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    sessions.mark_all_present(db, m.id)
     first = agenda.add_speech(db, m.id, "Nhất trí.", member_id=a.id)
     agenda.add_speech(db, m.id, "Đề nghị làm đường.", member_id=a.id)
     agenda.edit_speech(db, first.id, "Nhất trí với báo cáo, đề nghị bổ sung chỉ tiêu trồng rừng.",

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from chibo.errors import ValidationError
-from chibo.services import documents, meetings, members
+from chibo.services import documents, sessions, members
 from chibo.services.figures import document_figures, member_studies, session_figures
 from chibo.services.session_rules import record_votes
 from chibo.services.settings import QUORUM_ALL_SUMMONED, CellRules, save_rules
@@ -27,10 +27,10 @@ def cell(db):
 
 
 def test_session_splits_summoned_and_present_by_category(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.STUDY, held_on="10/02/2026", document_ids=[cell["doc"]])
-    meetings.mark_all_present(db, m.id)
-    meetings.record_attendance(db, m.id, cell["full1"], AttendanceState.ABSENT_EXCUSED, "Ốm")
-    meetings.record_attendance(db, m.id, cell["prob"], AttendanceState.ABSENT_UNEXCUSED)
+    m = sessions.create_session(db, kind=SessionKind.STUDY, held_on="10/02/2026", document_ids=[cell["doc"]])
+    sessions.mark_all_present(db, m.id)
+    sessions.record_attendance(db, m.id, cell["full1"], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    sessions.record_attendance(db, m.id, cell["prob"], AttendanceState.ABSENT_UNEXCUSED)
     f = session_figures(db, m.id)
     assert f.summoned == {MemberStatus.FULL: 7, MemberStatus.PROBATIONARY: 1, MemberStatus.ATTACHED: 1}  # 'left' still in
     assert f.present == {MemberStatus.FULL: 6, MemberStatus.PROBATIONARY: 0, MemberStatus.ATTACHED: 1}
@@ -41,19 +41,19 @@ def test_session_splits_summoned_and_present_by_category(db, cell):
 
 
 def test_member_who_left_mid_year_counts_only_for_sessions_while_a_member(db, cell):
-    before = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/03/2026")
-    after = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    before = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/03/2026")
+    after = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
     for m in (before, after):
-        meetings.mark_all_present(db, m.id)
+        sessions.mark_all_present(db, m.id)
     assert session_figures(db, before.id).summoned[MemberStatus.FULL] == 7
     assert session_figures(db, after.id).summoned[MemberStatus.FULL] == 6
     with pytest.raises(ValidationError, match="không sinh hoạt ở chi bộ"):
-        meetings.record_attendance(db, after.id, cell["left"], AttendanceState.PRESENT)
+        sessions.record_attendance(db, after.id, cell["left"], AttendanceState.PRESENT)
 
 
 def test_session_with_nobody_absent(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    meetings.mark_all_present(db, m.id)
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    sessions.mark_all_present(db, m.id)
     f = session_figures(db, m.id)
     assert f.absences == [] and f.unrecorded == []
     assert f.present_required == f.summoned_total == 8
@@ -61,37 +61,37 @@ def test_session_with_nobody_absent(db, cell):
 
 
 def test_exempt_member_who_attends_counts_as_present_but_not_as_required(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    meetings.mark_all_present(db, m.id)
-    meetings.record_attendance(db, m.id, cell["exempt"], AttendanceState.PRESENT)
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    sessions.mark_all_present(db, m.id)
+    sessions.record_attendance(db, m.id, cell["exempt"], AttendanceState.PRESENT)
     f = session_figures(db, m.id)
     assert f.summoned_total == 8 and f.present_total == 9 and f.exempt_present == 1
     assert f.quorum.base == 7 and f.quorum.present == 7
 
 
 def test_unmarked_members_are_listed_not_counted(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    meetings.record_attendance(db, m.id, cell["full0"], AttendanceState.PRESENT)
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    sessions.record_attendance(db, m.id, cell["full0"], AttendanceState.PRESENT)
     f = session_figures(db, m.id)
     assert f.present_required == 1 and len(f.unrecorded) == 7
 
 
 def test_quorum_rule_is_a_setting(db, cell):
     save_rules(db, CellRules(quorum_rule=QUORUM_ALL_SUMMONED))
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    meetings.mark_all_present(db, m.id)
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    sessions.mark_all_present(db, m.id)
     for key in ("full0", "full1", "full2", "full3"):
-        meetings.record_attendance(db, m.id, cell[key], AttendanceState.ABSENT_EXCUSED, "Ốm")
+        sessions.record_attendance(db, m.id, cell[key], AttendanceState.ABSENT_EXCUSED, "Ốm")
     f = session_figures(db, m.id)
     # the voting members summoned (6 full; probationary and attached do not vote), excused absences kept
     assert (f.quorum.base, f.quorum.present, f.quorum.reached) == (6, 2, False)
 
 
 def test_absent_with_reason_needs_the_reason_and_votes_cannot_exceed_the_voters_present(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    meetings.mark_all_present(db, m.id)
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    sessions.mark_all_present(db, m.id)
     with pytest.raises(ValidationError, match="lý do vắng"):
-        meetings.record_attendance(db, m.id, cell["full0"], AttendanceState.ABSENT_EXCUSED, "")
+        sessions.record_attendance(db, m.id, cell["full0"], AttendanceState.ABSENT_EXCUSED, "")
     # 8 present, of whom 6 full members vote: the probationary and the attached member do not
     with pytest.raises(ValidationError) as refused:
         record_votes(db, m.id, 6, 1, 0)
@@ -102,15 +102,15 @@ def test_absent_with_reason_needs_the_reason_and_votes_cannot_exceed_the_voters_
 
 
 def test_document_rate_and_make_up_for_the_missing_member(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.STUDY, held_on="10/02/2026", document_ids=[cell["doc"]])
-    meetings.mark_all_present(db, m.id)
-    meetings.record_attendance(db, m.id, cell["full2"], AttendanceState.ABSENT_EXCUSED, "Đi viện")
+    m = sessions.create_session(db, kind=SessionKind.STUDY, held_on="10/02/2026", document_ids=[cell["doc"]])
+    sessions.mark_all_present(db, m.id)
+    sessions.record_attendance(db, m.id, cell["full2"], AttendanceState.ABSENT_EXCUSED, "Đi viện")
     as_of = date(2026, 3, 1)
     f = document_figures(db, cell["doc"], as_of)
     assert (f.required, f.studied_count) == (9, 8)  # 7 full (one leaves later) + prob + attached
     assert [(x.full_name, x.reason) for x in f.missing] == [("Nguyễn Thị Hường", "Đi viện")]
-    makeup = meetings.create_makeup_session(db, m.id, "20/02/2026")
-    assert [a.member_id for a in meetings.attendance(db, makeup.id)] == [cell["full2"]]
+    makeup = sessions.create_makeup_session(db, m.id, "20/02/2026")
+    assert [a.member_id for a in sessions.attendance(db, makeup.id)] == [cell["full2"]]
     f = document_figures(db, cell["doc"], as_of)
     assert (f.required, f.studied_count, f.studied_in_makeup, f.percent) == (9, 9, 1, 100.0)
     # after the member who left is gone, the required count drops with her
@@ -121,8 +121,8 @@ def test_document_rate_and_make_up_for_the_missing_member(db, cell):
 
 
 def test_member_who_joined_after_the_study_must_still_study(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.STUDY, held_on="10/02/2026", document_ids=[cell["doc"]])
-    meetings.mark_all_present(db, m.id)
+    m = sessions.create_session(db, kind=SessionKind.STUDY, held_on="10/02/2026", document_ids=[cell["doc"]])
+    sessions.mark_all_present(db, m.id)
     late = members.add_member(db, full_name="Ma Thị Dung", joined_on="01/05/2026")
     f = document_figures(db, cell["doc"], date(2026, 5, 10))
     assert [(x.full_name, x.reason) for x in f.missing] == [("Ma Thị Dung", "chưa được triệu tập")]
@@ -130,21 +130,21 @@ def test_member_who_joined_after_the_study_must_still_study(db, cell):
 
 
 def test_make_up_is_refused_when_nobody_is_missing_or_before_the_study(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.STUDY, held_on="10/02/2026", document_ids=[cell["doc"]])
-    meetings.mark_all_present(db, m.id)
+    m = sessions.create_session(db, kind=SessionKind.STUDY, held_on="10/02/2026", document_ids=[cell["doc"]])
+    sessions.mark_all_present(db, m.id)
     with pytest.raises(ValidationError, match="phải sau"):
-        meetings.create_makeup_session(db, m.id, "01/02/2026")
+        sessions.create_makeup_session(db, m.id, "01/02/2026")
     with pytest.raises(ValidationError, match="không cần học bù"):
-        meetings.create_makeup_session(db, m.id, "20/02/2026")
+        sessions.create_makeup_session(db, m.id, "20/02/2026")
 
 
 def test_removing_a_session_removes_its_figures(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.STUDY, held_on="10/02/2026", document_ids=[cell["doc"]])
-    meetings.mark_all_present(db, m.id)
+    m = sessions.create_session(db, kind=SessionKind.STUDY, held_on="10/02/2026", document_ids=[cell["doc"]])
+    sessions.mark_all_present(db, m.id)
     with pytest.raises(ValidationError, match="đã được học"):
         documents.remove_document(db, cell["doc"])
-    meetings.remove_session(db, m.id)
-    assert meetings.list_sessions(db) == []
+    sessions.remove_session(db, m.id)
+    assert sessions.list_sessions(db) == []
     assert document_figures(db, cell["doc"], date(2026, 3, 1)).studied_count == 0
     documents.remove_document(db, cell["doc"])
     assert documents.list_documents(db) == []
@@ -152,11 +152,11 @@ def test_removing_a_session_removes_its_figures(db, cell):
 
 def test_session_input_is_validated(db, cell):
     with pytest.raises(ValidationError, match="Giờ kết thúc phải sau"):
-        meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026", start_time="20:00", end_time="19:00")
+        sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026", start_time="20:00", end_time="19:00")
     with pytest.raises(ValidationError, match="giờ:phút"):
-        meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026", start_time="tối")
+        sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026", start_time="tối")
     with pytest.raises(ValidationError, match="ngày sinh hoạt"):
-        meetings.create_session(db, kind=SessionKind.REGULAR, held_on="")
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026", start_time="19h30", end_time="21:15")
+        sessions.create_session(db, kind=SessionKind.REGULAR, held_on="")
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026", start_time="19h30", end_time="21:15")
     assert str(m.start_time) == "19:30:00"
-    assert meetings.session_title(m) == "Sinh hoạt thường kỳ tháng 4/2026"
+    assert sessions.session_title(m) == "Sinh hoạt thường kỳ tháng 4/2026"

@@ -32,7 +32,7 @@ def _messages() -> dict[str, ET.Element]:
 
 def _ui_literals():
     """(file, line, text, wrapped) for every string literal of the UI's code, docstrings aside."""
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
         for node in ast.walk(tree):
@@ -43,7 +43,7 @@ def _ui_literals():
                 continue
             wrapped = (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name)
                        and parent.func.id in ("tr", "QT_TR_NOOP") and parent.args and parent.args[0] is node)
-            yield path.name, node.lineno, node.value, wrapped
+            yield str(path.relative_to(UI)), node.lineno, node.value, wrapped
 
 
 def test_every_interface_string_has_its_vietnamese():
@@ -62,11 +62,11 @@ def test_no_vietnamese_left_outside_tr():
     left = [(f, n, text) for f, n, text, w in _ui_literals()
             if not w and VIETNAMESE.search(text) and text not in NOT_INTERFACE]
     assert left == []
-    for path in sorted(UI.glob("*.py")):  # f-strings are not literals: none may hold Vietnamese either
+    for path in sorted(UI.rglob("*.py")):  # f-strings are not literals: none may hold Vietnamese either
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr):
                 parts = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
-                assert not VIETNAMESE.search(parts) or "chibo:" in parts, (path.name, node.lineno, parts)
+                assert not VIETNAMESE.search(parts) or "chibo:" in parts, (str(path.relative_to(UI)), node.lineno, parts)
 
 
 def test_placeholders_shortcuts_and_markup_survive_translation():
@@ -86,13 +86,13 @@ def _mnemonic_groups(book):
     one page of its tabs. Labels (with a buddy) and buttons both take Alt+letter."""
     from PySide6.QtWidgets import QAbstractButton, QLabel, QStackedWidget
 
-    from chibo.ui.document_editor import DocumentEditor
-    from chibo.ui.issued_papers import OutgoingRegisterDialog
-    from chibo.ui.member_editor import MemberEditor
-    from chibo.ui.outreach_page import OutreachEditor
-    from chibo.ui.plan_editor import PlanEditor, load_plan_form
-    from chibo.ui.session_editor import SessionEditor, load_session_form
-    from chibo.ui.settings_page import SettingsPage
+    from chibo.ui.editors.document import DocumentEditor
+    from chibo.ui.dialogs.issued_papers import OutgoingRegisterDialog
+    from chibo.ui.editors.member import MemberEditor
+    from chibo.ui.editors.outreach import OutreachEditor
+    from chibo.ui.editors.plan import PlanEditor, load_plan_form
+    from chibo.ui.editors.session import SessionEditor, load_session_form
+    from chibo.ui.pages.settings import SettingsPage
 
     with book.session() as db:
         session_draft, plan_draft = load_session_form(db, None), load_plan_form(db, None)
@@ -166,13 +166,13 @@ def test_session_titles_match_the_papers(qapp):
     from datetime import date
     from types import SimpleNamespace
 
-    from chibo.services.meetings import default_title
+    from chibo.services.sessions import default_title
     from chibo.ui.words import session_title
     from chibo.vocabulary import SessionKind
 
     for kind in SessionKind:
-        meeting = SimpleNamespace(title="", kind=kind, held_on=date(2026, 11, 5))
-        assert session_title(meeting) == default_title(meeting)
+        session = SimpleNamespace(title="", kind=kind, held_on=date(2026, 11, 5))
+        assert session_title(session) == default_title(session)
     assert session_title(SimpleNamespace(title="Hội nghị riêng", kind=SessionKind.TOPIC,
                                          held_on=date(2026, 11, 5))) == "Hội nghị riêng"
 

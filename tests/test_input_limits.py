@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from sqlmodel import func, select
 
 from chibo.errors import ValidationError
-from chibo.services import agenda, documents, meetings, members, outreach, plans, units
-from chibo.services.common import clean_text
+from chibo.services import agenda, documents, sessions, members, outreach, plans, units
+from chibo.services.cleaning import clean_text
 
 from conftest import book_rows, cli, fingerprint_of, link
 
@@ -42,7 +42,7 @@ def test_clean_text_refuses_hidden_characters_and_keeps_paragraphs():
 
 
 def _first(db, model):
-    from chibo.services.common import alive
+    from chibo.services.lookups import alive
 
     return db.exec(alive(model)).first()
 
@@ -57,9 +57,9 @@ REFUSED = {
     "member note": (lambda db: members.edit_member(db, _member(db), note="x" * 2_001), "Ghi chú dài quá 2.000 ký tự"),
     "document symbol": (lambda db: documents.add_document(db, number_symbol="57-NQ/TW\x1b", title="Về khoa học"),
                         "Số, ký hiệu văn bản có ký tự ẩn"),
-    "session place": (lambda db: meetings.edit_session(db, _session(db), place=f"Nhà văn hóa {RLO}bản"),
+    "session place": (lambda db: sessions.edit_session(db, _session(db), place=f"Nhà văn hóa {RLO}bản"),
                       "Địa điểm có ký tự ẩn"),
-    "session title line": (lambda db: meetings.edit_session(db, _session(db), title="Sinh hoạt\nchuyên đề"),
+    "session title line": (lambda db: sessions.edit_session(db, _session(db), title="Sinh hoạt\nchuyên đề"),
                            "Tên buổi sinh hoạt chỉ viết trên một dòng"),
     "speech": (lambda db: agenda.add_speech(db, _session(db), "Ý kiến " * 1_500, speaker_name="Khách"),
                "Nội dung phát biểu dài quá 10.000 ký tự"),
@@ -79,9 +79,9 @@ def _member(db):
 
 
 def _session(db):
-    from chibo.store.models import Meeting
+    from chibo.store.models import CellSession
 
-    return _first(db, Meeting).id
+    return _first(db, CellSession).id
 
 
 @pytest.mark.parametrize("path", sorted(REFUSED))
@@ -97,7 +97,7 @@ def test_every_input_path_refuses_with_a_sentence_and_changes_nothing(demo_book,
 
 def test_paragraph_fields_keep_their_lines(demo_book):
     with demo_book.session() as db:
-        session = meetings.edit_session(db, _session(db), agenda="1. Báo cáo.\n2. Thảo luận.")
+        session = sessions.edit_session(db, _session(db), agenda="1. Báo cáo.\n2. Thảo luận.")
         member = members.edit_member(db, _member(db), note="Chuyển đến từ xã khác.\nĐã nộp hồ sơ.")
     assert session.agenda == "1. Báo cáo.\n2. Thảo luận." and member.note.count("\n") == 1
 
@@ -105,7 +105,7 @@ def test_paragraph_fields_keep_their_lines(demo_book):
 def test_the_member_editor_shows_the_sentence_and_writes_nothing(qtbot, demo_book):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from chibo.ui.member_editor import MemberEditor
+    from chibo.ui.editors.member import MemberEditor
     from chibo.ui.operations import wait_for_jobs
 
     from conftest import answer_next_dialog

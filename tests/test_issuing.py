@@ -19,11 +19,11 @@ from sqlmodel import select
 from chibo.cli.main import main
 from chibo.errors import ChiboError, ValidationError
 from chibo.reports.papers import PaperState, build_paper
-from chibo.services import documents, meetings, members
+from chibo.services import documents, sessions, members
 from chibo.services.issuing import archive_folder, register_rows
 from chibo.services.numbering import choose_number, set_term_start
 from chibo.store.book import Book
-from chibo.store.models import IssuedPaper, Meeting
+from chibo.store.models import IssuedPaper, CellSession
 from chibo.vocabulary import CellPosition, SessionKind
 
 from conftest import fingerprint_of, link
@@ -42,9 +42,9 @@ def cell(db):
 
 
 def session(db, cell, held_on: str, kind=SessionKind.REGULAR) -> str:
-    meeting = meetings.create_session(db, kind=kind, held_on=held_on, chair_id=cell["secretary"],
+    meeting = sessions.create_session(db, kind=kind, held_on=held_on, chair_id=cell["secretary"],
                                       document_ids=[cell["document"]] if kind == SessionKind.STUDY else [])
-    meetings.mark_all_present(db, meeting.id)
+    sessions.mark_all_present(db, meeting.id)
     return meeting.id
 
 
@@ -113,7 +113,7 @@ def test_a_number_is_given_once_and_a_refusal_writes_nothing(book, db, cell):
         assert refused.value.message == sentence
     with book.session() as other:
         assert [r.number_symbol for r in register_rows(other)] == ["11-BB/CB"]
-        assert other.get(Meeting, second).number_symbol == ""
+        assert other.get(CellSession, second).number_symbol == ""
     assert len(list(archive_folder(book.folder).rglob("*.pdf"))) == 1
 
 
@@ -142,7 +142,7 @@ def test_a_preview_writes_nothing_and_shows_no_number(book, db, cell):
 def test_printing_again_gives_the_archived_file_and_new_figures_need_a_new_number(book, db, cell):
     study = session(db, cell, "05/02/2026", SessionKind.STUDY)
     absent = next(m.member.id for m in members.list_members(db) if m.member.id != cell["secretary"])  # not the chair
-    meetings.record_attendance(db, study, absent, "vang_co_ly_do", "Ốm")
+    sessions.record_attendance(db, study, absent, "vang_co_ly_do", "Ốm")
     first = issue(db, book, "report", cell["document"], as_of=date(2026, 3, 1))
     assert first.state == PaperState.ISSUED and first.note == "Đã cấp số 01-BC/CB ngày 01/03/2026 và lưu bản gốc."
     assert "đạt 50,00%" in all_text(first.pdf)
@@ -157,7 +157,7 @@ def test_printing_again_gives_the_archived_file_and_new_figures_need_a_new_numbe
         assert stat.S_IMODE(archive_folder(book.folder).stat().st_mode) == 0o700
     assert not list(archive_folder(book.folder).rglob("*.partial"))
 
-    meetings.create_makeup_session(db, study, "20/02/2026")  # the figures change: 2/2 studied
+    sessions.create_makeup_session(db, study, "20/02/2026")  # the figures change: 2/2 studied
     again = issue(db, book, "report", cell["document"])  # whatever today's figures say
     assert again.state == PaperState.REPRINT and again.pdf == first.pdf
     assert again.note == "Bản gốc đã lưu của báo cáo số 01-BC/CB, cấp ngày 01/03/2026."
@@ -208,7 +208,7 @@ def test_an_archive_that_cannot_be_written_frees_the_number(book, db, cell):
             issue(db, book, "minutes", meeting)
     assert refused.value.message.startswith("Không lưu được bản gốc của biên bản số 01-BB/CB vào thư mục dữ liệu")
     with book.session() as db:
-        assert db.exec(select(IssuedPaper)).all() == [] and db.get(Meeting, meeting).number_symbol == ""
+        assert db.exec(select(IssuedPaper)).all() == [] and db.get(CellSession, meeting).number_symbol == ""
 
 
 def _book_0001(tmp_path) -> Path:
@@ -238,8 +238,8 @@ def test_numbers_printed_by_the_previous_release_are_carried_into_the_register(c
     assert json.loads(out) == register  # entered once
 
     with Book.open(folder) as book, book.session() as db:
-        makeups = {m.held_on: m.id for m in db.exec(select(Meeting).where(Meeting.kind == SessionKind.MAKEUP))}
-        later = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/11/2026").id
+        makeups = {m.held_on: m.id for m in db.exec(select(CellSession).where(CellSession.kind == SessionKind.MAKEUP))}
+        later = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/11/2026").id
     # The make-up of 15/09/2026 cannot come after 03-BB/CB of 05/10/2026; the session of 05/11 takes 04.
     code, _, err = run(capsys, "--data-dir", folder, "print", "minutes", makeups[date(2026, 9, 15)], "--out",
                        tmp_path / "x.pdf")
@@ -270,7 +270,7 @@ def test_numbers_printed_by_the_previous_release_are_carried_into_the_register(c
 def test_two_earlier_papers_with_one_number_enter_the_register_once(book, db, cell):
     first, second = session(db, cell, "05/08/2026"), session(db, cell, "05/09/2026")
     for meeting_id in (first, second):  # an earlier release accepted --number 05-BB/CB twice
-        db.get(Meeting, meeting_id).number_symbol = "05-BB/CB"
+        db.get(CellSession, meeting_id).number_symbol = "05-BB/CB"
     db.flush()
     assert [(r.number_symbol, r.record_id) for r in register_rows(db)] == [("05-BB/CB", first)]
     assert issue(db, book, "minutes", session(db, cell, "05/10/2026")).number_symbol == "06-BB/CB"
@@ -336,7 +336,7 @@ def test_a_cells_paper_is_not_issued_at_the_receiving_level(cell_a, receiving, s
     link(cell_a, receiving, stick)
     import_bundle(receiving, export_bundle(cell_a, stick).path, approve={fingerprint_of(cell_a)})
     with receiving.session() as db:
-        meeting = db.exec(select(Meeting).where(Meeting.unit_id == cell_a.local_unit_id)).first()
+        meeting = db.exec(select(CellSession).where(CellSession.unit_id == cell_a.local_unit_id)).first()
         with pytest.raises(ValidationError) as refused:
             build_paper(db, receiving.folder, "minutes", meeting.id, issue=True)
         assert refused.value.message == ("Giấy tờ này thuộc về một đơn vị khác gửi lên; chỉ đơn vị ấy cấp số và in "

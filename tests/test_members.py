@@ -4,7 +4,7 @@ import pytest
 
 from chibo.errors import NotFoundError, ValidationError
 from chibo.services import members
-from chibo.services.common import resolve
+from chibo.services.lookups import resolve
 from chibo.services.roll import Roll
 from chibo.store.models import Member
 from chibo.vocabulary import LeftReason, MemberStatus

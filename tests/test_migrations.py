@@ -17,7 +17,7 @@ from chibo.services.agenda import speeches
 from chibo.store import schema
 from chibo.store.backup import list_backups
 from chibo.store.book import Book
-from chibo.store.models import KnownKey, Meeting, Member, Speech
+from chibo.store.models import KnownKey, CellSession, Member, Speech
 
 DATA = Path(__file__).with_name("data")
 TABLES_0001 = ("member", "member_status_change", "presenter", "document", "session", "session_document",
@@ -54,11 +54,11 @@ def test_a_0001_book_upgrades_to_head_with_every_row_intact_and_a_backup_first(t
         assert schema.read_revision(book.database) == schema.SCHEMA_HEAD == "0002"
         with book.session() as db:
             assert len(db.exec(select(Member)).all()) == 12
-            assert len(db.exec(select(Meeting)).all()) == 5
+            assert len(db.exec(select(CellSession)).all()) == 5
             said = db.exec(select(Speech)).all()
             assert len(said) == 9 and all(s.agenda_item_id is None for s in said)
             # A session of the old book still reads its one discussion in order.
-            with_speeches = next(m for m in db.exec(select(Meeting)) if speeches(db, m.id))
+            with_speeches = next(m for m in db.exec(select(CellSession)) if speeches(db, m.id))
             positions = [s.position for s in speeches(db, with_speeches.id)]
             assert positions == sorted(positions)
     after = _rows(folder / "chibo.sqlite")

@@ -13,10 +13,10 @@ from sqlalchemy import text
 
 from chibo.errors import ValidationError
 from chibo.reports.minutes import build_minutes
-from chibo.services import agenda, documents, meetings
+from chibo.services import agenda, documents, sessions
 from chibo.services.session_rules import record_votes
 from chibo.services.settings import CellRules, save_rules
-from chibo.store.models import Meeting
+from chibo.store.models import CellSession
 from chibo.vocabulary import AttendanceState, SessionKind
 from test_session_rules import add_cell
 
@@ -35,17 +35,17 @@ def cell(db):
 
 
 def regular(db, cell, **fields):
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/10/2026", place="Nhà văn hóa bản",
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/10/2026", place="Nhà văn hóa bản",
                                 start_time="19:30", end_time="21:15", chair_id=cell["pao"], secretary_id=cell["huong"],
                                 minutes_approved=True, **fields)
-    meetings.mark_all_present(db, m.id)
+    sessions.mark_all_present(db, m.id)
     return m
 
 
 def test_a_regular_meeting_is_titled_and_counted_as_the_templates_do(db, cell):
     m = regular(db, cell)
-    meetings.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
-    meetings.record_attendance(db, m.id, cell["dinh"], AttendanceState.PRESENT)  # exempt, came
+    sessions.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    sessions.record_attendance(db, m.id, cell["dinh"], AttendanceState.PRESENT)  # exempt, came
     record_votes(db, m.id, 4, 0, 1)
     body = text_of(build_minutes(db, m.id))
     for expected in [
@@ -99,10 +99,10 @@ def test_agenda_items_are_printed_in_order_with_their_presenter_speeches_and_con
 
 
 def test_a_session_without_items_keeps_its_one_discussion(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.STUDY, held_on="05/02/2026", document_ids=[cell["doc"]],
+    m = sessions.create_session(db, kind=SessionKind.STUDY, held_on="05/02/2026", document_ids=[cell["doc"]],
                                 chair_id=cell["pao"], secretary_id=cell["huong"], conclusion="Giao chi ủy xây dựng "
                                 "chương trình hành động.")
-    meetings.mark_all_present(db, m.id)
+    sessions.mark_all_present(db, m.id)
     agenda.add_speech(db, m.id, "Nhất trí với nghị quyết.", member_id=cell["su"])
     body = text_of(build_minutes(db, m.id))
     assert ("BIÊN BẢN HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT NGHỊ QUYẾT SỐ 57-NQ/TW" in body)
@@ -126,20 +126,20 @@ def test_a_session_without_items_keeps_its_one_discussion(db, cell):
     (SessionKind.STUDY, "", "HỘI NGHỊ HỌC TẬP, QUÁN TRIỆT", "tổ chức hội nghị học tập, quán triệt."),
 ])
 def test_the_opening_sentence_reads_right_for_every_kind(db, cell, kind, title, summary, occasion):
-    m = meetings.create_session(db, kind=kind, held_on="05/10/2026", title=title, chair_id=cell["pao"],
+    m = sessions.create_session(db, kind=kind, held_on="05/10/2026", title=title, chair_id=cell["pao"],
                                 secretary_id=cell["huong"])
-    meetings.mark_all_present(db, m.id)
+    sessions.mark_all_present(db, m.id)
     body = text_of(build_minutes(db, m.id))
     assert f"BIÊN BẢN {summary} " in body
     assert f"Chi bộ bản Nậm Cáy {occasion}" in body
 
 
 def test_a_make_up_says_whose_make_up_it_is(db, cell):
-    study = meetings.create_session(db, kind=SessionKind.STUDY, held_on="05/02/2026", document_ids=[cell["doc"]],
+    study = sessions.create_session(db, kind=SessionKind.STUDY, held_on="05/02/2026", document_ids=[cell["doc"]],
                                     chair_id=cell["pao"], secretary_id=cell["huong"])
-    meetings.mark_all_present(db, study.id)
-    meetings.record_attendance(db, study.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
-    makeup = meetings.create_makeup_session(db, study.id, "15/02/2026", chair_id=cell["pao"], secretary_id=cell["huong"])
+    sessions.mark_all_present(db, study.id)
+    sessions.record_attendance(db, study.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    makeup = sessions.create_makeup_session(db, study.id, "15/02/2026", chair_id=cell["pao"], secretary_id=cell["huong"])
     body = text_of(build_minutes(db, makeup.id))
     assert "BIÊN BẢN HỌC BÙ NGHỊ QUYẾT SỐ 57-NQ/TW" in body
     assert ("Chi bộ bản Nậm Cáy tổ chức học bù Nghị quyết số 57-NQ/TW, ngày 22-12-2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi "
@@ -153,7 +153,7 @@ def test_a_guest_chairs_and_signs_by_name(db, cell):
     save_rules(db, CellRules(guest_may_chair=True))
     guest = "Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã"
     m = regular(db, cell, guests=guest)
-    meetings.edit_session(db, m.id, chair_id=None, chair_name=guest)
+    sessions.edit_session(db, m.id, chair_id=None, chair_name=guest)
     body = text_of(build_minutes(db, m.id))
     assert "- Đại biểu, khách mời: Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã." in body
     assert "- Chủ trì: đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã (đại biểu cấp trên)." in body
@@ -173,4 +173,4 @@ def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(
         "Chưa in được biên bản của buổi sinh hoạt này: Đồng chí Lò Thị Ỷ vắng mặt nên không thể phát biểu: hãy bỏ ý "
         "kiến của đồng chí hoặc sửa lại điểm danh. Hãy sửa buổi sinh hoạt (mục Sinh hoạt, nút Sửa) rồi in lại.")
     with book.session() as other:
-        assert other.get(Meeting, m.id).number_symbol == ""
+        assert other.get(CellSession, m.id).number_symbol == ""

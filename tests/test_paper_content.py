@@ -12,7 +12,7 @@ import pytest
 from chibo.reports.action_plan import build_action_plan
 from chibo.reports.attendance_sheet import build_attendance_sheet
 from chibo.reports.study_report import build_study_report
-from chibo.services import documents, meetings, members, outreach, plans
+from chibo.services import documents, sessions, members, outreach, plans
 from chibo.services.settings import CONFIRM_BY_SUPERIOR, load_rules, save_rules
 from chibo.vocabulary import AttendanceState, CellPosition, ItemStatus, OutreachKind, SessionKind
 
@@ -33,10 +33,10 @@ def cell(db):
 
 
 def test_the_study_report_rounds_half_up_and_writes_thousands_with_a_dot(db, cell):
-    study = meetings.create_session(db, kind=SessionKind.STUDY, held_on="05/06/2026", document_ids=[cell["document"]])
-    meetings.mark_all_present(db, study.id)
+    study = sessions.create_session(db, kind=SessionKind.STUDY, held_on="05/06/2026", document_ids=[cell["document"]])
+    sessions.mark_all_present(db, study.id)
     for member_id in cell["members"][-3:]:
-        meetings.record_attendance(db, study.id, member_id, AttendanceState.ABSENT_EXCUSED, "Đi làm ăn xa")
+        sessions.record_attendance(db, study.id, member_id, AttendanceState.ABSENT_EXCUSED, "Đi làm ăn xa")
     outreach.add_outreach(db, kind=OutreachKind.BROADCAST, held_on="10/06/2026", audience=1173,
                           document_id=cell["document"])
     body = all_text(build_study_report(db, cell["document"], as_of=date(2026, 6, 20), number="01-BC/CB"))
@@ -96,19 +96,19 @@ def test_nobody_confirms_their_own_plan(db, cell, writer, rule, confirmation):
 
 def test_the_secretary_who_left_does_not_sign(db, cell):
     members.leave(db, cell["members"][0], "01/03/2026", "chuyen_sinh_hoat")
-    meeting = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
-    assert "Giàng A Páo" not in all_text(build_attendance_sheet(db, meeting.id))
-    earlier = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/02/2026")
+    session = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/04/2026")
+    assert "Giàng A Páo" not in all_text(build_attendance_sheet(db, session.id))
+    earlier = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/02/2026")
     assert all_text(build_attendance_sheet(db, earlier.id)).endswith("T/M CHI BỘ BÍ THƯ Giàng A Páo")
 
 
 def test_a_make_up_sign_in_sheet_names_its_day_once(db, cell):
-    study = meetings.create_session(db, kind=SessionKind.STUDY, held_on="05/06/2026", document_ids=[cell["document"]])
-    meetings.mark_all_present(db, study.id)
-    meetings.record_attendance(db, study.id, cell["members"][5], AttendanceState.ABSENT_EXCUSED, "Ốm")
-    makeup = meetings.create_makeup_session(db, study.id, "15/06/2026")
+    study = sessions.create_session(db, kind=SessionKind.STUDY, held_on="05/06/2026", document_ids=[cell["document"]])
+    sessions.mark_all_present(db, study.id)
+    sessions.record_attendance(db, study.id, cell["members"][5], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    makeup = sessions.create_makeup_session(db, study.id, "15/06/2026")
     body = all_text(build_attendance_sheet(db, makeup.id))
     assert "DANH SÁCH ĐẢNG VIÊN DỰ HỌC TẬP, QUÁN TRIỆT Học bù ngày 15/06/2026 Đảng viên phải dự" in body
-    regular = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/07/2026")
+    regular = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/07/2026")
     body = all_text(build_attendance_sheet(db, regular.id))
     assert "Sinh hoạt thường kỳ tháng 7/2026, ngày 05 tháng 7 năm 2026" in body

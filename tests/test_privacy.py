@@ -55,7 +55,7 @@ def _without_the_cells_rows(commune: Path, copy: Path, cell_id: str) -> Path:
 
 def test_the_log_never_holds_a_members_name_birth_date_or_card_number(qtbot, capsys, log_file, cell_a, receiving,
                                                                       stick, tmp_path):
-    from chibo.ui.member_editor import MemberEditor
+    from chibo.ui.editors.member import MemberEditor
 
     # 1. A sealed increment that does not fit the book: the member's insert fails its foreign key.
     link(cell_a, receiving, stick)

@@ -17,7 +17,7 @@ from chibo.reports.attendance_sheet import build_attendance_sheet
 from chibo.reports.layout import MARGIN_LEFT, MARGIN_RIGHT, PAGE, text
 from chibo.reports.minutes import build_minutes
 from chibo.reports.study_report import build_study_report
-from chibo.services import agenda, documents, essays, meetings, members, plans
+from chibo.services import agenda, documents, essays, sessions, members, plans
 from chibo.services.session_rules import record_votes
 from chibo.vocabulary import AttendanceState, CellPosition, ItemStatus, MemberStatus, SessionKind
 
@@ -54,17 +54,17 @@ def cell(db):
 
 
 def _session(db, cell, held_on="05/02/2026", **fields):
-    m = meetings.create_session(db, kind=SessionKind.STUDY, held_on=held_on, document_ids=[cell["doc"]],
+    m = sessions.create_session(db, kind=SessionKind.STUDY, held_on=held_on, document_ids=[cell["doc"]],
                                 place="Nhà văn hóa bản Nậm Cáy", start_time="14:00", end_time="16:30",
                                 chair_id=cell["pao"], secretary_id=cell["huong"], **fields)
-    meetings.mark_all_present(db, m.id)
+    sessions.mark_all_present(db, m.id)
     return m
 
 
 def test_minutes_hold_the_header_the_absent_by_name_speeches_votes_and_signatures(db, cell):
     m = _session(db, cell, conclusion="Giao chi ủy xây dựng chương trình hành động trước ngày 15/3.", minutes_approved=True)
-    meetings.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
-    meetings.record_attendance(db, m.id, cell["su"], AttendanceState.ABSENT_UNEXCUSED)
+    sessions.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    sessions.record_attendance(db, m.id, cell["su"], AttendanceState.ABSENT_UNEXCUSED)
     agenda.add_speech(db, m.id, "Đề nghị chi bộ hướng dẫn bà con dùng dịch vụ công trên điện thoại.", member_id=cell["vy"])
     record_votes(db, m.id, 3, 0, 0)  # Đặng Văn Đức, present, is probationary: no vote
 
@@ -93,8 +93,8 @@ def test_minutes_hold_the_header_the_absent_by_name_speeches_votes_and_signature
 
 def test_absent_members_are_listed_in_given_name_order(db, cell):
     m = _session(db, cell)
-    meetings.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
-    meetings.record_attendance(db, m.id, cell["su"], AttendanceState.ABSENT_UNEXCUSED)
+    sessions.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    sessions.record_attendance(db, m.id, cell["su"], AttendanceState.ABSENT_UNEXCUSED)
     body = all_text(build_minutes(db, m.id))
     # Given names: Sự (S) before Ỷ (Y).
     assert "1. Đồng chí Hà Văn Sự: vắng không lý do. 2. Đồng chí Lò Thị Ỷ: vắng có lý do (Ốm)." in body
@@ -161,7 +161,7 @@ def test_the_300_member_sign_in_sheet_repeats_its_header_on_every_page(db):
     for i in range(300):
         members.add_member(db, full_name=f"Lò Văn Thành {i:03d}", birth_year=1960 + i % 40, joined_on="01/01/2020")
     exempt = members.add_member(db, full_name="Vương Thị Vỹ", status=MemberStatus.EXEMPT, joined_on="01/01/2020")
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on="05/02/2026")
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on="05/02/2026")
     pdf = build_attendance_sheet(db, m.id)
     pages = pages_text(pdf)
     assert len(pages) >= 10
@@ -180,7 +180,7 @@ def test_the_300_member_sign_in_sheet_repeats_its_header_on_every_page(db):
 
 def test_study_report_figures_come_from_the_records_and_a_makeup_moves_the_rate(db, cell):
     m = _session(db, cell)
-    meetings.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Đi viện")
+    sessions.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Đi viện")
     essays.record_essay(db, cell["pao"], cell["doc"], grade="Tốt")
     essays.record_essay(db, cell["vy"], cell["doc"], grade="Chưa đạt")
     body = all_text(build_study_report(db, cell["doc"], as_of=date(2026, 3, 1), number="01-BC/CB"))
@@ -197,8 +197,8 @@ def test_study_report_figures_come_from_the_records_and_a_makeup_moves_the_rate(
     ]:
         assert expected in body, expected
 
-    makeup = meetings.create_makeup_session(db, m.id, "20/02/2026")
-    assert [a.member_id for a in meetings.attendance(db, makeup.id)] == [cell["y"]]
+    makeup = sessions.create_makeup_session(db, m.id, "20/02/2026")
+    assert [a.member_id for a in sessions.attendance(db, makeup.id)] == [cell["y"]]
     body = all_text(build_study_report(db, cell["doc"], as_of=date(2026, 3, 1)))
     assert "Số đảng viên đã học tập: 6/6 đồng chí, đạt 100,00% (trong đó học bù: 1 đồng chí); đạt chỉ tiêu 95%" in body
     assert "Tổ chức 1 buổi học bù" in body

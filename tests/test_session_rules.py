@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from chibo.errors import ValidationError
-from chibo.services import agenda, meetings, members
+from chibo.services import agenda, sessions, members
 from chibo.services.figures import session_figures
 from chibo.services.session_rules import record_votes, session_problems
 from chibo.services.session_save import AgendaItemInput, SessionInput, SpeechInput, save_session
@@ -46,9 +46,9 @@ def cell(db):
 
 def session(db, cell, **fields):
     """A regular meeting, everyone called marked present (exempt and away members in their own state)."""
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on=HELD_ON, chair_id=cell["pao"],
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on=HELD_ON, chair_id=cell["pao"],
                                 secretary_id=cell["huong"], **fields)
-    meetings.mark_all_present(db, m.id)
+    sessions.mark_all_present(db, m.id)
     return m
 
 
@@ -73,63 +73,63 @@ def test_a_session_with_everyone_present_keeps_every_rule(db, cell):
 
 def test_an_absent_chair_or_minute_taker_is_refused(db, cell):
     m = session(db, cell)
-    assert refusal(meetings.record_attendance, db, m.id, cell["pao"], AttendanceState.ABSENT_EXCUSED, "Ốm") == (
+    assert refusal(sessions.record_attendance, db, m.id, cell["pao"], AttendanceState.ABSENT_EXCUSED, "Ốm") == (
         "Đồng chí Giàng A Páo vắng mặt nên không thể chủ trì buổi sinh hoạt: hãy chọn người chủ trì là đảng viên "
         "có mặt.")
     db.rollback()
     m = session(db, cell)
-    assert refusal(meetings.record_roll_call, db, m.id, {cell["huong"]: (AttendanceState.ABSENT_UNEXCUSED, "")}) == (
+    assert refusal(sessions.record_roll_call, db, m.id, {cell["huong"]: (AttendanceState.ABSENT_UNEXCUSED, "")}) == (
         "Đồng chí Nguyễn Thị Hường vắng mặt nên không thể làm thư ký buổi sinh hoạt: hãy chọn thư ký là đảng viên "
         "có mặt.")
 
 
 def test_a_chair_not_yet_marked_or_not_in_the_cell_that_day_is_named(db, cell):
-    m = meetings.create_session(db, kind=SessionKind.REGULAR, held_on=HELD_ON, chair_id=cell["pao"])
+    m = sessions.create_session(db, kind=SessionKind.REGULAR, held_on=HELD_ON, chair_id=cell["pao"])
     assert session_problems(db, m.id) == [
         "Đồng chí Giàng A Páo chưa được điểm danh có mặt nên chưa thể chủ trì buổi sinh hoạt: hãy điểm danh đồng chí "
         "có mặt, hoặc chọn người chủ trì khác."]
     late = members.add_member(db, full_name="Ma Thị Dung", joined_on="01/05/2026").id
-    assert refusal(meetings.edit_session, db, m.id, chair_id=late) == (
+    assert refusal(sessions.edit_session, db, m.id, chair_id=late) == (
         "Đồng chí Ma Thị Dung không có trong danh sách điểm danh của buổi sinh hoạt ngày 05/04/2026 nên không thể chủ "
         "trì buổi sinh hoạt: hãy chọn người chủ trì là đảng viên có mặt.")
 
 
 def test_one_person_cannot_chair_and_take_the_minutes(db, cell):
     m = session(db, cell)
-    assert refusal(meetings.edit_session, db, m.id, secretary_id=cell["pao"]) == (
+    assert refusal(sessions.edit_session, db, m.id, secretary_id=cell["pao"]) == (
         "Đồng chí Giàng A Páo không thể vừa chủ trì vừa làm thư ký: hãy chọn thư ký là một đảng viên có mặt khác.")
 
 
 def test_a_guest_chairs_only_where_the_rules_allow_and_only_a_guest_named(db, cell):
     guest = "Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã"
     m = session(db, cell, guests=guest)
-    assert refusal(meetings.edit_session, db, m.id, chair_id=None, chair_name=guest) == (
+    assert refusal(sessions.edit_session, db, m.id, chair_id=None, chair_name=guest) == (
         "Theo quy tắc của chi bộ, khách mời không chủ trì buổi sinh hoạt: hãy chọn người chủ trì là đảng viên có mặt "
         "(quy tắc này đổi được ở Cài đặt, thẻ Quy tắc của chi bộ).")
     db.rollback()
     save_rules(db, CellRules(guest_may_chair=True))
     db.commit()
     m = session(db, cell, guests=guest)
-    assert refusal(meetings.edit_session, db, m.id, chair_name=guest) == (
+    assert refusal(sessions.edit_session, db, m.id, chair_name=guest) == (
         "Buổi sinh hoạt chỉ có một người chủ trì: hãy chọn một đảng viên hoặc một khách mời, không chọn cả hai.")
     db.rollback()
     m = session(db, cell, guests=guest)
-    assert refusal(meetings.edit_session, db, m.id, chair_id=None, chair_name="Đồng chí Hoàng Thị Thủy") == (
+    assert refusal(sessions.edit_session, db, m.id, chair_id=None, chair_name="Đồng chí Hoàng Thị Thủy") == (
         "Người chủ trì “Đồng chí Hoàng Thị Thủy” không có trong danh sách đại biểu, khách mời của buổi này: hãy ghi tên "
         "vào ô Khách mời.")
-    meetings.edit_session(db, m.id, chair_id=None, chair_name=guest)
+    sessions.edit_session(db, m.id, chair_id=None, chair_name=guest)
     assert session_problems(db, m.id) == []
 
 
 def test_an_absent_member_cannot_speak_or_present_but_a_guest_can(db, cell):
     m = session(db, cell)
-    meetings.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    sessions.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
     before = count_rows(db, "speech")
     assert refusal(agenda.add_speech, db, m.id, "Nhất trí.", member_id=cell["y"]) == (
         "Đồng chí Lò Thị Ỷ vắng mặt nên không thể phát biểu: hãy bỏ ý kiến của đồng chí hoặc sửa lại điểm danh.")
     db.rollback()
     m = session(db, cell)
-    meetings.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    sessions.record_attendance(db, m.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm")
     assert refusal(agenda.add_agenda_item, db, m.id, title="Báo cáo tháng", presenter_member_id=cell["y"]) == (
         "Đồng chí Lò Thị Ỷ vắng mặt nên không thể trình bày nội dung “Báo cáo tháng”: hãy chọn người trình bày có "
         "mặt.")
@@ -144,7 +144,7 @@ def test_an_absent_member_cannot_speak_or_present_but_a_guest_can(db, cell):
 
 def test_votes_count_full_members_and_exempt_members_who_came_never_probationary_ones(db, cell):
     m = session(db, cell)
-    meetings.record_attendance(db, m.id, cell["dinh"], AttendanceState.PRESENT)  # the exempt member came
+    sessions.record_attendance(db, m.id, cell["dinh"], AttendanceState.PRESENT)  # the exempt member came
     f = session_figures(db, m.id)
     assert (f.present_total, f.quorum.present, f.quorum.base) == (8, 6, 6)
     assert refusal(record_votes, db, m.id, 6, 1, 0) == (
@@ -166,7 +166,7 @@ def test_attached_members_vote_only_where_the_rule_says_so(db, cell):
 
 def test_no_vote_without_a_quorum_whatever_the_rule(db, cell):
     m = session(db, cell)
-    meetings.record_roll_call(db, m.id, {cell["y"]: (AttendanceState.ABSENT_UNEXCUSED, ""),
+    sessions.record_roll_call(db, m.id, {cell["y"]: (AttendanceState.ABSENT_UNEXCUSED, ""),
                                          cell["su"]: (AttendanceState.ABSENT_UNEXCUSED, ""),
                                          cell["an"]: (AttendanceState.ABSENT_EXCUSED, "Ốm")})
     f = session_figures(db, m.id)
@@ -226,7 +226,7 @@ def test_agenda_items_are_moved_and_removed_with_their_speeches_as_tombstones(db
     agenda.remove_agenda_item(db, first.id)
     assert [i.title for i in agenda.agenda_items(db, m.id)] == ["Hai"]
     assert first.deleted_at is not None and speech.deleted_at is not None
-    meetings.remove_session(db, m.id)
+    sessions.remove_session(db, m.id)
     assert second.deleted_at is not None
 
 
@@ -235,17 +235,17 @@ def test_a_make_up_is_run_by_members_off_its_list_but_not_by_one_on_it_marked_ab
 
     doc = documents.add_document(db, number_symbol="68-NQ/TW", title="về phát triển kinh tế tư nhân",
                                  issued_on="04/05/2025")
-    study = meetings.create_session(db, kind=SessionKind.STUDY, held_on=HELD_ON, document_ids=[doc.id],
+    study = sessions.create_session(db, kind=SessionKind.STUDY, held_on=HELD_ON, document_ids=[doc.id],
                                     chair_id=cell["pao"], secretary_id=cell["huong"])
-    meetings.mark_all_present(db, study.id)
-    meetings.record_roll_call(db, study.id, {cell["y"]: (AttendanceState.ABSENT_EXCUSED, "Ốm"),
+    sessions.mark_all_present(db, study.id)
+    sessions.record_roll_call(db, study.id, {cell["y"]: (AttendanceState.ABSENT_EXCUSED, "Ốm"),
                                              cell["su"]: (AttendanceState.ABSENT_UNEXCUSED, "")})
-    makeup = meetings.create_makeup_session(db, study.id, "15/04/2026", chair_id=cell["pao"],
+    makeup = sessions.create_makeup_session(db, study.id, "15/04/2026", chair_id=cell["pao"],
                                             secretary_id=cell["huong"])
-    assert sorted(a.member_id for a in meetings.attendance(db, makeup.id)) == sorted([cell["y"], cell["su"]])
+    assert sorted(a.member_id for a in sessions.attendance(db, makeup.id)) == sorted([cell["y"], cell["su"]])
     assert session_problems(db, makeup.id) == []
-    meetings.edit_session(db, makeup.id, secretary_id=cell["y"])
-    assert refusal(meetings.record_attendance, db, makeup.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm") == (
+    sessions.edit_session(db, makeup.id, secretary_id=cell["y"])
+    assert refusal(sessions.record_attendance, db, makeup.id, cell["y"], AttendanceState.ABSENT_EXCUSED, "Ốm") == (
         "Đồng chí Lò Thị Ỷ vắng mặt nên không thể làm thư ký buổi sinh hoạt: hãy chọn thư ký là đảng viên có mặt.")
 
 
@@ -254,14 +254,14 @@ def test_agenda_items_and_their_speeches_travel_in_the_cells_bundle(cell_a, rece
     afterwards takes its items with it there too (tombstones travel)."""
     from sqlmodel import select
 
-    from chibo.store.models import AgendaItem, Meeting, Speech
+    from chibo.store.models import AgendaItem, CellSession, Speech
     from chibo.sync.export import export_bundle
     from chibo.sync.importer import import_bundle
 
     with cell_a.session() as db:
         items = {i.id: (i.title, i.position) for i in db.exec(select(AgendaItem))}
         on_items = {s.id: s.agenda_item_id for s in db.exec(select(Speech)) if s.agenda_item_id}
-        latest = next(m for m in meetings.list_sessions(db) if m.kind == SessionKind.REGULAR)
+        latest = next(m for m in sessions.list_sessions(db) if m.kind == SessionKind.REGULAR)
     assert items and on_items
     link(cell_a, receiving, stick)
     bundle = export_bundle(cell_a, stick).path
@@ -270,9 +270,9 @@ def test_agenda_items_and_their_speeches_travel_in_the_cells_bundle(cell_a, rece
         assert {i.id: (i.title, i.position) for i in db.exec(select(AgendaItem))} == items
         assert {s.id: s.agenda_item_id for s in db.exec(select(Speech)) if s.agenda_item_id} == on_items
     with cell_a.session() as db:
-        meetings.remove_session(db, latest.id)
+        sessions.remove_session(db, latest.id)
     assert import_bundle(receiving, export_bundle(cell_a, stick).path).outcome == "imported"
     with receiving.session() as db:
-        assert db.get(Meeting, latest.id).deleted_at is not None
+        assert db.get(CellSession, latest.id).deleted_at is not None
         gone = db.exec(select(AgendaItem).where(AgendaItem.session_id == latest.id)).all()
         assert gone and all(i.deleted_at is not None for i in gone)

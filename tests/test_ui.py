@@ -63,7 +63,7 @@ def test_overview_lists_unfinished_documents_and_who_needs_a_makeup(demo_book):
 
     from chibo.services.documents import list_documents
     from chibo.services.figures import document_figures
-    from chibo.ui.overview import load_overview
+    from chibo.ui.pages.overview import load_overview
 
     today = date.today()
     with demo_book.session() as db:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 from sqlmodel import select
 
-from chibo.services.common import alive
-from chibo.services.meetings import list_sessions
+from chibo.services.lookups import alive
+from chibo.services.sessions import list_sessions
 from chibo.services.plans import list_plans, plan_items
 from chibo.store.backup import list_backups
-from chibo.store.models import Meeting, SessionDocument
+from chibo.store.models import CellSession, SessionDocument
 
 
 def _select(page, record_id: str) -> tuple:
@@ -53,7 +53,7 @@ def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_win
     with qtbot.waitSignal(settings.changed, timeout=20_000):
         settings.restore(made[0].path, "bản trước khi xóa")
     with book.session() as db:
-        assert db.exec(alive(Meeting).where(Meeting.id == target.id)).one().held_on == target.held_on
+        assert db.exec(alive(CellSession).where(CellSession.id == target.id)).one().held_on == target.held_on
         assert len(db.exec(alive(SessionDocument).where(SessionDocument.session_id == target.id)).all()) == documents
 
 

@@ -37,7 +37,7 @@ def test_makeup_for_a_missing_member_moves_the_rate(qtbot, demo_window):
     document, before = a_document_with_someone_missing(window.book)
     assert list_cells(page, document.id)[5] == f"{before.studied_count}/{before.required}"
     select(page, document.id)
-    from chibo.ui.document_editor import open_coverage
+    from chibo.ui.dialogs.coverage import open_coverage
 
     open_coverage(page)
     coverage = page.last_dialog
@@ -70,7 +70,7 @@ def test_makeup_with_nobody_invited_is_refused(qtbot, demo_window):
     page = window.documents
     document, before = a_document_with_someone_missing(window.book)
     select(page, document.id)
-    from chibo.ui.document_editor import open_coverage
+    from chibo.ui.dialogs.coverage import open_coverage
 
     open_coverage(page)
     coverage = page.last_dialog

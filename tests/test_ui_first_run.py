@@ -17,7 +17,7 @@ from chibo.services.roll import Roll
 from chibo.store.book import Book
 from chibo.store.models import Member, Unit
 from chibo.ui.app import _open_book, _Startup
-from chibo.ui.first_run import IMPORT, START, UNIT, WELCOME
+from chibo.ui.dialogs.first_run import IMPORT, START, UNIT, WELCOME
 from chibo.ui.main_window import MainWindow
 from chibo.ui.operations import run_in_background, wait_for_jobs
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
 from sqlmodel import func, select
 
 from chibo.store.models import Member, MemberStatusChange
-from chibo.ui.member_import import CHECK, NAME, READ_FROM, SINCE, STATUS
+from chibo.ui.dialogs.member_import import CHECK, NAME, READ_FROM, SINCE, STATUS
 from sheets import hand_kept_xlsx
 
 

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from chibo.reports.papers import PaperState
-from chibo.services import meetings
+from chibo.services import sessions
 from chibo.services.issuing import archive_folder, register_rows
-from chibo.store.models import IssuedPaper, Meeting
+from chibo.store.models import IssuedPaper, CellSession
 from chibo.vocabulary import SessionKind
 
 
@@ -27,10 +27,10 @@ def window(demo_window):
 def new_session(qtbot, window, demo_book):
     """A regular session after every numbered one of the demo, shown and selected on Sinh hoạt."""
     with demo_book.session() as db:
-        meeting = meetings.create_session(db, kind=SessionKind.REGULAR, held_on=date(2026, 6, 25),
+        session = sessions.create_session(db, kind=SessionKind.REGULAR, held_on=date(2026, 6, 25),
                                           place="Nhà văn hóa bản")
-        meetings.mark_all_present(db, meeting.id)
-        session_id = meeting.id
+        sessions.mark_all_present(db, session.id)
+        session_id = session.id
     with qtbot.waitSignal(window.loaded, timeout=20_000):
         window.load()
     window.show_page(window.sessions)
@@ -93,7 +93,7 @@ def test_a_preview_shows_the_number_to_come_and_spends_none(qtbot, window, demo_
     assert dialog.count.text() == f"{len(PdfReader(io.BytesIO(paper.pdf)).pages)} trang"
     assert register(demo_book) == before
     with demo_book.session() as db:
-        assert db.get(Meeting, new_session).number_symbol == ""
+        assert db.get(CellSession, new_session).number_symbol == ""
     dialog.close()
 
 
@@ -164,7 +164,7 @@ def test_a_new_paper_takes_the_next_number_only_when_asked(qtbot, window, demo_b
     assert bar.last_dialog.note.text().startswith(f"Đã cấp số {following} ngày ")
     assert [r[0] for r in register(demo_book) if r[1] == new_session] == [number, following]
     with demo_book.session() as db:
-        assert db.get(Meeting, new_session).number_symbol == following
+        assert db.get(CellSession, new_session).number_symbol == following
     bar.last_dialog.close()
 
 

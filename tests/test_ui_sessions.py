@@ -15,7 +15,7 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from chibo.services.figures import session_figures
-from chibo.store.models import AgendaItem, Meeting, Speech
+from chibo.store.models import AgendaItem, CellSession, Speech
 
 TABLES = ("session", "attendance", "speech", "agenda_item", "session_document", "rev_counter")
 
@@ -140,11 +140,11 @@ def test_a_session_with_two_absences_by_keyboard_and_live_figures(qtbot, window,
     assert roll.rows[second][3] == "vang_khong_ly_do"
     assert f"Có mặt {summoned - 2}/{summoned}" in dialog.figures.text() and "vắng 2" in dialog.figures.text()
 
-    meeting = saved(qtbot, dialog)
+    session = saved(qtbot, dialog)
     qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=10_000)
     with demo_book.session() as db:
-        figures = session_figures(db, meeting.id)
-        assert db.get(Meeting, meeting.id).place == "Nhà văn hóa bản"
+        figures = session_figures(db, session.id)
+        assert db.get(CellSession, session.id).place == "Nhà văn hóa bản"
     assert (figures.present_required, figures.summoned_total) == (summoned - 2, summoned)
     assert sorted((a.full_name, a.reason_text) for a in figures.absences) == sorted([
         (roll.rows[first][1], "Đi khám bệnh ở huyện"), (roll.rows[second][1], "không lý do")])
@@ -183,9 +183,9 @@ def test_a_chair_marked_absent_is_refused_with_the_sentence_and_nothing_written(
                                       "một đảng viên có mặt khác.")
     assert rows_of(demo_book) == before
     choose(dialog.secretary, member(dialog, "Lò Thị Ỷ"))
-    meeting = saved(qtbot, dialog)
+    session = saved(qtbot, dialog)
     with demo_book.session() as db:
-        assert db.get(Meeting, meeting.id).chair_id == chair
+        assert db.get(CellSession, session.id).chair_id == chair
 
 
 def test_an_absent_speaker_is_refused(qtbot, window, demo_book):
@@ -227,9 +227,9 @@ def test_the_vote_is_typed_or_given_by_one_click_and_counts_only_who_may_vote(qt
     assert rows_of(demo_book) == before
     vote.votes[0].setFocus()
     qtbot.keyClick(vote.votes[0], Qt.Key_Down)
-    meeting = saved(qtbot, dialog)
+    session = saved(qtbot, dialog)
     with demo_book.session() as db:
-        stored = db.get(Meeting, meeting.id)
+        stored = db.get(CellSession, session.id)
         assert (stored.votes_for, stored.votes_against, stored.votes_other) == (voters - 1, 0, 1)
 
 
@@ -255,17 +255,17 @@ def test_agenda_items_entered_by_mouse_are_saved_and_printed_in_order(qtbot, win
     click(qtbot, agenda.up_button)  # the news first
     assert [agenda.list.item(i).text() for i in range(agenda.list.count())][1:] == [
         "1. Thông báo thời sự", "2. Đánh giá kết quả tháng 5"]
-    meeting = saved(qtbot, dialog)
+    session = saved(qtbot, dialog)
     with demo_book.session() as db:
-        items = db.exec(select(AgendaItem).where(AgendaItem.session_id == meeting.id)
+        items = db.exec(select(AgendaItem).where(AgendaItem.session_id == session.id)
                         .order_by(AgendaItem.position)).all()
         assert [(i.position, i.title, i.presenter_member_id, i.presenter_name) for i in items] == [
             (0, "Thông báo thời sự", None, "Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã"),
             (1, "Đánh giá kết quả tháng 5", chair, "")]
-        said = db.exec(select(Speech).where(Speech.session_id == meeting.id)).all()
+        said = db.exec(select(Speech).where(Speech.session_id == session.id)).all()
         assert [(s.agenda_item_id, s.content) for s in said] == [(items[1].id, "Đề nghị khen các hộ góp công.")]
         body = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(
-            build_minutes(db, meeting.id))).pages)
+            build_minutes(db, session.id))).pages)
         db.rollback()  # printing would number the minutes: this test only reads them
     expected = ["II. NỘI DUNG SINH HOẠT", "1. Thông báo thời sự",
                 "Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã trình bày nội dung này.", "Không có ý kiến tham gia.",
@@ -313,11 +313,11 @@ def test_agenda_items_entered_by_keyboard(qtbot, window, demo_book):
     qtbot.keyClick(dialog, Qt.Key_S, Qt.ControlModifier)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     with demo_book.session() as db:
-        meeting = db.exec(select(Meeting).order_by(Meeting.rev.desc())).first()
-        items = db.exec(select(AgendaItem).where(AgendaItem.session_id == meeting.id)
+        session = db.exec(select(CellSession).order_by(CellSession.rev.desc())).first()
+        items = db.exec(select(AgendaItem).where(AgendaItem.session_id == session.id)
                         .order_by(AgendaItem.position)).all()
         said = {s.agenda_item_id: (s.member_id, s.content)
-                for s in db.exec(select(Speech).where(Speech.session_id == meeting.id))}
+                for s in db.exec(select(Speech).where(Speech.session_id == session.id))}
     assert [(i.title, i.presented, i.conclusion) for i in items] == [
         ("Kiểm điểm đảng viên", "Hai đảng viên chưa đóng đảng phí.", "Chi bộ thống nhất."),
         ("Phương hướng tháng 6", "Làm cỏ ngô, phòng rét cho gia súc.", "Chi bộ thống nhất.")]
@@ -327,15 +327,15 @@ def test_agenda_items_entered_by_keyboard(qtbot, window, demo_book):
 
 def test_a_saved_item_and_speech_are_corrected_in_place_and_an_item_dropped_with_its_speeches(qtbot, window, demo_book):
     from chibo.services.agenda import agenda_items, speeches
-    from chibo.services.meetings import list_sessions
+    from chibo.services.sessions import list_sessions
 
     with demo_book.session() as db:
-        meeting = next(m for m in list_sessions(db) if m.kind == "thuong_ky")
-        items = agenda_items(db, meeting.id)
-        said = speeches(db, meeting.id)
+        session = next(m for m in list_sessions(db) if m.kind == "thuong_ky")
+        items = agenda_items(db, session.id)
+        said = speeches(db, session.id)
     first = next(s for s in said if s.agenda_item_id == items[0].id)
     on_second = {s.id for s in said if s.agenda_item_id == items[1].id}
-    dialog = open_selected(qtbot, window.sessions, meeting.id)
+    dialog = open_selected(qtbot, window.sessions, session.id)
     show_tab(qtbot, dialog, 1)
     agenda = dialog.agenda
     agenda.list.setCurrentRow(1)
@@ -351,8 +351,8 @@ def test_a_saved_item_and_speech_are_corrected_in_place_and_an_item_dropped_with
     click(qtbot, agenda.remove_button)
     saved(qtbot, dialog)
     with demo_book.session() as db:
-        after = agenda_items(db, meeting.id)
-        kept = {s.id: s.content for s in speeches(db, meeting.id)}
+        after = agenda_items(db, session.id)
+        kept = {s.id: s.content for s in speeches(db, session.id)}
         assert db.get(AgendaItem, items[1].id).deleted_at is not None
     assert [i.id for i in after] == [items[0].id] + [i.id for i in items[2:]]
     assert [i.position for i in after] == list(range(len(after)))
@@ -365,7 +365,7 @@ def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: warned.append(message))
     page = window.sessions
     with demo_book.session() as db:  # a book written before the rules: a vote above the voters
-        session_id = db.exec(select(Meeting).where(Meeting.kind == "thuong_ky")).first().id
+        session_id = db.exec(select(CellSession).where(CellSession.kind == "thuong_ky")).first().id
         db.execute(text("UPDATE session SET number_symbol = '', votes_for = 99 WHERE id = :id"), {"id": session_id})
         # and never printed (the demo issued its minutes: an issued paper reprints as it was issued)
         db.execute(text("DELETE FROM issued_paper WHERE record_id = :id"), {"id": session_id})
@@ -378,7 +378,7 @@ def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(
                                 "đảng viên có quyền biểu quyết có mặt")
     assert warned[0].endswith("Hãy sửa buổi sinh hoạt (mục Sinh hoạt, nút Sửa) rồi in lại.")
     with demo_book.session() as db:
-        assert db.get(Meeting, session_id).number_symbol == ""
+        assert db.get(CellSession, session_id).number_symbol == ""
 
 
 def test_the_cell_rules_for_attached_members_and_guest_chairs_are_settings(qtbot, window, demo_book):
@@ -401,9 +401,9 @@ def test_the_cell_rules_for_attached_members_and_guest_chairs_are_settings(qtbot
     choose(dialog.chair, "guest:Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã")
     choose(dialog.secretary, member(dialog, "Nguyễn Thị Hường"))
     assert not dialog.problems.isVisible()
-    meeting = saved(qtbot, dialog)
+    session = saved(qtbot, dialog)
     with demo_book.session() as db:
-        stored = db.get(Meeting, meeting.id)
+        stored = db.get(CellSession, session.id)
         assert (stored.chair_id, stored.chair_name) == (None, "Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã")
 
 

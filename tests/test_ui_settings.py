@@ -132,7 +132,7 @@ def test_the_language_is_kept_for_the_next_start(qtbot, page):
 
 
 def test_a_language_file_that_cannot_be_written_keeps_the_other_settings(qtbot, page, monkeypatch):
-    import chibo.ui.settings_page as settings_page
+    import chibo.ui.pages.settings as settings_page
 
     def refuse(folder, language):
         raise OSError("read-only folder")

@@ -103,15 +103,15 @@ def test_titles_are_stored_without_kind_number_and_issuing_body(db):
 
 
 def test_the_study_report_of_an_old_title_reads_without_garbles(db, book):
-    from chibo.services import meetings, members
+    from chibo.services import sessions, members
     from chibo.vocabulary import SessionKind
 
     member = members.add_member(db, full_name="Giàng A Páo", position=CellPosition.SECRETARY, joined_on="01/01/2020")
     document = _raw_document(db, "12-KH/ĐU", "Kế hoạch của Đảng ủy xã về phát triển kinh tế rừng", "KH",
                              IssuingLevel.COMMUNE, date(2026, 5, 12))
-    session = meetings.create_session(db, kind=SessionKind.STUDY, held_on="05/06/2026", document_ids=[document.id],
+    session = sessions.create_session(db, kind=SessionKind.STUDY, held_on="05/06/2026", document_ids=[document.id],
                                       chair_id=member.id)
-    meetings.mark_all_present(db, session.id)
+    sessions.mark_all_present(db, session.id)
     body = all_text(build_study_report(db, document.id, as_of=date(2026, 6, 20)))
     assert ("Thực hiện việc học tập, quán triệt Kế hoạch số 12-KH/ĐU, ngày 12-5-2026 của Đảng ủy xã về phát triển "
             "kinh tế rừng, Chi bộ bản Nậm Cáy báo cáo kết quả như sau:") in body

@@ -5,26 +5,26 @@ from __future__ import annotations
 from datetime import date
 
 from chibo.cli.output import print_json
-from chibo.services.common import get_alive, resolve, rows_by_ids
+from chibo.services.lookups import get_alive, resolve, rows_by_ids
 from chibo.services.figures import document_figures, session_figures
-from chibo.services.meetings import attendance, session_documents, session_title
-from chibo.store.models import Document, Meeting, Member, Presenter
+from chibo.services.sessions import attendance, session_documents, session_title
+from chibo.store.models import Document, CellSession, Member, Presenter
 from chibo.text import format_date, format_rate, name_sort_key
 from chibo.vocabulary import MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, MemberStatus, label
 
 
-def session_details(db, meeting) -> dict:
+def session_details(db, session) -> dict:
     """The whole session with stable snake_case keys (README, "chibo sessions show --json")."""
     from chibo.services.agenda import agenda_items, speeches
-    from chibo.services.meetings import expected_members
+    from chibo.services.sessions import expected_members
     from chibo.services.session_rules import session_problems
 
-    f = session_figures(db, meeting.id)
-    called = expected_members(db, meeting)
-    marks = {a.member_id: a for a in attendance(db, meeting.id)}
-    said = speeches(db, meeting.id)
-    items = agenda_items(db, meeting.id)
-    named = set(called) | set(marks) | {meeting.chair_id, meeting.secretary_id} | {s.member_id for s in said}
+    f = session_figures(db, session.id)
+    called = expected_members(db, session)
+    marks = {a.member_id: a for a in attendance(db, session.id)}
+    said = speeches(db, session.id)
+    items = agenda_items(db, session.id)
+    named = set(called) | set(marks) | {session.chair_id, session.secretary_id} | {s.member_id for s in said}
     named |= {i.presenter_member_id for i in items}
     names = {m: member.full_name for m, member in rows_by_ids(db, Member, named - {None}, alive_only=False).items()}
 
@@ -46,26 +46,26 @@ def session_details(db, meeting) -> dict:
             return {"kind": "guest", "member_id": None, "presenter_id": None, "full_name": item.presenter_name}
         return None
 
-    roster = get_alive(db, Presenter, meeting.presenter_id) if meeting.presenter_id else None
-    chair = ({"member_id": None, "full_name": meeting.chair_name, "guest": True} if meeting.chair_name else
-             {**person(meeting.chair_id), "guest": False} if meeting.chair_id else None)
+    roster = get_alive(db, Presenter, session.presenter_id) if session.presenter_id else None
+    chair = ({"member_id": None, "full_name": session.chair_name, "guest": True} if session.chair_name else
+             {**person(session.chair_id), "guest": False} if session.chair_id else None)
     quorum = f.quorum
     return {
-        "id": meeting.id,
-        "kind": meeting.kind,
-        "form": meeting.form,
-        "date": meeting.held_on.isoformat(),
-        "start_time": meeting.start_time.strftime("%H:%M") if meeting.start_time else None,
-        "end_time": meeting.end_time.strftime("%H:%M") if meeting.end_time else None,
-        "place": meeting.place,
-        "title": session_title(meeting),
-        "number_symbol": meeting.number_symbol,
-        "makeup_of": meeting.makeup_of_id,
+        "id": session.id,
+        "kind": session.kind,
+        "form": session.form,
+        "date": session.held_on.isoformat(),
+        "start_time": session.start_time.strftime("%H:%M") if session.start_time else None,
+        "end_time": session.end_time.strftime("%H:%M") if session.end_time else None,
+        "place": session.place,
+        "title": session_title(session),
+        "number_symbol": session.number_symbol,
+        "makeup_of": session.makeup_of_id,
         "chair": chair,
-        "minute_taker": person(meeting.secretary_id),
+        "minute_taker": person(session.secretary_id),
         "presenter": {"presenter_id": roster.id, "full_name": roster.full_name, "title": roster.title} if roster else None,
-        "guests": [g.strip() for g in meeting.guests.splitlines() if g.strip()],
-        "documents": [d.number_symbol for d in session_documents(db, meeting.id)],
+        "guests": [g.strip() for g in session.guests.splitlines() if g.strip()],
+        "documents": [d.number_symbol for d in session_documents(db, session.id)],
         "attendance": sorted(
             ({"member_id": m, "full_name": names[m], "category": str(status),
               "state": marks[m].state if m in marks else None, "reason": marks[m].reason if m in marks else ""}
@@ -83,21 +83,21 @@ def session_details(db, meeting) -> dict:
              "speeches": [speech(s) for s in said if s.agenda_item_id == item.id]}
             for number, item in enumerate(items, 1)],
         "speeches": [speech(s) for s in said if s.agenda_item_id is None],
-        "conclusion": meeting.conclusion,
-        "minutes_approved": meeting.minutes_approved,
-        "vote": None if meeting.votes_for is None else {
-            "for": meeting.votes_for, "against": meeting.votes_against or 0, "other": meeting.votes_other or 0,
+        "conclusion": session.conclusion,
+        "minutes_approved": session.minutes_approved,
+        "vote": None if session.votes_for is None else {
+            "for": session.votes_for, "against": session.votes_against or 0, "other": session.votes_other or 0,
             "voting_members_present": quorum.present},
         "quorum": {"rule": quorum.rule, "base": quorum.base, "needed": quorum.needed, "present": quorum.present,
                    "reached": quorum.reached},
-        "problems": session_problems(db, meeting.id),
+        "problems": session_problems(db, session.id),
     }
 
 
 def session_show(book, args) -> int:
     with book.session() as db:
-        meeting = resolve(db, Meeting, args.id)
-        data = session_details(db, meeting)
+        session = resolve(db, CellSession, args.id)
+        data = session_details(db, session)
     if args.json:
         print_json(data)
         return 0

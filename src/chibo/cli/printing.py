@@ -78,7 +78,7 @@ def papers_list(book, args) -> int:
 
 
 def plans_list(book, args) -> int:
-    from chibo.services.common import get_alive
+    from chibo.services.lookups import get_alive
     from chibo.services.plans import list_plans, plan_progress
     from chibo.store.models import Member
 

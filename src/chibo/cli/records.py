@@ -8,7 +8,7 @@ from chibo.cli.output import print_json, print_table
 from chibo.services import member_import
 from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures, session_figures
-from chibo.services.meetings import list_sessions, session_documents, session_title
+from chibo.services.sessions import list_sessions, session_documents, session_title
 from chibo.services.members import list_members
 from chibo.services.roll import Roll
 from chibo.text import format_date, format_percent
@@ -123,9 +123,9 @@ def documents_list(book, args) -> int:
 def sessions_list(book, args) -> int:
     with book.session() as db:
         roll = Roll.load(db)
-        meetings = list_sessions(db, year=args.year)
+        held = list_sessions(db, year=args.year)
         rows = []
-        for m in meetings:
+        for m in held:
             f = session_figures(db, m.id, roll)
             docs = session_documents(db, m.id)
             rows.append((m, f, docs))

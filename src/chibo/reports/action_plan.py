@@ -22,7 +22,7 @@ from chibo.reports.common import (
 )
 from chibo.reports.layout import Paper, Signature, grid_table, signature_block, text
 from chibo.reports.wording import document_citation, official_title
-from chibo.services.common import get_alive
+from chibo.services.lookups import get_alive
 from chibo.services.numbering import parse_number
 from chibo.services.plans import plan_items
 from chibo.services.settings import CONFIRM_BY_DEPUTY, load_rules

@@ -5,9 +5,9 @@ from __future__ import annotations
 from chibo.reports.common import birth_year, cell_name, letterhead, persons, position_label, secretary_signature
 from chibo.reports.layout import Paper, grid_table, signature_block
 from chibo.reports.wording import mentions_day
-from chibo.services.common import get_alive, rows_by_ids
-from chibo.services.meetings import expected_members, session_title
-from chibo.store.models import Meeting, Member
+from chibo.services.lookups import get_alive, rows_by_ids
+from chibo.services.sessions import expected_members, session_title
+from chibo.store.models import CellSession, Member
 from chibo.text import name_sort_key, party_date
 from chibo.vocabulary import MEMBER_STATUS_LABELS, MemberStatus, SessionKind, label
 
@@ -23,14 +23,14 @@ def _members(db, ids) -> list[Member]:
 
 
 def build_attendance_sheet(db, session_id: str) -> bytes:
-    meeting = get_alive(db, Meeting, session_id)
-    called = expected_members(db, meeting)
-    study = meeting.kind in (SessionKind.STUDY, SessionKind.MAKEUP)
+    session = get_alive(db, CellSession, session_id)
+    called = expected_members(db, session)
+    study = session.kind in (SessionKind.STUDY, SessionKind.MAKEUP)
     doc_type = "Danh sách đảng viên dự học tập, quán triệt" if study else "Danh sách đảng viên dự sinh hoạt"
-    title = session_title(meeting)
+    title = session_title(session)
     # "Học bù ngày 15/06/2026" names its day already; "Sinh hoạt thường kỳ tháng 6/2026" does not.
-    summary = title if mentions_day(title, meeting.held_on) else f"{title}, {party_date(meeting.held_on)}"
-    paper = Paper(letterhead(db, meeting.held_on), doc_type, summary, author=cell_name(db))
+    summary = title if mentions_day(title, session.held_on) else f"{title}, {party_date(session.held_on)}"
+    paper = Paper(letterhead(db, session.held_on), doc_type, summary, author=cell_name(db))
     s = paper.styles
 
     required = _members(db, [m for m, status in called.items() if status not in (MemberStatus.EXEMPT, MemberStatus.AWAY)])
@@ -53,5 +53,5 @@ def build_attendance_sheet(db, session_id: str) -> bytes:
     if away:
         paper.para(f"Đảng viên đi sinh hoạt tạm thời nơi khác: {persons(len(away))} (không ký tên).", s.body_left)
     paper.para("Có mặt: ........ đồng chí; vắng mặt: ........ đồng chí.", s.body_left)
-    paper.close([], signature_block(s, secretary_signature(db, meeting.held_on)))
+    paper.close([], signature_block(s, secretary_signature(db, session.held_on)))
     return paper.build()

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from chibo.reports.flowables import DOT_WIDTH_EM
 from chibo.reports.layout import TEXT_WIDTH, Letterhead, Signature
 from chibo.reports.wording import committee_name
-from chibo.services.common import alive, get_alive
+from chibo.services.lookups import alive, get_alive
 from chibo.services.roll import Roll
 from chibo.services.units import local_unit
 from chibo.store.models import Member

@@ -15,11 +15,11 @@ from chibo.reports.common import cell_name, clock, letterhead, member_name, pers
 from chibo.reports.layout import Paper, Signature, signature_block, text
 from chibo.reports.wording import comrade, document_citation
 from chibo.services.agenda import agenda_items, speeches
-from chibo.services.common import get_alive
+from chibo.services.lookups import get_alive
 from chibo.services.figures import cell_membership, session_figures
-from chibo.services.meetings import minutes_title, session_documents
+from chibo.services.sessions import minutes_title, session_documents
 from chibo.services.session_rules import check_printable
-from chibo.store.models import Meeting, Member, Presenter
+from chibo.store.models import CellSession, Member, Presenter
 from chibo.text import fold, format_percent, party_date
 from chibo.vocabulary import (
     SESSION_FORM_LABELS,
@@ -43,28 +43,28 @@ def _cited(documents) -> str:
     return "; ".join(document_citation(d) for d in documents)
 
 
-def _occasion(db, meeting: Meeting, documents) -> str:
+def _occasion(db, session: CellSession, documents) -> str:
     """What the cell held, to follow "… tổ chức": it reads right for every kind of session."""
-    if meeting.kind == SessionKind.REGULAR:
-        return f"sinh hoạt chi bộ định kỳ tháng {meeting.held_on.month} năm {meeting.held_on.year}"
-    if meeting.kind == SessionKind.MAKEUP:
-        original = get_alive(db, Meeting, meeting.makeup_of_id) if meeting.makeup_of_id else None
+    if session.kind == SessionKind.REGULAR:
+        return f"sinh hoạt chi bộ định kỳ tháng {session.held_on.month} năm {session.held_on.year}"
+    if session.kind == SessionKind.MAKEUP:
+        original = get_alive(db, CellSession, session.makeup_of_id) if session.makeup_of_id else None
         missed = f" cho các đồng chí chưa dự buổi học {party_date(original.held_on)}" if original else ""
         return " ".join(part for part in ("học bù", _cited(documents)) if part) + missed
-    if meeting.kind == SessionKind.STUDY and documents:
+    if session.kind == SessionKind.STUDY and documents:
         return f"hội nghị học tập, quán triệt {_cited(documents)}"
-    kind = "sinh hoạt chuyên đề" if meeting.kind == SessionKind.TOPIC else "hội nghị học tập, quán triệt"
-    if not meeting.title:
+    kind = "sinh hoạt chuyên đề" if session.kind == SessionKind.TOPIC else "hội nghị học tập, quán triệt"
+    if not session.title:
         return kind
-    if fold(meeting.title).startswith(fold(kind)):
-        return meeting.title[:1].lower() + meeting.title[1:]
-    return f"{kind} “{meeting.title}”"
+    if fold(session.title).startswith(fold(kind)):
+        return session.title[:1].lower() + session.title[1:]
+    return f"{kind} “{session.title}”"
 
 
-def _form(meeting: Meeting) -> str:
-    if meeting.kind == SessionKind.REGULAR and meeting.form == SessionForm.COMBINED:
+def _form(session: CellSession) -> str:
+    if session.kind == SessionKind.REGULAR and session.form == SessionForm.COMBINED:
         return "sinh hoạt trực tiếp, lồng ghép học tập, quán triệt văn bản của cấp trên"
-    return label(meeting.form, SESSION_FORM_LABELS).lower()
+    return label(session.form, SESSION_FORM_LABELS).lower()
 
 
 def _guest(line: str) -> tuple[str, str]:
@@ -96,70 +96,70 @@ def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
     """The minutes of a session as PDF bytes, carrying `number` ("05-BB/CB"), the number the
     outgoing register gave it (`reports.papers.build_paper` issues papers). Refused for a session
     that breaks a rule."""
-    meeting = get_alive(db, Meeting, session_id)
-    check_printable(db, meeting.id)
+    session = get_alive(db, CellSession, session_id)
+    check_printable(db, session.id)
     number_symbol = number
-    figures = session_figures(db, meeting.id)
-    documents = session_documents(db, meeting.id)
-    paper = Paper(letterhead(db, meeting.held_on, number_symbol), "Biên bản", minutes_title(meeting, documents),
+    figures = session_figures(db, session.id)
+    documents = session_documents(db, session.id)
+    paper = Paper(letterhead(db, session.held_on, number_symbol), "Biên bản", minutes_title(session, documents),
                   author=cell_name(db), summary_caps=True)
     section = _Sections(paper)
 
-    paper.para(f"Hôm nay, vào lúc {clock(meeting.start_time)}, {party_date(meeting.held_on)}, "
-               f"tại {text(meeting.place) if meeting.place else '......................................'}, "
-               f"{text(cell_name(db))} tổ chức {text(_occasion(db, meeting, documents))}.")
-    paper.para(f"Hình thức: {text(_form(meeting))}.")
+    paper.para(f"Hôm nay, vào lúc {clock(session.start_time)}, {party_date(session.held_on)}, "
+               f"tại {text(session.place) if session.place else '......................................'}, "
+               f"{text(cell_name(db))} tổ chức {text(_occasion(db, session, documents))}.")
+    paper.para(f"Hình thức: {text(_form(session))}.")
 
     section("THÀNH PHẦN")
-    _people(db, paper, meeting, figures)
-    items = agenda_items(db, meeting.id)
-    said = speeches(db, meeting.id)
+    _people(db, paper, session, figures)
+    items = agenda_items(db, session.id)
+    said = speeches(db, session.id)
     if items:
         section("NỘI DUNG SINH HOẠT")
         _agenda(db, paper, documents, items, said)
-        if meeting.conclusion.strip():
+        if session.conclusion.strip():
             section("KẾT LUẬN CHUNG CỦA CHỦ TRÌ")
-            for line in _paragraphs(meeting.conclusion):
+            for line in _paragraphs(session.conclusion):
                 paper.para(text(line))
     else:
-        _one_discussion(db, paper, section, meeting, documents, said)
+        _one_discussion(db, paper, section, session, documents, said)
 
-    if meeting.votes_for is not None:
+    if session.votes_for is not None:
         section("BIỂU QUYẾT")
-        _vote(paper, meeting, figures)
+        _vote(paper, session, figures)
 
-    closing = f"Hội nghị kết thúc vào lúc {clock(meeting.end_time)} cùng ngày."
-    if meeting.minutes_approved:
+    closing = f"Hội nghị kết thúc vào lúc {clock(session.end_time)} cùng ngày."
+    if session.minutes_approved:
         closing += " Biên bản đã được đọc lại trước chi bộ và được các đồng chí dự họp nhất trí thông qua."
     paper.para(closing)
 
-    chair = _guest(meeting.chair_name)[0] if meeting.chair_name else member_name(db, meeting.chair_id)
-    left = signature_block(paper.styles, Signature(title="Thư ký", name=member_name(db, meeting.secretary_id)))
+    chair = _guest(session.chair_name)[0] if session.chair_name else member_name(db, session.chair_id)
+    left = signature_block(paper.styles, Signature(title="Thư ký", name=member_name(db, session.secretary_id)))
     right = signature_block(paper.styles, Signature(title="Chủ trì", name=chair))
     paper.close(left, right)
     return paper.build()
 
 
-def _people(db, paper: Paper, meeting: Meeting, figures) -> None:
-    guests = [g.strip() for g in meeting.guests.splitlines() if g.strip()]
+def _people(db, paper: Paper, session: CellSession, figures) -> None:
+    guests = [g.strip() for g in session.guests.splitlines() if g.strip()]
     paper.para("- Đại biểu, khách mời: " + (text("; ".join(guests)) if guests else "không") + ".")
-    if meeting.chair_name:
-        paper.para(f"- Chủ trì: đồng chí {text(_guest(meeting.chair_name)[1])} (đại biểu cấp trên).")
-    elif meeting.chair_id:
-        member = get_alive(db, Member, meeting.chair_id)
+    if session.chair_name:
+        paper.para(f"- Chủ trì: đồng chí {text(_guest(session.chair_name)[1])} (đại biểu cấp trên).")
+    elif session.chair_id:
+        member = get_alive(db, Member, session.chair_id)
         paper.para(f"- Chủ trì: {text(comrade(member.full_name, member.position))}.")
     else:
         paper.fill_in("- Chủ trì: ")
-    if meeting.secretary_id:
-        paper.para(f"- Thư ký: đồng chí {text(member_name(db, meeting.secretary_id))}.")
+    if session.secretary_id:
+        paper.para(f"- Thư ký: đồng chí {text(member_name(db, session.secretary_id))}.")
     else:
         paper.fill_in("- Thư ký: ")
-    if meeting.presenter_id:
-        presenter = get_alive(db, Presenter, meeting.presenter_id)
+    if session.presenter_id:
+        presenter = get_alive(db, Presenter, session.presenter_id)
         paper.para(f"- Báo cáo viên: đồng chí {text(presenter.full_name)}"
                    + (f", {text(presenter.title)}" if presenter.title else "") + ".")
-    if meeting.kind != SessionKind.MAKEUP:
-        split = cell_membership(db, meeting.held_on)
+    if session.kind != SessionKind.MAKEUP:
+        split = cell_membership(db, session.held_on)
         paper.para(f"- Tổng số đảng viên của chi bộ: {persons(sum(split.values()))} ({_split(split)}).")
     paper.para(f"- Số đảng viên được triệu tập: {persons(figures.summoned_total)} ({_split(figures.summoned)}).")
     if figures.exempt:
@@ -243,14 +243,14 @@ def _agenda(db, paper: Paper, documents, items, said) -> None:
         _speeches(db, paper, outside)
 
 
-def _one_discussion(db, paper: Paper, section, meeting: Meeting, documents, said) -> None:
+def _one_discussion(db, paper: Paper, section, session: CellSession, documents, said) -> None:
     """A session without agenda items: its documents and agenda, one discussion, one conclusion."""
     section("NỘI DUNG")
     for document in documents:
         paper.para(f"- Học tập, quán triệt {text(document_citation(document))}.")
-    for line in _paragraphs(meeting.agenda):
+    for line in _paragraphs(session.agenda):
         paper.para(text(line))
-    if not documents and not meeting.agenda.strip():
+    if not documents and not session.agenda.strip():
         paper.fill_in()
     section("THẢO LUẬN")
     if said:
@@ -258,7 +258,7 @@ def _one_discussion(db, paper: Paper, section, meeting: Meeting, documents, said
     else:
         paper.para("Không có ý kiến thảo luận.")
     section("KẾT LUẬN CỦA CHỦ TRÌ")
-    conclusion = _paragraphs(meeting.conclusion)
+    conclusion = _paragraphs(session.conclusion)
     for line in conclusion:
         paper.para(text(line))
     if not conclusion:
@@ -266,7 +266,7 @@ def _one_discussion(db, paper: Paper, section, meeting: Meeting, documents, said
         paper.fill_in()
 
 
-def _vote(paper: Paper, meeting: Meeting, figures) -> None:
+def _vote(paper: Paper, session: CellSession, figures) -> None:
     """The quorum line and the vote read the same count: members present who may vote."""
     quorum = figures.quorum
     voters = quorum.present
@@ -277,7 +277,7 @@ def _vote(paper: Paper, meeting: Meeting, figures) -> None:
     paper.para(f"Đảng viên có quyền biểu quyết có mặt: {persons(voters)} trên {quorum.base} đồng chí làm căn cứ tính "
                f"(cần ít nhất {quorum.needed}); {verdict} điều kiện để biểu quyết theo quy định"
                + (f" ({', '.join(silent)} có mặt không biểu quyết)" if silent else "") + ".")
-    for name, count in (("Tán thành", meeting.votes_for or 0), ("Không tán thành", meeting.votes_against or 0),
-                        ("Ý kiến khác", meeting.votes_other or 0)):
+    for name, count in (("Tán thành", session.votes_for or 0), ("Không tán thành", session.votes_against or 0),
+                        ("Ý kiến khác", session.votes_other or 0)):
         share = f" ({format_percent(100.0 * count / voters)})" if voters else ""
         paper.para(f"- {name}: {count}/{voters} đồng chí{share}.")

@@ -17,8 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from chibo.errors import ValidationError
-from chibo.services.common import resolve
-from chibo.store.models import ActionPlan, Document, Meeting
+from chibo.services.lookups import resolve
+from chibo.store.models import ActionPlan, Document, CellSession
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import fold, format_date
 
@@ -64,8 +64,8 @@ def _numbered(db, kind: str, record_id: str, as_of: date | None) -> _Numbered | 
     from chibo.reports.action_plan import plan_kind
 
     if kind == "minutes":
-        meeting = resolve(db, Meeting, record_id)
-        return _Numbered("minutes", meeting, "BB", meeting.held_on, "bien ban")
+        session = resolve(db, CellSession, record_id)
+        return _Numbered("minutes", session, "BB", session.held_on, "bien ban")
     if kind == "report":
         document = resolve(db, Document, record_id)
         return _Numbered("report", document, "BC", as_of or date.today(), "bao cao")
@@ -103,9 +103,9 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
     from chibo.reports.action_plan import build_action_plan
 
     if kind == "attendance":
-        meeting = resolve(db, Meeting, record_id)
-        return PrintedPaper(kind, meeting.id, build_attendance_sheet(db, meeting.id),
-                            _file_name("danh sach du hop", meeting.held_on.isoformat()))
+        session = resolve(db, CellSession, record_id)
+        return PrintedPaper(kind, session.id, build_attendance_sheet(db, session.id),
+                            _file_name("danh sach du hop", session.held_on.isoformat()))
     if kind not in ("minutes", "report", "plan"):
         raise ValidationError(f"Không có loại giấy tờ “{kind}”.")
     target = _numbered(db, kind, record_id, as_of)

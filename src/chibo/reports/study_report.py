@@ -9,9 +9,9 @@ from chibo.reports.action_plan import item_state
 from chibo.reports.common import letterhead, persons, report_recipients, secretary_signature
 from chibo.reports.layout import Paper, signature_block, text
 from chibo.reports.wording import document_citation, document_name, mentions_day
-from chibo.services.common import alive, get_alive
+from chibo.services.lookups import alive, get_alive
 from chibo.services.figures import document_figures
-from chibo.services.meetings import session_title
+from chibo.services.sessions import session_title
 from chibo.services.plans import plan_items
 from chibo.services.settings import load_rules
 from chibo.services.units import local_unit
@@ -20,14 +20,14 @@ from chibo.text import body_date, format_count, format_percent, percent_of
 from chibo.vocabulary import SESSION_FORM_LABELS, SESSION_KIND_LABELS, ItemStatus, label
 
 
-def _session_line(db, meeting) -> str:
-    title = session_title(meeting)
-    if mentions_day(title, meeting.held_on):  # "Học bù ngày 15/06/2026" after "Ngày 15-6-2026:" says it twice
-        title = label(meeting.kind, SESSION_KIND_LABELS)
-    line = (f"- Ngày {body_date(meeting.held_on)}: {text(title)}, hình thức "
-            f"{text(label(meeting.form, SESSION_FORM_LABELS).lower())}")
-    if meeting.presenter_id:
-        line += f", báo cáo viên: đồng chí {text(get_alive(db, Presenter, meeting.presenter_id).full_name)}"
+def _session_line(db, session) -> str:
+    title = session_title(session)
+    if mentions_day(title, session.held_on):  # "Học bù ngày 15/06/2026" after "Ngày 15-6-2026:" says it twice
+        title = label(session.kind, SESSION_KIND_LABELS)
+    line = (f"- Ngày {body_date(session.held_on)}: {text(title)}, hình thức "
+            f"{text(label(session.form, SESSION_FORM_LABELS).lower())}")
+    if session.presenter_id:
+        line += f", báo cáo viên: đồng chí {text(get_alive(db, Presenter, session.presenter_id).full_name)}"
     return line + "."
 
 
@@ -66,12 +66,12 @@ def build_study_report(db, document_id: str, *, as_of: date | None = None, numbe
     paper.heading("I. CÔNG TÁC TỔ CHỨC")
     paper.para(f"Chi bộ đã tổ chức {format_count(len(figures.sessions))} buổi học tập, quán triệt"
                + (":" if figures.sessions else "."))
-    for meeting in figures.sessions:
-        paper.para(_session_line(db, meeting))
+    for session in figures.sessions:
+        paper.para(_session_line(db, session))
     if figures.makeups:
         paper.para(f"Tổ chức {format_count(len(figures.makeups))} buổi học bù:")
-        for meeting in figures.makeups:
-            paper.para(_session_line(db, meeting))
+        for session in figures.makeups:
+            paper.para(_session_line(db, session))
 
     paper.heading("II. KẾT QUẢ")
     paper.para(f"1. Số đảng viên phải học tập (đến ngày {body_date(as_of)}): {persons(figures.required)} "

@@ -10,9 +10,10 @@ from __future__ import annotations
 from sqlmodel import col
 
 from chibo.errors import ValidationError
-from chibo.services.common import LINE_LENGTH, LONG_LENGTH, NAME_LENGTH, alive, clean_text, get_alive
+from chibo.services.cleaning import LINE_LENGTH, LONG_LENGTH, NAME_LENGTH, clean_text
+from chibo.services.lookups import alive, get_alive
 from chibo.services.session_rules import check_session
-from chibo.store.models import AgendaItem, Document, Meeting, Member, Presenter, Speech
+from chibo.store.models import AgendaItem, Document, CellSession, Member, Presenter, Speech
 from chibo.store.records import tombstone
 
 _ITEM_TEXT = {"title": ("tên nội dung", LINE_LENGTH), "presenter_name": ("tên khách mời trình bày", NAME_LENGTH),
@@ -48,13 +49,13 @@ def clean_agenda_item(db, fields: dict) -> dict:
     return cleaned
 
 
-def write_agenda_item(db, meeting: Meeting, item: AgendaItem | None, position: int, fields: dict) -> AgendaItem:
+def write_agenda_item(db, session: CellSession, item: AgendaItem | None, position: int, fields: dict) -> AgendaItem:
     """Create or change one item at `position`, unchecked; only what differs is written."""
     cleaned = clean_agenda_item(db, fields)
     if item is None:
         if not cleaned.get("title"):
             raise ValidationError("Chưa nhập tên nội dung.")
-        item = AgendaItem(session_id=meeting.id, position=position, **cleaned)
+        item = AgendaItem(session_id=session.id, position=position, **cleaned)
     else:
         if any(key in cleaned for key in PRESENTER_FIELDS):  # a new presenter replaces the old one
             cleaned = {**dict.fromkeys(PRESENTER_FIELDS[:2]), "presenter_name": "", **cleaned}
@@ -67,16 +68,16 @@ def write_agenda_item(db, meeting: Meeting, item: AgendaItem | None, position: i
 
 def add_agenda_item(db, session_id: str, **fields) -> AgendaItem:
     """A new item after the last one; refused when its presenter is a member not present."""
-    meeting = get_alive(db, Meeting, session_id)
-    position = max((i.position for i in agenda_items(db, meeting.id)), default=-1) + 1
-    item = write_agenda_item(db, meeting, None, position, fields)
-    check_session(db, meeting.id)
+    session = get_alive(db, CellSession, session_id)
+    position = max((i.position for i in agenda_items(db, session.id)), default=-1) + 1
+    item = write_agenda_item(db, session, None, position, fields)
+    check_session(db, session.id)
     return item
 
 
 def edit_agenda_item(db, item_id: str, **fields) -> AgendaItem:
     item = get_alive(db, AgendaItem, item_id)
-    write_agenda_item(db, get_alive(db, Meeting, item.session_id), item, item.position, fields)
+    write_agenda_item(db, get_alive(db, CellSession, item.session_id), item, item.position, fields)
     check_session(db, item.session_id)
     return item
 
@@ -119,16 +120,16 @@ def clean_speech(db, content: str, member_id: str | None, speaker_name: str) -> 
     return {"content": content, "member_id": None, "speaker_name": speaker_name}
 
 
-def write_speech(db, meeting: Meeting, speech: Speech | None, position: int, item_id: str | None, *, content: str,
+def write_speech(db, session: CellSession, speech: Speech | None, position: int, item_id: str | None, *, content: str,
                  member_id: str | None = None, speaker_name: str = "") -> Speech:
     """Create or change one speech, unchecked; only what differs is written."""
     cleaned = {**clean_speech(db, content, member_id, speaker_name), "position": position, "agenda_item_id": item_id}
     if item_id is not None:
         item = get_alive(db, AgendaItem, item_id)
-        if item.session_id != meeting.id:
+        if item.session_id != session.id:
             raise ValidationError("Nội dung này thuộc buổi sinh hoạt khác.")
     if speech is None:
-        speech = Speech(session_id=meeting.id, **cleaned)
+        speech = Speech(session_id=session.id, **cleaned)
     else:
         for key, value in cleaned.items():
             if getattr(speech, key) != value:
@@ -141,18 +142,18 @@ def add_speech(db, session_id: str, content: str, *, member_id: str | None = Non
                agenda_item_id: str | None = None) -> Speech:
     """At the end of the session's speeches (after the last one, also when some were taken out), on
     an agenda item or on none; refused when the speaker is a member not present."""
-    meeting = get_alive(db, Meeting, session_id)
-    position = max((s.position for s in speeches(db, meeting.id)), default=-1) + 1
-    speech = write_speech(db, meeting, None, position, agenda_item_id, content=content, member_id=member_id,
+    session = get_alive(db, CellSession, session_id)
+    position = max((s.position for s in speeches(db, session.id)), default=-1) + 1
+    speech = write_speech(db, session, None, position, agenda_item_id, content=content, member_id=member_id,
                           speaker_name=speaker_name)
-    check_session(db, meeting.id)
+    check_session(db, session.id)
     return speech
 
 
 def edit_speech(db, speech_id: str, content: str, *, member_id: str | None = None, speaker_name: str = "") -> Speech:
     """Who spoke and what was said; the speech keeps its place in the order and its item."""
     speech = get_alive(db, Speech, speech_id)
-    write_speech(db, get_alive(db, Meeting, speech.session_id), speech, speech.position, speech.agenda_item_id,
+    write_speech(db, get_alive(db, CellSession, speech.session_id), speech, speech.position, speech.agenda_item_id,
                  content=content, member_id=member_id, speaker_name=speaker_name)
     check_session(db, speech.session_id)
     return speech

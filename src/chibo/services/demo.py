@@ -21,7 +21,7 @@ from chibo.errors import ChiboError, ValidationError
 from chibo.services import documents, essays, members, outreach, plans
 from chibo.services.demo_names import PEOPLE_WEIGHTS, NamePool
 from chibo.services.demo_sessions import build_sessions, month_start
-from chibo.services.common import alive
+from chibo.services.lookups import alive
 from chibo.services.figures import document_figures
 from chibo.services.units import create_unit
 from chibo.store.book import Book
@@ -105,7 +105,7 @@ def _demo_papers(db, folder) -> None:
     and a reprint is the original. Files written before a demo that did not finish are left in `issued/` under names no
     later book uses; the register that would name them was never committed."""
     from chibo.reports.papers import build_paper
-    from chibo.services.meetings import list_sessions
+    from chibo.services.sessions import list_sessions
     from chibo.services.numbering import term_start
     from chibo.store.models import ActionPlan
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from chibo.errors import ValidationError
-from chibo.services import agenda, meetings
+from chibo.services import agenda, sessions
 from chibo.services.figures import count_attendance
 from chibo.services.roll import Roll
 from chibo.services.session_save import AgendaItemInput, SessionInput, SpeechInput, save_session
@@ -108,7 +108,7 @@ def build_sessions(db, rng, ids, docs, presenters, start, today, months, say) ->
         figures = count_attendance("", called, marks, names, rules)
         voters = figures.quorum.present
         votes = (voters, 0, 0) if rng.random() < 0.85 else (voters - 1, 0, 1)
-        meeting = save_session(db, None, SessionInput(
+        session = save_session(db, None, SessionInput(
             fields={"kind": SessionKind.REGULAR, "held_on": day, "form": SessionForm.COMBINED if covered else
                     SessionForm.IN_PERSON, "place": place, "start_time": time(19, 30), "end_time": time(21, 15),
                     "chair_id": chair, "secretary_id": minute_taker,
@@ -119,7 +119,7 @@ def build_sessions(db, rng, ids, docs, presenters, start, today, months, say) ->
             document_ids=[d.id for d in covered], marks=marks, items=items, votes=votes))
         created += 1
         if covered:
-            studied.append(meeting)
+            studied.append(session)
         if offset % 12 == 11:
             say(f"Đã ghi {offset + 1}/{months} tháng sinh hoạt…")
     return created + _makeups(db, studied[:-1], secretary, deputy)
@@ -128,7 +128,7 @@ def build_sessions(db, rng, ids, docs, presenters, start, today, months, say) ->
 def _roll_call(rng, called, secretary, deputy, *, nobody_absent: bool, secretary_away: bool) -> dict:
     """Everyone present but one to four members (never the secretary and the deputy together), or
     nobody absent at all; exempt members and those attending elsewhere keep their own state."""
-    marks = {m: (meetings.default_state(status), "") for m, status in called.items()}
+    marks = {m: (sessions.default_state(status), "") for m, status in called.items()}
     if nobody_absent:
         return marks
     required = sorted(m for m, status in called.items() if status in REQUIRED_STATUSES and m not in (secretary, deputy))
@@ -181,18 +181,18 @@ def _makeups(db, studies, secretary, deputy) -> int:
     created = 0
     for study in studies:
         try:
-            makeup = meetings.create_makeup_session(
+            makeup = sessions.create_makeup_session(
                 db, study.id, study.held_on + timedelta(days=10), place="Nhà bí thư chi bộ", start_time=time(20, 0),
                 end_time=time(21, 30), chair_id=secretary, secretary_id=deputy, minutes_approved=True)
         except ValidationError:
             continue  # nobody left to make up
-        for document in meetings.session_documents(db, study.id):
+        for document in sessions.session_documents(db, study.id):
             agenda.add_agenda_item(
                 db, makeup.id, title=_study_title(document), document_id=document.id, presenter_member_id=secretary,
                 presented="Truyền đạt lại những nội dung cơ bản, điểm mới của văn bản như buổi học chính.",
                 conclusion="Các đồng chí học bù viết bài thu hoạch, nộp chi ủy trong 7 ngày.")
-        invited = [a.member_id for a in meetings.attendance(db, makeup.id) if a.member_id not in (secretary, deputy)]
+        invited = [a.member_id for a in sessions.attendance(db, makeup.id) if a.member_id not in (secretary, deputy)]
         if len(invited) > 1:
-            meetings.record_attendance(db, makeup.id, invited[-1], AttendanceState.ABSENT_EXCUSED, "Đi làm ăn xa")
+            sessions.record_attendance(db, makeup.id, invited[-1], AttendanceState.ABSENT_EXCUSED, "Đi làm ăn xa")
         created += 1
     return created

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlmodel import col
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive
+from chibo.services.cleaning import check_choice, clean_date, clean_text
+from chibo.services.lookups import alive, get_alive
 from chibo.store.models import Document, SessionDocument
 from chibo.store.records import LOCAL_UNIT, tombstone
 from chibo.text import fold, nfc

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlmodel import col
 
 from chibo.errors import ValidationError
-from chibo.services.common import NOTE_LENGTH, alive, clean_date, clean_text, get_alive
+from chibo.services.cleaning import NOTE_LENGTH, clean_date, clean_text
+from chibo.services.lookups import alive, get_alive
 from chibo.services.settings import load_rules
 from chibo.store.models import Document, Essay, Member
 from chibo.store.records import tombstone

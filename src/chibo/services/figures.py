@@ -8,12 +8,12 @@ from datetime import date
 
 from sqlmodel import col
 
-from chibo.services.common import alive, get_alive, rows_by_ids
-from chibo.services.meetings import expected_members
+from chibo.services.lookups import alive, get_alive, rows_by_ids
+from chibo.services.sessions import expected_members
 from chibo.services.roll import Roll
 from chibo.services.settings import QUORUM_ALL_SUMMONED, CellRules, load_rules
 from chibo.text import name_sort_key
-from chibo.store.models import Attendance, Document, Essay, Meeting, Member, Outreach, SessionDocument
+from chibo.store.models import Attendance, Document, Essay, CellSession, Member, Outreach, SessionDocument
 from chibo.vocabulary import AttendanceState, MemberStatus, SessionKind
 
 SUMMONED_CATEGORIES = (MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.ATTACHED)
@@ -84,12 +84,12 @@ class SessionFigures:
 
 
 def session_figures(db, session_id: str, roll: Roll | None = None) -> SessionFigures:
-    meeting = get_alive(db, Meeting, session_id)
+    session = get_alive(db, CellSession, session_id)
     roll = roll or Roll.load(db)
-    called = expected_members(db, meeting, roll)
-    rows = {row.member_id: row for row in db.exec(alive(Attendance).where(Attendance.session_id == meeting.id))}
+    called = expected_members(db, session, roll)
+    rows = {row.member_id: row for row in db.exec(alive(Attendance).where(Attendance.session_id == session.id))}
     marks = {member_id: (AttendanceState(row.state), row.reason) for member_id, row in rows.items()}
-    return count_attendance(meeting.id, called, marks, _names(db, called), load_rules(db))
+    return count_attendance(session.id, called, marks, _names(db, called), load_rules(db))
 
 
 def count_attendance(session_id: str, called: dict[str, MemberStatus], marks: dict[str, tuple[AttendanceState, str]],
@@ -187,8 +187,8 @@ class MissingStudy:
 class DocumentFigures:
     document_id: str
     as_of: date
-    sessions: list[Meeting]  # the study sessions (make-ups apart)
-    makeups: list[Meeting]
+    sessions: list[CellSession]  # the study sessions (make-ups apart)
+    makeups: list[CellSession]
     required: int
     studied: list[Study]  # of the members required
     missing: list[MissingStudy]
@@ -210,17 +210,17 @@ class DocumentFigures:
         return 100.0 * len(self.studied) / self.required if self.required else None
 
 
-def _study_sessions(db, document_id: str, as_of: date) -> list[Meeting]:
+def _study_sessions(db, document_id: str, as_of: date) -> list[CellSession]:
     return list(
         db.exec(
-            alive(Meeting)
-            .join(SessionDocument, col(SessionDocument.session_id) == col(Meeting.id))
+            alive(CellSession)
+            .join(SessionDocument, col(SessionDocument.session_id) == col(CellSession.id))
             .where(
                 SessionDocument.document_id == document_id,
                 col(SessionDocument.deleted_at).is_(None),
-                col(Meeting.held_on) <= as_of,
+                col(CellSession.held_on) <= as_of,
             )
-            .order_by(col(Meeting.held_on), col(Meeting.start_time))
+            .order_by(col(CellSession.held_on), col(CellSession.start_time))
         )
     )
 
@@ -231,25 +231,25 @@ def document_figures(db, document_id: str, as_of: date | None = None, roll: Roll
     document = get_alive(db, Document, document_id)
     as_of = as_of or date.today()
     roll = roll or Roll.load(db)
-    meetings = _study_sessions(db, document.id, as_of)
-    by_id = {m.id: m for m in meetings}
-    studied_at: dict[str, Meeting] = {}
+    held = _study_sessions(db, document.id, as_of)
+    by_id = {m.id: m for m in held}
+    studied_at: dict[str, CellSession] = {}
     last_absence: dict[str, Attendance] = {}
     if by_id:
         rows = db.exec(alive(Attendance).where(col(Attendance.session_id).in_(list(by_id))))
         for row in sorted(rows, key=lambda r: (by_id[r.session_id].held_on, r.rev)):
-            meeting = by_id[row.session_id]
+            session = by_id[row.session_id]
             if row.state == AttendanceState.PRESENT:
-                studied_at.setdefault(row.member_id, meeting)
+                studied_at.setdefault(row.member_id, session)
             elif row.state in ABSENT_STATES:
                 last_absence[row.member_id] = row
     required = roll.required(as_of)
     names = _names(db, required)
     studied, missing = [], []
     for member_id in required:
-        meeting = studied_at.get(member_id)
-        if meeting is not None:
-            studied.append(Study(member_id, names[member_id], meeting.id, meeting.held_on, meeting.kind == SessionKind.MAKEUP))
+        session = studied_at.get(member_id)
+        if session is not None:
+            studied.append(Study(member_id, names[member_id], session.id, session.held_on, session.kind == SessionKind.MAKEUP))
             continue
         absence = last_absence.get(member_id)
         if absence is None:
@@ -274,8 +274,8 @@ def document_figures(db, document_id: str, as_of: date | None = None, roll: Roll
     return DocumentFigures(
         document_id=document.id,
         as_of=as_of,
-        sessions=[m for m in meetings if m.kind != SessionKind.MAKEUP],
-        makeups=[m for m in meetings if m.kind == SessionKind.MAKEUP],
+        sessions=[m for m in held if m.kind != SessionKind.MAKEUP],
+        makeups=[m for m in held if m.kind == SessionKind.MAKEUP],
         required=len(required),
         studied=studied,
         missing=missing,
@@ -311,10 +311,10 @@ def member_studies(db, member_id: str) -> list[MemberStudy]:
     }
     result = []
     for document in db.exec(alive(Document).order_by(col(Document.issued_on).desc())):
-        meetings = _study_sessions(db, document.id, date.max)
-        if not meetings:
+        held = _study_sessions(db, document.id, date.max)
+        if not held:
             continue
-        attended = next((m for m in meetings if m.id in present), None)
+        attended = next((m for m in held if m.id in present), None)
         result.append(
             MemberStudy(
                 document.id,

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
 from chibo.errors import ChiboError
-from chibo.services.common import alive
+from chibo.services.lookups import alive
 from chibo.services.numbering import NumberChoice, canonical_kind, enter_earlier_numbers, kind_word, term_start
 from chibo.store.files import write_atomically
 from chibo.store.models import IssuedPaper

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from sqlalchemy import insert
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive
+from chibo.services.lookups import alive
 from chibo.services.member_notes import (
     CHOSEN,
     COLUMN,

@@ -8,9 +8,8 @@ from datetime import date
 from sqlmodel import col
 
 from chibo.errors import ValidationError
-from chibo.services.common import (
-    NAME_LENGTH, NOTE_LENGTH, SHORT_LENGTH, alive, check_choice, clean_date, clean_text, get_alive,
-)
+from chibo.services.cleaning import NAME_LENGTH, NOTE_LENGTH, SHORT_LENGTH, check_choice, clean_date, clean_text
+from chibo.services.lookups import alive, get_alive
 from chibo.services.roll import Roll
 from chibo.store.models import Member, MemberStatusChange
 from chibo.store.records import tombstone

@@ -23,10 +23,11 @@ from datetime import date
 from sqlmodel import col, select
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, clean_text
+from chibo.services.cleaning import clean_text
+from chibo.services.lookups import alive
 from chibo.services.units import local_unit
 from chibo.store.book import get_setting, set_setting
-from chibo.store.models import ActionPlan, Document, IssuedPaper, Meeting
+from chibo.store.models import ActionPlan, Document, IssuedPaper, CellSession
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import format_date
 from chibo.vocabulary import DOCUMENT_KIND_LABELS, DocumentKind, UnitRole, label
@@ -188,12 +189,12 @@ def _earlier_numbers(db) -> list[tuple[str, str, str, date, str]]:
     """(paper, record id, number-symbol, date, summary) of every number this unit kept outside the
     register (a receiving level's book also holds its cells' sessions: their numbers are theirs).
     Deleted records count too: their papers were printed."""
-    from chibo.services.meetings import minutes_title, session_documents
+    from chibo.services.sessions import minutes_title, session_documents
 
     unit_id = db.info.get(LOCAL_UNIT)
     found = [("minutes", m.id, m.number_symbol, m.held_on,
               register_summary("Biên bản", minutes_title(m, session_documents(db, m.id))))
-             for m in db.exec(select(Meeting).where(Meeting.number_symbol != "", Meeting.unit_id == unit_id))]
+             for m in db.exec(select(CellSession).where(CellSession.number_symbol != "", CellSession.unit_id == unit_id))]
     found += [("plan", p.id, p.number_symbol, p.adopted_on or date(p.year, 1, 1), p.title)
               for p in db.exec(select(ActionPlan).where(ActionPlan.number_symbol != "", ActionPlan.unit_id == unit_id))]
     for document_id, entry in get_setting(db, REPORT_NUMBERS_SETTING, {}).items():

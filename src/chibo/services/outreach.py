@@ -7,7 +7,8 @@ from collections import Counter
 from sqlmodel import col
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, check_choice, clean_date, clean_text, get_alive
+from chibo.services.cleaning import check_choice, clean_date, clean_text
+from chibo.services.lookups import alive, get_alive
 from chibo.store.models import Document, Outreach
 from chibo.store.records import tombstone
 from chibo.vocabulary import OutreachKind

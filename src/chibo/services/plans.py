@@ -9,7 +9,8 @@ from datetime import date
 from sqlmodel import col
 
 from chibo.errors import ValidationError
-from chibo.services.common import LONG_LENGTH, alive, check_choice, clean_date, clean_text, get_alive
+from chibo.services.cleaning import LONG_LENGTH, check_choice, clean_date, clean_text
+from chibo.services.lookups import alive, get_alive
 from chibo.store.models import ActionItem, ActionPlan, Document, Member
 from chibo.store.records import tombstone
 from chibo.vocabulary import ItemStatus

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlmodel import col
 
-from chibo.services.common import alive
+from chibo.services.lookups import alive
 from chibo.store.models import Member, MemberStatusChange
 from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, MemberStatus
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from chibo.errors import ValidationError
-from chibo.services.common import alive, get_alive, rows_by_ids
+from chibo.services.lookups import alive, get_alive, rows_by_ids
 from chibo.services.figures import Quorum, count_attendance
-from chibo.services.meetings import expected_members
+from chibo.services.sessions import expected_members
 from chibo.services.roll import Roll
 from chibo.services.settings import CellRules, load_rules
-from chibo.store.models import AgendaItem, Attendance, Meeting, Member, Speech
+from chibo.store.models import AgendaItem, Attendance, CellSession, Member, Speech
 from chibo.text import format_date, nfc
 from chibo.vocabulary import AttendanceState, MemberStatus, SessionKind
 
@@ -117,41 +117,41 @@ def _vote_problems(votes: tuple[int, int, int], quorum: Quorum) -> list[str]:
     return []
 
 
-def session_facts(db, meeting: Meeting, rules: CellRules | None = None) -> SessionFacts:
+def session_facts(db, session: CellSession, rules: CellRules | None = None) -> SessionFacts:
     """The facts of a saved session, read from the book."""
     roll = Roll.load(db)
-    called = expected_members(db, meeting, roll)
+    called = expected_members(db, session, roll)
     marks = {row.member_id: (AttendanceState(row.state), row.reason)
-             for row in db.exec(alive(Attendance).where(Attendance.session_id == meeting.id))}
-    items = db.exec(alive(AgendaItem).where(AgendaItem.session_id == meeting.id)
+             for row in db.exec(alive(Attendance).where(Attendance.session_id == session.id))}
+    items = db.exec(alive(AgendaItem).where(AgendaItem.session_id == session.id)
                     .order_by(AgendaItem.position)).all()
-    said = db.exec(alive(Speech).where(Speech.session_id == meeting.id).order_by(Speech.position)).all()
+    said = db.exec(alive(Speech).where(Speech.session_id == session.id).order_by(Speech.position)).all()
     facts = SessionFacts(
-        held_on=meeting.held_on, called=called, marks=marks, names={}, rules=rules or load_rules(db),
-        chair_id=meeting.chair_id, chair_name=meeting.chair_name, secretary_id=meeting.secretary_id,
-        guests=tuple(g.strip() for g in meeting.guests.splitlines() if g.strip()),
+        held_on=session.held_on, called=called, marks=marks, names={}, rules=rules or load_rules(db),
+        chair_id=session.chair_id, chair_name=session.chair_name, secretary_id=session.secretary_id,
+        guests=tuple(g.strip() for g in session.guests.splitlines() if g.strip()),
         speakers=[s.member_id for s in said if s.member_id],
         presenters=[(i.presenter_member_id, i.title) for i in items if i.presenter_member_id],
-        votes=None if meeting.votes_for is None else (meeting.votes_for, meeting.votes_against or 0,
-                                                      meeting.votes_other or 0),
-        running=makeup_runners(meeting, roll),
+        votes=None if session.votes_for is None else (session.votes_for, session.votes_against or 0,
+                                                      session.votes_other or 0),
+        running=makeup_runners(session, roll),
     )
     named = set(called) | set(facts.speakers) | {m for m, _ in facts.presenters}
-    named |= {m for m in (meeting.chair_id, meeting.secretary_id) if m}
+    named |= {m for m in (session.chair_id, session.secretary_id) if m}
     facts.names = {m: member.full_name for m, member in rows_by_ids(db, Member, named, alive_only=False).items()}
     return facts
 
 
-def makeup_runners(meeting: Meeting, roll: Roll) -> frozenset[str]:
+def makeup_runners(session: CellSession, roll: Roll) -> frozenset[str]:
     """Who may run a make-up without being on its list: members of the cell on its day, exempt and
     away members and those who left apart."""
-    if meeting.kind != SessionKind.MAKEUP:
+    if session.kind != SessionKind.MAKEUP:
         return frozenset()
-    return frozenset(roll.required(meeting.held_on))
+    return frozenset(roll.required(session.held_on))
 
 
 def session_problems(db, session_id: str) -> list[str]:
-    return problems(session_facts(db, get_alive(db, Meeting, session_id)))
+    return problems(session_facts(db, get_alive(db, CellSession, session_id)))
 
 
 def check_session(db, session_id: str) -> None:
@@ -184,18 +184,18 @@ def clean_votes(votes_for, votes_against=0, votes_other=0) -> tuple[int, int, in
     return counts[0], counts[1], counts[2]
 
 
-def set_votes(db, meeting: Meeting, votes: tuple[int, int, int] | None) -> None:
+def set_votes(db, session: CellSession, votes: tuple[int, int, int] | None) -> None:
     """The vote on the session's resolution (None: the session did not vote), unchecked."""
     counts = clean_votes(*votes) if votes is not None else (None, None, None)
-    if (meeting.votes_for, meeting.votes_against, meeting.votes_other) != counts:
-        meeting.votes_for, meeting.votes_against, meeting.votes_other = counts
-        db.add(meeting)
+    if (session.votes_for, session.votes_against, session.votes_other) != counts:
+        session.votes_for, session.votes_against, session.votes_other = counts
+        db.add(session)
 
 
-def record_votes(db, session_id: str, votes_for: int, votes_against: int = 0, votes_other: int = 0) -> Meeting:
+def record_votes(db, session_id: str, votes_for: int, votes_against: int = 0, votes_other: int = 0) -> CellSession:
     """Votes on the resolution of the session: cast by the members present who may vote, with a
     quorum, never more of them than those members."""
-    meeting = get_alive(db, Meeting, session_id)
-    set_votes(db, meeting, (votes_for, votes_against, votes_other))
-    check_session(db, meeting.id)
-    return meeting
+    session = get_alive(db, CellSession, session_id)
+    set_votes(db, session, (votes_for, votes_against, votes_other))
+    check_session(db, session.id)
+    return session

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chibo.errors import ValidationError
-from chibo.services import agenda, meetings
-from chibo.services.common import get_alive
+from chibo.services import agenda, sessions
+from chibo.services.lookups import get_alive
 from chibo.services.session_rules import check_session, set_votes
-from chibo.store.models import AgendaItem, Meeting, Speech
+from chibo.store.models import AgendaItem, CellSession, Speech
 from chibo.store.records import tombstone
 from chibo.vocabulary import SessionKind
 
@@ -47,7 +47,7 @@ class AgendaItemInput:
 
 @dataclass
 class SessionInput:
-    fields: dict  # Meeting's fields: kind, form, held_on, start_time, place, chair_id, ...
+    fields: dict  # CellSession's fields: kind, form, held_on, start_time, place, chair_id, ...
     document_ids: list[str] = field(default_factory=list)
     marks: dict[str, tuple[str, str]] = field(default_factory=dict)  # member id -> (state, reason)
     items: list[AgendaItemInput] = field(default_factory=list)  # in order
@@ -55,30 +55,30 @@ class SessionInput:
     votes: tuple[int, int, int] | None = None  # None: the session did not vote
 
 
-def save_session(db, session_id: str | None, entry: SessionInput) -> Meeting:
+def save_session(db, session_id: str | None, entry: SessionInput) -> CellSession:
     """Create (`session_id` None) or change a session with everything in `entry`. Items and
     speeches saved before and missing from `entry` are taken out (tombstones)."""
     fields = dict(entry.fields)
     if session_id is None:
-        meeting = meetings.new_session(db, **fields)
+        session = sessions.new_session(db, **fields)
     else:
-        meeting = get_alive(db, Meeting, session_id)
-        if meeting.kind == SessionKind.MAKEUP:
+        session = get_alive(db, CellSession, session_id)
+        if session.kind == SessionKind.MAKEUP:
             fields.pop("kind", None)
-        meetings.update_session(db, meeting, **fields)
-    meetings.set_session_documents(db, meeting, entry.document_ids)
+        sessions.update_session(db, session, **fields)
+    sessions.set_session_documents(db, session, entry.document_ids)
     db.flush()
-    called = meetings.expected_members(db, meeting)
-    meetings.mark_roll_call(db, meeting, {m: mark for m, mark in entry.marks.items() if m in called})
-    _save_agenda(db, meeting, entry.items, entry.speeches)
-    set_votes(db, meeting, entry.votes)
-    check_session(db, meeting.id)
-    return meeting
+    called = sessions.expected_members(db, session)
+    sessions.mark_roll_call(db, session, {m: mark for m, mark in entry.marks.items() if m in called})
+    _save_agenda(db, session, entry.items, entry.speeches)
+    set_votes(db, session, entry.votes)
+    check_session(db, session.id)
+    return session
 
 
-def _save_agenda(db, meeting: Meeting, items: list[AgendaItemInput], general: list[SpeechInput]) -> None:
-    saved_items = {i.id: i for i in agenda.agenda_items(db, meeting.id)}
-    saved_speeches = {s.id: s for s in agenda.speeches(db, meeting.id)}
+def _save_agenda(db, session: CellSession, items: list[AgendaItemInput], general: list[SpeechInput]) -> None:
+    saved_items = {i.id: i for i in agenda.agenda_items(db, session.id)}
+    saved_speeches = {s.id: s for s in agenda.speeches(db, session.id)}
     kept_items: set[str] = set()
     kept_speeches: set[str] = set()
     position = 0
@@ -87,7 +87,7 @@ def _save_agenda(db, meeting: Meeting, items: list[AgendaItemInput], general: li
         nonlocal position
         for entry in entries:
             speech = _saved(saved_speeches, entry.id, "ý kiến phát biểu")
-            speech = agenda.write_speech(db, meeting, speech, position, item_id, content=entry.content,
+            speech = agenda.write_speech(db, session, speech, position, item_id, content=entry.content,
                                          member_id=entry.member_id, speaker_name=entry.speaker_name)
             kept_speeches.add(speech.id)
             position += 1
@@ -96,7 +96,7 @@ def _save_agenda(db, meeting: Meeting, items: list[AgendaItemInput], general: li
     for index, entry in enumerate(items):
         item = _saved(saved_items, entry.id, "nội dung sinh hoạt")
         try:
-            item = agenda.write_agenda_item(db, meeting, item, index, entry.fields())
+            item = agenda.write_agenda_item(db, session, item, index, entry.fields())
         except ValidationError as refusal:
             raise ValidationError(f"Nội dung thứ {index + 1}: {refusal.message}") from None
         db.flush()

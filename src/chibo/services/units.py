@@ -8,7 +8,7 @@ from chibo.errors import ChiboError, ValidationError
 from chibo.store.book import LOCAL_UNIT_SETTING, Book, get_setting, set_setting
 from chibo.store.models import Unit
 from chibo.store.records import LOCAL_UNIT
-from chibo.services.common import NAME_LENGTH, SHORT_LENGTH, check_choice, clean_text
+from chibo.services.cleaning import NAME_LENGTH, SHORT_LENGTH, check_choice, clean_text
 from chibo.text import fold
 from chibo.vocabulary import UnitRole
 

@@ -47,8 +47,9 @@ def _stamp_revisions(session: Session, _flush_context, _instances) -> None:
             raise ForeignRecordError(
                 f"{type(obj).__name__} {obj.id} belongs to unit {obj.unit_id}, this book writes as {local}"
             )
-    # Sort for a deterministic order of revs within one flush (insert order of the table list).
-    changed.sort(key=lambda obj: (type(obj).__name__, obj.id))
+    # Sort for a deterministic order of revs within one flush: by table name, which bundles and
+    # migrations keep fixed, so that renaming a Python class never reorders them.
+    changed.sort(key=lambda obj: (obj.__tablename__, obj.id))
     first = reserve_revs(session, local, len(changed))
     now = utcnow()
     for offset, obj in enumerate(changed):

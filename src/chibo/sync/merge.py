@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from chibo.services.common import rows_by_ids
+from chibo.services.lookups import rows_by_ids
 from chibo.services.units import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.files import private_folder, write_atomically

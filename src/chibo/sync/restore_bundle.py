@@ -32,7 +32,7 @@ from types import SimpleNamespace
 from sqlmodel import col, select
 
 from chibo.errors import ChiboError, NotFoundError
-from chibo.services.common import NAME_LENGTH, clean_text
+from chibo.services.cleaning import NAME_LENGTH, clean_text
 from chibo.services.units import local_unit, unit_code
 from chibo.store.book import get_setting
 from chibo.store.files import existing_folder

@@ -10,10 +10,10 @@ from datetime import date
 
 from sqlmodel import col, select
 
-from chibo.services.common import alive
+from chibo.services.lookups import alive
 from chibo.services.figures import document_figures
 from chibo.services.roll import Roll
-from chibo.store.models import BundleLog, Document, KnownUnit, Meeting, Unit
+from chibo.store.models import BundleLog, Document, KnownUnit, CellSession, Unit
 from chibo.sync.keyring import current_superior
 
 
@@ -70,8 +70,8 @@ def unit_summary(db, known: KnownUnit, as_of: date) -> UnitSummary:
                           known.name)
     roll = Roll.load(db, unit_id=known.unit_id)
     summary.members = len(roll.on_roll(as_of))
-    summary.sessions = len(db.exec(alive(Meeting).where(Meeting.unit_id == known.unit_id,
-                                                        col(Meeting.held_on) <= as_of)).all())
+    summary.sessions = len(db.exec(alive(CellSession).where(CellSession.unit_id == known.unit_id,
+                                                        col(CellSession.held_on) <= as_of)).all())
     for document in db.exec(alive(Document).where(Document.unit_id == known.unit_id)):
         figures = document_figures(db, document.id, as_of, roll)
         total = summary.documents.setdefault(document.number_symbol, DocumentTotal(document.number_symbol))

@@ -57,7 +57,7 @@ class _Startup:
     def first_run(self, book) -> None:
         """The wizard over the painted window, without a nested event loop; `start` follows Hoàn tất
         with the book it set up (this one, or the demo cell's), and Thoát quits with nothing written."""
-        from chibo.ui.first_run import FirstRunWizard
+        from chibo.ui.dialogs.first_run import FirstRunWizard
 
         self.wizard = FirstRunWizard(book, parent=self.window)
         self.wizard.finished.connect(lambda result: self._first_run_finished(book, result))
@@ -89,7 +89,7 @@ class _Startup:
             if self.smoke:
                 print(f"chibo: cảnh báo: {warning}", file=sys.stderr)
         if self.restored is not None:
-            from chibo.ui.recovery import show_restored
+            from chibo.ui.dialogs.recovery import show_restored
 
             show_restored(self.window, self.restored[0])
             self.restored = None
@@ -125,7 +125,7 @@ class _Startup:
         """Instead of quitting: choose a backup, restore it without opening the book, open it."""
         from chibo.store.backup import restore_into
         from chibo.ui.operations import run_in_background
-        from chibo.ui.recovery import RecoveryDialog
+        from chibo.ui.dialogs.recovery import RecoveryDialog
 
         dialog = RecoveryDialog(message, choices, self.window)
         self.window.recovery = dialog  # reachable for screenshots
@@ -184,7 +184,7 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     from chibo.ui.i18n import install_translations, read_language
     from chibo.ui.main_window import MainWindow
     from chibo.ui.operations import run_in_background
-    from chibo.ui.screen import fit_to_screen
+    from chibo.ui.widgets.screen import fit_to_screen
     from chibo.ui.single_instance import hand_off
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

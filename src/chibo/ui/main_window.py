@@ -42,12 +42,12 @@ class MainWindow(QMainWindow):
 
     def attach(self, book) -> None:
         """Build the pages on the open book (this imports the services: after the first paint)."""
-        from chibo.ui.exchange import ExchangePage
-        from chibo.ui.lists import documents_page, plans_page, sessions_page
-        from chibo.ui.outreach_page import OutreachPage
-        from chibo.ui.overview import OverviewPage
-        from chibo.ui.register import RegisterPage
-        from chibo.ui.settings_page import SettingsPage
+        from chibo.ui.pages.exchange import ExchangePage
+        from chibo.ui.pages.lists import documents_page, plans_page, sessions_page
+        from chibo.ui.pages.outreach import OutreachPage
+        from chibo.ui.pages.overview import OverviewPage
+        from chibo.ui.pages.register import RegisterPage
+        from chibo.ui.pages.settings import SettingsPage
 
         self.book = book
         self._text_size = None
@@ -114,11 +114,11 @@ class MainWindow(QMainWindow):
 
         def read():
             from chibo.services.members import list_members
-            from chibo.ui.exchange import load_exchange
-            from chibo.ui.lists import load_lists
-            from chibo.ui.outreach_page import load_outreach
-            from chibo.ui.overview import load_overview
-            from chibo.ui.settings_page import load_settings
+            from chibo.ui.pages.exchange import load_exchange
+            from chibo.ui.pages.lists import load_lists
+            from chibo.ui.pages.outreach import load_outreach
+            from chibo.ui.pages.overview import load_overview
+            from chibo.ui.pages.settings import load_settings
 
             with book.session() as db:
                 return (load_overview(db), list_members(db), load_lists(db), load_exchange(db, book.folder),
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         run_in_background(read, self._show, self._show_error)
 
     def _show(self, result) -> None:
-        from chibo.ui.settings_page import apply_text_size
+        from chibo.ui.pages.settings import apply_text_size
 
         overview, members, lists, exchange, settings, outreach = result
         if settings.text_size != self._text_size:

@@ -130,13 +130,13 @@ def labels(table: dict, *, leave_out=()) -> dict:
     return {value: tr(text) for value, text in table.items() if value not in leave_out}
 
 
-def session_title(meeting) -> str:
+def session_title(session) -> str:
     """The session's own title, or one made of its kind and date (in Vietnamese, the same as
-    `services.meetings.default_title`, which the papers print)."""
-    if meeting.title:
-        return meeting.title
-    kind = label(meeting.kind, SESSION_KIND)
-    if meeting.kind == SessionKind.REGULAR:
-        return tr("{kind} of {month}/{year}").format(kind=kind, month=meeting.held_on.month,
-                                                     year=meeting.held_on.year)
-    return tr("{kind} on {date}").format(kind=kind, date=format_date(meeting.held_on))
+    `services.sessions.default_title`, which the papers print)."""
+    if session.title:
+        return session.title
+    kind = label(session.kind, SESSION_KIND)
+    if session.kind == SessionKind.REGULAR:
+        return tr("{kind} of {month}/{year}").format(kind=kind, month=session.held_on.month,
+                                                     year=session.held_on.year)
+    return tr("{kind} on {date}").format(kind=kind, date=format_date(session.held_on))

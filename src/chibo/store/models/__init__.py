@@ -3,7 +3,7 @@
 from chibo.store.models.base import SyncedRecord, new_id, utcnow
 from chibo.store.models.documents import Document
 from chibo.store.models.exchange import BundleLog, ForwardedBundle, KnownKey, KnownUnit
-from chibo.store.models.meetings import AgendaItem, Attendance, Meeting, SessionDocument, Speech
+from chibo.store.models.sessions import AgendaItem, Attendance, CellSession, SessionDocument, Speech
 from chibo.store.models.members import Member, MemberStatusChange, Presenter
 from chibo.store.models.papers import IssuedPaper
 from chibo.store.models.plans import ActionItem, ActionPlan, Essay, Outreach
@@ -16,7 +16,7 @@ SYNCED_TABLES: tuple[type[SyncedRecord], ...] = (
     MemberStatusChange,
     Presenter,
     Document,
-    Meeting,
+    CellSession,
     SessionDocument,
     Attendance,
     AgendaItem,
@@ -41,7 +41,7 @@ __all__ = [
     "IssuedPaper",
     "KnownKey",
     "KnownUnit",
-    "Meeting",
+    "CellSession",
     "Member",
     "MemberStatusChange",
     "Outreach",
