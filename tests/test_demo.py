@@ -77,6 +77,17 @@ def test_every_demo_session_keeps_the_rules_with_items_presenters_and_conclusion
         assert all(voters <= present for voters, present in counts) and any(v < p for v, p in counts)
 
 
+def test_dates_in_the_demo_minutes_are_written_as_party_texts_write_them(demo_book):
+    """A date inside a sentence reads "trước ngày 15-12-2025", never "15/12"."""
+    import re
+
+    with demo_book.session() as db:
+        said = [(i.presented, i.conclusion) for s in meetings.list_sessions(db) for i in agenda.agenda_items(db, s.id)]
+    deadlines = [c for _p, c in said if "nộp chi ủy trước ngày" in c]
+    assert deadlines and all(re.search(r"trước ngày \d{1,2}-\d{1,2}-20\d\d;", c) for c in deadlines)
+    assert not [text for pair in said for text in pair if re.search(r"\d{1,2}/\d{1,2}", text)]
+
+
 def test_real_documents_have_their_real_dates_and_local_ones_say_they_are_fictitious(demo_book):
     with demo_book.session() as db:
         docs = {d.number_symbol: d for d in documents.list_documents(db)}
