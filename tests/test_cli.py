@@ -216,3 +216,28 @@ def test_an_unknown_option_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--bogus"])
     assert exit_.value.code == 2 and "lỗi cú pháp lệnh" in capsys.readouterr().err
+
+
+def test_json_rates_are_rounded_half_up_as_the_papers_print_them(capsys, book):
+    """29 of 32 studied: the papers say 90,63%, so the JSON says 90.63 (round() gave 90.62)."""
+    from chibo.services import documents, members, sessions
+    from chibo.sync.summary import DocumentTotal
+    from chibo.vocabulary import AttendanceState, SessionKind
+
+    with book.session() as db:
+        ids = [members.add_member(db, full_name=f"Lò Văn An {n}", joined_on="01/01/2020").id for n in range(32)]
+        doc = documents.add_document(db, number_symbol="57-NQ/TW", title="về đột phá phát triển",
+                                     issued_on="22/12/2024")
+        study = sessions.create_session(db, kind=SessionKind.STUDY, held_on="05/02/2025", document_ids=[doc.id])
+        sessions.record_roll_call(db, study.id, {m: (AttendanceState.PRESENT if i < 29 else
+                                                     AttendanceState.ABSENT_UNEXCUSED, "") for i, m in enumerate(ids)})
+    folder = str(book.folder)
+    _, out, _ = run(capsys, "--data-dir", folder, "documents", "list", "--json")
+    assert [(d["studied"], d["required"], d["rate"]) for d in json.loads(out)] == [(29, 32, 90.63)]
+    _, out, _ = run(capsys, "--data-dir", folder, "documents", "list")
+    assert "90,63%" in out
+    _, out, _ = run(capsys, "--data-dir", folder, "documents", "show", doc.id[:8], "--json")
+    assert json.loads(out)["rate"] == 90.63
+    assert DocumentTotal("57-NQ/TW", required=32, studied=29).as_json()["rate"] == 90.63
+    assert DocumentTotal("57-NQ/TW", required=32, studied=1).as_json()["rate"] == 3.13
+    assert DocumentTotal("57-NQ/TW").as_json()["rate"] is None

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from chibo.errors import ValidationError
+from chibo.errors import DiskFullError, ValidationError
 from chibo.services import agenda, documents, sessions, members, outreach, plans
 from chibo.services.demo import build_demo
 from chibo.services.figures import document_figures, session_figures
@@ -75,6 +75,17 @@ def test_every_demo_session_keeps_the_rules_with_items_presenters_and_conclusion
         assert chairs == {"Giàng A Páo": 11, "Nguyễn Thị Hường": 1}
         # once probationary and attached members came, fewer vote than are present
         assert all(voters <= present for voters, present in counts) and any(v < p for v, p in counts)
+
+
+def test_dates_in_the_demo_minutes_are_written_as_party_texts_write_them(demo_book):
+    """A date inside a sentence reads "trước ngày 15-12-2025", never "15/12"."""
+    import re
+
+    with demo_book.session() as db:
+        said = [(i.presented, i.conclusion) for s in sessions.list_sessions(db) for i in agenda.agenda_items(db, s.id)]
+    deadlines = [c for _p, c in said if "nộp chi ủy trước ngày" in c]
+    assert deadlines and all(re.search(r"trước ngày \d{1,2}-\d{1,2}-20\d\d;", c) for c in deadlines)
+    assert not [text for pair in said for text in pair if re.search(r"\d{1,2}/\d{1,2}", text)]
 
 
 def test_real_documents_have_their_real_dates_and_local_ones_say_they_are_fictitious(demo_book):
@@ -150,6 +161,49 @@ def test_a_demo_killed_half_way_leaves_the_folder_empty_and_runs_again(tmp_path)
     body = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(sheet.read_bytes())).pages)
     assert f"Đảng viên phải dự: {called.summoned_total} đồng chí." in body
     assert len(PdfReader(sheet).pages) >= 10
+
+
+def test_a_demo_stopped_while_issuing_its_papers_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
+    """Stopped (as a power cut would) after four papers were issued, then while their originals
+    were being put in place: no original is left in the folder, the book is empty, and the next
+    demo issues every paper with its original."""
+    import chibo.reports.papers as papers
+    import chibo.services.issuing as issuing
+    from chibo.services.issuing import ArchiveState, archive_state, register_rows
+
+    folder = tmp_path / "demo"
+    build_paper, place_original = papers.build_paper, issuing.place_original
+    calls = []
+
+    def cut_after_four(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+        return build_paper(*args, **kwargs)
+
+    def disk_full_on_the_third(archive_of, path, pdf):
+        if archive_of == folder:  # moving the originals into the data folder, not issuing them aside
+            calls.append(path)
+            if len(calls) == 3:
+                raise OSError(28, "No space left on device")
+        return place_original(archive_of, path, pdf)
+
+    for module, name, stop, raised in ((papers, "build_paper", cut_after_four, KeyboardInterrupt),
+                                       (issuing, "place_original", disk_full_on_the_third, DiskFullError)):
+        calls.clear()
+        with monkeypatch.context() as patch:
+            patch.setattr(module, name, stop)
+            with Book.open(folder) as book:
+                with pytest.raises(raised):
+                    build_demo(book, today=DEMO_TODAY)
+                assert book.local_unit_id is None
+        assert len(calls) >= 3 and not (folder / "issued").exists()
+    with Book.open(folder) as book:
+        build_demo(book, today=DEMO_TODAY)
+        with book.session() as db:
+            rows = register_rows(db)
+        assert len(rows) > 10 and {archive_state(folder, r) for r in rows} == {ArchiveState.KEPT}
+    assert len(list((folder / "issued").rglob("*.pdf"))) == len(rows)
 
 
 def test_the_command_refuses_a_demo_out_of_range_with_a_sentence(capsys, tmp_path):

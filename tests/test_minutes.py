@@ -98,6 +98,25 @@ def test_agenda_items_are_printed_in_order_with_their_presenter_speeches_and_con
     assert "THẢO LUẬN" not in body and "BIỂU QUYẾT" not in body  # no vote recorded, no vote printed
 
 
+def test_a_guest_who_presents_or_speaks_is_named_among_the_guests(db, cell):
+    """A guest typed beside an item or a speech, not in the session's guests, is named in the
+    "Đại biểu, khách mời" line (once, however often they spoke), never under "khách mời: không"."""
+    m = regular(db, cell)
+    item = agenda.add_agenda_item(db, m.id, title="Học tập Nghị quyết số 57-NQ/TW", document_id=cell["doc"],
+                                  presenter_name="Đồng chí Hoàng Thị Thủy, Trưởng Ban Tuyên giáo Đảng ủy xã")
+    agenda.add_speech(db, m.id, "Xã hỗ trợ cây giống.", speaker_name="Lường Văn Khăm", agenda_item_id=item.id)
+    agenda.add_speech(db, m.id, "Đề nghị bà con đăng ký sớm.", speaker_name="Đồng chí Lường Văn Khăm")
+    agenda.add_speech(db, m.id, "Nhất trí.", speaker_name="đồng chí Hoàng Thị Thủy")
+    body = text_of(build_minutes(db, m.id))
+    assert ("- Đại biểu, khách mời: Đồng chí Hoàng Thị Thủy, Trưởng Ban Tuyên giáo Đảng ủy xã; Lường Văn Khăm. "
+            "- Chủ trì:") in body
+    assert "khách mời: không" not in body
+    sessions.edit_session(db, m.id, guests="Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã")
+    body = text_of(build_minutes(db, m.id))
+    assert ("- Đại biểu, khách mời: Đồng chí Lường Văn Khăm, Phó Bí thư Đảng ủy xã; Đồng chí Hoàng Thị Thủy, Trưởng "
+            "Ban Tuyên giáo Đảng ủy xã. - Chủ trì:") in body
+
+
 def test_a_session_without_items_keeps_its_one_discussion(db, cell):
     m = sessions.create_session(db, kind=SessionKind.STUDY, held_on="05/02/2026", document_ids=[cell["doc"]],
                                 chair_id=cell["pao"], secretary_id=cell["huong"], conclusion="Giao chi ủy xây dựng "

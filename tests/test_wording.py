@@ -27,7 +27,8 @@ from chibo.vocabulary import CellPosition, IssuingLevel, UnitRole
 
 from test_reports import all_text
 
-GARBLES = ("về của", "về về", "về Nghị quyết", "về Kế hoạch", "về Chỉ thị", "Nghị quyết về Nghị quyết")
+GARBLES = ("về của", "về về", "về Nghị quyết", "về Kế hoạch", "về Chỉ thị", "Nghị quyết về Nghị quyết", "về hành động",
+           "về Hội nghị", "về Đại hội")
 
 
 @pytest.mark.parametrize("title, kind, issuer, subject", [
@@ -44,6 +45,20 @@ GARBLES = ("về của", "về về", "về Nghị quyết", "về Kế hoạch"
     ("Kết luận số 01-KL/TW, ngày 18-5-2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị 05", "KL",
      "Bộ Chính trị", "về tiếp tục thực hiện Chỉ thị 05"),
     ("thi hành Điều lệ Đảng", "QĐi", "", "về thi hành Điều lệ Đảng"),
+    # the body ends where a plan's subject begins, "về" or not
+    ("Kế hoạch của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW", "KH", "Ban Thường vụ Tỉnh ủy",
+     "về thực hiện Nghị quyết số 57-NQ/TW"),
+    ("Kế hoạch số 20-KH/TU của Ban Tổ chức Tỉnh ủy triển khai học tập chuyên đề năm 2026", "KH",
+     "Ban Tổ chức Tỉnh ủy", "về triển khai học tập chuyên đề năm 2026"),
+    # "Chương trình hành động", "Kế hoạch hành động": the kind's full name
+    ("Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I", "CTr", "",
+     "về thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I"),
+    ("Kế hoạch hành động của Đảng ủy xã về chuyển đổi số", "KH", "Đảng ủy xã", "về chuyển đổi số"),
+    # a resolution named after the meeting that adopted it
+    ("Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương khóa XI về đổi mới căn bản, toàn diện giáo dục",
+     "NQ", "Hội nghị lần thứ tám Ban Chấp hành Trung ương khóa XI", "về đổi mới căn bản, toàn diện giáo dục"),
+    ("Nghị quyết số 01-NQ/ĐH Đại hội đại biểu Đảng bộ xã lần thứ I về phương hướng nhiệm kỳ 2025–2030", "NQ",
+     "Đại hội đại biểu Đảng bộ xã lần thứ I", "về phương hướng nhiệm kỳ 2025–2030"),
     ("Chỉ thị", "CT", "", ""),
     ("", "NQ", "", ""),
 ])
@@ -73,6 +88,11 @@ def _raw_document(db, number_symbol, title, kind, level=IssuingLevel.CENTRAL, is
     ("Nghị quyết số 57-NQ/TW về Nghị quyết về đột phá", "NQ", "57-NQ/TW", IssuingLevel.CENTRAL, None, "",
      "Nghị quyết số 57-NQ/TW của Trung ương về đột phá"),
     ("", "TB", "03-TB/ĐU", IssuingLevel.COMMUNE, None, "", "Thông báo số 03-TB/ĐU của Đảng ủy xã"),
+    ("Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương khóa XI về đổi mới căn bản", "NQ", "29-NQ/TW",
+     IssuingLevel.CENTRAL, date(2013, 11, 4), "", "Nghị quyết số 29-NQ/TW, ngày 4-11-2013 của Hội nghị lần thứ tám "
+     "Ban Chấp hành Trung ương khóa XI về đổi mới căn bản"),
+    ("Chương trình hành động thực hiện Nghị quyết Đại hội", "CTr", "03-CTr/ĐU", IssuingLevel.COMMUNE, None, "",
+     "Chương trình số 03-CTr/ĐU của Đảng ủy xã về thực hiện Nghị quyết Đại hội"),
 ])
 def test_every_builder_on_titles_stored_by_an_earlier_release(db, title, kind, number_symbol, level, issued_on,
                                                               issuer, citation):
@@ -100,6 +120,10 @@ def test_titles_are_stored_without_kind_number_and_issuing_body(db):
                                      "hành của văn bản. Hãy ghi nội dung văn bản, ví dụ “về đột phá phát triển khoa "
                                      "học, công nghệ”.")
     assert len(documents.list_documents(db)) == 2  # the refused one was not written
+    # a plan's subject that does not open with "về" is kept, not taken for part of the issuing body
+    plan = documents.add_document(db, number_symbol="20-KH/TU", title="Kế hoạch của Ban Thường vụ Tỉnh ủy thực hiện "
+                                  "Nghị quyết số 57-NQ/TW", issuing_level=IssuingLevel.PROVINCE)
+    assert (plan.title, plan.issuer) == ("về thực hiện Nghị quyết số 57-NQ/TW", "Ban Thường vụ Tỉnh ủy")
 
 
 def test_the_study_report_of_an_old_title_reads_without_garbles(db, book):

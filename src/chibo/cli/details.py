@@ -9,7 +9,7 @@ from chibo.services.lookups import get_alive, resolve, rows_by_ids
 from chibo.services.figures import document_figures, session_figures
 from chibo.services.sessions import attendance, session_documents, session_title
 from chibo.store.models import Document, CellSession, Member, Presenter
-from chibo.text import format_date, format_rate, name_sort_key
+from chibo.text import format_date, format_rate, name_sort_key, rate_value
 from chibo.vocabulary import MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, MemberStatus, label
 
 
@@ -162,7 +162,7 @@ def document_show(book, args) -> int:
             "required": f.required,
             "studied": f.studied_count,
             "studied_in_makeup": f.studied_in_makeup,
-            "rate": round(f.percent, 2) if f.percent is not None else None,
+            "rate": rate_value(f.studied_count, f.required),
             "not_studied": [{"member_id": m.member_id, "full_name": m.full_name, "reason": m.reason} for m in f.missing],
             "essays_by_grade": f.essays_by_grade,
             "non_members_reached": f.non_members_reached,

@@ -11,7 +11,7 @@ from chibo.services.figures import document_figures, session_figures
 from chibo.services.sessions import list_sessions, session_documents, session_title
 from chibo.services.members import list_members
 from chibo.services.roll import Roll
-from chibo.text import format_date, format_percent
+from chibo.text import format_date, format_percent, rate_value
 from chibo.vocabulary import (
     CELL_POSITION_LABELS,
     DOCUMENT_KIND_LABELS,
@@ -103,7 +103,7 @@ def documents_list(book, args) -> int:
                 "deadline": d.deadline.isoformat() if d.deadline else None,
                 "required": figures[d.id].required,
                 "studied": figures[d.id].studied_count,
-                "rate": round(figures[d.id].percent, 2) if figures[d.id].percent is not None else None,
+                "rate": rate_value(figures[d.id].studied_count, figures[d.id].required),
             }
             for d in docs
         ])

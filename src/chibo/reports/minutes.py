@@ -110,10 +110,10 @@ def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
                f"{text(cell_name(db))} tổ chức {text(_occasion(db, session, documents))}.")
     paper.para(f"Hình thức: {text(_form(session))}.")
 
-    section("THÀNH PHẦN")
-    _people(db, paper, session, figures)
     items = agenda_items(db, session.id)
     said = speeches(db, session.id)
+    section("THÀNH PHẦN")
+    _people(db, paper, session, figures, _guests(session, items, said))
     if items:
         section("NỘI DUNG SINH HOẠT")
         _agenda(db, paper, documents, items, said)
@@ -140,8 +140,19 @@ def build_minutes(db, session_id: str, *, number: str | None = None) -> bytes:
     return paper.build()
 
 
-def _people(db, paper: Paper, session: CellSession, figures) -> None:
+def _guests(session: CellSession, items, said) -> list[str]:
+    """The guests written on the session, then any guest who presented an item or spoke without
+    being written there: the minutes never say "khách mời: không" above a guest's speech."""
     guests = [g.strip() for g in session.guests.splitlines() if g.strip()]
+    named = {fold(_guest(g)[0]) for g in guests}
+    for line in [i.presenter_name for i in items] + [s.speaker_name for s in said if not s.member_id]:
+        if line.strip() and fold(_guest(line)[0]) not in named:
+            guests.append(line.strip())
+            named.add(fold(_guest(line)[0]))
+    return guests
+
+
+def _people(db, paper: Paper, session: CellSession, figures, guests: list[str]) -> None:
     paper.para("- Đại biểu, khách mời: " + (text("; ".join(guests)) if guests else "không") + ".")
     if session.chair_name:
         paper.para(f"- Chủ trì: đồng chí {text(_guest(session.chair_name)[1])} (đại biểu cấp trên).")

@@ -3,8 +3,9 @@
 Deterministic: the same seed and the same `today` give the same book. The names follow the
 naming customs of the area's peoples (`demo_names`); every session keeps the rules of a session
 (`demo_sessions`); every figure shown later is computed from these rows. The whole cell is written
-in one transaction, so a demo stopped half-way (a power cut, a killed process) leaves the book as
-it was, and `chibo demo` can simply be run again.
+in one transaction, and the originals of its papers are written outside the data folder until that
+transaction is about to commit, so a demo stopped half-way (a power cut, a killed process) leaves
+the folder as it was, and `chibo demo` can simply be run again.
 
 The documents of the Party's centre are real, with their real numbers, dates and subjects; the
 province's and the commune's are fictitious, like the cell, and say so in their note.
@@ -13,8 +14,11 @@ province's and the commune's are fictitious, like the cell, and say so in their 
 from __future__ import annotations
 
 import random
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Callable
 
 from chibo.errors import ChiboError, ValidationError
@@ -79,31 +83,60 @@ def build_demo(book: Book, *, seed: int = 1, member_count: int = 35, months: int
     rng = random.Random(seed)
     today = today or date.today()
     start = month_start(today, months)
-    with book.session() as db:  # one transaction: all of the cell or none of it
-        unit = create_unit(db, name=name, superior_name="Đảng bộ xã Sơn Cao", place_name="Sơn Cao")
-        ids = _demo_members(db, rng, member_count, start, today, months)
-        say(f"Đã ghi {member_count} đảng viên; đang ghi các văn bản và buổi sinh hoạt…")
-        docs = _demo_documents(db, start, today)
-        presenters = [
-            Presenter(full_name="Lường Văn Khăm", title="Phó Bí thư Thường trực Đảng ủy xã", organisation="Đảng ủy xã Sơn Cao"),
-            Presenter(full_name="Hoàng Thị Thủy", title="Trưởng Ban Tuyên giáo Đảng ủy xã", organisation="Đảng ủy xã Sơn Cao"),
-        ]
-        db.add_all(presenters)
-        db.flush()
-        count = build_sessions(db, rng, ids, docs, presenters, start, today, months, say)
-        _demo_essays_and_plans(db, rng, ids, docs, today)
-        _demo_outreach(db, rng, docs, start, today)
-        say("Đang cấp số và lưu bản gốc các biên bản, chương trình…")
-        _demo_papers(db, book.folder)
+    staging = Path(tempfile.mkdtemp(prefix="chibo-demo-"))  # the papers' originals until the commit
+    placed: list[Path] = []
+    try:
+        with book.session() as db:  # one transaction: all of the cell or none of it
+            unit = create_unit(db, name=name, superior_name="Đảng bộ xã Sơn Cao", place_name="Sơn Cao")
+            ids = _demo_members(db, rng, member_count, start, today, months)
+            say(f"Đã ghi {member_count} đảng viên; đang ghi các văn bản và buổi sinh hoạt…")
+            docs = _demo_documents(db, start, today)
+            presenters = [
+                Presenter(full_name="Lường Văn Khăm", title="Phó Bí thư Thường trực Đảng ủy xã",
+                          organisation="Đảng ủy xã Sơn Cao"),
+                Presenter(full_name="Hoàng Thị Thủy", title="Trưởng Ban Tuyên giáo Đảng ủy xã",
+                          organisation="Đảng ủy xã Sơn Cao"),
+            ]
+            db.add_all(presenters)
+            db.flush()
+            count = build_sessions(db, rng, ids, docs, presenters, start, today, months, say)
+            _demo_essays_and_plans(db, rng, ids, docs, today)
+            _demo_outreach(db, rng, docs, start, today)
+            say("Đang cấp số và lưu bản gốc các biên bản, chương trình…")
+            _demo_papers(db, staging)
+            _place_originals(staging, book.folder, placed)  # last: stopped before, no file is left behind
+    except BaseException:
+        for path in placed:
+            path.unlink(missing_ok=True)
+        for path in sorted({p.parent for p in placed}) + [Path(book.folder) / "issued"]:
+            try:
+                path.rmdir()  # only folders the demo made and left empty
+            except OSError:
+                pass
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     book.local_unit_id = unit.id
     return DemoSummary(member_count, count, len(docs))
 
 
-def _demo_papers(db, folder) -> None:
+def _place_originals(staging: Path, folder: Path, placed: list[Path]) -> None:
+    """Move the originals issued into `staging` to the archive of the data folder, each path in
+    `placed` once written (so a failure before the commit can take them out again)."""
+    from chibo.services.issuing import archive_folder, place_original
+
+    source = archive_folder(staging)
+    for original in sorted(source.rglob("*.pdf")):
+        target = archive_folder(folder) / original.relative_to(source)
+        place_original(folder, target, original.read_bytes())
+        placed.append(target)
+
+
+def _demo_papers(db, folder: Path) -> None:
     """The minutes of every session and the programme of the current term, issued as the cell
-    would have issued them: in date order, each archived, so the register holds their originals
-    and a reprint is the original. Files written before a demo that did not finish are left in `issued/` under names no
-    later book uses; the register that would name them was never committed."""
+    would have issued them: in date order, each archived (under `folder`, a staging folder the
+    originals leave only when the demo is about to commit), so the register holds their originals
+    and a reprint is the original."""
     from chibo.reports.papers import build_paper
     from chibo.services.sessions import list_sessions
     from chibo.services.numbering import term_start

@@ -19,6 +19,7 @@ from chibo.services.session_save import AgendaItemInput, SessionInput, SpeechInp
 from chibo.services.settings import load_rules
 from chibo.services.units import local_unit
 from chibo.store.models import Member
+from chibo.text import body_date
 from chibo.vocabulary import DOCUMENT_KIND_LABELS, REQUIRED_STATUSES, AttendanceState, SessionForm, SessionKind, label
 
 ABSENCE_REASONS = ["Ốm", "Đi làm nương xa", "Đi viện chăm người nhà", "Đi tập huấn ở xã", "Đi làm ăn xa",
@@ -164,8 +165,8 @@ def _agenda(rng, day, present, chair, minute_taker, covered, presenters, offset)
         items.append(AgendaItemInput(
             _study_title(document),
             presented="Những nội dung cơ bản, điểm mới của văn bản; liên hệ với nhiệm vụ của chi bộ, của bản.",
-            conclusion=f"Giao các đồng chí đảng viên viết bài thu hoạch, nộp chi ủy trước ngày "
-                       f"{deadline.day:02d}/{deadline.month:02d}; chi ủy xây dựng chương trình hành động của chi bộ.",
+            conclusion=f"Giao các đồng chí đảng viên viết bài thu hoạch, nộp chi ủy trước ngày {body_date(deadline)}; "
+                       "chi ủy xây dựng chương trình hành động của chi bộ.",
             presenter_id=presenters[offset % 2].id, document_id=document.id, speeches=said("study", 1)))
     return items
 

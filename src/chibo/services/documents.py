@@ -28,7 +28,18 @@ _KIND_IN_SYMBOL = re.compile(r"^\s*\d+[A-Za-z]?\s*-\s*([A-Za-zĐđ]+)\s*/")
 _NUMBER = re.compile(r"(?:so\s*)?\d+[a-z]?\s*-\s*[a-z]+(?:\s*/\s*[a-z]+(?:\s*-\s*[a-z]+)*)?\s*")
 _DATE = re.compile(r",?\s*ngay\s+(?:\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
                    r"\s*,?\s*")
-_ISSUER = re.compile(r"cua\s+(.+?)(?:\s+(?=ve\s)|$)")
+# The issuing body ends where the subject begins: at "về", or at a verb a plan's title goes on with
+# ("… của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW"). None of these starts a body's
+# name ("Ban Tổ chức", "Ban Chỉ đạo xây dựng …" are bodies, so "tổ chức" and "xây dựng" are not here).
+_SUBJECT_START = (r"(?:ve|thuc hien|trien khai|tiep tuc|hoc tap|quan triet|tang cuong|day manh|nang cao|"
+                  r"tuyen truyen|so ket|tong ket|phat trien)\s")
+_ISSUER = re.compile(rf"cua\s+(.+?)(?:\s+(?={_SUBJECT_START})|$)")
+# A resolution or conclusion named after the meeting that adopted it, the kind followed by no "của":
+# "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương khóa XI về …".
+_MEETING = re.compile(r"((?:hoi nghi|dai hoi)\s.+?)\s+(?=ve\s)")
+_MEETING_KINDS = (DocumentKind.NQ, DocumentKind.KL)
+# "Chương trình hành động", "Kế hoạch hành động": the kind's full name, not the start of the subject.
+_ACTION = re.compile(r"hanh dong\b\s*")
 
 
 @dataclass(frozen=True)
@@ -55,9 +66,13 @@ def split_title(title: str, kind: str) -> TitleParts:
     while True:
         folded = _fold_each(text)
         start = 0
-        if folded.startswith(kind_word) and folded[len(kind_word):len(kind_word) + 1] in ("", " ", ",", ":"):
+        named_kind = folded.startswith(kind_word) and folded[len(kind_word):len(kind_word) + 1] in ("", " ", ",", ":")
+        if named_kind:
             start = len(kind_word)
             start += len(folded[start:]) - len(folded[start:].lstrip(" ,:"))
+            action = kind in (DocumentKind.CTR, DocumentKind.KH) and _ACTION.match(folded, start)
+            if action:
+                start = action.end()
             number = _NUMBER.match(folded, start)
             if number:
                 start = number.end()
@@ -65,7 +80,7 @@ def split_title(title: str, kind: str) -> TitleParts:
         if date_part:
             start = date_part.end()
         start += len(folded[start:]) - len(folded[start:].lstrip(" ,:;-–"))
-        body = _ISSUER.match(folded, start)
+        body = _ISSUER.match(folded, start) or (named_kind and kind in _MEETING_KINDS and _MEETING.match(folded, start))
         if body:
             issuer = issuer or text[body.start(1):body.end(1)].strip(" ,")
             start = body.end()

@@ -136,6 +136,16 @@ def rearchive(db, folder: Path, row: IssuedPaper, pdf: bytes) -> IssuedPaper:
     return _archive(db, folder, row, pdf)
 
 
+def place_original(folder: Path, path: Path, pdf: bytes) -> None:
+    """Write an original at `path` inside the archive of the data folder `folder`, atomically,
+    the archive's folders readable by the owner only (POSIX). Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        for part in (archive_folder(folder), path.parent):
+            os.chmod(part, 0o700)
+    write_atomically(path, pdf, private=True)
+
+
 def _archive(db, folder: Path, row: IssuedPaper, pdf: bytes) -> IssuedPaper:
     db.add(row)
     try:
@@ -145,11 +155,7 @@ def _archive(db, folder: Path, row: IssuedPaper, pdf: bytes) -> IssuedPaper:
                          detail=repr(error)) from error
     path = _archive_path(folder, row)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if os.name == "posix":
-            for part in (archive_folder(folder), path.parent):
-                os.chmod(part, 0o700)
-        write_atomically(path, pdf, private=True)
+        place_original(folder, path, pdf)
     except OSError as error:
         raise ChiboError(f"Không lưu được bản gốc của {kind_word(row.kind)} số {row.number_symbol} vào thư mục dữ "
                          f"liệu ({archive_folder(folder)}); số chưa được cấp. Hãy kiểm tra ổ đĩa còn chỗ trống.",

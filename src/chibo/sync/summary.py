@@ -15,6 +15,7 @@ from chibo.services.figures import document_figures
 from chibo.services.roll import Roll
 from chibo.store.models import BundleLog, Document, KnownUnit, CellSession, Unit
 from chibo.sync.keyring import current_superior
+from chibo.text import rate_value
 
 
 @dataclass
@@ -29,7 +30,7 @@ class DocumentTotal:
 
     def as_json(self) -> dict:
         return {"number_symbol": self.number_symbol, "required": self.required, "studied": self.studied,
-                "rate": round(self.percent, 2) if self.percent is not None else None}
+                "rate": rate_value(self.studied, self.required)}
 
 
 @dataclass

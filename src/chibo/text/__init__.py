@@ -13,6 +13,7 @@ from chibo.text.formatting import (
     party_date,
     party_date_line,
     percent_of,
+    rate_value,
 )
 
 __all__ = [
@@ -30,5 +31,6 @@ __all__ = [
     "party_date",
     "party_date_line",
     "percent_of",
+    "rate_value",
     "text_sort_key",
 ]

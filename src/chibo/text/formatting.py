@@ -40,6 +40,13 @@ def percent_of(part: int, whole: int) -> Decimal | None:
     return Decimal(100 * part) / Decimal(whole) if whole else None
 
 
+def rate_value(part: int, whole: int, decimals: int = 2) -> float | None:
+    """The rate as a number for JSON, rounded half up like the papers (29/32 -> 90.63, where
+    round() gives 90.62); None when there is no whole."""
+    exact = percent_of(part, whole)
+    return None if exact is None else float(_half_up(exact, decimals))
+
+
 def format_percent(value: float | Decimal, decimals: int = 2) -> str:
     """99.1643 -> "99,16%", 90.625 -> "90,63%" (half up); whole numbers keep their decimals so
     columns line up."""
