@@ -182,7 +182,12 @@ def test_receiving_level_with_the_mouse(qtbot, first_start):
     with book.session() as db:
         unit = db.exec(select(Unit)).one()
     assert (unit.name, unit.role) == ("Đảng ủy xã Sơn Cao", "receiving")
-    assert first_start.window.exchange.role == "receiving"
+    window = first_start.window
+    assert window.exchange.role == "receiving"
+    # A receiving level keeps no member register: it starts where the cells' bundles come in, with no
+    # "Thêm đảng viên" dialog opened over the register as after "Nhập tay".
+    assert window.pages.currentWidget() is window.exchange and window.register.last_dialog is None
+    assert window.exchange.tabs.tabText(window.exchange.tabs.currentIndex()) == "Nhận gói báo cáo"
 
 
 def test_back_from_the_unit_page_to_the_demo(qtbot, first_start):
@@ -275,6 +280,8 @@ def test_receiving_level_with_the_keyboard(qtbot, first_start):
     book = opened_book(qtbot, first_start)
     with book.session() as db:
         assert db.exec(select(Unit)).one().role == "receiving"
+    window = first_start.window
+    assert window.pages.currentWidget() is window.exchange and window.register.last_dialog is None
 
 
 def test_cell_from_a_spreadsheet_with_the_keyboard(qtbot, monkeypatch, first_start, tmp_path):
