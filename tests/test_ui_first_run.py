@@ -146,7 +146,7 @@ def test_cell_by_hand_with_the_keyboard_opens_the_register_with_the_first_member
     type_text(QApplication.focusWidget(), "Sơn Cao")
     press(qtbot, Qt.Key_Return)
     assert wizard.currentId() == START and shown_buttons(wizard) == {BACK, NEXT}
-    choice(wizard.start.group, "file").setFocus()
+    assert QApplication.focusWidget() is choice(wizard.start.group, "file")  # the page's first choice
     press(qtbot, Qt.Key_Down)  # Nhập tay
     assert choice(wizard.start.group, "hand").isChecked() and shown_buttons(wizard) == {BACK, FINISH}
     press(qtbot, Qt.Key_Return)  # Hoàn tất
@@ -166,6 +166,29 @@ def test_cell_by_hand_with_the_keyboard_opens_the_register_with_the_first_member
     assert window.register.empty_hint.text() == (
         "Chưa có đảng viên nào. Bấm “Thêm đảng viên” hoặc “Nhập từ tệp Excel…”.")
     assert (book.folder / "keys").is_dir()
+
+
+def test_cell_by_hand_with_the_mouse(qtbot, first_start):
+    wizard = first_start.wizard
+    click(qtbot, wizard, NEXT)
+    qtbot.mouseClick(wizard.unit.name, Qt.LeftButton)
+    type_text(wizard.unit.name, "Chi bộ bản Nậm Cáy")
+    qtbot.mouseClick(wizard.unit.superior, Qt.LeftButton)
+    type_text(wizard.unit.superior, "Đảng bộ xã Sơn Cao")
+    click(qtbot, wizard, NEXT)
+    click_radio(qtbot, choice(wizard.start.group, "hand"))
+    assert shown_buttons(wizard) == {BACK, FINISH}
+    click_radio(qtbot, choice(wizard.start.group, "file"))
+    assert shown_buttons(wizard) == {BACK, NEXT}
+    click_radio(qtbot, choice(wizard.start.group, "hand"))
+    click(qtbot, wizard, FINISH)
+    book = opened_book(qtbot, first_start)
+    assert book.folder == first_start.folder.resolve() and counts(book) == (1, 0)
+    window = first_start.window
+    assert window.pages.currentWidget() is window.register
+    dialog = window.register.last_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.windowTitle() == "Thêm đảng viên"
 
 
 def test_receiving_level_with_the_mouse(qtbot, first_start):
