@@ -1,13 +1,13 @@
 """What a person does in the GUI tests, and nothing a person cannot do: click the button that shows
-a caption, press a key where the focus is, type through the input method, answer the message box
-that comes up, pick a file in the system's chooser. No `accept()`, `reject()`, `save()` or other
-method call in place of a click (the house rule)."""
+a caption, type through the input method, pick a file in the system's chooser; a message box is
+answered with conftest's `answer_next_dialog`. No `accept()`, `reject()`, `save()` or other method
+call in place of a click (the house rule)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QWidget
 
 
 def click(qtbot, widget: QWidget) -> None:
@@ -43,27 +43,6 @@ def replace_text(qtbot, widget: QWidget, text: str) -> None:
     qtbot.keyClick(widget, Qt.Key_A, Qt.ControlModifier)
     qtbot.keyClick(widget, Qt.Key_Delete)
     type_text(widget, text)
-
-
-def answer(qtbot, choice, seen: list | None = None, *, within_ms: int = 10_000) -> None:
-    """Arrange for the next message box to be answered with `choice` (a QMessageBox standard button,
-    or a button's caption) by a click, as a person reads it and clicks; its text goes to `seen`.
-    Call before the click that shows the box: the box runs its own event loop."""
-    tries = [within_ms // 20]
-
-    def attempt() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box.isVisible():
-            if seen is not None:
-                seen.append(box.text())
-            target = box.button(choice) if not isinstance(choice, str) else next(
-                b for b in box.buttons() if b.text().replace("&", "") == choice)
-            qtbot.mouseClick(target, Qt.LeftButton)
-        elif tries[0] > 0:
-            tries[0] -= 1
-            QTimer.singleShot(20, attempt)
-
-    QTimer.singleShot(0, attempt)
 
 
 def pick_file(monkeypatch, path) -> None:

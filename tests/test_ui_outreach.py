@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from chibo.services.outreach import outreach_totals
-from person import answer, click, click_button, replace_text, type_text
+from conftest import answer_next_dialog
+from person import click, click_button, replace_text, type_text
 
 
 def open_new(qtbot, page):
@@ -37,11 +37,11 @@ def test_add_then_delete_an_outreach_entry(qtbot, demo_window):
     row = next(i for i, (_, cells) in enumerate(page.model.rows) if cells[2].startswith("Tuyên truyền quy ước"))
     page.table.selectRow(row)
     asked = []
-    answer(qtbot, QMessageBox.Cancel, asked)  # Hủy: nothing happens
+    answer_next_dialog(qtbot, "Hủy", seen=asked)  # Hủy: nothing happens
     click_button(qtbot, page, "Xóa hoạt động đã chọn…")
     assert asked and asked[0].startswith(f"Xóa hoạt động ngày {date.today():%d/%m/%Y}")
     assert page.model.rowCount() == before + 1
-    answer(qtbot, QMessageBox.Yes)
+    answer_next_dialog(qtbot, "Có")
     click_button(qtbot, page, "Xóa hoạt động đã chọn…")
     qtbot.waitUntil(lambda: page.model.rowCount() == before, timeout=10_000)
 
