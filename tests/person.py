@@ -5,6 +5,7 @@ call in place of a click (the house rule)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QWidget
@@ -45,6 +46,23 @@ def replace_text(qtbot, widget: QWidget, text: str) -> None:
     type_text(widget, text)
 
 
-def pick_file(monkeypatch, path) -> None:
-    """The system's file chooser (a native dialog on Windows, out of Qt's reach) hands back `path`."""
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+def choose_file(qtbot, chooser: QAbstractButton, path) -> None:
+    """Click the button that opens the system's file chooser (a native dialog on Windows, out of
+    Qt's reach) and pick `path` in it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+        click(qtbot, chooser)
+
+
+def choose_files(qtbot, chooser: QAbstractButton, paths) -> None:
+    """The same with a chooser of several files."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(p) for p in paths], ""))
+        click(qtbot, chooser)
+
+
+def choose_folder(qtbot, picker: QWidget, folder) -> None:
+    """“Chọn thư mục…” beside a list of USB drives, and `folder` picked in the system's chooser."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(folder))
+        click(qtbot, button(picker, "Chọn thư mục…"))

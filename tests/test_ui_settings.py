@@ -13,7 +13,7 @@ from chibo.services.units import local_unit
 from chibo.store.backup import list_backups
 from chibo.store.models import Member
 from conftest import answer_next_dialog
-from person import click, click_button, pick_file
+from person import button, choose_file, click, click_button
 from sqlmodel import func, select
 
 
@@ -109,15 +109,14 @@ def test_backup_then_restore_and_undo_the_restore(qtbot, page):
     assert member_count(book) == before + 1
 
 
-def test_restore_refuses_a_file_that_is_not_a_book(qtbot, page, tmp_path, monkeypatch):
+def test_restore_refuses_a_file_that_is_not_a_book(qtbot, page, tmp_path):
     shown = []
     bogus = tmp_path / "ds.sqlite"
     bogus.write_bytes(b"not a database at all")
     before = member_count(page.book)
     page.tabs.setCurrentIndex(3)
-    pick_file(monkeypatch, bogus)
     answer_next_dialog(qtbot, "Có")
-    click_button(qtbot, page, "Khôi phục từ tệp khác…")
+    choose_file(qtbot, button(page, "Khôi phục từ tệp khác…"), bogus)
     answer_next_dialog(qtbot, "OK", seen=shown)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "ds.sqlite" in shown[0]
