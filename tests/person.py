@@ -18,10 +18,11 @@ def click(qtbot, widget: QWidget) -> None:
 
 
 def button(parent: QWidget, caption: str) -> QAbstractButton:
-    """The one visible button of `parent` whose caption reads `caption` (a shortcut's & left out)."""
-    found = [b for b in parent.findChildren(QAbstractButton) if b.isVisible() and b.text().replace("&", "") == caption]
-    assert len(found) == 1, f"{len(found)} buttons “{caption}” among " + ", ".join(
-        f"“{b.text()}”" for b in parent.findChildren(QAbstractButton) if b.isVisible() and b.text())
+    """The one visible button of `parent` whose caption reads `caption` (a shortcut's & left out),
+    in `parent`'s own window (not in a dialog opened over it)."""
+    shown = [b for b in parent.findChildren(QAbstractButton) if b.isVisible() and b.window() is parent.window()]
+    found = [b for b in shown if b.text().replace("&", "") == caption]
+    assert len(found) == 1, f"{len(found)} buttons “{caption}” among " + ", ".join(f"“{b.text()}”" for b in shown)
     return found[0]
 
 

@@ -16,6 +16,7 @@ from chibo.services import meetings
 from chibo.services.issuing import archive_folder, register_rows
 from chibo.store.models import IssuedPaper, Meeting
 from chibo.vocabulary import SessionKind
+from person import click_button
 
 
 @pytest.fixture
@@ -94,7 +95,7 @@ def test_a_preview_shows_the_number_to_come_and_spends_none(qtbot, window, demo_
     assert register(demo_book) == before
     with demo_book.session() as db:
         assert db.get(Meeting, new_session).number_symbol == ""
-    dialog.close()
+    click_button(qtbot, dialog, "Đóng")
 
 
 def test_print_from_the_preview_issues_the_paper_and_printing_again_gives_the_archived_bytes(
@@ -165,7 +166,7 @@ def test_a_new_paper_takes_the_next_number_only_when_asked(qtbot, window, demo_b
     assert [r[0] for r in register(demo_book) if r[1] == new_session] == [number, following]
     with demo_book.session() as db:
         assert db.get(Meeting, new_session).number_symbol == following
-    bar.last_dialog.close()
+    click_button(qtbot, bar.last_dialog, "Đóng")
 
 
 def test_typed_numbers_badly_typed_or_taken_are_refused_and_nothing_is_issued(qtbot, window, demo_book, new_session,
@@ -207,7 +208,7 @@ def test_a_number_given_before_originals_were_kept_is_rebuilt_only_when_asked(qt
     assert shown.args[0].state == PaperState.EARLIER and f"Số {number}" in text_of(shown.args[0].pdf)
     qtbot.waitUntil(lambda: bar.last_dialog is not None and bar.last_dialog.isVisible())
     assert bar.last_dialog.note.text().startswith(f"Biên bản số {number} được cấp số trước khi chibo lưu bản gốc.")
-    bar.last_dialog.close()
+    click_button(qtbot, bar.last_dialog, "Đóng")
     target = tmp_path / "bien-ban.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     asked = []
@@ -261,15 +262,15 @@ def test_the_outgoing_register_opens_from_the_paper_bar_and_works_from_the_keybo
     qtbot.waitUntil(lambda: dialog.last_dialog is not None and dialog.last_dialog.isVisible(), timeout=20_000)
     assert dialog.last_dialog.pdf == issued.pdf
     assert dialog.last_dialog.note.text().startswith(f"Bản gốc của văn bản số {issued.number_symbol}, cấp ngày")
-    dialog.last_dialog.close()
+    click_button(qtbot, dialog.last_dialog, "Đóng")
     qtbot.mouseClick(dialog.print_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: dialog.last_dialog is not None and dialog.last_dialog.isVisible()
                     and dialog.last_dialog.title == "Sổ đăng ký văn bản đi", timeout=20_000)
     page = PdfReader(io.BytesIO(dialog.last_dialog.pdf)).pages[0]
     assert page.mediabox.width > page.mediabox.height  # landscape
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in text_of(dialog.last_dialog.pdf)
-    dialog.last_dialog.close()
-    dialog.close()
+    click_button(qtbot, dialog.last_dialog, "Đóng")
+    click_button(qtbot, dialog, "Đóng")
 
 
 def test_save_pdf_of_the_study_report_issues_it(qtbot, window, demo_book, tmp_path, monkeypatch):
