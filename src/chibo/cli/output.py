@@ -23,8 +23,9 @@ def utf8_when_redirected() -> None:
 
 
 def print_json(rows) -> None:
-    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # One write, not json.dump's one per token: through the terminal-safe stream each write is a
+    # check of its own, and a summary of 300 cells is some 50,000 tokens.
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
 
 
 def _width(text: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from chibo.cli.cells import heading, view_for
 from chibo.cli.output import print_json, print_table
 from chibo.services import member_import
 from chibo.services.documents import list_documents
@@ -11,6 +12,8 @@ from chibo.services.figures import document_figures, session_figures
 from chibo.services.sessions import list_sessions, session_documents, session_title
 from chibo.services.members import list_members
 from chibo.services.roll import Roll
+from chibo.services.viewing import is_receiving
+from chibo.store.records import LOCAL_UNIT
 from chibo.text import format_date, format_percent, rate_value
 from chibo.vocabulary import (
     CELL_POSITION_LABELS,
@@ -24,10 +27,12 @@ from chibo.vocabulary import (
 
 def members_list(book, args) -> int:
     with book.session() as db:
+        cell = view_for(db, args, "danh sách đảng viên")
         rows = list_members(db, query=args.search or "", include_left=not args.current)
     if args.json:
         print_json([row.as_json() for row in rows])
         return 0
+    heading(cell)
     print_table(
         ["STT", "Họ và tên", "Năm sinh", "Dân tộc", "Chức vụ", "Tình trạng", "Mã"],
         [
@@ -87,10 +92,16 @@ def _born(row) -> str:
 
 
 def documents_list(book, args) -> int:
+    """A cell's documents with its study figures; at a receiving level without `--unit`, the
+    level's own documents with each one's figures summed over its cells (per cell in SQL)."""
     with book.session() as db:
-        roll = Roll.load(db)
-        docs = list_documents(db)
-        figures = {d.id: document_figures(db, d.id, roll=roll) for d in docs}
+        cell = view_for(db, args, "văn bản và kết quả học tập", required=False)
+        if cell is None and is_receiving(db):
+            docs, figures = _summed_documents(db)
+        else:
+            roll = Roll.load(db)
+            docs = list_documents(db)
+            figures = {d.id: document_figures(db, d.id, roll=roll) for d in docs}
     if args.json:
         print_json([
             {
@@ -108,6 +119,7 @@ def documents_list(book, args) -> int:
             for d in docs
         ])
         return 0
+    heading(cell)
     print_table(
         ["Số, ký hiệu", "Loại", "Thời hạn", "Đã học", "Tỷ lệ", "Mã"],
         [
@@ -120,8 +132,27 @@ def documents_list(book, args) -> int:
     return 0
 
 
+def _summed_documents(db):
+    """The receiving level's own documents, each with `studied_count`, `required` and `percent`
+    summed over the cells it receives."""
+    from types import SimpleNamespace
+
+    from chibo.sync.summary import consolidated
+
+    docs = [d for d in list_documents(db) if d.unit_id == db.info.get(LOCAL_UNIT)]
+    _units, total = consolidated(db)
+    figures = {}
+    for document in docs:
+        summed = total.documents.get(document.number_symbol)
+        studied, required = (summed.studied, summed.required) if summed else (0, 0)
+        figures[document.id] = SimpleNamespace(studied_count=studied, required=required,
+                                               percent=100.0 * studied / required if required else None)
+    return docs, figures
+
+
 def sessions_list(book, args) -> int:
     with book.session() as db:
+        cell = view_for(db, args, "các buổi sinh hoạt")
         roll = Roll.load(db)
         held = list_sessions(db, year=args.year)
         rows = []
@@ -148,6 +179,7 @@ def sessions_list(book, args) -> int:
             for m, f, docs in rows
         ])
         return 0
+    heading(cell)
     print_table(
         ["Ngày", "Loại", "Hình thức", "Có mặt", "Vắng", "Văn bản", "Mã"],
         [

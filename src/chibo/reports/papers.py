@@ -98,7 +98,16 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
     archived, in the caller's transaction; one issued before comes back from the archive. `new`
     issues another paper with a new number for a record issued before; `rebuild` archives, under
     its old number and date, the paper rebuilt from the book for a number given before chibo
-    archived papers. Without `issue` nothing is written: a draft or the archived original."""
+    archived papers. Without `issue` nothing is written: a draft or the archived original.
+
+    A receiving level prints none of these: a cell's papers carry the cell's header and signature
+    and are printed by the cell; the level's own figures are its consolidated report."""
+    from chibo.services.viewing import is_receiving
+
+    if is_receiving(db):
+        raise ValidationError("Ở cấp nhận báo cáo không in biên bản, danh sách dự họp, báo cáo kết quả học tập hay kế "
+                              "hoạch của chi bộ: giấy tờ ấy mang tên và chữ ký của chi bộ, do chi bộ in trên sổ của "
+                              "mình. Số liệu các chi bộ ở đây in trong báo cáo tổng hợp.")
     from chibo.reports.attendance_sheet import build_attendance_sheet
     from chibo.reports.action_plan import build_action_plan
 
@@ -117,7 +126,8 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
                             _file_name("ke hoach ca nhan", f"{plan.title} {plan.year}"))
     from chibo.services import issuing, numbering
 
-    if issue and target.record.unit_id != db.info.get(LOCAL_UNIT):
+    # A cell reports on the documents its superior sent as on its own; its sessions and plans are its own.
+    if issue and target.paper != "report" and target.record.unit_id != db.info.get(LOCAL_UNIT):
         raise ValidationError("Giấy tờ này thuộc về một đơn vị khác gửi lên; chỉ đơn vị ấy cấp số và in giấy tờ của "
                               "mình. Ở đây chỉ xem trước được.")
     numbering.enter_earlier_numbers(db)  # a number already on the record is this record's paper

@@ -11,6 +11,7 @@ from chibo.errors import ValidationError
 from chibo.services.cleaning import NAME_LENGTH, NOTE_LENGTH, SHORT_LENGTH, check_choice, clean_date, clean_text
 from chibo.services.lookups import alive, get_alive
 from chibo.services.roll import Roll
+from chibo.services.viewing import in_view
 from chibo.store.models import Member, MemberStatusChange
 from chibo.store.records import tombstone
 from chibo.text import format_date, matches, name_sort_key
@@ -222,7 +223,7 @@ def list_members(
     """The register in Vietnamese given-name order, filtered by an accent-blind search and statuses."""
     roll = roll or Roll.load(db)
     rows = []
-    for member in db.exec(alive(Member)):
+    for member in db.exec(in_view(db, alive(Member), Member)):
         status = roll.current(member.id)
         if not include_left and status == MemberStatus.LEFT:
             continue

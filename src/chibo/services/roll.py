@@ -24,7 +24,11 @@ class Roll:
 
     @classmethod
     def load(cls, db, unit_id: str | None = None) -> "Roll":
-        """The roll of the book; at a receiving level, `unit_id` picks one cell's members."""
+        """The roll of the book, or of one cell's members: `unit_id`, else the cell the session
+        views at a receiving level (`services.viewing`)."""
+        from chibo.services.viewing import viewed_unit_id
+
+        unit_id = unit_id or viewed_unit_id(db)
         # Rows changed later win over rows of the same day: order by rev within a day.
         query = (
             alive(MemberStatusChange)

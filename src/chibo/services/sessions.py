@@ -12,6 +12,7 @@ from chibo.errors import ValidationError
 from chibo.services.cleaning import LONG_LENGTH, NAME_LENGTH, check_choice, clean_date, clean_text
 from chibo.services.lookups import alive, get_alive, rows_by_ids
 from chibo.services.roll import Roll
+from chibo.services.viewing import in_view
 from chibo.store.models import AgendaItem, Attendance, Document, CellSession, Member, Presenter, SessionDocument, Speech
 from chibo.store.records import tombstone
 from chibo.text import format_date
@@ -186,9 +187,9 @@ def _attendance_rows(db, session_id: str) -> dict[str, Attendance]:
 
 
 def expected_members(db, session: CellSession, roll: Roll | None = None) -> dict[str, MemberStatus]:
-    """Who is called to the session with their status that day: the whole roll for a meeting,
-    the invited members for a make-up."""
-    roll = roll or Roll.load(db)
+    """Who is called to the session with their status that day: the whole roll of the session's
+    cell for a meeting, the invited members for a make-up."""
+    roll = roll or Roll.load(db, unit_id=session.unit_id)
     on_roll = roll.on_roll(session.held_on)
     if session.kind != SessionKind.MAKEUP:
         return on_roll
@@ -336,7 +337,8 @@ def remove_session(db, session_id: str) -> None:
 
 def list_sessions(db, *, year: int | None = None) -> list[CellSession]:
     """Newest first."""
-    query = alive(CellSession).order_by(col(CellSession.held_on).desc(), col(CellSession.start_time).desc())
+    query = in_view(db, alive(CellSession), CellSession).order_by(col(CellSession.held_on).desc(),
+                                                                  col(CellSession.start_time).desc())
     if year:
         query = query.where(col(CellSession.held_on) >= date(year, 1, 1), col(CellSession.held_on) <= date(year, 12, 31))
     return list(db.exec(query))

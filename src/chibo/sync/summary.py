@@ -9,11 +9,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from chibo.services.aggregates import CellDocumentFigures, CellTotals, cell_totals, rows
-from chibo.store.records import LOCAL_UNIT
+from chibo.services.aggregates import CellDocumentFigures, CellTotals, cell_totals
+from chibo.services.viewing import ReceivedUnit, received_units
 from chibo.sync.keyring import current_superior
 from chibo.text import rate_value
-from chibo.vocabulary import UnitRole
 
 
 @dataclass
@@ -85,44 +84,6 @@ class UnitSummary:
                 "last_bundle_at": self.last_bundle_at, "members": self.members, "required": self.required,
                 "sessions": self.sessions, "makeup_sessions": self.makeup_sessions,
                 "documents": [d.as_json() for d in sorted(self.documents.values(), key=lambda d: d.number_symbol)]}
-
-
-@dataclass(frozen=True)
-class ReceivedUnit:
-    """A unit this level sums: approved here (or vouched for by a child), never this level's own
-    superior. `plans_from` is the unit whose plan documents it studies besides its own."""
-
-    unit_id: str
-    name: str
-    fingerprint: str
-    last_seq: int
-    code: str
-    role: str
-    plans_from: str | None
-    last_bundle_at: str | None
-
-
-_RECEIVED = """
-SELECT k.unit_id, k.name, k.fingerprint, k.last_seq, COALESCE(u.code, ''), COALESCE(u.role, 'cell'), k.vouched_by,
-       (SELECT MAX(b.received_at) FROM bundle_log b WHERE b.sender_unit_id = k.unit_id AND b.outcome = 'imported')
-FROM known_unit k LEFT JOIN unit u ON u.id = k.unit_id
-WHERE k.approval = 'approved' AND k.unit_id IS NOT :superior
-ORDER BY k.name, k.unit_id
-"""
-
-
-def received_units(db, local_unit_id: str | None = None, superior: str | None = None) -> list[ReceivedUnit]:
-    """The units this level sums, by name, from one query. A cell studies the documents of the
-    level that sends it plans: this level for a cell approved here, the commune that vouched for it
-    at a province; a receiving unit (a commune at a province) only its own."""
-    local = local_unit_id or db.info.get(LOCAL_UNIT)
-    result = []
-    for unit_id, name, fingerprint, last_seq, code, role, vouched_by, received in rows(
-            db, _RECEIVED, {"superior": superior}):
-        plans_from = None if role == UnitRole.RECEIVING else (vouched_by or local)
-        result.append(ReceivedUnit(unit_id, name, fingerprint, last_seq, code, role, plans_from,
-                                   str(received)[:10] if received else None))
-    return result
 
 
 def unit_summary(unit: ReceivedUnit, figures: CellTotals) -> UnitSummary:
