@@ -344,3 +344,17 @@ def test_a_cells_paper_is_not_issued_at_the_receiving_level(cell_a, receiving, s
                                                     "kết quả học tập hay kế hoạch của chi bộ: giấy tờ ấy mang tên và "
                                                     "chữ ký của chi bộ, do chi bộ in trên sổ của mình.")
         assert register_rows(db) == []
+
+
+def test_a_cell_issues_its_report_on_a_document_its_superior_sent(cell_a, receiving, stick):
+    """The study report is the cell's own paper whoever issued the document it reports on."""
+    from chibo.services.documents import add_document, list_documents
+
+    with receiving.session() as db:
+        add_document(db, number_symbol="03-NQ/ĐU", title="về chuyển đổi số ở thôn bản", issuing_level="dang_uy_xa")
+    link(cell_a, receiving, stick)
+    with cell_a.session() as db:
+        sent = next(d for d in list_documents(db) if d.number_symbol == "03-NQ/ĐU")
+        assert sent.unit_id == receiving.local_unit_id
+        paper = build_paper(db, cell_a.folder, "report", sent.id, issue=True, as_of=date(2026, 6, 20))
+        assert paper.number_symbol.endswith("-BC/CB") and paper.record_id == sent.id
