@@ -31,7 +31,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 
-from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, AttendanceState, SessionKind
+from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, AttendanceState, SessionKind, UnitRole
 
 _IN_REQUIRED = "(" + ", ".join(f"'{s.value}'" for s in sorted(REQUIRED_STATUSES)) + ")"
 _PRESENT = f"'{AttendanceState.PRESENT.value}'"
@@ -124,6 +124,45 @@ ORDER BY number_symbol, id
 """
 
 
+@dataclass(frozen=True)
+class ReceivedUnit:
+    """A unit this level sums: approved here (or vouched for by a child), never this level's own
+    superior. `plans_from` is the unit whose plan documents it studies besides its own."""
+
+    unit_id: str
+    name: str
+    fingerprint: str
+    last_seq: int
+    code: str
+    role: str
+    plans_from: str | None
+    last_bundle_at: str | None  # yyyy-mm-dd of the last bundle imported from it
+
+
+_RECEIVED = """
+SELECT k.unit_id, k.name, k.fingerprint, k.last_seq, COALESCE(u.code, ''), COALESCE(u.role, 'cell'), k.vouched_by,
+       (SELECT MAX(b.received_at) FROM bundle_log b WHERE b.sender_unit_id = k.unit_id AND b.outcome = 'imported')
+FROM known_unit k LEFT JOIN unit u ON u.id = k.unit_id
+WHERE k.approval = 'approved' AND k.unit_id IS NOT :superior
+ORDER BY k.name, k.unit_id
+"""
+
+
+def received_units(db, local_unit_id: str | None, superior: str | None = None) -> list[ReceivedUnit]:
+    """The units this level (`local_unit_id`) sums, by name, from one query (`superior`, this
+    level's own superior, left out). A cell studies the documents of the level that sends it plans:
+    this level for a cell approved here, the commune that vouched for it at a province; a receiving
+    unit (a commune at a province) only its own."""
+    local = local_unit_id
+    result = []
+    for unit_id, name, fingerprint, last_seq, code, role, vouched_by, received in rows(
+            db, _RECEIVED, {"superior": superior}):
+        plans_from = None if role == UnitRole.RECEIVING else (vouched_by or local)
+        result.append(ReceivedUnit(unit_id, name, fingerprint, last_seq, code, role, plans_from,
+                                   str(received)[:10] if received else None))
+    return result
+
+
 @dataclass
 class CellDocumentFigures:
     """One document's study in one cell, as `document_figures` counts it in the cell's book."""
@@ -183,12 +222,15 @@ _ANY_UNIT = re.compile(r"\(:unit IS NULL OR ([\w.]+) = :unit\)")
 
 
 def rows(db, sql: str, params: dict) -> list[tuple]:
-    """The rows of `sql` on a book's database session or on a plain sqlite3 connection. A query
+    """The rows of `sql` on a book's database session, a plain sqlite3 connection or a reader
+    holding one (`.connection`). A query
     for one unit is written with `unit_id = ?` alone, so SQLite reads that unit's rows by index."""
     if params.get("unit") is not None:
         sql = _ANY_UNIT.sub(r"\1 = :unit", sql)
     if isinstance(db, sqlite3.Connection):
         return db.execute(sql, params).fetchall()
+    if isinstance(getattr(db, "connection", None), sqlite3.Connection):  # store.reader's Reader
+        return db.connection.execute(sql, params).fetchall()
     return db.connection().exec_driver_sql(sql, params).fetchall()
 
 

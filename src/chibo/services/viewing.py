@@ -13,12 +13,11 @@ import)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlmodel import col
 
 from chibo.errors import ChiboError, NotFoundError
-from chibo.services.aggregates import rows
+from chibo.services import aggregates
+from chibo.services.aggregates import ReceivedUnit
 from chibo.services.units import local_unit
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import fold
@@ -27,43 +26,10 @@ from chibo.vocabulary import UnitRole
 VIEWED_CELL = "viewed_cell"  # db.info key: the ReceivedUnit the session shows
 
 
-@dataclass(frozen=True)
-class ReceivedUnit:
-    """A unit this level sums: approved here (or vouched for by a child), never this level's own
-    superior. `plans_from` is the unit whose plan documents it studies besides its own."""
-
-    unit_id: str
-    name: str
-    fingerprint: str
-    last_seq: int
-    code: str
-    role: str
-    plans_from: str | None
-    last_bundle_at: str | None  # yyyy-mm-dd of the last bundle imported from it
-
-
-_RECEIVED = """
-SELECT k.unit_id, k.name, k.fingerprint, k.last_seq, COALESCE(u.code, ''), COALESCE(u.role, 'cell'), k.vouched_by,
-       (SELECT MAX(b.received_at) FROM bundle_log b WHERE b.sender_unit_id = k.unit_id AND b.outcome = 'imported')
-FROM known_unit k LEFT JOIN unit u ON u.id = k.unit_id
-WHERE k.approval = 'approved' AND k.unit_id IS NOT :superior
-ORDER BY k.name, k.unit_id
-"""
-
-
-def received_units(db, superior: str | None = None, local_unit_id: str | None = None) -> list[ReceivedUnit]:
-    """The units this level sums, by name, from one query (`superior`, this level's own superior,
-    left out). A cell studies the documents of the level that sends it plans: this level for a
-    cell approved here, the commune that vouched for it at a province; a receiving unit (a commune
-    at a province) only its own."""
-    local = local_unit_id or db.info.get(LOCAL_UNIT)
-    result = []
-    for unit_id, name, fingerprint, last_seq, code, role, vouched_by, received in rows(
-            db, _RECEIVED, {"superior": superior}):
-        plans_from = None if role == UnitRole.RECEIVING else (vouched_by or local)
-        result.append(ReceivedUnit(unit_id, name, fingerprint, last_seq, code, role, plans_from,
-                                   str(received)[:10] if received else None))
-    return result
+def received_units(db, superior: str | None = None) -> list[ReceivedUnit]:
+    """`aggregates.received_units` on a book session: the cells a cell approved here takes plans from
+    this level."""
+    return aggregates.received_units(db, db.info.get(LOCAL_UNIT), superior)
 
 
 def received_cells(db) -> list[ReceivedUnit]:

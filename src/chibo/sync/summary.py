@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from chibo.services.aggregates import CellDocumentFigures, CellTotals, cell_totals
-from chibo.services.viewing import ReceivedUnit, received_units
+from chibo.services.aggregates import CellDocumentFigures, CellTotals, ReceivedUnit, cell_totals
+from chibo.services.viewing import received_units
 from chibo.sync.keyring import current_superior
 from chibo.text import rate_value
 
