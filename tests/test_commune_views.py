@@ -183,3 +183,30 @@ def test_a_session_at_the_commune_counts_against_its_own_cell(commune):
         view_cell(db, find_cell(db, "BANPHINHO"))
         viewed_elsewhere = session_figures(db, session.id)
     assert got == expected == viewed_elsewhere and expected.summoned_total < 40
+
+
+def test_the_communes_first_screen_read_with_sqlite3_alone_equals_the_summary(commune):
+    """The board's rows and total, read through a plain sqlite3 connection (the start-up path
+    imports no SQLAlchemy), are the consolidated summary's."""
+    import sqlite3
+
+    from chibo.services.receiving_board import fill_study, receiving_board, study_by_cell
+    from chibo.sync.summary import consolidated
+
+    connection = sqlite3.connect(commune["commune"] / "chibo.sqlite")
+    try:
+        board = receiving_board(connection)
+        assert [row.studied for row in board.cells] == [None, None] and board.total.studied is None
+        fill_study(board, study_by_cell(connection, board))
+    finally:
+        connection.close()
+    with Book.open(commune["commune"]) as book, book.session() as db:
+        units, total = consolidated(db)
+    assert (board.unit_name, board.waiting) == ("Đảng ủy xã Sơn Cao", 0)
+    assert [(r.unit.name, r.on_roll, r.required, r.sessions, r.makeup_sessions, r.unit.last_bundle_at)
+            for r in board.cells] == [(u.name, u.members, u.required, u.sessions, u.makeup_sessions,
+                                       u.last_bundle_at) for u in units]
+    assert [(r.studied, r.must_study) for r in board.cells] == [
+        (sum(d.studied for d in u.documents.values()), sum(d.required for d in u.documents.values())) for u in units]
+    assert (board.total.on_roll, board.total.studied) == (total.members, sum(d.studied for d in total.documents.values()))
+    assert board.total.on_roll == 68 and board.total.percent is not None

@@ -141,8 +141,10 @@ class ReceivedUnit:
 
 _RECEIVED = """
 SELECT k.unit_id, k.name, k.fingerprint, k.last_seq, COALESCE(u.code, ''), COALESCE(u.role, 'cell'), k.vouched_by,
-       (SELECT MAX(b.received_at) FROM bundle_log b WHERE b.sender_unit_id = k.unit_id AND b.outcome = 'imported')
+       b.received_at
 FROM known_unit k LEFT JOIN unit u ON u.id = k.unit_id
+LEFT JOIN (SELECT sender_unit_id, MAX(received_at) AS received_at FROM bundle_log WHERE outcome = 'imported'
+           GROUP BY sender_unit_id) b ON b.sender_unit_id = k.unit_id
 WHERE k.approval = 'approved' AND k.unit_id IS NOT :superior
 ORDER BY k.name, k.unit_id
 """
