@@ -52,6 +52,8 @@ def printable(text: str) -> str:
     on the screen. Inside JSON strings the escape reads back as the same character."""
     if text.isprintable():
         return text
+    if "\n" in text:  # a listing or a JSON document: look closer only at the lines that need it, in C
+        return "\n".join(printable(line) for line in text.split("\n"))
     return "".join(_escaped(ch) if is_hidden(ch, multiline=True) or unicodedata.category(ch) in ("Zl", "Zp")
                    else ch for ch in text)
 
