@@ -12,6 +12,8 @@ from chibo.services.plans import list_plans, plan_items
 from chibo.store.backup import list_backups
 from chibo.store.models import CellSession, SessionDocument
 
+from conftest import show_page
+
 
 def _select(page, record_id: str) -> tuple:
     ids = [r[0] for r in page.model.rows]
@@ -27,7 +29,7 @@ def _delete(qtbot, page) -> None:
 
 def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_window):
     window, book = demo_window, demo_window.book
-    page = window.sessions
+    page = show_page(qtbot, window, "sessions")
     with book.session() as db:
         sessions = list_sessions(db)
         made_up = {m.makeup_of_id for m in sessions if m.makeup_of_id}
@@ -48,7 +50,7 @@ def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_win
         assert db.exec(alive(SessionDocument).where(SessionDocument.session_id == target.id)).all() == []
     made = [b for b in list_backups(book.backups) if b.path not in backups]
     assert len(made) == 1 and not made[0].automatic
-    settings = window.settings
+    settings = show_page(qtbot, window, "settings")
     settings.confirm_restore = lambda what: True
     with qtbot.waitSignal(settings.changed, timeout=20_000):
         settings.restore(made[0].path, "bản trước khi xóa")
@@ -58,7 +60,7 @@ def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_win
 
 
 def test_a_studied_document_is_not_deleted(qtbot, demo_window, monkeypatch):
-    page, book = demo_window.documents, demo_window.book
+    page, book = show_page(qtbot, demo_window, "documents"), demo_window.book
     with book.session() as db:
         studied = db.exec(select(SessionDocument.document_id)).first()
     warnings = []
@@ -73,7 +75,7 @@ def test_a_studied_document_is_not_deleted(qtbot, demo_window, monkeypatch):
 
 
 def test_a_plan_is_deleted_with_its_tasks(qtbot, demo_window):
-    page, book = demo_window.plans, demo_window.book
+    page, book = show_page(qtbot, demo_window, "plans"), demo_window.book
     with book.session() as db:
         plan = list_plans(db)[0]
         assert plan_items(db, plan.id)

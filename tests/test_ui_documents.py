@@ -11,6 +11,8 @@ from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures
 from chibo.text import format_percent
 
+from conftest import show_page
+
 
 def a_document_with_someone_missing(book):
     with book.session() as db:
@@ -32,14 +34,11 @@ def list_cells(page, record_id: str) -> tuple:
 
 def test_makeup_for_a_missing_member_moves_the_rate(qtbot, demo_window):
     window = demo_window
-    window.navigation.setCurrentRow(2)
-    page = window.documents
+    page = show_page(qtbot, window, "documents")
     document, before = a_document_with_someone_missing(window.book)
     assert list_cells(page, document.id)[5] == f"{before.studied_count}/{before.required}"
     select(page, document.id)
-    from chibo.ui.dialogs.coverage import open_coverage
-
-    open_coverage(page)
+    qtbot.mouseClick(page.coverage_button, Qt.LeftButton)
     coverage = page.last_dialog
     qtbot.waitUntil(lambda: coverage.coverage is not None, timeout=10_000)
     assert coverage.summary.text().startswith(
@@ -67,12 +66,10 @@ def test_makeup_for_a_missing_member_moves_the_rate(qtbot, demo_window):
 
 def test_makeup_with_nobody_invited_is_refused(qtbot, demo_window):
     window = demo_window
-    page = window.documents
+    page = show_page(qtbot, window, "documents")
     document, before = a_document_with_someone_missing(window.book)
     select(page, document.id)
-    from chibo.ui.dialogs.coverage import open_coverage
-
-    open_coverage(page)
+    qtbot.mouseClick(page.coverage_button, Qt.LeftButton)
     coverage = page.last_dialog
     qtbot.waitUntil(lambda: coverage.coverage is not None, timeout=10_000)
     coverage.plan_makeup()
@@ -88,8 +85,7 @@ def test_makeup_with_nobody_invited_is_refused(qtbot, demo_window):
 
 def test_add_document_guesses_its_kind_and_refuses_a_deadline_before_issue(qtbot, demo_window):
     window = demo_window
-    window.navigation.setCurrentRow(2)
-    page = window.documents
+    page = show_page(qtbot, window, "documents")
     page.new_record()
     editor = page.last_dialog
     editor.number_symbol.setText("45-CT/TW")
@@ -112,8 +108,7 @@ def test_add_document_guesses_its_kind_and_refuses_a_deadline_before_issue(qtbot
 
 def test_a_title_typed_as_on_the_paper_is_kept_without_kind_number_and_issuing_body(qtbot, demo_window):
     window = demo_window
-    window.navigation.setCurrentRow(2)
-    page = window.documents
+    page = show_page(qtbot, window, "documents")
     page.new_record()
     editor = page.last_dialog
     qtbot.keyClicks(editor.number_symbol, "15-KH/")

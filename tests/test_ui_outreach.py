@@ -6,10 +6,12 @@ from datetime import date
 
 from chibo.services.outreach import outreach_totals
 
+from conftest import show_page
+
 
 def test_add_then_delete_an_outreach_entry(qtbot, demo_window):
     window = demo_window
-    page = window.outreach
+    page = show_page(qtbot, window, "outreach")
     window.show_page(page)
     before = page.model.rowCount()
     with window.book.session() as db:
@@ -36,7 +38,7 @@ def test_add_then_delete_an_outreach_entry(qtbot, demo_window):
 
 def test_a_bad_date_is_refused_and_nothing_written(qtbot, demo_window):
     window = demo_window
-    page = window.outreach
+    page = show_page(qtbot, window, "outreach")
     before = page.model.rowCount()
     page.new_record()
     editor = page.last_dialog
