@@ -190,7 +190,7 @@ def test_cell_by_hand_with_the_mouse(qtbot, first_start):
     book = opened_book(qtbot, first_start)
     assert book.folder == first_start.folder.resolve() and counts(book) == (1, 0)
     window = first_start.window
-    assert window.pages.currentWidget() is window.register
+    assert window.stack.currentWidget() is window.register
     dialog = window.register.last_dialog
     qtbot.waitUntil(dialog.isVisible, timeout=5_000)
     assert dialog.windowTitle() == "Thêm đảng viên"
@@ -310,7 +310,7 @@ def test_receiving_level_with_the_keyboard(qtbot, first_start):
     with book.session() as db:
         assert db.exec(select(Unit)).one().role == "receiving"
     window = first_start.window
-    assert window.pages.currentWidget() is window.exchange and window.register.last_dialog is None
+    assert window.stack.currentWidget() is window.exchange and window.register.last_dialog is None
 
 
 def test_cell_from_a_spreadsheet_with_the_keyboard(qtbot, monkeypatch, first_start, tmp_path):

@@ -18,7 +18,7 @@ from sqlmodel import col
 from chibo.errors import ChiboError, NotFoundError
 from chibo.services import aggregates
 from chibo.services.aggregates import ReceivedUnit
-from chibo.services.units import local_unit
+from chibo.store.models import Unit
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import fold
 from chibo.vocabulary import UnitRole
@@ -38,7 +38,10 @@ def received_cells(db) -> list[ReceivedUnit]:
 
 
 def is_receiving(db) -> bool:
-    return local_unit(db).role == UnitRole.RECEIVING
+    """A receiving book's; False for a book not yet set up (the first-run wizard reads a member
+    list before the cell is written)."""
+    unit = db.get(Unit, db.info.get(LOCAL_UNIT)) if db.info.get(LOCAL_UNIT) else None
+    return unit is not None and unit.role == UnitRole.RECEIVING
 
 
 def view_cell(db, cell: ReceivedUnit | None) -> None:
