@@ -46,6 +46,7 @@ class ReceivingBoard:
     as_of: date
     cells: list[CellRow] = field(default_factory=list)
     waiting: int = 0  # units or keys waiting for a person to compare a fingerprint
+    unit: object = None  # the window's frame: this unit at a glance (`glance.UnitGlance`), set by the screen
 
     @property
     def total(self) -> CellRow:

@@ -62,7 +62,7 @@ class ReceivingOverviewPage(QWidget):
     def __init__(self):
         super().__init__()
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16pt; font-weight: bold")
+        self.title.setStyleSheet("font-size: 17pt; font-weight: bold; color: #7a1010")  # as the cell's board
         self.title.setWordWrap(True)
         self.lines = QLabel(tr("Loading the figures…"))
         self.lines.setWordWrap(True)
@@ -85,13 +85,13 @@ class ReceivingOverviewPage(QWidget):
     def show_board(self, board) -> None:
         """The first step: every row, the study column waiting (“…”)."""
         self.board = board
-        self.title.setText(f"{board.unit_name} — {board.superior_name}" if board.superior_name else board.unit_name)
+        self.title.setText(tr("The cells reporting here, as of {date}").format(date=format_date(board.as_of)))
         total = board.total
-        line = tr("<b>{cells} cells</b> send their report bundles here: {members} members, {required} who must "
-                  "attend; {sessions} sessions held up to {date}.").format(
-            cells=format_count(len(board.cells)), members=format_count(total.on_roll),
-            required=format_count(total.required), sessions=format_count(total.sessions),
-            date=format_date(board.as_of))
+        line = tr("<b>{cells} cells</b> send their report bundles to {unit}: {members} members, {required} who must "
+                  "attend; {sessions} sessions held. “Studied / must study” counts every document each cell holds. "
+                  "Double-click a cell to see its book (read only).").format(
+            cells=format_count(len(board.cells)), unit=board.unit_name, members=format_count(total.on_roll),
+            required=format_count(total.required), sessions=format_count(total.sessions))
         if board.waiting:
             line += "<br>" + tr("<b>{count} waiting</b> for their key fingerprint to be compared: see Data "
                                 "exchange.").format(count=board.waiting)

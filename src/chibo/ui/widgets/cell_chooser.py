@@ -1,10 +1,10 @@
 """At a receiving level: the bar over a cell page that says whose book it shows, and lets the
 officer choose another cell (by the list, or by typing part of the name or the code; accents and
-case aside). Every cell page of the window shares the one choice (`CellChoice`)."""
+case aside). Every cell page of the window shares the one choice (`pages.drill_down.CellChoice`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QWidget
 
@@ -12,29 +12,6 @@ from chibo.text import fold
 from chibo.ui.i18n import tr
 
 FOLDED = Qt.UserRole + 1  # the item's name and code, folded, for the accent-blind completer
-
-
-class CellChoice(QObject):
-    """The window's chosen cell (a `services.aggregates.ReceivedUnit`), shared by its cell pages."""
-
-    changed = Signal(object)
-
-    def __init__(self):
-        super().__init__()
-        self.cells: list = []
-        self.cell = None
-
-    def set_cells(self, cells: list) -> None:
-        """The cells of the book, by name; the choice kept when the cell is still there."""
-        self.cells = list(cells)
-        ids = {c.unit_id for c in self.cells}
-        if self.cell is None or self.cell.unit_id not in ids:
-            self.choose(self.cells[0] if self.cells else None)
-
-    def choose(self, cell) -> None:
-        if (cell and cell.unit_id) != (self.cell and self.cell.unit_id):
-            self.cell = cell
-            self.changed.emit(cell)
 
 
 class _Folded(QSortFilterProxyModel):
@@ -86,7 +63,7 @@ class CellBar(QWidget):
         layout.addWidget(self.combo)
         layout.addWidget(note, 1)
         choice.changed.connect(self._show)
-        self.fill(choice.cells)
+        choice.listed.connect(lambda: self._show(choice.cell))
         self._show(choice.cell)
 
     def fill(self, cells: list) -> None:
@@ -98,7 +75,7 @@ class CellBar(QWidget):
             self.model.appendRow(item)
 
     def _show(self, cell) -> None:
-        if self.model.rowCount() != len(self.choice.cells):
+        if [self.model.item(i).data(Qt.UserRole) for i in range(self.model.rowCount())] != self.choice.cells:
             self.fill(self.choice.cells)
         index = next((i for i, c in enumerate(self.choice.cells) if cell and c.unit_id == cell.unit_id), -1)
         self.combo.setCurrentIndex(index)
