@@ -22,8 +22,13 @@ class _Folded(QSortFilterProxyModel):
         self.typed = ""
 
     def set_typed(self, text: str) -> None:
-        self.typed = fold(text).strip()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 on; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            self.typed = fold(text).strip()
+            self.endFilterChange()
+        else:
+            self.typed = fold(text).strip()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row, parent) -> bool:
         return self.typed in (self.sourceModel().index(row, 0, parent).data(FOLDED) or "")
