@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from receiving_books import SIZES, receiving_books  # noqa: E402
-from startup import BARE, run  # noqa: E402
+from startup import BARE, spawn  # noqa: E402
 
 # The floor: the same figures as `chibo summary --json`, written by hand against the tables with
 # sqlite3 alone. Bare-column MAX/MIN (SQLite picks the other columns from the row holding the
@@ -79,6 +79,7 @@ def median(values) -> float:
 
 
 def timed_process(command: list[str], env: dict) -> tuple[float, str]:
+    """Seconds of the whole process, and what it printed ("" when the command does not exist: exit 2)."""
     start = time.perf_counter()
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
@@ -87,82 +88,105 @@ def timed_process(command: list[str], env: dict) -> tuple[float, str]:
     return elapsed, result.stdout if result.returncode == 0 else ""
 
 
-def smoke_and_bare(folder: Path, runs: int, env: dict) -> tuple[float, float, float]:
-    """(bare first paint, chibo spawn to first paint, chibo spawn to data) medians, interleaved."""
-    bare, paint, data = [], [], []
-    smoke_env = {**env, "CHIBO_DATA_DIR": str(folder)}
+def smoke_and_bare(folder: Path, runs: int, env: dict) -> tuple[float, dict[str, float]]:
+    """The bare window's first paint and chibo --smoke's marks (first-paint, data, book-open), the
+    medians of `runs` interleaved runs, each from the spawn (bench/startup.py's measure)."""
+    bare, marks = [], []
     for _ in range(runs):
-        bare.append(run([sys.executable, "-c", BARE], env)[0])
-        spawned = time.time()
-        result = subprocess.run([sys.executable, "-m", "chibo", "--smoke"], env=smoke_env, capture_output=True,
-                                text=True, check=True)
-        lines = result.stdout.splitlines()
-        paint.append(float(next(line.split()[1] for line in lines if line.startswith("first-paint-epoch"))) - spawned)
-        data.append(_data_seconds(lines, spawned))
-    return median(bare), median(paint), median(data)
+        bare.append(spawn([sys.executable, "-c", BARE], env)["first-paint"])
+        marks.append(spawn([sys.executable, "-m", "chibo", "--smoke"], {**env, "CHIBO_DATA_DIR": str(folder)}))
+    return median(bare), {key: median(m[key] for m in marks) for key in marks[0]}
 
 
-def _data_seconds(lines: list[str], spawned: float) -> float:
-    """Spawn to data on screen: the epoch `--smoke` prints once the data is painted, else its
-    own count from the process's start (older chibo)."""
-    for line in lines:
-        if line.startswith("data-epoch"):
-            return float(line.split()[1]) - spawned
-    for line in lines:
-        if "dữ liệu của sổ hiện sau" in line:
-            return float(line.split("sau ")[1].split()[0])
-    raise RuntimeError("chibo --smoke printed no data time:\n" + "\n".join(lines))
+# In one process: the window on the book as the app opens it, then each page from its entry in the
+# sidebar to its data on screen (the page's read done and shown, then painted).
+PAGES = r"""
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from chibo.store.book import Book
+from chibo.ui.i18n import install_translations
+from chibo.ui.main_window import PAGES, MainWindow
+
+install_translations(app, "vi")
+book = Book.open(Path(sys.argv[1]))
+times = {}
+window = MainWindow(book)
+window.resize(1366, 768)
+start = time.perf_counter()
+window.show()
+
+def settled(name):
+    return window.fills[name] and name not in window.stale and name not in window._loading
+
+def wait(test, then):
+    def poll():
+        if test():
+            app.processEvents()  # the data painted
+            then(time.perf_counter())
+        else:
+            QTimer.singleShot(2, poll)
+    poll()
+
+def overview_done(now):
+    times["Tổng quan (first rows)"] = now - start
+    overview = window.overview
+    if getattr(overview, "receiving", None) is not None:
+        wait(lambda: getattr(overview, "study_filled", False), study_done)
+    else:
+        visit([spec.name for spec in PAGES[1:]])
+
+def study_done(now):
+    times["Tổng quan (study column filled)"] = now - start
+    visit([spec.name for spec in PAGES[1:]])
+
+def visit(names):
+    if not names:
+        return other_cell()
+    name = names[0]
+    t0 = time.perf_counter()
+    window.show_page(name)
+    label = window.navigation.item([s.name for s in PAGES].index(name)).text()
+    def done(now):
+        times[label] = now - t0
+        visit(names[1:])
+    wait(lambda: settled(name), done)
+
+def other_cell():
+    choice = window.cell_choice
+    if len(choice.cells) < 2:
+        return finish()
+    window.show_page("sessions")
+    t0 = time.perf_counter()
+    before = window.fills["sessions"]
+    choice.choose(choice.cells[-1])
+    def done(now):
+        times["Sinh hoạt, another cell chosen"] = now - t0
+        finish()
+    wait(lambda: window.fills["sessions"] > before and settled("sessions"), done)
+
+def finish():
+    print(json.dumps(times, ensure_ascii=False), flush=True)
+    app.quit()
+
+wait(lambda: settled("overview"), overview_done)
+app.exec()
+from chibo.ui.operations import wait_for_jobs
+wait_for_jobs()
+book.close()
+"""
 
 
-def page_times(folder: Path) -> dict[str, float]:
-    """In this process: the window on the book, then each page from its click to its data shown."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from chibo.store.book import Book
-    from chibo.ui.i18n import install_translations
-    from chibo.ui.main_window import MainWindow
-    from chibo.ui.operations import wait_for_jobs
-
-    app = QApplication.instance() or QApplication([])
-    install_translations(app, "vi")
-    times = {}
-    with Book.open(folder) as book:
-        window = MainWindow(book)
-        window.resize(1366, 768)
-        window.show()
-        start = time.perf_counter()
-        window.load()
-        _settle(app, wait_for_jobs)
-        times["(first screen)"] = time.perf_counter() - start
-        for row in range(1, window.navigation.count()):
-            name = window.navigation.item(row).text()
-            start = time.perf_counter()
-            window.navigation.setCurrentRow(row)
-            _settle(app, wait_for_jobs)
-            times[name] = time.perf_counter() - start
-        window.navigation.setCurrentRow(0)
-        _settle(app, wait_for_jobs)
-        window.close()
-    return times
-
-
-def _settle(app, wait_for_jobs) -> None:
-    """Until no job runs and no event waits: the page's data is on screen."""
-    for _ in range(50):
-        app.processEvents()
-        wait_for_jobs()
-        app.processEvents()
-        if not _jobs_running():
-            return
-
-
-def _jobs_running() -> bool:
-    from PySide6.QtCore import QThreadPool
-
-    from chibo.ui.operations import write_pool
-
-    return QThreadPool.globalInstance().activeThreadCount() > 0 or write_pool().activeThreadCount() > 0
+def page_times(folder: Path, env: dict) -> dict[str, float]:
+    result = subprocess.run([sys.executable, "-c", PAGES, str(folder)], env=env, capture_output=True, text=True,
+                            timeout=600)
+    line = next((ln for ln in result.stdout.splitlines() if ln.startswith("{")), None)
+    if line is None:
+        raise RuntimeError(f"the pages' probe failed: {result.stderr[-2000:]}")
+    return json.loads(line)
 
 
 def in_process(folder: Path) -> tuple[float, float]:
@@ -219,7 +243,7 @@ def main() -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     results = {}
     for cells, folder in books.items():
-        bare, paint, data = smoke_and_bare(folder, runs, env)
+        bare, marks = smoke_and_bare(folder, runs, env)
         summary = median(timed_process([sys.executable, "-m", "chibo", "--data-dir", str(folder), "summary", "--json"],
                                        env)[0] for _ in range(runs))
         floor = median(timed_process([sys.executable, "-c", FLOOR, str(folder), date.today().isoformat()], env)[0]
@@ -228,12 +252,15 @@ def main() -> int:
                                        "--json"], env) for _ in range(runs)]
         completeness = median(t for t, _ in completeness) if all(out for _, out in completeness) else None
         ours_in, floor_in = in_process(folder)
-        pages = page_times(folder)
-        results[cells] = {"bare": bare, "paint": paint, "data": data, "summary": summary, "floor": floor,
-                          "completeness": completeness, "consolidated": ours_in, "floor_in": floor_in, **pages}
-        print(f"\n{cells} cells ({folder}):")
-        print(f"  bare window first paint {bare * 1000:.0f} ms; chibo --smoke: window {paint * 1000:.0f} ms, "
-              f"data {data * 1000:.0f} ms = {data / bare:.2f}× bare (goal ≤ 3.5×)")
+        pages = page_times(folder, env)
+        results[cells] = {"bare window": bare, "chibo window": marks["first-paint"], "spawn to data": marks["data"],
+                          "book open": marks["book-open"], "summary --json": summary, "SQL floor (process)": floor,
+                          "completeness --json": completeness, "consolidated() in process": ours_in,
+                          "SQL floor in process": floor_in, **pages}
+        print(f"\n{cells} cells ({folder}), medians of {runs} runs:")
+        print(f"  bare window first paint {bare * 1000:.0f} ms; chibo --smoke: window {marks['first-paint'] * 1000:.0f} ms,"
+              f" data {marks['data'] * 1000:.0f} ms = {marks['data'] / bare:.2f}× bare (goal ≤ 3.5×), book open "
+              f"{marks['book-open'] * 1000:.0f} ms")
         print(f"  summary --json {summary * 1000:.0f} ms vs hand-written SQL {floor * 1000:.0f} ms (both whole "
               f"processes): {summary / floor:.2f}× (goal ≤ 3×); agreement: {check_agreement(folder, env)}")
         print(f"  in process: consolidated() {ours_in * 1000:.0f} ms vs the same SQL {floor_in * 1000:.0f} ms: "
@@ -247,7 +274,7 @@ def main() -> int:
         print(f"\ngrowth from {small} to {large} cells ({large / small:.0f}× the cells; 1.00 = flat, "
               f"{large / small:.0f} = linear):")
         for key in results[small]:
-            a, b = results[small][key], results[large][key]
+            a, b = results[small][key], results[large].get(key)
             if a and b:
                 print(f"  {key}: {b / a:.2f}×  ({a * 1000:.0f} → {b * 1000:.0f} ms)")
     return 0

@@ -3,7 +3,7 @@
 One demo cell of 35 members and 60 months is built and exported in full; the other cells are
 copies of its records under new ids, new units and new keys (`sync_import.cell_copies`), each
 bundle signed by its own cell and imported at a commune as an officer would (key approved by its
-fingerprint). The books grow in one pass: after 30 bundles the book is copied aside, after 100
+fingerprint). The commune has one document of its own to send them. The books grow in one pass: after 30 bundles the book is copied aside, after 100
 again, and so on. Building 300 cells takes minutes, so the books are cached in
 `/tmp/chibo-bench-receiving/<BUILD>/<cells>` and reused while `BUILD` (the schema head and this
 file's recipe) is the same.
@@ -48,7 +48,20 @@ def receiving_books(sizes=SIZES, say=print) -> dict[int, Path]:
     missing = [n for n in sizes if not (book_folder(n) / "done").exists()]
     if missing:
         _build(max(missing), missing, say)
+    for n in sizes:
+        _commune_document(book_folder(n))
     return {n: book_folder(n) for n in sizes}
+
+
+def _commune_document(folder: Path) -> None:
+    """The commune's own resolution, which it sends its cells to study (none of the copies has
+    studied it): the documents page and the consolidated figures sum it over every cell."""
+    from chibo.services.documents import add_document, list_documents
+
+    with Book.open(folder) as book, book.session() as db:
+        if not any(d.unit_id == book.local_unit_id for d in list_documents(db)):
+            add_document(db, number_symbol="03-NQ/ĐU", title="về chuyển đổi số ở thôn, bản giai đoạn 2026–2030",
+                         issuing_level="dang_uy_xa", issued_on=date(2026, 3, 2))
 
 
 def _build(largest: int, wanted: list[int], say) -> None:

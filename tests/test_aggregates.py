@@ -14,7 +14,7 @@ from sqlmodel import col
 
 from chibo.errors import ValidationError
 from chibo.services import documents, essays, members, outreach, plans, sessions
-from chibo.services.aggregates import cell_totals
+from chibo.services.aggregates import cell_totals, study_counts
 from chibo.services.figures import document_figures
 from chibo.services.lookups import alive
 from chibo.services.roll import Roll
@@ -267,6 +267,15 @@ def test_cells_carried_to_a_commune_equal_their_own_books(cell_a, cell_b, book, 
                 assert sql_figures(totals[unit]) == expected[unit][day]
                 assert sql_figures(cell_totals(db, units, day, unit_id=unit)[unit]) == expected[unit][day]
     studied = {unit: next(d.studied for d in totals[unit].documents if d.document_id == commune_doc) for unit in units}
+    with receiving.session() as db:  # the light counts of the first screen and the documents page: the same sums
+        light = study_counts(db, units, DEMO_TODAY)
+    assert light.by_cell() == {u: (totals[u].studied, totals[u].must_study) for u in units}
+    by_document: dict[str, list[int]] = {}
+    for unit in units:
+        for d in totals[unit].documents:
+            pair = by_document.setdefault(d.document_id, [0, 0])
+            pair[0], pair[1] = pair[0] + d.studied, pair[1] + d.required
+    assert light.by_document() == {d: tuple(pair) for d, pair in by_document.items()}
     assert studied[cell_b.local_unit_id] == expected[cell_b.local_unit_id][DEMO_TODAY]["documents"][commune_doc][
         "required"] - 2  # three absent, one made up
     assert studied[book.local_unit_id] == 0  # the hand-built cell has the document and has not studied it

@@ -84,7 +84,7 @@ def test_start_up_statements_do_not_grow_with_the_number_of_cells(qapp, communes
         out = capsys.readouterr().out
         assert "chibo: dữ liệu của sổ hiện sau" in out and "chibo: sổ mở xong sau" in out
         assert any("FROM known_unit k" in s for _, s in statements)  # the first screen's list of cells was read
-        assert any("first_present" in s for _, s in statements)  # and the cells' study, in the same start-up
+        assert any("SELECT DISTINCT sd.document_id, a.member_id" in s for _, s in statements)  # and their study
     print(f"statements at start-up: {counts}")
     assert counts[3] == counts[12], counts
     assert counts[12]["engine"] > 0 and sum(counts[12].values()) < 120, counts  # the PRAGMAs, the board, the opening

@@ -8,7 +8,8 @@ import: it reads through the plain sqlite3 reader of the start-up path (`store.r
 book's database session alike. The first step reads no attendance at all (tens of milliseconds
 for 300 cells); the study figures read every present mark of every study session (some 0.6 s of
 processor time for 300 cells × 5 years here), so the screen shows the first step at once and fills
-the study column when the second comes back."""
+the study column when the second comes back (members studied over members who must study, the
+documents summed, without the make-ups, essays and forms the full aggregate works out)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from chibo.services.aggregates import CellTotals, ReceivedUnit, cell_totals, received_units, rows
+from chibo.services.aggregates import ReceivedUnit, cell_totals, received_units, rows, study_counts
 
 RECIPIENT_SETTING = "sync_recipient"  # `sync.keyring.RECIPIENT_SETTING`: this level's own superior
 LOCAL_UNIT_SETTING = "local_unit_id"  # `store.book.LOCAL_UNIT_SETTING`
@@ -95,13 +96,13 @@ def receiving_board(db, as_of: date | None = None) -> ReceivingBoard:
     return board
 
 
-def study_by_cell(db, board: ReceivingBoard) -> dict[str, CellTotals]:
-    """The board's second step: every cell's study of its documents (`aggregates.cell_totals`)."""
-    return cell_totals(db, {row.unit.unit_id: row.unit.plans_from for row in board.cells}, board.as_of)
+def study_by_cell(db, board: ReceivingBoard) -> dict[str, tuple[int, int]]:
+    """The board's second step: every cell's (studied, must study) over its documents
+    (`aggregates.study_counts`)."""
+    return study_counts(db, {row.unit.unit_id: row.unit.plans_from for row in board.cells}, board.as_of).by_cell()
 
 
-def fill_study(board: ReceivingBoard, figures: dict[str, CellTotals]) -> None:
+def fill_study(board: ReceivingBoard, figures: dict[str, tuple[int, int]]) -> None:
     for row in board.cells:
-        totals = figures.get(row.unit.unit_id)
-        if totals is not None:
-            row.studied, row.must_study = totals.studied, totals.must_study
+        if row.unit.unit_id in figures:
+            row.studied, row.must_study = figures[row.unit.unit_id]

@@ -92,23 +92,22 @@ class LevelDocuments(list):
 
 def _level_document_rows(db, today: date) -> list:
     """The documents this level sends its cells, with the members who studied each, summed over the
-    cells that hold it (one aggregate for every cell, `services.aggregates`)."""
-    from chibo.services.aggregates import cell_totals
+    cells that hold it (`services.aggregates.study_counts`: a fixed number of queries)."""
+    from sqlmodel import col
+
+    from chibo.services.aggregates import study_counts
+    from chibo.services.lookups import alive
     from chibo.services.viewing import received_cells
+    from chibo.store.models import Document
     from chibo.store.records import LOCAL_UNIT
 
-    own = [d for d in list_documents(db) if d.unit_id == db.info.get(LOCAL_UNIT)]
+    own = list(db.exec(alive(Document).where(Document.unit_id == db.info.get(LOCAL_UNIT))
+                       .order_by(col(Document.issued_on).desc(), col(Document.number_symbol))))
     cells = received_cells(db)
-    totals = cell_totals(db, {c.unit_id: c.plans_from for c in cells}, today) if own and cells else {}
-    summed = {d.id: [0, 0] for d in own}
-    for figures in totals.values():
-        for document in figures.documents:
-            if document.document_id in summed:
-                summed[document.document_id][0] += document.studied
-                summed[document.document_id][1] += document.required
+    summed = study_counts(db, {c.unit_id: c.plans_from for c in cells}, today).by_document() if own and cells else {}
     rows = []
     for document in own:
-        studied, required = summed[document.id]
+        studied, required = summed.get(document.id, (0, 0))
         rows.append((document.id, (document.number_symbol, label(document.kind, DOCUMENT_KIND), document.title,
                                    label(document.issuing_level, ISSUING_LEVEL), format_date(document.deadline),
                                    f"{studied}/{required}",
