@@ -67,8 +67,12 @@ def test_damaged_pages_are_caught_before_the_daily_backup_and_the_good_one_is_na
 
     code, _, err = cli(capsys, "--data-dir", folder, "members", "list")
     assert code == 1 and "có trang bị hỏng nên chibo không sao lưu nó" in err and good.path.name in err
+    (folder / "backups" / "tu-dong-20200101-080000.sqlite").write_bytes(b"\0" * 4096)  # a damaged backup
     code, out, _ = cli(capsys, "--data-dir", folder, "backup", "--list")  # without opening the book
-    assert code == 0 and good.path.name in out
+    assert code == 0 and out.splitlines() == [
+        f"{good.made_at:%d/%m/%Y %H:%M}  tự động   nguyên vẹn  {good.path}",
+        f"01/01/2020 08:00  tự động   HỎNG, không khôi phục được  {folder / 'backups' / 'tu-dong-20200101-080000.sqlite'}"]
+    (folder / "backups" / "tu-dong-20200101-080000.sqlite").unlink()
     code, out, _ = cli(capsys, "--data-dir", folder, "restore", good.path)
     assert code == 0 and "hong-" in out  # the damaged book is kept beside the backups, not among them
     assert [b.path for b in list_backups(folder / "backups")] == [good.path]
