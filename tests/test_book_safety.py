@@ -251,7 +251,7 @@ def test_pages_damaged_after_todays_check_are_named_with_the_good_backup_not_une
     stick.mkdir()
     code, _, err = cli(capsys, "--data-dir", folder, "export", "--to", stick, "--unsealed")
     assert code == 1 and err.startswith("chibo: Sổ dữ liệu chibo.sqlite có trang bị hỏng (chibo không đọc được một "
-                                        "phần của tệp); việc vừa làm chưa được ghi. Bản sao lưu tốt gần nhất: "
+                                        "phần của tệp); chưa ghi gì thêm vào sổ. Bản sao lưu tốt gần nhất: "
                                         f"{today.path.name}"), err
     assert "ngoài dự kiến" not in err and list(stick.iterdir()) == []
     assert _sha(folder / "chibo.sqlite") == damaged and list_backups(folder / "backups")[0] == today

@@ -179,7 +179,7 @@ class Book:
                 from chibo.store.backup import damaged_book
 
                 raise damaged_book(self.database, self.backups, f"Sổ dữ liệu {self.database.name} có trang bị hỏng "
-                                   "(chibo không đọc được một phần của tệp); việc vừa làm chưa được ghi.",
+                                   "(chibo không đọc được một phần của tệp); chưa ghi gì thêm vào sổ.",
                                    str(getattr(error, "orig", None) or error)) from error
             raise
         finally:
