@@ -10,21 +10,20 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLineEdit, QPushButton
 from sqlalchemy import text
 from sqlmodel import select
 
 from chibo.services.figures import session_figures
 from chibo.store.models import AgendaItem, CellSession, Speech
-
-from conftest import show_page
+from conftest import answer_next_dialog, show_page
 
 TABLES = ("session", "attendance", "speech", "agenda_item", "session_document", "rev_counter")
 
 
 @pytest.fixture
-def window(demo_window):
-    demo_window.navigation.setCurrentRow(3)
+def window(qtbot, demo_window):
+    show_page(qtbot, demo_window, "sessions")
     return demo_window
 
 
@@ -159,7 +158,7 @@ def test_a_refused_session_stays_open_and_writes_nothing(qtbot, window, demo_boo
     before = rows_of(demo_book)
     assert refused(qtbot, dialog) == "Giờ kết thúc phải sau giờ bắt đầu."
     assert rows_of(demo_book) == before
-    dialog.ask_unsaved = lambda: "discard"
+    answer_next_dialog(qtbot, "Không lưu")  # the times typed are thrown away
     click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Cancel))
     assert not dialog.isVisible()
 
@@ -362,9 +361,8 @@ def test_a_saved_item_and_speech_are_corrected_in_place_and_an_item_dropped_with
     assert set(kept) == {s.id for s in said} - on_second  # the dropped item's speeches went with it
 
 
-def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(qtbot, window, demo_book, monkeypatch):
+def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(qtbot, window, demo_book):
     warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: warned.append(message))
     page = show_page(qtbot, window, "sessions")
     with demo_book.session() as db:  # a book written before the rules: a vote above the voters
         session_id = db.exec(select(CellSession).where(CellSession.kind == "thuong_ky")).first().id
@@ -374,6 +372,7 @@ def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(
     page.changed.emit()
     qtbot.waitUntil(lambda: session_id in [r[0] for r in page.model.rows], timeout=10_000)
     page.table.selectRow([r[0] for r in page.model.rows].index(session_id))
+    answer_next_dialog(qtbot, "OK", seen=warned)
     click(qtbot, page.papers.preview_button)
     qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
     assert warned[0].startswith("Chưa in được biên bản của buổi sinh hoạt này: Tổng số biểu quyết (99) lớn hơn số "
@@ -393,7 +392,6 @@ def test_the_cell_rules_for_attached_members_and_guest_chairs_are_settings(qtbot
     click(qtbot, settings.guest_chair)
     with qtbot.waitSignal(settings.changed, timeout=10_000):
         click(qtbot, settings.save_button)
-    window.navigation.setCurrentRow(3)
     dialog = open_new(qtbot, show_page(qtbot, window, "sessions"))
     click(qtbot, dialog.all_present)
     voters = sum(1 for row in dialog.roll.rows if row[3] == "co_mat" and row[2] in ("chinh_thuc", "sinh_hoat_tam"))
