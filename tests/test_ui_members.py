@@ -11,9 +11,7 @@ from sqlmodel import func, select
 
 from chibo.services.members import list_members, status_history
 from chibo.store.models import Member
-from conftest import answer_next_dialog
-
-from conftest import show_page
+from conftest import answer_next_dialog, show_page
 
 
 @pytest.fixture

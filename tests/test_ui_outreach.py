@@ -18,7 +18,6 @@ def open_new(qtbot, page):
     return page.last_dialog
 
 
-
 def test_add_then_delete_an_outreach_entry(qtbot, demo_window):
     window = demo_window
     page = show_page(qtbot, window, "outreach")

@@ -20,7 +20,6 @@ from conftest import answer_next_dialog, show_page
 from person import click_button
 
 
-
 @pytest.fixture
 def window(demo_window):
     return demo_window

@@ -33,7 +33,6 @@ def plan_row(page, title):
 
 def test_a_plan_with_an_overdue_item_then_done(qtbot, demo_window):
     window = demo_window
-    window.navigation.setCurrentRow(4)
     page = show_page(qtbot, window, "plans")
     editor = open_new(qtbot, page)
     editor.title.setText("Kế hoạch bảo vệ rừng mùa khô")

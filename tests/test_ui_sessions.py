@@ -18,13 +18,12 @@ from chibo.services.figures import session_figures
 from chibo.store.models import AgendaItem, CellSession, Speech
 from conftest import answer_next_dialog, show_page
 
-
 TABLES = ("session", "attendance", "speech", "agenda_item", "session_document", "rev_counter")
 
 
 @pytest.fixture
-def window(demo_window):
-    demo_window.navigation.setCurrentRow(3)
+def window(qtbot, demo_window):
+    show_page(qtbot, demo_window, "sessions")
     return demo_window
 
 
@@ -393,7 +392,6 @@ def test_the_cell_rules_for_attached_members_and_guest_chairs_are_settings(qtbot
     click(qtbot, settings.guest_chair)
     with qtbot.waitSignal(settings.changed, timeout=10_000):
         click(qtbot, settings.save_button)
-    window.navigation.setCurrentRow(3)
     dialog = open_new(qtbot, show_page(qtbot, window, "sessions"))
     click(qtbot, dialog.all_present)
     voters = sum(1 for row in dialog.roll.rows if row[3] == "co_mat" and row[2] in ("chinh_thuc", "sinh_hoat_tam"))

@@ -12,19 +12,15 @@ from chibo.services.settings import load_rules
 from chibo.services.units import local_unit
 from chibo.store.backup import list_backups
 from chibo.store.models import Member
-from conftest import answer_next_dialog
+from conftest import answer_next_dialog, show_page
 from person import button, choose_file, click, click_button
 from sqlmodel import func, select
-
-from conftest import show_page
 
 
 @pytest.fixture
 def page(qtbot, demo_window):
     window = demo_window
-    window.show_page(window.settings)
-    qtbot.waitUntil(lambda: window.settings.data is not None, timeout=10_000)
-    return window.settings
+    return show_page(qtbot, window, "settings")
 
 
 def saved(qtbot, page) -> None:
