@@ -18,6 +18,12 @@ log = logging.getLogger("chibo")
 
 
 def _dispatch(args, folder) -> int:
+    if args.command == "summary":  # SQL alone: read before SQLModel is imported
+        from chibo.cli.exchange import summary_from_reader
+
+        code = summary_from_reader(folder, args)
+        if code is not None:
+            return code
     from chibo.cli import details, exchange, forwarding, info, maintenance, printing, records
     from chibo.store.book import Book
 

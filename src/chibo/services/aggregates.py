@@ -234,6 +234,20 @@ class CellTotals:
         return sum(d.required for d in self.documents)
 
 
+# Settings the figures read (the same keys as `store.book.LOCAL_UNIT_SETTING` and
+# `sync.keyring.RECIPIENT_SETTING`, named here so that nothing above SQLite is imported).
+LOCAL_UNIT_SETTING = "local_unit_id"
+RECIPIENT_SETTING = "sync_recipient"  # this level's own superior, once its plan bundle was approved
+
+
+def setting(db, key: str, default=None):
+    """A setting of the book (JSON), read with SQL alone."""
+    import json
+
+    found = rows(db, "SELECT value FROM setting WHERE key = :key", {"key": key})
+    return json.loads(found[0][0]) if found else default
+
+
 _ANY_UNIT = re.compile(r"\(:unit IS NULL OR ([\w.]+) = :unit\)")
 
 

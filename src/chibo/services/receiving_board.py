@@ -13,14 +13,13 @@ documents summed, without the make-ups, essays and forms the full aggregate work
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from chibo.services.aggregates import ReceivedUnit, cell_totals, received_units, rows, study_counts
+from chibo.services.aggregates import (
+    LOCAL_UNIT_SETTING, RECIPIENT_SETTING, ReceivedUnit, cell_totals, received_units, rows, setting, study_counts,
+)
 
-RECIPIENT_SETTING = "sync_recipient"  # `sync.keyring.RECIPIENT_SETTING`: this level's own superior
-LOCAL_UNIT_SETTING = "local_unit_id"  # `store.book.LOCAL_UNIT_SETTING`
 
 
 @dataclass
@@ -73,19 +72,14 @@ SELECT (SELECT COUNT(*) FROM known_unit WHERE approval = 'pending')
 """
 
 
-def _setting(db, key: str):
-    found = rows(db, "SELECT value FROM setting WHERE key = :key", {"key": key})
-    return json.loads(found[0][0]) if found else None
-
-
 def receiving_board(db, as_of: date | None = None) -> ReceivingBoard:
     """The board's first step: five statements (this unit, its superior, the cells, their roll,
     their sessions) and the count of keys waiting for approval."""
     as_of = as_of or date.today()
-    local = _setting(db, LOCAL_UNIT_SETTING)
+    local = setting(db, LOCAL_UNIT_SETTING)
     name, superior_name = (rows(db, "SELECT name, superior_name FROM unit WHERE id = :id", {"id": local})
                            or [("", "")])[0]
-    superior = (_setting(db, RECIPIENT_SETTING) or {}).get("unit_id")
+    superior = (setting(db, RECIPIENT_SETTING) or {}).get("unit_id")
     units = received_units(db, local, superior)
     figures = cell_totals(db, {u.unit_id: u.plans_from for u in units}, as_of, documents=False)
     board = ReceivingBoard(name, superior_name, as_of)

@@ -9,9 +9,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from chibo.services.aggregates import CellDocumentFigures, CellTotals, ReceivedUnit, cell_totals
-from chibo.services.viewing import received_units
-from chibo.sync.keyring import current_superior
+from chibo.services.aggregates import (
+    LOCAL_UNIT_SETTING, RECIPIENT_SETTING, CellDocumentFigures, CellTotals, ReceivedUnit, cell_totals, received_units,
+    setting,
+)
 from chibo.text import rate_value
 
 
@@ -97,9 +98,10 @@ def unit_summary(unit: ReceivedUnit, figures: CellTotals) -> UnitSummary:
 
 def consolidated(db, as_of: date | None = None) -> tuple[list[UnitSummary], UnitSummary]:
     """Each approved unit's figures, and their sum. A commune's own superior (approved to take its
-    plans) is not one of the units it sums."""
+    plans) is not one of the units it sums. `db`: a book's session, or the plain sqlite3 reader
+    (`store.reader`): SQL alone, so `chibo summary` need not import SQLModel."""
     as_of = as_of or date.today()
-    units = received_units(db, superior=current_superior(db).get("unit_id"))
+    units = received_units(db, setting(db, LOCAL_UNIT_SETTING), (setting(db, RECIPIENT_SETTING) or {}).get("unit_id"))
     figures = cell_totals(db, {u.unit_id: u.plans_from for u in units}, as_of)
     summaries = [unit_summary(unit, figures[unit.unit_id]) for unit in units]
     names = Counter(unit.name for unit in summaries)
