@@ -295,5 +295,10 @@ def test_cells_carried_to_a_commune_equal_their_own_books(cell_a, cell_b, book, 
             pair[1] += document["studied"]
             pair[2] += document["in_makeup"]
     assert {s: [d.required, d.studied, d.studied_in_makeup] for s, d in total.documents.items()} == sums
+    with receiving.session() as db:  # the exchange page's lighter sums: the same members required and studied
+        light_units, light_total = consolidated(db, DEMO_TODAY, light=True)
+    assert {s: [d.required, d.studied] for s, d in light_total.documents.items()} == {s: p[:2] for s, p in sums.items()}
+    assert [(u.unit_id, u.members, u.sessions) for u in light_units] == [(u.unit_id, u.members, u.sessions)
+                                                                         for u in summaries]
     assert total.documents["03-NQ/ĐU"].required == sum(f[DEMO_TODAY]["required"] for f in expected.values())
 

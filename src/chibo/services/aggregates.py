@@ -345,6 +345,7 @@ class StudyCounts:
     required: dict[str, int]  # per cell: members who must study each of its documents
     documents: dict[str, set[str]]  # per cell: the documents it holds
     studied: dict[tuple[str, str], int]  # per (cell, document held): members who studied it
+    symbols: dict[str, str] = field(default_factory=dict)  # document id → number-symbol
 
     def by_cell(self) -> dict[str, tuple[int, int]]:
         """Per cell: (members studied, members who must study), summed over its documents."""
@@ -374,11 +375,13 @@ def study_counts(db, units: dict[str, str | None], as_of: date) -> StudyCounts:
         if unit in required and status in REQUIRED_STATUSES:
             required[unit] += count
     held: dict[str, set[str]] = {}
-    for document_id, owner, _symbol, _essay in rows(db, _DOCUMENTS, {}):
+    symbols = {}
+    for document_id, owner, symbol, _essay in rows(db, _DOCUMENTS, {}):
         held.setdefault(owner, set()).add(document_id)
+        symbols[document_id] = symbol
     documents = {u: held.get(u, set()) | (held.get(p, set()) if p else set()) for u, p in units.items()}
     studied = {}
     for unit, document_id, count in rows(db, _STUDIED_ONLY, params):
         if unit in documents and document_id in documents[unit]:
             studied[unit, document_id] = count
-    return StudyCounts(required, documents, studied)
+    return StudyCounts(required, documents, studied, symbols)

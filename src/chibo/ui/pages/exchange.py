@@ -70,7 +70,7 @@ def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
     if receiving:
         from chibo.sync.summary import consolidated
 
-        units, total = consolidated(db, today)
+        units, total = consolidated(db, today, light=True)  # the page shows members required and studied alone
         for summary in [*units, total]:
             data.units.append((summary.unit_id, (summary.label, summary.fingerprint,
                                                  str(summary.last_seq) if summary.unit_id else "",
