@@ -27,7 +27,7 @@ from chibo.store.book import Book
 from chibo.sync.bundle import canonical_json, gunzip_capped, write_bundle
 from chibo.sync.export import export_bundle, pack
 from chibo.sync.importer import import_bundle
-from chibo.sync.keys import UnitKeys
+from chibo.services.keys import UnitKeys
 from chibo.sync.payload import TABLES, content_hash
 
 

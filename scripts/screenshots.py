@@ -33,7 +33,7 @@ from chibo.ui.i18n import install_translations  # noqa: E402
 from chibo.store.book import Book  # noqa: E402
 from chibo.sync.export import export_bundle, export_plan  # noqa: E402
 from chibo.sync.importer import import_bundle  # noqa: E402
-from chibo.sync.keys import ensure_keys  # noqa: E402
+from chibo.services.keys import ensure_keys  # noqa: E402
 from chibo.ui.main_window import MainWindow  # noqa: E402
 from chibo.ui.operations import wait_for_jobs  # noqa: E402
 
@@ -66,7 +66,7 @@ def save(widget, path: Path) -> None:
 def receiving_screens(app, out: Path, folder: Path) -> None:
     """The receiving level: one cell's bundle imported; a second cell new and waiting; the first
     cell's bundle after it restored its book on a new computer, held with both fingerprints."""
-    from chibo.sync.keys import make_new_keys
+    from chibo.services.keys import make_new_keys
     from chibo.sync.trust import pending_keys
     from chibo.ui.dialogs.key_approval import KeyApprovalDialog
 

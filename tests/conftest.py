@@ -27,15 +27,28 @@ def _template(tmp_path_factory, name: str, build) -> Path:
     return folder / "chibo.sqlite"
 
 
-def _copy_book(template: Path, folder: Path) -> Book:
+def copy_book_files(template: Path, folder: Path) -> Path:
+    """A copy of a template's data folder: the book, the originals of the papers it issued, and the
+    unit's keys (a unit is born with them; a book copied without them is one whose keys were lost)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, folder / "chibo.sqlite")
     for suffix in ("-wal", "-shm"):
         if template.with_name(template.name + suffix).exists():
             shutil.copy(template.with_name(template.name + suffix), folder / f"chibo.sqlite{suffix}")
-    if (template.parent / "issued").is_dir():  # the originals of the papers the book issued
-        shutil.copytree(template.parent / "issued", folder / "issued")
-    return Book.open(folder)
+    for sub in ("issued", "keys"):
+        if (template.parent / sub).is_dir():
+            shutil.copytree(template.parent / sub, folder / sub)
+    return folder
+
+
+def key_files(folder: Path) -> dict[str, bytes]:
+    """The unit's key files in a data folder, by path: a refused command must leave them as they were."""
+    keys = Path(folder) / "keys"
+    return {str(p.relative_to(keys)): p.read_bytes() for p in sorted(keys.rglob("*")) if p.is_file()}
+
+
+def _copy_book(template: Path, folder: Path) -> Book:
+    return Book.open(copy_book_files(template, folder))
 
 
 @pytest.fixture(scope="session")
@@ -118,7 +131,7 @@ def stick(tmp_path):
 
 def fingerprint_of(book) -> str:
     """The book's key fingerprint, as its officer reads it out (keys made if there are none yet)."""
-    from chibo.sync.keys import ensure_keys
+    from chibo.services.keys import ensure_keys
 
     return ensure_keys(book).fingerprint
 

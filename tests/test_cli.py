@@ -1,7 +1,6 @@
 """The command line as a script sees it: exit codes, stable JSON, Vietnamese errors."""
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 from chibo import __version__
 from chibo.cli.main import main
 from chibo.text import name_sort_key
+from conftest import copy_book_files
 
 
 def run(capsys, *argv):
@@ -20,11 +20,7 @@ def run(capsys, *argv):
 
 @pytest.fixture
 def demo_dir(demo_template, tmp_path):
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    shutil.copy(demo_template, folder / "chibo.sqlite")
-    shutil.copytree(demo_template.parent / "issued", folder / "issued")  # the originals of its papers
-    return str(folder)
+    return str(copy_book_files(demo_template, tmp_path / "demo"))
 
 
 def test_version(capsys):

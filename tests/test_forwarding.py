@@ -21,7 +21,7 @@ from chibo.sync.bundle import canonical_json, gzip_bytes
 from chibo.sync.export import export_bundle, export_plan
 from chibo.sync.forward import export_forward
 from chibo.sync.importer import import_bundle, verify_bundle
-from chibo.sync.keys import load_keys, make_new_keys, unb64
+from chibo.services.keys import load_keys, make_new_keys, unb64
 from chibo.sync.payload import content_hash
 from chibo.sync.summary import consolidated
 
@@ -317,7 +317,7 @@ def test_a_record_altered_at_the_commune_is_refused_at_the_province(cell_a, cell
     # the key the cell really has: refused, since a key change retires the key it replaces.
     from nacl.signing import SigningKey
 
-    from chibo.sync.keys import fingerprint
+    from chibo.services.keys import fingerprint
 
     assert import_bundle(province, genuine.path, approve=approve).outcome == "imported"
     fake = SigningKey.generate()
@@ -354,7 +354,7 @@ def test_no_commune_signs_for_another_communes_cell(cell_a, receiving, province,
 
     from nacl.signing import SigningKey
 
-    from chibo.sync.keys import fingerprint
+    from chibo.services.keys import fingerprint
 
     other = _two_communes(cell_a, receiving, province, stick, tmp_path)
     try:

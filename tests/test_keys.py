@@ -15,7 +15,7 @@ from chibo.store.book import Book
 from chibo.store.models import KnownKey, KnownUnit, Member, Unit
 from chibo.sync.export import export_bundle, export_plan
 from chibo.sync.importer import import_bundle
-from chibo.sync.keys import load_keys, make_new_keys
+from chibo.services.keys import load_keys, make_new_keys
 from chibo.sync.trust import pending_keys, reject_pending
 
 from conftest import book_rows, cli, fingerprint_of, link

@@ -14,7 +14,7 @@ from sqlmodel import SQLModel, select
 
 import chibo.store.models  # noqa: F401  (registers every table)
 from chibo.services.agenda import speeches
-from chibo.store import schema
+from chibo.store import migrate, schema
 from chibo.store.backup import list_backups
 from chibo.store.book import Book
 from chibo.store.models import KnownKey, CellSession, Member, Speech
@@ -108,7 +108,7 @@ def test_a_failed_upgrade_leaves_the_old_book_readable_and_unchanged(tmp_path, m
             connection.exec_driver_sql("CREATE TABLE agenda_item (id TEXT)")
             raise RuntimeError("power cut in the middle of the migration")
 
-    monkeypatch.setattr(schema, "_run_alembic", broken)
+    monkeypatch.setattr(migrate, "_run_alembic", broken)
     try:
         Book.open(folder)
     except RuntimeError:

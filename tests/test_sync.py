@@ -20,7 +20,7 @@ from chibo.store.models import SYNCED_TABLES, BundleLog, KnownUnit, Member
 from chibo.sync.bundle import canonical_json, gzip_bytes
 from chibo.sync.export import export_bundle
 from chibo.sync.importer import import_bundle, verify_bundle
-from chibo.sync.keys import fingerprint, load_keys
+from chibo.services.keys import fingerprint, load_keys
 from chibo.sync.summary import consolidated
 
 from conftest import DEMO_TODAY, _copy_book, fingerprint_of, link
@@ -128,7 +128,7 @@ def _signed(cell_book, source: Path, target: Path, manifest_change=None, payload
 
     from nacl.public import PublicKey, SealedBox
 
-    from chibo.sync.keys import unb64
+    from chibo.services.keys import unb64
 
     import gzip
 
@@ -540,7 +540,7 @@ def test_an_older_plan_never_moves_the_acknowledgement_back(cell_a, receiving, s
 def test_the_key_fingerprint_is_not_printed_on_the_study_report(cell_a, receiving, stick):
     """The fingerprint is compared on screen (Cài đặt, the exchange log), never on a Party paper."""
     from chibo.reports.study_report import build_study_report
-    from chibo.sync.keys import ensure_keys
+    from chibo.services.keys import ensure_keys
 
     from test_reports import all_text
 

@@ -16,7 +16,7 @@ from chibo.vocabulary import MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, MemberSt
 def session_details(db, session) -> dict:
     """The whole session with stable snake_case keys (README, "chibo sessions show --json")."""
     from chibo.services.agenda import agenda_items, speeches
-    from chibo.services.sessions import expected_members
+    from chibo.services.roll import expected_members
     from chibo.services.session_rules import session_problems
 
     f = session_figures(db, session.id)

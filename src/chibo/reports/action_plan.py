@@ -26,7 +26,7 @@ from chibo.services.lookups import get_alive
 from chibo.services.numbering import parse_number
 from chibo.services.plans import plan_items
 from chibo.services.settings import CONFIRM_BY_DEPUTY, load_rules
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.models import ActionItem, ActionPlan, Document, Member
 from chibo.text import format_date, fold
 from chibo.vocabulary import ITEM_STATUS_LABELS, CellPosition, ItemStatus, label

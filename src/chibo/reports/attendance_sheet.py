@@ -6,7 +6,8 @@ from chibo.reports.common import birth_year, cell_name, letterhead, persons, pos
 from chibo.reports.layout import Paper, grid_table, signature_block
 from chibo.reports.wording import mentions_day
 from chibo.services.lookups import get_alive, rows_by_ids
-from chibo.services.sessions import expected_members, session_title
+from chibo.services.roll import expected_members
+from chibo.services.sessions import session_title
 from chibo.store.models import CellSession, Member
 from chibo.text import name_sort_key, party_date
 from chibo.vocabulary import MEMBER_STATUS_LABELS, MemberStatus, SessionKind, label

@@ -12,7 +12,7 @@ from chibo.reports.layout import TEXT_WIDTH, Letterhead, Signature
 from chibo.reports.wording import committee_name
 from chibo.services.lookups import alive, get_alive
 from chibo.services.roll import Roll
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.models import Member
 from chibo.text import format_count, name_sort_key
 from chibo.vocabulary import CELL_POSITION_LABELS, ON_ROLL_STATUSES, CellPosition, UnitRole, label

@@ -14,7 +14,7 @@ from chibo.services.figures import document_figures
 from chibo.services.sessions import session_title
 from chibo.services.plans import plan_items
 from chibo.services.settings import load_rules
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.models import ActionPlan, Document, Presenter
 from chibo.text import body_date, format_count, format_percent, percent_of
 from chibo.vocabulary import SESSION_FORM_LABELS, SESSION_KIND_LABELS, ItemStatus, label

@@ -23,6 +23,7 @@ from chibo.services.demo_names import PEOPLE_WEIGHTS, NamePool
 from chibo.services.demo_sessions import build_sessions, month_start
 from chibo.services.lookups import alive
 from chibo.services.figures import document_figures
+from chibo.services.keys import unit_keys
 from chibo.services.units import create_unit
 from chibo.store.book import Book
 from chibo.store.models import Presenter
@@ -81,6 +82,7 @@ def build_demo(book: Book, *, seed: int = 1, member_count: int = 35, months: int
     start = month_start(today, months)
     with book.session() as db:  # one transaction: all of the cell or none of it
         unit = create_unit(db, name=name, superior_name="Đảng bộ xã Sơn Cao", place_name="Sơn Cao")
+        unit_keys(db, book.folder)  # born with its keys, as `init_book` makes a unit
         ids = _demo_members(db, rng, member_count, start, today, months)
         say(f"Đã ghi {member_count} đảng viên; đang ghi các văn bản và buổi sinh hoạt…")
         docs = _demo_documents(db, start, today)

@@ -17,7 +17,7 @@ from chibo.services.figures import count_attendance
 from chibo.services.roll import Roll
 from chibo.services.session_save import AgendaItemInput, SessionInput, SpeechInput, save_session
 from chibo.services.settings import load_rules
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.models import Member
 from chibo.vocabulary import DOCUMENT_KIND_LABELS, REQUIRED_STATUSES, AttendanceState, SessionForm, SessionKind, label
 

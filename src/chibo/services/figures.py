@@ -9,7 +9,7 @@ from datetime import date
 from sqlmodel import col
 
 from chibo.services.lookups import alive, get_alive, rows_by_ids
-from chibo.services.sessions import expected_members
+from chibo.services.roll import expected_members
 from chibo.services.roll import Roll
 from chibo.services.settings import QUORUM_ALL_SUMMONED, CellRules, load_rules
 from chibo.text import name_sort_key

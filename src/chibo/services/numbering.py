@@ -25,7 +25,7 @@ from sqlmodel import col, select
 from chibo.errors import ValidationError
 from chibo.services.cleaning import clean_text
 from chibo.services.lookups import alive
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.models import ActionPlan, Document, IssuedPaper, CellSession
 from chibo.store.records import LOCAL_UNIT

@@ -21,7 +21,7 @@ from datetime import date
 from chibo.errors import ValidationError
 from chibo.services.lookups import alive, get_alive, rows_by_ids
 from chibo.services.figures import Quorum, count_attendance
-from chibo.services.sessions import expected_members
+from chibo.services.roll import expected_members
 from chibo.services.roll import Roll
 from chibo.services.settings import CellRules, load_rules
 from chibo.store.models import AgendaItem, Attendance, CellSession, Member, Speech

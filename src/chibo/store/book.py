@@ -17,7 +17,7 @@ from typing import Iterator
 
 from chibo import paths
 from chibo.errors import ChiboError, DamagedBookError, disk_full, is_disk_full
-from chibo.store import records, schema
+from chibo.store import migrate, records, schema
 from chibo.store.engine import make_engine
 from chibo.store.files import create_private, folder_error, open_data_folder, tighten
 from chibo.store.lock import InstanceLock
@@ -106,7 +106,7 @@ class Book:
             # Check the version before the engine exists: its PRAGMAs would write to the file.
             schema.check_not_newer(schema.read_revision(self.database), self.database)
             self.engine = make_engine(self.database)
-            backup = schema.upgrade(self.engine, self.database, self.backups)
+            backup = migrate.upgrade(self.engine, self.database, self.backups)
             if backup:
                 log.info("upgraded %s, previous schema saved to %s", self.database, backup)
             self.local_unit_id = self.get_setting(LOCAL_UNIT_SETTING)

@@ -18,14 +18,14 @@ from sqlmodel import col, func, select
 
 from chibo import __version__
 from chibo.errors import ChiboError, disk_full, is_disk_full
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.models import SYNCED_TABLES, Document, KnownUnit, RevCounter, Unit
 from chibo.store.files import existing_folder
 from chibo.store.schema import SCHEMA_REVISIONS
 from chibo.sync.bundle import FORMAT, FORMAT_VERSION, gzip_bytes, write_bundle
 from chibo.sync.keyring import RECIPIENT_SETTING
-from chibo.sync.keys import b64, fingerprint, unb64, unit_keys
+from chibo.services.keys import b64, fingerprint, unb64, unit_keys
 from chibo.sync.payload import record_line
 from chibo.vocabulary import UnitRole
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from chibo.errors import ChiboError
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.files import existing_folder
 from chibo.store.models import BundleLog, ForwardedBundle, KnownKey, KnownUnit
@@ -33,7 +33,7 @@ from chibo.sync.export import (
     ACKED_REV_SETTING, ACKED_SEQ_SETTING, SENT_SETTING, SEQ_SETTING, last_rev, pack, unit_records, write_bundle_file,
 )
 from chibo.sync.keyring import current_superior
-from chibo.sync.keys import b64, unit_keys
+from chibo.services.keys import b64, unit_keys
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.sealing import check_records_hash, open_sealed
 from chibo.vocabulary import UnitRole

@@ -29,11 +29,11 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.models import KnownKey, KnownUnit
 from chibo.sync.bundle import BundleRefused
 from chibo.sync.keyring import approve_key, current_superior
-from chibo.sync.keys import fingerprint, unb64
+from chibo.services.keys import fingerprint, unb64
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.merge import upsert
 from chibo.sync.payload import parse_records

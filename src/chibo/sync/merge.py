@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from chibo.services.lookups import rows_by_ids
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.files import private_folder, write_atomically
 from chibo.store.models import SYNCED_TABLES, KnownUnit, RevCounter, Unit

@@ -33,14 +33,15 @@ from sqlmodel import col, select
 
 from chibo.errors import ChiboError, NotFoundError
 from chibo.services.cleaning import NAME_LENGTH, clean_text
-from chibo.services.units import local_unit, unit_code
+from chibo.services.lookups import local_unit
+from chibo.services.units import unit_code
 from chibo.store.book import get_setting
 from chibo.store.files import existing_folder
 from chibo.store.models import KnownKey, KnownUnit, Unit, new_id
 from chibo.sync.bundle import DAMAGED, BundleRefused, read_bundle
 from chibo.sync.export import PLAN_SEQ_SETTING, held_revs, last_rev, pack, plan_records, unit_records, write_bundle_file
 from chibo.sync.keyring import approve_key, current_superior, key_row
-from chibo.sync.keys import fingerprint, keys_for_new_computer, parse_fingerprint, unb64, unit_keys
+from chibo.services.keys import fingerprint, keys_for_new_computer, parse_fingerprint, unb64, unit_keys
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.sealing import signature_valid
 from chibo.text import fold

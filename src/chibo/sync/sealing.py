@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from chibo.sync.bundle import DAMAGED, BundleRefused
-from chibo.sync.keys import b64, load_keys, retired_private_keys
+from chibo.services.keys import b64, load_keys, retired_private_keys
 
 
 def signature_valid(manifest_bytes: bytes, signature: bytes, key: bytes) -> bool:

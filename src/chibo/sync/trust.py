@@ -11,9 +11,10 @@ from datetime import datetime, timezone
 from sqlmodel import col, select
 
 from chibo.errors import ChiboError
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.models import BundleLog, KnownKey, KnownUnit
-from chibo.sync.importer import ImportReport, import_bundle
+from chibo.sync.import_report import ImportReport
+from chibo.sync.importer import import_bundle
 from chibo.sync.keyring import approve_key, key_row, superior_flag
 from chibo.vocabulary import UnitRole
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlmodel import col, select
 
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting
 from chibo.store.models import BundleLog, KnownUnit
 from chibo.text import format_count, format_date, format_percent

@@ -54,7 +54,7 @@ def load_settings(db, folder: Path) -> SettingsData:
     from chibo import paths
     from chibo.services.numbering import symbol_suffix, term_start
     from chibo.services.settings import load_rules
-    from chibo.services.units import local_unit
+    from chibo.services.lookups import local_unit
     from chibo.store.backup import list_backups
     from chibo.store.book import get_setting
     from chibo.sync.identity import unit_identity
