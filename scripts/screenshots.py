@@ -28,12 +28,12 @@ from PySide6.QtCore import QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from chibo.services.demo import build_demo  # noqa: E402
+from chibo.services.keys import ensure_keys  # noqa: E402
 from chibo.services.units import init_book  # noqa: E402
-from chibo.ui.i18n import install_translations  # noqa: E402
 from chibo.store.book import Book  # noqa: E402
 from chibo.sync.export import export_bundle, export_plan  # noqa: E402
 from chibo.sync.importer import import_bundle  # noqa: E402
-from chibo.services.keys import ensure_keys  # noqa: E402
+from chibo.ui.i18n import install_translations  # noqa: E402
 from chibo.ui.main_window import MainWindow  # noqa: E402
 from chibo.ui.operations import wait_for_jobs  # noqa: E402
 
@@ -193,13 +193,11 @@ def unlinked_cell_screen(app, out: Path, folder: Path) -> None:
 
 def recovery_screen(app, out: Path, folder: Path) -> None:
     """A book whose pages were damaged: the restore offered at start-up instead of quitting."""
-    from chibo.errors import DamagedBookError
-    from chibo.store.backup import checked_backups
-    from chibo.ui.dialogs.recovery import RecoveryDialog
-
     from datetime import datetime, timedelta
 
-    from chibo.store.backup import make_backup
+    from chibo.errors import DamagedBookError
+    from chibo.store.backup import checked_backups, make_backup
+    from chibo.ui.dialogs.recovery import RecoveryDialog
 
     with Book.open(folder / "hong") as book:
         build_demo(book, seed=2, months=2, today=date.today())

@@ -12,9 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from chibo.services.demo import build_demo  # noqa: E402
-from chibo.services.units import init_book  # noqa: E402
-from chibo.store.book import Book  # noqa: E402
+from chibo.services.demo import build_demo
+from chibo.services.units import init_book
+from chibo.store.book import Book
 
 DEMO_TODAY = date(2026, 6, 20)  # demo books are built "as of" this day, whatever the clock says
 
@@ -85,6 +85,12 @@ def demo_book(demo_template, tmp_path) -> Book:
     b = _copy_book(demo_template, tmp_path / "demo")
     yield b
     b.close()
+
+
+@pytest.fixture
+def demo_dir(demo_template, tmp_path) -> str:
+    """A copy of the demo's data folder, for the command line."""
+    return str(copy_book_files(demo_template, tmp_path / "demo"))
 
 
 @pytest.fixture

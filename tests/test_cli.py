@@ -9,18 +9,12 @@ import pytest
 from chibo import __version__
 from chibo.cli.main import main
 from chibo.text import name_sort_key
-from conftest import copy_book_files
 
 
 def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.fixture
-def demo_dir(demo_template, tmp_path):
-    return str(copy_book_files(demo_template, tmp_path / "demo"))
 
 
 def test_version(capsys):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from chibo.services.keys import load_keys, make_new_keys, unb64
 from chibo.services.units import init_book
 from chibo.store.book import Book
 from chibo.store.models import KnownKey, KnownUnit, Member
@@ -21,10 +22,8 @@ from chibo.sync.bundle import canonical_json, gzip_bytes
 from chibo.sync.export import export_bundle, export_plan
 from chibo.sync.forward import export_forward
 from chibo.sync.importer import import_bundle, verify_bundle
-from chibo.services.keys import load_keys, make_new_keys, unb64
 from chibo.sync.payload import content_hash
 from chibo.sync.summary import consolidated
-
 from conftest import DEMO_TODAY, book_rows, chain, cli, fingerprint_of, link
 from test_sync import _state
 
@@ -475,8 +474,8 @@ def test_a_province_forwards_to_the_level_above_four_levels_deep(cell_a, receivi
     from chibo.sync.restore_bundle import export_restore
 
     rows = book_rows(province)
-    with pytest.raises(ChiboError, match="“Chi bộ bản Nà Khum” gửi báo cáo qua “Đảng ủy xã Sơn Cao”: gói khôi phục do "
-                                         "chính cấp trên trực tiếp ấy ghi. Chưa ghi gì."):
+    with pytest.raises(ChiboError, match=r"“Chi bộ bản Nà Khum” gửi báo cáo qua “Đảng ủy xã Sơn Cao”: gói khôi phục do "
+                                         r"chính cấp trên trực tiếp ấy ghi. Chưa ghi gì."):
         export_restore(province, "Nà Khum", stick)
     assert book_rows(province) == rows and not list(stick.glob("*KHOIPHUC*"))
 

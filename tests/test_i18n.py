@@ -86,8 +86,8 @@ def _mnemonic_groups(book):
     one page of its tabs. Labels (with a buddy) and buttons both take Alt+letter."""
     from PySide6.QtWidgets import QAbstractButton, QLabel, QStackedWidget
 
-    from chibo.ui.editors.document import DocumentEditor
     from chibo.ui.dialogs.issued_papers import OutgoingRegisterDialog
+    from chibo.ui.editors.document import DocumentEditor
     from chibo.ui.editors.member import MemberEditor
     from chibo.ui.editors.outreach import OutreachEditor
     from chibo.ui.editors.plan import PlanEditor, load_plan_form

@@ -13,9 +13,8 @@ from PySide6.QtCore import Qt
 from sqlmodel import func, select
 
 from chibo.errors import ValidationError
-from chibo.services import agenda, documents, sessions, members, outreach, plans, units
+from chibo.services import agenda, documents, members, outreach, plans, sessions, units
 from chibo.services.cleaning import clean_text
-
 from conftest import book_rows, cli, copy_book_files, fingerprint_of, link
 
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: "Lò Văn ‮nA" reads as another name on screen
@@ -88,9 +87,8 @@ def _session(db):
 def test_every_input_path_refuses_with_a_sentence_and_changes_nothing(demo_book, path):
     write, expected = REFUSED[path]
     before = book_rows(demo_book)
-    with pytest.raises(ValidationError) as refused:
-        with demo_book.session() as db:
-            write(db)
+    with pytest.raises(ValidationError) as refused, demo_book.session() as db:
+        write(db)
     assert expected in refused.value.message
     assert book_rows(demo_book) == before
 
@@ -107,7 +105,6 @@ def test_the_member_editor_shows_the_sentence_and_writes_nothing(qtbot, demo_boo
 
     from chibo.ui.editors.member import MemberEditor
     from chibo.ui.operations import wait_for_jobs
-
     from conftest import answer_next_dialog
 
     before = book_rows(demo_book)

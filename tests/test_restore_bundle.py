@@ -11,14 +11,13 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from chibo.services.keys import load_keys, make_new_keys
 from chibo.services.numbering import set_term_start
 from chibo.store.book import Book
 from chibo.store.models import KnownKey, KnownUnit
 from chibo.sync.export import export_bundle
 from chibo.sync.importer import import_bundle
-from chibo.services.keys import load_keys, make_new_keys
 from chibo.sync.restore_bundle import export_restore, write_restore_request
-
 from conftest import book_rows, cli, fingerprint_of, key_files, link
 from test_sync import _state
 

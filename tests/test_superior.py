@@ -17,7 +17,6 @@ from chibo.sync.export import NOT_SEALED, export_bundle, export_plan
 from chibo.sync.importer import import_bundle
 from chibo.sync.keyring import RECIPIENT_SETTING
 from chibo.sync.trust import pending_keys
-
 from conftest import book_rows, cli, fingerprint_of, key_files, link
 
 

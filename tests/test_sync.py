@@ -9,20 +9,21 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlmodel import func, select
 
 from chibo.cli.main import main
 from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures
+from chibo.services.keys import fingerprint, load_keys
 from chibo.services.units import init_book
 from chibo.store.book import Book
 from chibo.store.models import SYNCED_TABLES, BundleLog, KnownUnit, Member
 from chibo.sync.bundle import canonical_json, gzip_bytes
 from chibo.sync.export import export_bundle
 from chibo.sync.importer import import_bundle, verify_bundle
-from chibo.services.keys import fingerprint, load_keys
 from chibo.sync.summary import consolidated
-
 from conftest import DEMO_TODAY, _copy_book, fingerprint_of, link
 
 
@@ -47,7 +48,7 @@ def test_two_cells_report_and_the_summary_is_their_sum(cell_a, cell_b, receiving
                                               "BANPHINHO-1-" + bundles[1].path.name.split("-")[2]]
     assert all(b.sealed for b in bundles)
     reports = [import_bundle(receiving, b.path, approve={fingerprint_of(cell)}) for b, cell in
-               zip(bundles, (cell_a, cell_b))]
+               zip(bundles, (cell_a, cell_b), strict=True)]
     assert [r.outcome for r in reports] == ["imported", "imported"]
     assert reports[0].counts["new"] == bundles[0].records and reports[0].counts["conflict"] == 0
 
@@ -124,13 +125,12 @@ def _rezip(source: Path, target: Path, change) -> Path:
 def _signed(cell_book, source: Path, target: Path, manifest_change=None, payload=None) -> Path:
     """A bundle re-signed with the cell's own key after its manifest or payload was changed (a new
     payload sealed as the original was): what a cell's key holder (or a buggy export) could produce."""
+    import gzip
     import hashlib
 
     from nacl.public import PublicKey, SealedBox
 
     from chibo.services.keys import unb64
-
-    import gzip
 
     keys = load_keys(cell_book.folder)
     with zipfile.ZipFile(source) as archive:
@@ -227,10 +227,10 @@ def test_a_flipped_byte_in_each_member(hostile, member):
 
 def test_extra_member_zip_slip_absolute_and_duplicated_names(hostile):
     cases = {
-        "extra": lambda e: e + [("readme.txt", b"hello")],
+        "extra": lambda e: [*e, ("readme.txt", b"hello")],
         "slip": lambda e: [("../../payload" if n == "payload" else n, d) for n, d in e],
         "absolute": lambda e: [("/etc/payload" if n == "payload" else n, d) for n, d in e],
-        "duplicated": lambda e: e + [e[-1]],
+        "duplicated": lambda e: [*e, e[-1]],
     }
     for name, change in cases.items():
         with pytest.warns(UserWarning) if name == "duplicated" else _no_warning():
@@ -396,7 +396,6 @@ def _state(book, unit_id: str) -> set:
                 for model in SYNCED_TABLES for row in db.exec(select(model).where(model.unit_id == unit_id))}
 
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 _operations = st.lists(
     st.one_of(
@@ -541,7 +540,6 @@ def test_the_key_fingerprint_is_not_printed_on_the_study_report(cell_a, receivin
     """The fingerprint is compared on screen (Cài đặt, the exchange log), never on a Party paper."""
     from chibo.reports.study_report import build_study_report
     from chibo.services.keys import ensure_keys
-
     from test_reports import all_text
 
     keys = ensure_keys(cell_a)

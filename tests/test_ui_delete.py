@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QMessageBox
 from sqlmodel import select
 
 from chibo.services.lookups import alive
-from chibo.services.sessions import list_sessions
 from chibo.services.plans import list_plans, plan_items
+from chibo.services.sessions import list_sessions
 from chibo.store.backup import list_backups
 from chibo.store.models import CellSession, SessionDocument
 

@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from sqlmodel import select as query
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from sqlmodel import select as query
 
 from chibo.reports.papers import PaperState
 from chibo.services import sessions
 from chibo.services.issuing import archive_folder, register_rows
-from chibo.store.models import IssuedPaper, CellSession
+from chibo.store.models import CellSession, IssuedPaper
 from chibo.vocabulary import SessionKind
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from sqlmodel import func, select
 
+from chibo.services.lookups import local_unit
 from chibo.services.numbering import symbol_suffix, term_start
 from chibo.services.settings import load_rules
-from chibo.services.lookups import local_unit
 from chibo.store.backup import list_backups
 from chibo.store.models import Member
-from sqlmodel import func, select
 
 
 @pytest.fixture
@@ -151,7 +151,6 @@ def test_the_unit_tab_shows_the_key_and_the_superior_and_makes_new_keys_on_purpo
 
     from chibo.services.keys import load_keys
     from chibo.ui.operations import wait_for_jobs
-
     from conftest import answer_next_dialog, fingerprint_of
 
     window = demo_window

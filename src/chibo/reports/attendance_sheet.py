@@ -40,7 +40,8 @@ def build_attendance_sheet(db, session_id: str) -> bytes:
 
     def rows(members):
         return [
-            [str(index), m.full_name, birth_year(m) or "", position_label(m.position), SHORT_STATUS.get(called[m.id]) or label(called[m.id], MEMBER_STATUS_LABELS), "", ""]
+            [str(index), m.full_name, birth_year(m) or "", position_label(m.position),
+             SHORT_STATUS.get(called[m.id]) or label(called[m.id], MEMBER_STATUS_LABELS), "", ""]
             for index, m in enumerate(members, 1)
         ]
 

@@ -13,17 +13,17 @@ province's and the commune's are fictitious, like the cell, and say so in their 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 from chibo.errors import ChiboError, ValidationError
 from chibo.services import documents, essays, members, outreach, plans
 from chibo.services.demo_names import PEOPLE_WEIGHTS, NamePool
 from chibo.services.demo_sessions import build_sessions, month_start
-from chibo.services.lookups import alive
 from chibo.services.figures import document_figures
 from chibo.services.keys import unit_keys
+from chibo.services.lookups import alive
 from chibo.services.units import create_unit
 from chibo.store.book import Book
 from chibo.store.models import Presenter
@@ -107,8 +107,8 @@ def _demo_papers(db, folder) -> None:
     and a reprint is the original. Files written before a demo that did not finish are left in `issued/` under names no
     later book uses; the register that would name them was never committed."""
     from chibo.reports.papers import build_paper
-    from chibo.services.sessions import list_sessions
     from chibo.services.numbering import term_start
+    from chibo.services.sessions import list_sessions
     from chibo.store.models import ActionPlan
 
     papers = [(m.held_on, "minutes", m.id) for m in list_sessions(db)]

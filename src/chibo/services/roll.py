@@ -24,7 +24,7 @@ class Roll:
         self._dates = {m: [row[0] for row in rows] for m, rows in self._history.items()}
 
     @classmethod
-    def load(cls, db, unit_id: str | None = None) -> "Roll":
+    def load(cls, db, unit_id: str | None = None) -> Roll:
         """The roll of the book; at a receiving level, `unit_id` picks one cell's members."""
         # Rows changed later win over rows of the same day: order by rev within a day.
         query = (

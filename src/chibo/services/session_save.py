@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from chibo.errors import ValidationError
 from chibo.services import agenda, sessions
-from chibo.services.roll import expected_members
 from chibo.services.lookups import get_alive
+from chibo.services.roll import expected_members
 from chibo.services.session_rules import check_session, set_votes
 from chibo.store.models import AgendaItem, CellSession, Speech
 from chibo.store.records import tombstone

@@ -12,7 +12,7 @@ from chibo.errors import ValidationError
 from chibo.services.cleaning import LONG_LENGTH, NAME_LENGTH, check_choice, clean_date, clean_text
 from chibo.services.lookups import alive, get_alive, rows_by_ids
 from chibo.services.roll import Roll, expected_members
-from chibo.store.models import AgendaItem, Attendance, Document, CellSession, Member, Presenter, SessionDocument, Speech
+from chibo.store.models import AgendaItem, Attendance, CellSession, Document, Member, Presenter, SessionDocument, Speech
 from chibo.store.records import tombstone
 from chibo.text import format_date
 from chibo.vocabulary import (

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from chibo.errors import ChiboError, ValidationError
-from chibo.store.book import LOCAL_UNIT_SETTING, Book, set_setting
-from chibo.store.models import Unit
-from chibo.store.records import LOCAL_UNIT
 from chibo.services.cleaning import NAME_LENGTH, SHORT_LENGTH, check_choice, clean_text
 from chibo.services.keys import unit_keys
 from chibo.services.lookups import local_unit
+from chibo.store.book import LOCAL_UNIT_SETTING, Book, set_setting
+from chibo.store.models import Unit
+from chibo.store.records import LOCAL_UNIT
 from chibo.text import fold
 from chibo.vocabulary import UnitRole
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from chibo import paths
 from chibo.errors import ChiboError, DamagedBookError, disk_full, is_disk_full
@@ -39,7 +39,7 @@ class Book:
         self.warnings: list[str] = []  # said once after opening (a daily backup that could not be made)
 
     @classmethod
-    def open(cls, folder: Path, *, lock: bool = True) -> "Book":
+    def open(cls, folder: Path, *, lock: bool = True) -> Book:
         book = cls(folder, lock=lock)
         open_data_folder(book.folder)
         if book._lock:
@@ -58,7 +58,7 @@ class Book:
         return book
 
     @classmethod
-    def open_for_reading(cls, folder: Path) -> "Book":
+    def open_for_reading(cls, folder: Path) -> Book:
         """For a command that only reads: opened as usual when the folder is free; beside the chibo
         that has it open otherwise, without its lock (SQLite's WAL lets readers in while one writer
         works). Such a reader never migrates or backs up the book: one that needs an upgrade waits
@@ -155,7 +155,7 @@ class Book:
         if self._lock:
             self._lock.release()
 
-    def __enter__(self) -> "Book":
+    def __enter__(self) -> Book:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -18,7 +18,7 @@ class ImportReport:
     sender_unit_id: str | None = None
     fingerprint: str = ""
     seq: int | None = None
-    counts: dict[str, int] = field(default_factory=lambda: {o: 0 for o in OUTCOMES})
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     conflicts: list[dict] = field(default_factory=list)
     previous_fingerprint: str = ""  # pending on a key change: the key approved before
     flag: str = ""  # the sender's declared superior is not this unit: approval needs a second word

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from chibo.errors import ChiboError, disk_full, is_disk_full
+from chibo.services.keys import fingerprint, unb64
 from chibo.services.lookups import local_unit
 from chibo.store.files import private_folder, write_atomically
 from chibo.store.models import BundleLog, KnownUnit
@@ -26,7 +27,6 @@ from chibo.sync.bundle import DAMAGED, BundleRefused, gunzip_capped, read_bundle
 from chibo.sync.forwarded import ForwardContent, apply_forward, counts_of, open_forward
 from chibo.sync.import_report import ImportReport
 from chibo.sync.keyring import Verdict, approve_key, hold, judge
-from chibo.services.keys import fingerprint, unb64
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.merge import apply_plan, upsert
 from chibo.sync.payload import parse_records
@@ -142,8 +142,8 @@ def verify_bundle(book, path: Path) -> ImportReport:
     path = Path(path)
     try:
         with book.session() as db:
-            manifest, records, forwarded, verdict, report = _check(path, db, book.folder, frozenset(), False,
-                                                                   read_held=True)
+            _manifest, records, forwarded, verdict, report = _check(path, db, book.folder, frozenset(), False,
+                                                                    read_held=True)
             db.rollback()
     except BundleRefused as refused:
         return ImportReport(str(path), "rejected", refused.message)
@@ -180,7 +180,7 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
         return report
     _archive(book, path, digest)
     sender = manifest["sender_unit_id"]
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if verdict.action == "hold":
         report.outcome, report.reason = "pending", verdict.reason
         with book.session() as db:
