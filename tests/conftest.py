@@ -209,6 +209,48 @@ def demo_window(qtbot, demo_book):
     wait_for_jobs()
 
 
+@pytest.fixture(scope="module")
+def shared_demo_window(qapp, demo_template, tmp_path_factory):
+    """The main window on a demo book of its own, built once per module for the tests that only read
+    (see `read_only_window`). When the module is done the book must hold the same rows, row for
+    row: a test that wrote to it would have every later test read something else."""
+    import time
+
+    from chibo.ui.main_window import MainWindow
+    from chibo.ui.operations import wait_for_jobs
+
+    book = _copy_book(demo_template, tmp_path_factory.mktemp("shared-window") / "demo")
+    before = book_rows(book)
+    window = MainWindow(book)
+    window.show()
+    window.load()
+    deadline = time.monotonic() + 10
+    while window.exchange.role is None:  # every page filled (the exchange page is filled last)
+        assert time.monotonic() < deadline, "the shared window did not load"
+        qapp.processEvents()
+        time.sleep(0.005)
+    yield window
+    wait_for_jobs()
+    window.close()
+    window.deleteLater()
+    qapp.processEvents()
+    book.close()
+    assert book_rows(book) == before, "a test given the read-only window wrote to its book"
+
+
+@pytest.fixture
+def read_only_window(qtbot, shared_demo_window):
+    """The shared demo window for a test that only reads, turned to the overview with nothing typed
+    in the register's search; what a test opens or types it puts back itself."""
+    from chibo.ui.operations import wait_for_jobs
+
+    window = shared_demo_window
+    window.register.search.clear()
+    window.navigation.setCurrentRow(0)
+    yield window
+    wait_for_jobs()
+
+
 def answer_next_dialog(qtbot, button_text: str, *, seen: list | None = None, before=None, timeout_ms: int = 10_000):
     """As a person would: when the next modal dialog opens, read it (its text, or the dialog itself,
     into `seen`), let `before(dialog)` tick what needs ticking, then click the button labelled

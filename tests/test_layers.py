@@ -6,6 +6,7 @@ only the layers under it; and no two core modules import each other, even from i
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
 import subprocess
@@ -51,6 +52,7 @@ def _is_module(name: str, root: Path) -> bool:
     return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
+@functools.cache
 def imports_of(path: Path, root: Path = SRC) -> list[tuple[int, str]]:
     """(line, module) for every import in the file, at the top, in functions, in branches alike.
     `from a import b` is `a.b` when b is a module, else `a`. Imports only a type checker reads

@@ -286,7 +286,8 @@ def test_save_pdf_of_the_study_report_issues_it(qtbot, window, demo_book, tmp_pa
     assert built.args[0].number_symbol == "01-BC/CB"
 
 
-def test_the_sign_in_sheet_is_printed_without_a_number(qtbot, window, tmp_path, monkeypatch):
+def test_the_sign_in_sheet_is_printed_without_a_number(qtbot, read_only_window, tmp_path, monkeypatch):
+    window = read_only_window
     printed = tmp_path / "may-in.pdf"
     printer_to(monkeypatch, printed)
     page = window.sessions
@@ -301,7 +302,8 @@ def test_the_sign_in_sheet_is_printed_without_a_number(qtbot, window, tmp_path, 
     assert len(PdfReader(printed).pages) == len(PdfReader(io.BytesIO(built.args[0].pdf)).pages)
 
 
-def test_nothing_selected_says_so(qtbot, window, monkeypatch):
+def test_nothing_selected_says_so(qtbot, read_only_window, monkeypatch):
+    window = read_only_window
     said = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
     page = window.plans
