@@ -80,6 +80,8 @@ def expected_members(db, session: CellSession, roll: Roll | None = None) -> dict
     on_roll = roll.on_roll(session.held_on)
     if session.kind != SessionKind.MAKEUP:
         return on_roll
-    invited = db.exec(select(Attendance.member_id).where(Attendance.session_id == session.id,
-                                                        col(Attendance.deleted_at).is_(None))).all()
+    # Whole rows, as the sessions module reads them: the order SQLite returns them in is the
+    # order the called members keep (a narrower query may take another index, another order).
+    rows = db.exec(select(Attendance).where(Attendance.session_id == session.id))
+    invited = [row.member_id for row in rows if row.deleted_at is None]
     return {m: on_roll[m] for m in invited if m in on_roll}
