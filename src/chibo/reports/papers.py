@@ -18,7 +18,7 @@ from pathlib import Path
 
 from chibo.errors import ValidationError
 from chibo.services.lookups import resolve
-from chibo.store.models import ActionPlan, Document, CellSession
+from chibo.store.models import ActionPlan, CellSession, Document
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import fold, format_date
 
@@ -99,8 +99,8 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
     issues another paper with a new number for a record issued before; `rebuild` archives, under
     its old number and date, the paper rebuilt from the book for a number given before chibo
     archived papers. Without `issue` nothing is written: a draft or the archived original."""
-    from chibo.reports.attendance_sheet import build_attendance_sheet
     from chibo.reports.action_plan import build_action_plan
+    from chibo.reports.attendance_sheet import build_attendance_sheet
 
     if kind == "attendance":
         session = resolve(db, CellSession, record_id)

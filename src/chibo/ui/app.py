@@ -126,8 +126,8 @@ class _Startup:
     def offer_restore(self, message: str, choices: list) -> None:
         """Instead of quitting: choose a backup, restore it without opening the book, open it."""
         from chibo.store.backup import restore_into
-        from chibo.ui.operations import run_in_background
         from chibo.ui.dialogs.recovery import RecoveryDialog
+        from chibo.ui.operations import run_in_background
 
         dialog = RecoveryDialog(message, choices, self.window)
         self.window.recovery = dialog  # reachable for screenshots
@@ -186,8 +186,8 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     from chibo.ui.i18n import install_translations, read_language
     from chibo.ui.main_window import MainWindow
     from chibo.ui.operations import run_in_background
-    from chibo.ui.widgets.screen import fit_to_screen
     from chibo.ui.single_instance import hand_off
+    from chibo.ui.widgets.screen import fit_to_screen
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("chibo")

@@ -9,7 +9,14 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
 )
 
 from chibo.text import format_date, parse_date
@@ -36,8 +43,8 @@ class PlanDraft:
 
 
 def load_plan_form(db, plan_id: str | None) -> PlanDraft:
-    from chibo.services.lookups import get_alive
     from chibo.services.documents import list_documents
+    from chibo.services.lookups import get_alive
     from chibo.services.members import list_members
     from chibo.services.plans import plan_items
     from chibo.store.models import ActionPlan

@@ -7,10 +7,10 @@ from datetime import date
 
 from chibo.services.documents import list_documents, remove_document
 from chibo.services.figures import document_figures, session_figures
-from chibo.services.sessions import list_sessions, remove_session, session_documents
+from chibo.services.lookups import get_alive
 from chibo.services.plans import list_plans, plan_progress, remove_plan
 from chibo.services.roll import Roll
-from chibo.services.lookups import get_alive
+from chibo.services.sessions import list_sessions, remove_session, session_documents
 from chibo.store.models import Member
 from chibo.text import format_date, format_percent
 from chibo.ui.i18n import QT_TR_NOOP, tr

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures
-from chibo.services.sessions import list_sessions
+from chibo.services.lookups import local_unit
 from chibo.services.plans import overdue_items
 from chibo.services.roll import Roll
-from chibo.services.units import local_unit
+from chibo.services.sessions import list_sessions
 from chibo.text import format_date, format_rate, name_sort_key
 from chibo.ui.i18n import tr
 from chibo.ui.words import session_title
