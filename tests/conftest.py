@@ -56,10 +56,30 @@ def _copy_book(template: Path, folder: Path) -> Book:
 def qapp(qapp):
     """pytest-qt's application, in Vietnamese as the app starts by default (tests assert the
     Vietnamese a secretary reads); `qapp.chibo_translators` lets a test switch to English."""
+    from chibo.ui.collector import collect_on_gui_thread
     from chibo.ui.i18n import install_translations
 
+    collect_on_gui_thread(qapp)  # as the app does: cycles are collected on the GUI thread only
     qapp.chibo_translators = install_translations(qapp, "vi")
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    """Once a Qt test has switched automatic collection off (see `qapp`), tests that never spin
+    the event loop would never collect: collect after each one, on this (the GUI) thread."""
+    yield
+    import gc
+
+    if not gc.isenabled():
+        from PySide6.QtWidgets import QApplication
+
+        from chibo.ui.collector import GuiThreadCollector
+
+        app = QApplication.instance()
+        collector = app.findChild(GuiThreadCollector) if app is not None else None
+        if collector is not None:
+            collector.collect()
 
 
 @pytest.fixture(scope="session")

@@ -183,6 +183,7 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from chibo.ui.collector import collect_on_gui_thread
     from chibo.ui.i18n import install_translations, read_language
     from chibo.ui.main_window import MainWindow
     from chibo.ui.operations import run_in_background
@@ -191,6 +192,7 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("chibo")
+    collect_on_gui_thread(app)  # never in a worker: a cycle holding a Qt object must die on this thread
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_ID)
     if not smoke and hand_off(folder):
