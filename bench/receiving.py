@@ -16,6 +16,7 @@ and how each cost grows from the smallest book to the largest (goal for start-up
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import statistics
@@ -27,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from receiving_books import SIZES, receiving_books  # noqa: E402
-from startup import BARE, spawn  # noqa: E402
+from receiving_books import SIZES, receiving_books
+from startup import BARE, spawn
 
 # The floor: the same figures as `chibo summary --json`, written by hand against the tables with
 # sqlite3 alone. Bare-column MAX/MIN (SQLite picks the other columns from the row holding the
@@ -204,13 +205,13 @@ def in_process(folder: Path) -> tuple[float, float]:
     for _ in range(3):
         start = time.perf_counter()
         namespace = {"__name__": "floor"}
-        argv, out = sys.argv, sys.stdout
-        sys.argv, sys.stdout = ["floor", str(folder), date.today().isoformat()], open(os.devnull, "w")
+        argv = sys.argv
+        sys.argv = ["floor", str(folder), date.today().isoformat()]
         try:
-            exec(FLOOR, namespace)
+            with open(os.devnull, "w") as nowhere, contextlib.redirect_stdout(nowhere):
+                exec(FLOOR, namespace)
         finally:
-            sys.stdout.close()
-            sys.argv, sys.stdout = argv, out
+            sys.argv = argv
         floor.append(time.perf_counter() - start)
     return min(ours), min(floor)
 
@@ -229,8 +230,7 @@ def check_agreement(folder: Path, env: dict) -> str:
             got = expected["documents"].get(document["number_symbol"], {})
             if (document["studied"], document["studied_in_makeup"]) != (got.get("studied", 0), got.get("in_makeup", 0)):
                 return f"DISAGREE on {unit['name']} {document['number_symbol']}"
-            if {k: v for k, v in document["essays_by_grade"].items()} != {k: v for k, v in got.get("essays", {}).items()
-                                                                            if k}:
+            if dict(document["essays_by_grade"]) != {k: v for k, v in got.get("essays", {}).items() if k}:
                 return f"DISAGREE on {unit['name']} {document['number_symbol']} essays"
     return "the same figures"
 

@@ -3,10 +3,10 @@
 One demo cell of 35 members and 60 months is built and exported in full; the other cells are
 copies of its records under new ids, new units and new keys (`sync_import.cell_copies`), each
 bundle signed by its own cell and imported at a commune as an officer would (key approved by its
-fingerprint). The commune has one document of its own to send them. The books grow in one pass: after 30 bundles the book is copied aside, after 100
-again, and so on. Building 300 cells takes minutes, so the books are cached in
-`/tmp/chibo-bench-receiving/<BUILD>/<cells>` and reused while `BUILD` (the schema head and this
-file's recipe) is the same.
+fingerprint). The commune has one document of its own to send them. The books grow in one pass:
+after 30 bundles the book is copied aside, after 100 again, and so on. Building 300 cells takes
+minutes, so the books are cached in `/tmp/chibo-bench-receiving/<BUILD>/<cells>` and reused while
+`BUILD` (the schema head and this file's recipe) is the same.
 
     .venv/bin/python bench/receiving_books.py [CELLS ...]     (default 30 100 300: builds and prints paths)
 """
@@ -23,14 +23,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sync_import import cell_copies  # noqa: E402
+from sync_import import cell_copies
 
-from chibo.services.demo import build_demo  # noqa: E402
-from chibo.services.units import init_book  # noqa: E402
-from chibo.store.book import Book  # noqa: E402
-from chibo.store.schema import SCHEMA_HEAD  # noqa: E402
-from chibo.sync.export import export_bundle  # noqa: E402
-from chibo.sync.importer import import_bundle  # noqa: E402
+from chibo.services.demo import build_demo
+from chibo.services.units import init_book
+from chibo.store.book import Book
+from chibo.store.schema import SCHEMA_HEAD
+from chibo.sync.export import export_bundle
+from chibo.sync.importer import import_bundle
 
 DEMO_TODAY = date(2026, 6, 20)
 RECIPE = "v1-seed3-35m-60mo"

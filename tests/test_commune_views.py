@@ -20,7 +20,6 @@ from chibo.store.records import ForeignRecordError
 from chibo.sync.export import export_bundle
 from chibo.sync.importer import import_bundle
 from chibo.vocabulary import SessionKind
-
 from conftest import book_rows, cli, fingerprint_of, link
 
 
@@ -75,7 +74,7 @@ def test_documents_and_sessions_shown_at_the_commune_are_the_cells_own(capsys, c
 def test_minutes_numbers_of_two_cells_never_meet_in_one_listing(capsys, commune):
     numbers = {}
     for code in ("BANNAKHUM", "BANPHINHO"):
-        code_, out, _ = cli(capsys, "--data-dir", commune["commune"], "sessions", "list", "--json", "--unit", code)
+        _code, out, _ = cli(capsys, "--data-dir", commune["commune"], "sessions", "list", "--json", "--unit", code)
         numbers[code] = [s["id"] for s in json.loads(out)]
     assert numbers["BANNAKHUM"] and numbers["BANPHINHO"] and not set(numbers["BANNAKHUM"]) & set(numbers["BANPHINHO"])
     with Book.open(commune["commune"]) as book, book.session() as db:
@@ -101,6 +100,7 @@ def test_without_a_cell_the_commune_says_it_needs_one(capsys, commune, command, 
 
 def test_the_communes_documents_listed_with_their_figures_summed_over_the_cells(capsys, commune):
     code, out, _ = cli(capsys, "--data-dir", commune["commune"], "documents", "list", "--json")
+    assert code == 0
     [listed] = json.loads(out)
     expected = [0, 0]
     for cell in ("a", "b"):
@@ -158,9 +158,8 @@ def test_nothing_of_a_cells_is_written_at_the_commune(commune):
         ]
         messages = []
         for attempt in attempts:
-            with pytest.raises(ForeignRecordError) as refused:
-                with book.session() as db:
-                    attempt(db)
+            with pytest.raises(ForeignRecordError) as refused, book.session() as db:
+                attempt(db)
             messages.append(refused.value.message)
     assert messages[0] == messages[1] == (
         "Bản ghi này là của “Chi bộ bản Nà Khum”: chỉ đơn vị ấy sửa được, trên sổ của mình, rồi gửi lại; ở đây chỉ "

@@ -20,11 +20,10 @@ from chibo.services.units import init_book
 from chibo.store.book import Book
 from chibo.sync.export import export_bundle
 from chibo.sync.importer import import_bundle
-
 from conftest import _copy_book
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from sync_import import cell_copies  # noqa: E402  (the bench's copies of one cell under new ids and keys)
+from sync_import import cell_copies
 
 
 @pytest.fixture(scope="module")

@@ -78,11 +78,10 @@ def papers_list(book, args) -> int:
 
 
 def plans_list(book, args) -> int:
+    from chibo.cli.cells import heading, view_for
     from chibo.services.lookups import get_alive
     from chibo.services.plans import list_plans, plan_progress
     from chibo.store.models import Member
-
-    from chibo.cli.cells import heading, view_for
 
     with book.session() as db:
         cell = view_for(db, args, "các kế hoạch hành động")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from chibo.errors import ValidationError
 from chibo.services.lookups import resolve
-from chibo.store.models import ActionPlan, Document, CellSession
+from chibo.store.models import ActionPlan, CellSession, Document
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import fold, format_date
 
@@ -40,6 +40,9 @@ class PrintedPaper:
     state: PaperState = PaperState.UNNUMBERED
     number_symbol: str = ""  # issued (or, for a draft, the number it would take)
     note: str = ""  # what the screen says about the paper, in Vietnamese
+
+
+CELL_PAPERS = ("minutes", "attendance", "report", "plan")  # a cell's own: never built at a receiving level
 
 
 @dataclass(frozen=True)
@@ -100,16 +103,17 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
     its old number and date, the paper rebuilt from the book for a number given before chibo
     archived papers. Without `issue` nothing is written: a draft or the archived original.
 
-    A receiving level prints none of these: a cell's papers carry the cell's header and signature
-    and are printed by the cell; the level's own figures are its consolidated report."""
+    A receiving level prints none of a cell's papers (minutes, sign-in sheet, study report, plan):
+    they carry the cell's header and signature and are printed by the cell; the level's own
+    figures are its consolidated report."""
     from chibo.services.viewing import is_receiving
 
-    if is_receiving(db):
+    if kind in CELL_PAPERS and is_receiving(db):
         raise ValidationError("Ở cấp nhận báo cáo không in biên bản, danh sách dự họp, báo cáo kết quả học tập hay kế "
                               "hoạch của chi bộ: giấy tờ ấy mang tên và chữ ký của chi bộ, do chi bộ in trên sổ của "
                               "mình. Số liệu các chi bộ ở đây in trong báo cáo tổng hợp.")
-    from chibo.reports.attendance_sheet import build_attendance_sheet
     from chibo.reports.action_plan import build_action_plan
+    from chibo.reports.attendance_sheet import build_attendance_sheet
 
     if kind == "attendance":
         session = resolve(db, CellSession, record_id)

@@ -370,7 +370,7 @@ def study_counts(db, units: dict[str, str | None], as_of: date) -> StudyCounts:
     `cell_totals`' documents: the first screen's column and the documents page need no more, and
     leaving out which session came first, the forms, essays and plans takes a third of the time."""
     params = {"as_of": as_of.isoformat(), "unit": None}
-    required = {u: 0 for u in units}
+    required = dict.fromkeys(units, 0)
     for unit, status, count in rows(db, _STATUSES, params):
         if unit in required and status in REQUIRED_STATUSES:
             required[unit] += count

@@ -17,9 +17,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from chibo.services.aggregates import (
-    LOCAL_UNIT_SETTING, RECIPIENT_SETTING, ReceivedUnit, cell_totals, received_units, rows, setting, study_counts,
+    LOCAL_UNIT_SETTING,
+    RECIPIENT_SETTING,
+    ReceivedUnit,
+    cell_totals,
+    received_units,
+    rows,
+    setting,
+    study_counts,
 )
-
 
 
 @dataclass

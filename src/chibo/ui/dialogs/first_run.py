@@ -12,14 +12,22 @@ that changes where the wizard goes calls `_follow_choice`."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QFormLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog, QRadioButton, QVBoxLayout, QWizard,
+    QButtonGroup,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWizard,
     QWizardPage,
 )
 
-from chibo.ui.i18n import tr
-from chibo.ui.dialogs.member_import import ImportPreviewPanel
-from chibo.ui.operations import EVERYTHING, BookOp, message_of
 from chibo.ui.dialogs.first_run_recover import RecoverPage
+from chibo.ui.dialogs.member_import import ImportPreviewPanel
+from chibo.ui.i18n import tr
+from chibo.ui.operations import EVERYTHING, BookOp, message_of
 from chibo.ui.widgets.screen import fit_to_screen
 
 WELCOME, UNIT, START, IMPORT, RECOVER = range(5)

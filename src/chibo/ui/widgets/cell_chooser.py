@@ -37,7 +37,7 @@ class _Folded(QSortFilterProxyModel):
 class CellBar(QWidget):
     """“Chi bộ: [list]  — only viewed here; the cell writes in its own book.”"""
 
-    def __init__(self, choice: CellChoice):
+    def __init__(self, choice):  # the window's `pages.drill_down.CellChoice`
         super().__init__()
         self.choice = choice
         self.model = QStandardItemModel()
