@@ -179,12 +179,18 @@ def open_main_window(qtbot, book, page: int | str = 0):
 
 
 def show_page(qtbot, window, name: str):
-    """Turn the window to the page `name` as the sidebar does, and wait until it is filled."""
+    """Turn the window to the page `name` as the sidebar does, and wait until it is filled and laid
+    out (a click lands where a person sees the button only once the layout is done)."""
+    from PySide6.QtWidgets import QApplication
+
     page = window.page(name)
     if window.current_name() != name:
         window.show_page(name)
     qtbot.waitUntil(lambda: window.fills[name] > 0 and name not in window.stale and name not in window._loading,
                     timeout=10_000)
+    for _ in range(3):  # the layout requests and the paint the fill posted
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
     return page
 
 

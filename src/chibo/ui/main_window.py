@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout,
     QWidget,
@@ -109,6 +109,8 @@ class Sidebar(QWidget):
         self.entries.setFrameShape(QFrame.NoFrame)
         self.entries.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.entries.setWordWrap(True)  # "Kế hoạch hành động" on two lines rather than cut, at 125 % too
+        self.entries.setTextElideMode(Qt.ElideNone)
         for spec in PAGES:
             item = QListWidgetItem(page_icon(spec.icon), tr(spec.title))
             self.entries.addItem(item)
@@ -126,7 +128,14 @@ class Sidebar(QWidget):
         layout.addWidget(self.unit_name)
         layout.addWidget(self.superior)
         layout.addWidget(self.entries, 1)
-        self.setFixedWidth(228)
+        # As wide as its longest entry needs in this language and at this scale (icon, padding, margins).
+        longest = max(QFontMetrics(self._entry_font()).horizontalAdvance(tr(spec.title)) for spec in PAGES)
+        self.setFixedWidth(max(200, min(longest + 28 + 64, 300)))
+
+    def _entry_font(self):
+        font = self.entries.font()
+        font.setPointSizeF(12)  # the entries' size in the style sheet below
+        return font
 
 
 PAGE_ICON_SIZES = (28, 35, 42, 56)  # scripts/make_icons.py's PAGE_SIZES

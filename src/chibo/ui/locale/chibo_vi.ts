@@ -1504,10 +1504,6 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Chưa ghi.</translation>
     </message>
     <message>
-        <source>Record it with the roll call of {date}.</source>
-        <translation>Ghi buổi họp với điểm danh ngày {date}.</translation>
-    </message>
-    <message>
         <source>Record this month’s meeting…</source>
         <translation>Ghi buổi sinh hoạt tháng này…</translation>
     </message>
@@ -1564,6 +1560,10 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>{document} ({count} người): {names}</translation>
     </message>
     <message>
+        <source>Proposed day: {date}, with the roll of that day.</source>
+        <translation>Ngày đề xuất: {date}, điểm danh theo danh sách ngày ấy.</translation>
+    </message>
+    <message>
         <source>Missed the study of {date}.</source>
         <translation>Vắng buổi học ngày {date}.</translation>
     </message>
@@ -1590,6 +1590,10 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
     <message>
         <source>No task of the action plans is past its deadline.</source>
         <translation>Không có nhiệm vụ nào của các kế hoạch bị quá hạn.</translation>
+    </message>
+    <message>
+        <source>{days} days late ({member}): {task}</source>
+        <translation>Quá hạn {days} ngày ({member}): {task}</translation>
     </message>
     <message>
         <source>{days} days late: {task}</source>
