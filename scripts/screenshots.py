@@ -425,6 +425,21 @@ def document_screens(app, window: MainWindow, out: Path) -> None:
     coverage.reject()
 
 
+def board_screens(app, window: MainWindow, out: Path) -> None:
+    """Tổng quan's "record this month's meeting": the editor it opens on this month's usual day
+    with the roll of that day (closed unsaved: the screens after it show the demo as it is)."""
+    window.show_page("overview")
+    settle(app)
+    board = window.overview
+    if board.record_button is None:  # this month's meeting is in the demo already
+        return
+    board.record_button.click()
+    settle(app)
+    save(board.last_dialog, out / "01b-ghi-buoi-thang-nay.png")
+    board.last_dialog.reject()
+    settle(app)
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -450,6 +465,8 @@ def main() -> int:
             link(book, commune, stick)
         window = open_window(app, book)
         names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach", "tuyen-truyen", "trao-doi", "cai-dat")
+        window.show_page("exchange")  # its panels are built with its first data
+        settle(app)
         window.exchange.export_panel.picker.set_folder(stick)
         window.exchange.export_panel.export()
         settle(app)
@@ -472,10 +489,15 @@ def main() -> int:
         print(path)
         dialog.close()
         settle(app)  # the refresh after printing reads the book: let it finish before the book closes
+        board_screens(app, window, out)
         register_screens(app, window, book, out)
         editor_screens(app, window, out)
         import_screens(app, window, out, Path(folder))
         settings_screens(app, window, out)
+        # By now register_screens recorded a session for today: this month's meeting is on the board.
+        window.show_page("overview")
+        settle(app)
+        save(window, out / "01c-tong-quan-da-ghi-buoi-thang.png")
         window.close()
     return 0
 

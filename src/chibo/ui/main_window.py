@@ -121,7 +121,9 @@ class Sidebar(QWidget):
             "#pages { background: transparent; font-size: 12pt; outline: 0; }"
             "#pages::item { padding: 9px 8px; margin: 1px 6px; border-radius: 6px; }"
             "#pages::item:hover { background: #e6dfcf; }"
-            "#pages::item:selected { background: #b3261e; color: white; }")
+            # The page shown: a light red with a dark red bar and words, so the icons' own red stays visible.
+            "#pages::item:selected { background: #f7d9d0; color: #7a1010; font-weight: bold;"
+            " border-left: 5px solid #b3261e; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -130,7 +132,7 @@ class Sidebar(QWidget):
         layout.addWidget(self.entries, 1)
         # As wide as its longest entry needs in this language and at this scale (icon, padding, margins).
         longest = max(QFontMetrics(self._entry_font()).horizontalAdvance(tr(spec.title)) for spec in PAGES)
-        self.setFixedWidth(max(200, min(longest + 28 + 64, 300)))
+        self.setFixedWidth(max(224, min(longest + 28 + 64, 300)))
 
     def _entry_font(self):
         font = self.entries.font()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from chibo.text import format_date, format_percent
 from chibo.ui.i18n import tr
@@ -79,6 +79,9 @@ class OverviewPage(QWidget):
         # Two columns of cards, each packed from the top (a grid would give a short card the height
         # of its taller neighbour, and push the last cards below the fold at 1366×768).
         columns = QHBoxLayout(self.content)
+        # Never squeezed below what its cards need (at 125 % they overflow 768 pixels): the scroll
+        # area scrolls instead of clipping lines and buttons.
+        columns.setSizeConstraint(QLayout.SetMinimumSize)
         columns.setContentsMargins(0, 4, 8, 8)
         columns.setSpacing(14)
         self.columns = (QVBoxLayout(), QVBoxLayout())
