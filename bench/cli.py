@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from startup import make_books  # noqa: E402  (the same demo and big books)
+from startup import make_books
 
 PLAIN_SQLITE = """
 import json, sqlite3, sys

@@ -17,7 +17,6 @@ import pytest
 from chibo.errors import DamagedBookError
 from chibo.store.backup import is_good_backup, list_backups, maybe_backup
 from chibo.store.book import Book
-
 from conftest import _copy_book, book_rows, cli, link
 
 
@@ -164,7 +163,7 @@ def export_bundle_path(cell, stick) -> Path:
 def test_a_data_dir_that_is_a_file_gets_a_sentence(capsys, tmp_path):
     afile = tmp_path / "so-chi-bo.txt"
     afile.write_text("ghi chú")
-    code, out, err = cli(capsys, "--data-dir", afile, "members", "list")
+    code, _out, err = cli(capsys, "--data-dir", afile, "members", "list")
     assert code == 1 and err.startswith(f"chibo: “{afile}” là một tệp, không phải thư mục dữ liệu.")
     assert "Traceback" not in err and afile.read_text() == "ghi chú"
 

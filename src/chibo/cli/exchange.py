@@ -74,8 +74,8 @@ def _print_report(report, approve: set[str]) -> None:
 
 
 def import_bundles(book, args) -> int:
+    from chibo.services.keys import parse_fingerprint
     from chibo.sync.importer import import_bundle
-    from chibo.sync.keys import parse_fingerprint
     from chibo.sync.trust import import_waiting
 
     approve = {parse_fingerprint(text) for text in args.approve or []}

@@ -18,7 +18,7 @@ from pathlib import Path
 from chibo.errors import ValidationError
 from chibo.reports.output import paper_file_name as _file_name
 from chibo.services.lookups import resolve
-from chibo.store.models import ActionPlan, Document, CellSession
+from chibo.store.models import ActionPlan, CellSession, Document
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import format_date
 

@@ -83,8 +83,8 @@ def count_attendance(session_id: str, called: dict[str, MemberStatus], marks: di
     was marked: the same sums for the saved session and for the editor while it is being filled."""
     figures = SessionFigures(
         session_id=session_id,
-        summoned={c: 0 for c in SUMMONED_CATEGORIES},
-        present={c: 0 for c in SUMMONED_CATEGORIES},
+        summoned=dict.fromkeys(SUMMONED_CATEGORIES, 0),
+        present=dict.fromkeys(SUMMONED_CATEGORIES, 0),
     )
     excused = {MemberStatus.FULL: 0, MemberStatus.PROBATIONARY: 0, MemberStatus.ATTACHED: 0}
     for member_id, status in called.items():

@@ -18,11 +18,10 @@ from chibo.services.attendance_count import (  # noqa: F401  (the counting lives
     voting_quorum,
 )
 from chibo.services.lookups import alive, get_alive, rows_by_ids
-from chibo.services.sessions import expected_members
-from chibo.services.roll import Roll
+from chibo.services.roll import Roll, expected_members
 from chibo.services.settings import load_rules
+from chibo.store.models import Attendance, CellSession, Document, Essay, Member, Outreach, SessionDocument
 from chibo.text import name_sort_key
-from chibo.store.models import Attendance, Document, Essay, CellSession, Member, Outreach, SessionDocument
 from chibo.vocabulary import AttendanceState, MemberStatus, SessionKind
 
 
@@ -40,7 +39,7 @@ def cell_membership(db, day: date, roll: Roll | None = None) -> dict[MemberStatu
     included: they are full members), dự bị, sinh hoạt tạm. A member attending another cell for a
     while counts with the status held before leaving (full when the register does not say)."""
     roll = roll or Roll.load(db)
-    split = {status: 0 for status in SUMMONED_CATEGORIES}
+    split = dict.fromkeys(SUMMONED_CATEGORIES, 0)
     for member_id, status in roll.on_roll(day).items():
         if status == MemberStatus.AWAY:
             before = [s for d, s in roll.history(member_id) if d <= day and s in SUMMONED_CATEGORIES]
@@ -195,7 +194,8 @@ def member_studies(db, member_id: str) -> list[MemberStudy]:
     member = get_alive(db, Member, member_id)
     present = {
         row.session_id
-        for row in db.exec(alive(Attendance).where(Attendance.member_id == member.id, Attendance.state == AttendanceState.PRESENT))
+        for row in db.exec(alive(Attendance).where(Attendance.member_id == member.id,
+                                                   Attendance.state == AttendanceState.PRESENT))
     }
     result = []
     for document in db.exec(alive(Document).order_by(col(Document.issued_on).desc())):

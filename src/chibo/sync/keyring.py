@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqlmodel import select
 
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting
 from chibo.store.models import KnownKey, KnownUnit
 from chibo.sync.bundle import BundleRefused

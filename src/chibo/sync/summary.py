@@ -10,10 +10,10 @@ from datetime import date
 
 from sqlmodel import col, select
 
-from chibo.services.lookups import alive
 from chibo.services.figures import document_figures
+from chibo.services.lookups import alive
 from chibo.services.roll import Roll
-from chibo.store.models import BundleLog, Document, KnownUnit, CellSession, Unit
+from chibo.store.models import BundleLog, CellSession, Document, KnownUnit, Unit
 from chibo.sync.keyring import current_superior
 from chibo.text import rate_value
 
@@ -46,7 +46,7 @@ class UnitSummary:
     sessions: int = 0
     documents: dict[str, DocumentTotal] = field(default_factory=dict)
 
-    def add(self, other: "UnitSummary") -> None:
+    def add(self, other: UnitSummary) -> None:
         """Count `other`'s figures into these (a total, or a commune's with its cells)."""
         self.members += other.members
         self.sessions += other.sessions

@@ -19,7 +19,15 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -48,7 +56,7 @@ PAGE_TITLES = tuple(spec.title for spec in PAGES)
 FRAME_KINDS = frozenset({Kind.SETTINGS})  # the sidebar's name, the status bar, the text size
 
 
-def build_page(name: str, book, folder: Path, window: "MainWindow") -> QWidget:
+def build_page(name: str, book, folder: Path, window: MainWindow) -> QWidget:
     """The page called `name`; its module is imported here, the first time it is shown."""
     if name == "overview":
         from chibo.ui.pages.overview import OverviewPage
@@ -176,6 +184,7 @@ class MainWindow(QMainWindow):
         self._again: set[str] = set()
         self._waiting: list = []  # what a click asked for before the book was open (`when_open`)
         self._text_size = None
+        self._frame_reads = 0
         self.unit = None  # the book's unit as the frame shows it (services.glance.UnitGlance)
         for _spec in PAGES:
             self.stack.addWidget(QWidget())  # stand-ins until each page is first shown
@@ -263,7 +272,7 @@ class MainWindow(QMainWindow):
                 return
             page.show_data(data)
             self.fills[name] += 1
-            if name == "overview":
+            if name == "overview" and not self._frame_reads:  # once the frame reads itself, it alone says
                 self.show_frame(data.unit)
             self.filled.emit(name)
             if name == self.current_name():
@@ -342,12 +351,18 @@ class MainWindow(QMainWindow):
         from chibo.store.reader import open_reader
 
         database = paths.database_path(self.book_folder)
+        self._frame_reads += 1
+        asked = self._frame_reads
 
         def read():
             with open_reader(database) as reader:
                 return local_unit(reader)
 
-        QueryOp(self, self.book, read, lambda unit: unit and self.show_frame(unit), in_session=False).run()
+        def shown(unit):
+            if unit and asked == self._frame_reads:  # an older read that came late shows nothing
+                self.show_frame(unit)
+
+        QueryOp(self, self.book, read, shown, in_session=False).run()
 
     def show_frame(self, unit) -> None:
         """The cell's name at the top of the sidebar, the status bar, the text size."""

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QScrollArea, QVBoxLa
 from chibo.text import format_date, format_percent
 from chibo.ui.i18n import tr
 from chibo.ui.operations import Kind
-from chibo.ui.widgets.paint_watch import PaintWatch
 from chibo.ui.widgets.card import CARD_STYLE, Card, action_button, link_button, progress_bar, text_line
+from chibo.ui.widgets.paint_watch import PaintWatch
 from chibo.ui.words import session_title
 from chibo.vocabulary import UnitRole
 

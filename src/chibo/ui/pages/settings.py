@@ -11,8 +11,21 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from chibo.text import format_date, format_size
@@ -38,9 +51,9 @@ class SettingsData:
 
 def load_settings(db, folder: Path) -> SettingsData:
     from chibo import paths
+    from chibo.services.lookups import local_unit
     from chibo.services.numbering import symbol_suffix, term_start
     from chibo.services.settings import load_rules
-    from chibo.services.units import local_unit
     from chibo.store.backup import list_backups
     from chibo.store.book import get_setting
     from chibo.sync.identity import unit_identity
