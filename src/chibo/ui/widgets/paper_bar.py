@@ -47,7 +47,7 @@ class PaperBar(QWidget):
         self.number.setToolTip(tr("The number-symbol a paper not yet issued takes, for example 05-BB/CB. Numbers "
                                   "follow the dates of the papers and are given once; a paper issued before is "
                                   "printed again as it was."))
-        self.number.setFixedWidth(115)
+        self.number.setFixedWidth(104)  # "05-BB/CB"; the bar must fit 1093 logical pixels beside the sidebar (125 %)
         number_label = QLabel(tr("Number-symbol:"))
         number_label.setBuddy(self.number)
         self.preview_button = QPushButton(tr("Preview"))
