@@ -13,16 +13,17 @@ from sqlmodel import func, select
 
 from chibo.store.models import Member, MemberStatusChange
 from chibo.ui.dialogs.member_import import CHECK, NAME, READ_FROM, SINCE, STATUS
+from conftest import show_page
 from sheets import hand_kept_xlsx
 
 
 @pytest.fixture
 def register(qtbot, demo_window):
     window = demo_window
-    window.show_page(window.register)
+    page = show_page(qtbot, window, "register")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
-    return window.register
+    return page
 
 
 def member_count(book) -> int:

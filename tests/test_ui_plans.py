@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from chibo.services.plans import list_plans, plan_items
 from chibo.text import format_date
 from chibo.vocabulary import ItemStatus
+from conftest import show_page
 from person import click, click_button
 
 
@@ -31,8 +32,7 @@ def plan_row(page, title):
 
 def test_a_plan_with_an_overdue_item_then_done(qtbot, demo_window):
     window = demo_window
-    window.navigation.setCurrentRow(4)
-    page = window.plans
+    page = show_page(qtbot, window, "plans")
     editor = open_new(qtbot, page)
     editor.title.setText("Kế hoạch bảo vệ rừng mùa khô")
     editor.year.setValue(date.today().year)
@@ -69,8 +69,7 @@ def test_a_plan_with_an_overdue_item_then_done(qtbot, demo_window):
 
 def test_a_second_individual_plan_for_the_year_is_refused(qtbot, demo_window):
     window = demo_window
-    page = window.plans
-    window.show_page(page)
+    page = show_page(qtbot, window, "plans")
     with window.book.session() as db:
         existing = next(p for p in list_plans(db) if p.member_id)
         count = len(list_plans(db))

@@ -94,6 +94,16 @@ DOCUMENT_KIND_LABELS = {
 }
 
 
+def canonical_kind(code: str) -> str:
+    """ "CTR" -> "CTr": a document kind as the vocabulary spells it."""
+    return next((kind.value for kind in DocumentKind if kind.value.upper() == code.upper()), code)
+
+
+def kind_word(kind: str) -> str:
+    """ "BB" -> "biên bản", as a sentence names the paper."""
+    return label(canonical_kind(kind), DOCUMENT_KIND_LABELS).lower()
+
+
 class IssuingLevel(StrEnum):
     CENTRAL = "trung_uong"
     PROVINCE = "tinh_uy"

@@ -1,16 +1,15 @@
-"""`chibo members|documents|sessions ...`: import and list the book's records."""
+"""`chibo members|documents|sessions ...`: import and list the book's records.
+
+`members list` and `sessions list` read the book through the plain sqlite3 reader
+(`store.reader`, `services.register_rows`, `services.glance`) and get a `Reader`, not a `Book`:
+they need no SQLAlchemy, SQLModel or pydantic, half a second of every such command's start-up.
+Their rows are the services' rows (tests hold the two equal)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from chibo.cli.output import print_json, print_table
-from chibo.services import member_import
-from chibo.services.documents import list_documents
-from chibo.services.figures import document_figures, session_figures
-from chibo.services.members import list_members
-from chibo.services.roll import Roll
-from chibo.services.sessions import list_sessions, session_documents, session_title
 from chibo.text import format_date, format_percent, rate_value
 from chibo.vocabulary import (
     CELL_POSITION_LABELS,
@@ -22,9 +21,10 @@ from chibo.vocabulary import (
 )
 
 
-def members_list(book, args) -> int:
-    with book.session() as db:
-        rows = list_members(db, query=args.search or "", include_left=not args.current)
+def members_list(reader, args) -> int:
+    from chibo.services.register_rows import register
+
+    rows = register(reader, query=args.search or "", include_left=not args.current)
     if args.json:
         print_json([row.as_json() for row in rows])
         return 0
@@ -43,6 +43,7 @@ def members_import(book, args) -> int:
     """Check the file; print who comes in with which status (`--dry-run`: only that); write all
     rows or none. Problems are printed once, on stderr, as the refusal."""
     from chibo.errors import ChiboError
+    from chibo.services import member_import
 
     with book.session() as db:
         preview = member_import.read_member_file(db, args.file)
@@ -67,6 +68,8 @@ def members_import(book, args) -> int:
 
 
 def _print_preview(preview, *, listing: bool) -> None:
+    from chibo.services import member_import
+
     if listing:
         print_table(
             ["Dòng", "Họ và tên", "Năm sinh", "Tình trạng", "Từ ngày", "Căn cứ"],
@@ -87,6 +90,10 @@ def _born(row) -> str:
 
 
 def documents_list(book, args) -> int:
+    from chibo.services.documents import list_documents
+    from chibo.services.figures import document_figures
+    from chibo.services.roll import Roll
+
     with book.session() as db:
         roll = Roll.load(db)
         docs = list_documents(db)
@@ -120,40 +127,38 @@ def documents_list(book, args) -> int:
     return 0
 
 
-def sessions_list(book, args) -> int:
-    with book.session() as db:
-        roll = Roll.load(db)
-        held = list_sessions(db, year=args.year)
-        rows = []
-        for m in held:
-            f = session_figures(db, m.id, roll)
-            docs = session_documents(db, m.id)
-            rows.append((m, f, docs))
+def sessions_list(reader, args) -> int:
+    from chibo.services import glance
+    from chibo.services.titles import session_title
+
+    first, last = (date(args.year, 1, 1), date(args.year, 12, 31)) if args.year else (date.min, date.max)
+    rows = glance.sessions_between(reader, first, last, glance.roll(reader))
     if args.json:
         print_json([
             {
-                "id": m.id,
-                "date": m.held_on.isoformat(),
-                "kind": m.kind,
-                "form": m.form,
-                "title": session_title(m),
-                "place": m.place,
-                "documents": [d.number_symbol for d in docs],
-                "summoned": f.summoned_total,
-                "present": f.present_total,
-                "absent": len(f.absences),
-                "quorum_reached": f.quorum.reached,
-                "makeup_of": m.makeup_of_id,
+                "id": s.id,
+                "date": s.held_on.isoformat(),
+                "kind": s.kind,
+                "form": s.form,
+                "title": session_title(s),
+                "place": s.place,
+                "documents": list(s.documents),
+                "summoned": s.figures.summoned_total,
+                "present": s.figures.present_total,
+                "absent": len(s.figures.absences),
+                "quorum_reached": s.figures.quorum.reached,
+                "makeup_of": s.makeup_of,
             }
-            for m, f, docs in rows
+            for s in rows
         ])
         return 0
     print_table(
         ["Ngày", "Loại", "Hình thức", "Có mặt", "Vắng", "Văn bản", "Mã"],
         [
-            [format_date(m.held_on), label(m.kind, SESSION_KIND_LABELS), label(m.form, SESSION_FORM_LABELS),
-             f"{f.present_required}/{f.summoned_total}", str(len(f.absences)), ", ".join(d.number_symbol for d in docs), m.id[:8]]
-            for m, f, docs in rows
+            [format_date(s.held_on), label(s.kind, SESSION_KIND_LABELS), label(s.form, SESSION_FORM_LABELS),
+             f"{s.figures.present_required}/{s.figures.summoned_total}", str(len(s.figures.absences)),
+             ", ".join(s.documents), s.id[:8]]
+            for s in rows
         ],
     )
     return 0

@@ -10,17 +10,17 @@ screen, the number the paper would take. Sign-in sheets and members' own plans c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
 from chibo.errors import ValidationError
+from chibo.reports.output import paper_file_name as _file_name
 from chibo.services.lookups import resolve
 from chibo.store.models import ActionPlan, CellSession, Document
 from chibo.store.records import LOCAL_UNIT
-from chibo.text import fold, format_date
+from chibo.text import format_date
 
 
 class PaperState(StrEnum):
@@ -53,16 +53,9 @@ class _Numbered:
     file_label: str
 
 
-def _file_name(label: str, detail: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(f"{label} {detail}")).strip("-")
-    return f"{slug[:80]}.pdf"
-
-
 def _numbered(db, kind: str, record_id: str, as_of: date | None) -> _Numbered | None:
     """The record behind a numbered paper, and the date its paper carries; None for a paper
     without a number (a member's own plan)."""
-    from chibo.reports.action_plan import plan_kind
-
     if kind == "minutes":
         session = resolve(db, CellSession, record_id)
         return _Numbered("minutes", session, "BB", session.held_on, "bien ban")
@@ -72,6 +65,8 @@ def _numbered(db, kind: str, record_id: str, as_of: date | None) -> _Numbered | 
     plan = resolve(db, ActionPlan, record_id)
     if plan.member_id:
         return None
+    from chibo.reports.action_plan import plan_kind
+
     if plan.adopted_on and as_of and as_of != plan.adopted_on:
         raise ValidationError(f"Kế hoạch này ban hành ngày {format_date(plan.adopted_on)}, ngày in trên giấy. "
                               "Bỏ ngày lập đã gõ, hoặc sửa ngày ban hành của kế hoạch.")
@@ -98,11 +93,11 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
     archived, in the caller's transaction; one issued before comes back from the archive. `new`
     issues another paper with a new number for a record issued before; `rebuild` archives, under
     its old number and date, the paper rebuilt from the book for a number given before chibo
-    archived papers. Without `issue` nothing is written: a draft or the archived original."""
-    from chibo.reports.action_plan import build_action_plan
-    from chibo.reports.attendance_sheet import build_attendance_sheet
-
+    archived papers. Without `issue` nothing is written: a draft or the archived original.
+    ReportLab is imported only to build a paper: printing one issued before copies its original."""
     if kind == "attendance":
+        from chibo.reports.attendance_sheet import build_attendance_sheet
+
         session = resolve(db, CellSession, record_id)
         return PrintedPaper(kind, session.id, build_attendance_sheet(db, session.id),
                             _file_name("danh sach du hop", session.held_on.isoformat()))
@@ -112,6 +107,8 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
     if target is None:
         if number:
             raise ValidationError("Kế hoạch hành động cá nhân của đảng viên không đánh số, ký hiệu.")
+        from chibo.reports.action_plan import build_action_plan
+
         plan = resolve(db, ActionPlan, record_id)
         return PrintedPaper(kind, plan.id, build_action_plan(db, plan.id, on=as_of),
                             _file_name("ke hoach ca nhan", f"{plan.title} {plan.year}"))

@@ -1,22 +1,27 @@
 """Who was in the cell, and with which status, on any day: built once from the status history so
 that figures over many sessions need one query, not one per member per session; and who is called
-to a session (`expected_members`), which the sessions, their rules and their figures all ask."""
+to a session (`expected_members`), which the sessions, their rules and their figures all ask.
+
+The class needs no database layer: `Roll.load` reads it through the engine, `glance.roll` through
+the plain sqlite3 reader of the first screen; SQLModel is imported only by the functions that read."""
 
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlmodel import col, select
-
-from chibo.services.lookups import alive
-from chibo.store.models import Attendance, CellSession, Member, MemberStatusChange
 from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, MemberStatus, SessionKind
+
+if TYPE_CHECKING:
+    from chibo.store.models import CellSession
 
 
 class Roll:
-    def __init__(self, changes: list[MemberStatusChange]):
+    def __init__(self, changes):
+        """`changes`: status changes (objects with member_id, effective_on, status), in the order
+        they apply: by day, and within a day by rev."""
         by_member: dict[str, list[tuple[date, int, str]]] = defaultdict(list)
         for order, change in enumerate(changes):
             by_member[change.member_id].append((change.effective_on, order, change.status))
@@ -26,6 +31,11 @@ class Roll:
     @classmethod
     def load(cls, db, unit_id: str | None = None) -> Roll:
         """The roll of the book; at a receiving level, `unit_id` picks one cell's members."""
+        from sqlmodel import col
+
+        from chibo.services.lookups import alive
+        from chibo.store.models import Member, MemberStatusChange
+
         # Rows changed later win over rows of the same day: order by rev within a day.
         query = (
             alive(MemberStatusChange)
@@ -76,6 +86,10 @@ class Roll:
 def expected_members(db, session: CellSession, roll: Roll | None = None) -> dict[str, MemberStatus]:
     """Who is called to the session with their status that day: the whole roll for a meeting,
     the invited members for a make-up."""
+    from sqlmodel import select
+
+    from chibo.store.models import Attendance
+
     roll = roll or Roll.load(db)
     on_roll = roll.on_roll(session.held_on)
     if session.kind != SessionKind.MAKEUP:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlmodel import col, select
 
@@ -19,6 +19,7 @@ from chibo.store.models import BundleLog, KnownUnit
 from chibo.text import format_count, format_date, format_percent
 from chibo.ui.dialogs.key_approval import PendingPanel
 from chibo.ui.i18n import QT_TR_NOOP, tr
+from chibo.ui.operations import Kind
 from chibo.ui.pages.exchange_export import ExportPanel
 from chibo.ui.pages.exchange_import import OUTCOME_LABELS, ImportPanel, report_row
 from chibo.ui.widgets.exchange_parts import fill_table, list_table
@@ -91,10 +92,17 @@ def _section(title: str, *widgets: QWidget, stretch_last: bool = False) -> QGrou
     return box
 
 
-class ExchangePage(QWidget):
-    """Tabs by role, built once the book's role is known."""
+def fetch_exchange(book) -> ExchangeData:
+    with book.session() as db:
+        return load_exchange(db, book.folder)
 
-    changed = Signal()  # something was imported, approved or exported: the window reloads
+
+class ExchangePage(QWidget):
+    """Tabs by role, built once the book's role is known. Imports, approvals and exports announce
+    what they changed themselves (`operations.BookOp`): the window reloads this page then."""
+
+    kinds = frozenset({Kind.EXCHANGE, Kind.SETTINGS})
+    fetch = staticmethod(fetch_exchange)
 
     def __init__(self, book):
         super().__init__()
@@ -120,9 +128,7 @@ class ExchangePage(QWidget):
         self.state = QLabel("")
         self.state.setWordWrap(True)
         self.log_table, self.log_model = list_table(LOG_COLUMNS, len(LOG_COLUMNS) - 1)
-        self.imports.imported.connect(lambda _reports: self.changed.emit())
         self.pending.decided.connect(self._decided)
-        self.export_panel.exported.connect(lambda _result: self.changed.emit())
         receive = QWidget()
         receive_layout = QVBoxLayout(receive)
         receive_layout.addWidget(self.pending)
@@ -143,7 +149,6 @@ class ExchangePage(QWidget):
             self.units_table.selectionModel().selectionChanged.connect(lambda *_: self.restore_button.setEnabled(
                 self._selected_unit() is not None))
             self.forward_panel = ExportPanel(self.book, plan=False, forward=True)
-            self.forward_panel.exported.connect(lambda _result: self.changed.emit())
             self.forward_state = QLabel("")
             self.forward_state.setWordWrap(True)
             self.forward_tab = QWidget()
@@ -179,7 +184,6 @@ class ExchangePage(QWidget):
         chosen = self._selected_unit()
         if chosen is not None:
             self.restore_dialog = RestoreBundleDialog(self.book, *chosen, parent=self)
-            self.restore_dialog.finished.connect(lambda _result: self.changed.emit())  # a key may have been approved
             self.restore_dialog.open()
 
     def _show_forwarding(self, recipient: dict | None, forwarded: int) -> None:
@@ -202,7 +206,6 @@ class ExchangePage(QWidget):
             fill_table(self.imports.table, self.imports.model, [report_row(r) for r in reports])
             self.imports.status.setText(tr("Confirmed; the {count} bundles waiting were imported again.").format(
                 count=len(reports)))
-        self.changed.emit()
 
     def show_data(self, data: ExchangeData) -> None:
         if self.role is None:
