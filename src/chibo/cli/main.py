@@ -18,7 +18,7 @@ log = logging.getLogger("chibo")
 
 
 def _dispatch(args, folder) -> int:
-    from chibo.cli import details, exchange, forwarding, info, maintenance, printing, records
+    from chibo.cli import desk, details, exchange, forwarding, info, maintenance, printing, records
     from chibo.store.book import Book
 
     if args.command == "restore":
@@ -48,6 +48,12 @@ def _dispatch(args, folder) -> int:
         ("restore-request", None): forwarding.restore_request,
         **{("print", kind): printing.print_paper for kind in ("minutes", "attendance", "report", "plan")},
         ("print", "register"): printing.print_register,
+        ("print", "missing"): desk.print_missing,
+        ("completeness", None): desk.completeness,
+        ("review", "list"): desk.review_list,
+        ("review", "set"): desk.review_set,
+        ("review", "close"): desk.review_close,
+        ("review", "reopen"): desk.review_close,
         ("papers", "list"): printing.papers_list,
     }
     handler = handlers[(args.command, getattr(args, "action", None))]

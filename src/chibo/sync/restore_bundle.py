@@ -126,7 +126,7 @@ def find_child(db, text: str) -> KnownUnit:
     return matches[0]
 
 
-def _sealing_key(db, known: KnownUnit) -> str:
+def sealing_key(db, known: KnownUnit) -> str:
     """The encryption key that goes with the signing key approved for the unit: as its approved
     key's history holds it, or as the unit's own record (signed with that key) publishes it."""
     row = key_row(db, known.unit_id, known.signing_key)
@@ -152,7 +152,7 @@ def _approved_key(db, known: KnownUnit, asked: RestoreRequest | None, typed: str
                              "không niêm phong cho khóa cũ, của máy đã mất: hãy đối chiếu và xác nhận khóa mới trước "
                              f"(chibo import … --approve {waiting.fingerprint}, hoặc trang Trao đổi dữ liệu), rồi ghi "
                              "gói khôi phục. Chưa ghi gì.")
-        return (asked.encryption_key if asked else _sealing_key(db, known)), ""
+        return (asked.encryption_key if asked else sealing_key(db, known)), ""
     history = key_row(db, known.unit_id, asked.signing_key)
     if history is not None and history.status in ("retired", "rejected"):
         raise ChiboError(f"Mã khóa {asked.fingerprint} trong yêu cầu là khóa cũ hoặc đã bị từ chối của “{known.name}”; "

@@ -1,6 +1,7 @@
 """Every table of the book. Importing this package registers them all on SQLModel.metadata."""
 
 from chibo.store.models.base import SyncedRecord, new_id, utcnow
+from chibo.store.models.desk import BundleReview, ClosedPeriod, SessionArrival
 from chibo.store.models.documents import Document
 from chibo.store.models.exchange import BundleLog, ForwardedBundle, KnownKey, KnownUnit
 from chibo.store.models.sessions import AgendaItem, Attendance, CellSession, SessionDocument, Speech
@@ -35,6 +36,7 @@ __all__ = [
     "ActionPlan",
     "Attendance",
     "BundleLog",
+    "BundleReview",
     "Document",
     "Essay",
     "ForwardedBundle",
@@ -42,11 +44,13 @@ __all__ = [
     "KnownKey",
     "KnownUnit",
     "CellSession",
+    "ClosedPeriod",
     "Member",
     "MemberStatusChange",
     "Outreach",
     "Presenter",
     "RevCounter",
+    "SessionArrival",
     "SessionDocument",
     "Setting",
     "Speech",

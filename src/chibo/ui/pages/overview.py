@@ -16,7 +16,7 @@ from chibo.services.roll import Roll
 from chibo.services.units import local_unit
 from chibo.text import format_date, format_rate, name_sort_key
 from chibo.ui.i18n import tr
-from chibo.ui.words import session_title
+from chibo.ui.words import REVIEW_STATUS, label, session_title
 from chibo.vocabulary import SessionKind
 
 
@@ -64,11 +64,33 @@ def load_overview(db, today: date | None = None) -> OverviewData:
     lines.append(tr("<b>Members who need a make-up:</b> {count}").format(count=len(makeup)))
     for name in sorted(makeup, key=name_sort_key):
         lines.append(f"&nbsp;&nbsp;{name}: {', '.join(makeup[name])}")
+    lines.extend(superior_note_lines(db))
     late = overdue_items(db, today)
     lines.append(tr("<b>Overdue tasks:</b> {count}").format(count=len(late)))
     for item in late[:5]:
         lines.append(tr("&nbsp;&nbsp;{task} ({days} days late)").format(task=item.item.content, days=item.days_late))
     return OverviewData(unit.name, unit.superior_name, lines)
+
+
+def superior_note_lines(db) -> list[str]:
+    """What the level above said of the bundles sent, as its latest plan bundle brought it: a note
+    asking for more first, in the cell's own words (escaped: it is shown as rich text)."""
+    from html import escape
+
+    from chibo.services.superior_notes import superior_notes
+
+    notes = superior_notes(db)
+    if not notes:
+        return []
+    asked = [n for n in notes if n.needs_more]
+    lines = [tr("<b>The level above asks for more:</b> {count} bundles").format(count=len(asked)) if asked
+             else tr("<b>The level above reviewed the bundles sent:</b> nothing to add")]
+    for note in asked + [n for n in notes if not n.needs_more]:
+        when = tr(", {date}").format(date=format_date(note.reviewed_on)) if note.reviewed_on else ""
+        said = f": {escape(note.note)}" if note.note else ""
+        lines.append(tr("&nbsp;&nbsp;Bundle no. {seq} — {status} ({superior}{when}){said}").format(
+            seq=note.seq, status=label(note.status, REVIEW_STATUS), superior=escape(note.superior), when=when, said=said))
+    return lines
 
 
 class OverviewPage(QWidget):
