@@ -310,7 +310,7 @@ def editor_screens(app, window: MainWindow, out: Path) -> None:
     register.last_dialog.reject()
     window.navigation.setCurrentRow(3)
     sessions = window.sessions
-    sessions.table.selectRow(1)  # row 0 is the session register_screens wrote, with no chair chosen yet
+    sessions.table.selectRow(1)  # the latest held session: row 0 is today's, made by register_screens, no chair yet
     sessions.edit_record()
     settle(app)
     editor = sessions.last_dialog

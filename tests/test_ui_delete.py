@@ -3,7 +3,6 @@ comes back with a restore of that backup; a refusal of the services keeps the re
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
 from sqlmodel import select
 
 from chibo.services.lookups import alive
@@ -11,6 +10,17 @@ from chibo.services.sessions import list_sessions
 from chibo.services.plans import list_plans, plan_items
 from chibo.store.backup import list_backups
 from chibo.store.models import CellSession, SessionDocument
+from conftest import answer_next_dialog
+from person import click_button
+
+DELETE = {"sessions": "Xóa buổi sinh hoạt…", "documents": "Xóa văn bản…", "plans": "Xóa kế hoạch…"}
+
+
+def delete_button(qtbot, window, page) -> None:
+    """The page's own delete button, on screen."""
+    window.show_page(page)
+    name = next(name for name in DELETE if getattr(window, name) is page)
+    click_button(qtbot, page, DELETE[name])
 
 
 def _select(page, record_id: str) -> tuple:
@@ -19,10 +29,11 @@ def _select(page, record_id: str) -> tuple:
     return page.model.rows[ids.index(record_id)][1]
 
 
-def _delete(qtbot, page) -> None:
-    page.confirm_remove = lambda cells: True
+def _delete(qtbot, window, page) -> None:
+    """The page's delete button, then Yes in the question."""
+    answer_next_dialog(qtbot, "Có")
     with qtbot.waitSignal(page.changed, timeout=10_000):
-        page.remove_selected()
+        delete_button(qtbot, window, page)
 
 
 def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_window):
@@ -35,13 +46,14 @@ def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_win
         documents = len(db.exec(alive(SessionDocument).where(SessionDocument.session_id == target.id)).all())
     cells = _select(page, target.id)
     asked = []
-    page.confirm_remove = lambda c: asked.append(page.removal_question(c)) or False  # Hủy: nothing happens
-    page.remove_selected()
+    answer_next_dialog(qtbot, "Hủy", seen=asked)  # Hủy: nothing happens
+    delete_button(qtbot, window, page)
     assert asked[0].startswith(f"Xóa buổi “{cells[1]}” ngày {cells[0]} cùng điểm danh")
     assert asked[0].endswith("chibo sao lưu sổ trước khi xóa: có thể lấy lại ở trang Cài đặt.")
     backups = [b.path for b in list_backups(book.backups)]
     count = page.model.rowCount()
-    _delete(qtbot, page)
+    assert page.model.rowCount() == count
+    _delete(qtbot, window, page)
     qtbot.waitUntil(lambda: page.model.rowCount() == count - 1, timeout=10_000)
     with book.session() as db:
         assert target.id not in {m.id for m in list_sessions(db)}
@@ -49,24 +61,28 @@ def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_win
     made = [b for b in list_backups(book.backups) if b.path not in backups]
     assert len(made) == 1 and not made[0].automatic
     settings = window.settings
-    settings.confirm_restore = lambda what: True
+    window.show_page(settings)
+    settings.tabs.setCurrentIndex(3)  # Sao lưu, khôi phục
+    qtbot.waitUntil(lambda: made[0].path in [b.path for b in settings.backup_model.rows], timeout=10_000)
+    settings.backup_table.selectRow([b.path for b in settings.backup_model.rows].index(made[0].path))
+    answer_next_dialog(qtbot, "Có")
     with qtbot.waitSignal(settings.changed, timeout=20_000):
-        settings.restore(made[0].path, "bản trước khi xóa")
+        click_button(qtbot, settings, "Khôi phục bản đã chọn…")
     with book.session() as db:
         assert db.exec(alive(CellSession).where(CellSession.id == target.id)).one().held_on == target.held_on
         assert len(db.exec(alive(SessionDocument).where(SessionDocument.session_id == target.id)).all()) == documents
 
 
-def test_a_studied_document_is_not_deleted(qtbot, demo_window, monkeypatch):
+def test_a_studied_document_is_not_deleted(qtbot, demo_window):
     page, book = demo_window.documents, demo_window.book
     with book.session() as db:
         studied = db.exec(select(SessionDocument.document_id)).first()
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
     symbol = _select(page, studied)[0]
     count = page.model.rowCount()
-    page.confirm_remove = lambda cells: True
-    page.remove_selected()
+    answer_next_dialog(qtbot, "Có")
+    delete_button(qtbot, demo_window, page)
+    answer_next_dialog(qtbot, "OK", seen=warnings)  # the refusal, read and closed
     qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
     assert warnings == [f"Văn bản {symbol} đã được học trong các buổi sinh hoạt; hãy bỏ nó khỏi các buổi đó trước."]
     assert page.model.rowCount() == count
@@ -79,7 +95,7 @@ def test_a_plan_is_deleted_with_its_tasks(qtbot, demo_window):
         assert plan_items(db, plan.id)
     _select(page, plan.id)
     count = page.model.rowCount()
-    _delete(qtbot, page)
+    _delete(qtbot, demo_window, page)
     qtbot.waitUntil(lambda: page.model.rowCount() == count - 1, timeout=10_000)
     with book.session() as db:
         assert plan.id not in {p.id for p in list_plans(db)}

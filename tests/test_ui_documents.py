@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures
 from chibo.text import format_percent
+from person import click, click_button
 
 
 def a_document_with_someone_missing(book):
@@ -26,6 +27,20 @@ def select(page, record_id: str) -> None:
     page.table.selectRow(ids.index(record_id))
 
 
+def open_coverage(qtbot, page):
+    """“Ai đã học, ai chưa; học bù, thu hoạch…” for the selected document, once its figures are read."""
+    click_button(qtbot, page, "Ai đã học, ai chưa; học bù, thu hoạch…")
+    qtbot.waitUntil(lambda: page.last_dialog is not None and getattr(page.last_dialog, "coverage", None) is not None,
+                    timeout=10_000)
+    return page.last_dialog
+
+
+def new_document(qtbot, page):
+    click_button(qtbot, page, "Thêm văn bản (Ctrl+N)")
+    qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10_000)
+    return page.last_dialog
+
+
 def list_cells(page, record_id: str) -> tuple:
     return next(cells for rid, cells in page.model.rows if rid == record_id)
 
@@ -37,16 +52,13 @@ def test_makeup_for_a_missing_member_moves_the_rate(qtbot, demo_window):
     document, before = a_document_with_someone_missing(window.book)
     assert list_cells(page, document.id)[5] == f"{before.studied_count}/{before.required}"
     select(page, document.id)
-    from chibo.ui.dialogs.coverage import open_coverage
-
-    open_coverage(page)
-    coverage = page.last_dialog
-    qtbot.waitUntil(lambda: coverage.coverage is not None, timeout=10_000)
+    coverage = open_coverage(qtbot, page)
     assert coverage.summary.text().startswith(
         f"Đã học {before.studied_count}/{before.required} đảng viên phải học ({format_percent(before.percent)})")
     missing_rows = [r for r in coverage.model.rows if r[1][1] == "Chưa học"]
     assert len(missing_rows) == len(before.missing)
-    coverage.plan_makeup()
+    click(qtbot, coverage.makeup_button)
+    qtbot.waitUntil(lambda: coverage.last_dialog is not None and coverage.last_dialog.isVisible(), timeout=10_000)
     makeup = coverage.last_dialog
     first = before.missing[0]
     for i in range(makeup.invited.count()):  # only the first missing member comes
@@ -54,7 +66,7 @@ def test_makeup_for_a_missing_member_moves_the_rate(qtbot, demo_window):
         item.setCheckState(Qt.Checked if item.data(Qt.UserRole) == first.member_id else Qt.Unchecked)
     makeup.place.setText("Nhà văn hóa bản")
     with qtbot.waitSignal(makeup.saved, timeout=10_000):
-        makeup.save()
+        click(qtbot, makeup.save_button)
     after_text = f"{before.studied_count + 1}/{before.required}"
     qtbot.waitUntil(lambda: coverage.summary.text().startswith(f"Đã học {after_text}"), timeout=10_000)
     assert f"{len(before.makeups) + 1} buổi học bù." in coverage.summary.text()
@@ -68,18 +80,16 @@ def test_makeup_for_a_missing_member_moves_the_rate(qtbot, demo_window):
 def test_makeup_with_nobody_invited_is_refused(qtbot, demo_window):
     window = demo_window
     page = window.documents
+    window.show_page(page)
     document, before = a_document_with_someone_missing(window.book)
     select(page, document.id)
-    from chibo.ui.dialogs.coverage import open_coverage
-
-    open_coverage(page)
-    coverage = page.last_dialog
-    qtbot.waitUntil(lambda: coverage.coverage is not None, timeout=10_000)
-    coverage.plan_makeup()
+    coverage = open_coverage(qtbot, page)
+    click(qtbot, coverage.makeup_button)
+    qtbot.waitUntil(lambda: coverage.last_dialog is not None and coverage.last_dialog.isVisible(), timeout=10_000)
     makeup = coverage.last_dialog
     for i in range(makeup.invited.count()):
         makeup.invited.item(i).setCheckState(Qt.Unchecked)
-    makeup.save()
+    click(qtbot, makeup.save_button)
     qtbot.waitUntil(makeup.error.isVisible, timeout=10_000)
     assert makeup.error.text() == "Hãy chọn ít nhất một người để mời học bù."
     with window.book.session() as db:
@@ -90,21 +100,19 @@ def test_add_document_guesses_its_kind_and_refuses_a_deadline_before_issue(qtbot
     window = demo_window
     window.navigation.setCurrentRow(2)
     page = window.documents
-    page.new_record()
-    editor = page.last_dialog
-    editor.number_symbol.setText("45-CT/TW")
-    editor.number_symbol.textEdited.emit("45-CT/TW")
+    editor = new_document(qtbot, page)
+    qtbot.keyClicks(editor.number_symbol, "45-CT/TW")
     assert editor.kind.currentText() == "Chỉ thị"
     editor.title.setPlainText("về tăng cường công tác bảo vệ rừng")
     editor.issued_on.setText("10/11/2026")
     editor.deadline.setText("01/11/2026")
     count = page.model.rowCount()
-    editor.save()
+    click(qtbot, editor.save_button)
     qtbot.waitUntil(editor.error.isVisible, timeout=10_000)
     assert editor.error.text() == "Thời hạn hoàn thành không thể trước ngày ban hành."
     editor.deadline.setText("31/12/2026")
     with qtbot.waitSignal(editor.saved, timeout=10_000):
-        editor.save()
+        click(qtbot, editor.save_button)
     qtbot.waitUntil(lambda: page.model.rowCount() == count + 1, timeout=10_000)
     symbols = [cells[0] for _, cells in page.model.rows]
     assert "45-CT/TW" in symbols
@@ -114,8 +122,7 @@ def test_a_title_typed_as_on_the_paper_is_kept_without_kind_number_and_issuing_b
     window = demo_window
     window.navigation.setCurrentRow(2)
     page = window.documents
-    page.new_record()
-    editor = page.last_dialog
+    editor = new_document(qtbot, page)
     qtbot.keyClicks(editor.number_symbol, "15-KH/")
     editor.number_symbol.insert("ĐU")  # QTest types Latin-1 only: the rest as a keyboard's input method would
     assert editor.kind.currentText() == "Kế hoạch"

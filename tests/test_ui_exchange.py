@@ -18,6 +18,7 @@ from chibo.sync.keys import load_keys, make_new_keys
 from chibo.ui.operations import wait_for_jobs
 
 from conftest import answer_next_dialog, fingerprint_of, link, open_main_window
+from person import choose_files, choose_folder
 
 
 def open_window(qtbot, book):
@@ -42,7 +43,7 @@ def test_without_the_superiors_key_a_cell_writes_nothing_until_it_says_so_twice(
         "Gửi báo cáo lên cấp trên", "Nhận gói kế hoạch", "Nhật ký"]
     assert "Chưa nhập gói kế hoạch của cấp trên nên gói báo cáo chưa niêm phong được" in page.state.text()
     panel = page.export_panel
-    panel.picker.set_folder(stick)
+    choose_folder(qtbot, panel.picker, stick)
     seen = []
     answer_next_dialog(qtbot, "OK", seen=seen)
     qtbot.mouseClick(panel.button, Qt.LeftButton)
@@ -74,7 +75,7 @@ def test_a_cell_that_has_its_superiors_key_writes_a_sealed_bundle(qtbot, cell_a,
     assert f"Cấp trên: Đảng ủy xã Sơn Cao (mã khóa {superior})" in page.state.text()
     panel = page.export_panel
     assert not panel.unsealed.isVisible()
-    panel.picker.set_folder(stick)
+    choose_folder(qtbot, panel.picker, stick)
     with qtbot.waitSignal(panel.exported, timeout=20_000) as signal:
         qtbot.mouseClick(panel.button, Qt.LeftButton)
     result = signal.args[0]
@@ -90,7 +91,7 @@ def test_a_missing_stick_gives_a_sentence_and_writes_nothing(qtbot, cell_a, rece
     link(cell_a, receiving, stick)
     window = open_window(qtbot, cell_a)
     panel = window.exchange.export_panel
-    panel.picker.set_folder(tmp_path / "pulled-out")  # the stick was removed after it was chosen
+    choose_folder(qtbot, panel.picker, tmp_path / "pulled-out")  # the stick was removed after it was chosen
     seen = []
     answer_next_dialog(qtbot, "OK", seen=seen)
     qtbot.mouseClick(panel.button, Qt.LeftButton)
@@ -124,7 +125,7 @@ def test_the_receiving_level_imports_approves_by_fingerprint_and_sums(qtbot, cel
         "Nhận gói báo cáo", "Số liệu tổng hợp", "Gửi gói kế hoạch", "Nhật ký"]
 
     with qtbot.waitSignal(page.imports.imported, timeout=20_000):
-        page.imports.import_files(bundles)  # what the file chooser hands over
+        choose_files(qtbot, page.imports.files_button, bundles)  # “Nhập gói báo cáo…”
     assert page.imports.status.text() == "Đã xử lý 2 gói: nhập 1, chờ xác nhận 1, bị từ chối 0."
     rows = [page.imports.model.rows[i][1] for i in range(2)]
     assert rows[0][1:4] == ("Chi bộ bản Nà Khum", "1", "Đã nhập") and rows[0][4] == "0"  # a replay: all duplicates
@@ -151,7 +152,7 @@ def _held_on_the_page(qtbot, receiving, bundle):
     """The receiving level's exchange page after importing `bundle`, held there for a person's word."""
     page = open_window(qtbot, receiving).exchange
     with qtbot.waitSignal(page.imports.imported, timeout=20_000):
-        page.imports.import_files([bundle])  # what the file chooser hands over
+        choose_files(qtbot, page.imports.files_button, [bundle])
     qtbot.waitUntil(lambda: page.pending.model.rowCount() == 1, timeout=10_000)
     return page
 

@@ -146,7 +146,7 @@ def test_cell_by_hand_with_the_keyboard_opens_the_register_with_the_first_member
     type_text(QApplication.focusWidget(), "Sơn Cao")
     press(qtbot, Qt.Key_Return)
     assert wizard.currentId() == START and shown_buttons(wizard) == {BACK, NEXT}
-    choice(wizard.start.group, "file").setFocus()
+    assert QApplication.focusWidget() is choice(wizard.start.group, "file")  # the page's first choice
     press(qtbot, Qt.Key_Down)  # Nhập tay
     assert choice(wizard.start.group, "hand").isChecked() and shown_buttons(wizard) == {BACK, FINISH}
     press(qtbot, Qt.Key_Return)  # Hoàn tất
@@ -168,6 +168,29 @@ def test_cell_by_hand_with_the_keyboard_opens_the_register_with_the_first_member
     assert (book.folder / "keys").is_dir()
 
 
+def test_cell_by_hand_with_the_mouse(qtbot, first_start):
+    wizard = first_start.wizard
+    click(qtbot, wizard, NEXT)
+    qtbot.mouseClick(wizard.unit.name, Qt.LeftButton)
+    type_text(wizard.unit.name, "Chi bộ bản Nậm Cáy")
+    qtbot.mouseClick(wizard.unit.superior, Qt.LeftButton)
+    type_text(wizard.unit.superior, "Đảng bộ xã Sơn Cao")
+    click(qtbot, wizard, NEXT)
+    click_radio(qtbot, choice(wizard.start.group, "hand"))
+    assert shown_buttons(wizard) == {BACK, FINISH}
+    click_radio(qtbot, choice(wizard.start.group, "file"))
+    assert shown_buttons(wizard) == {BACK, NEXT}
+    click_radio(qtbot, choice(wizard.start.group, "hand"))
+    click(qtbot, wizard, FINISH)
+    book = opened_book(qtbot, first_start)
+    assert book.folder == first_start.folder.resolve() and counts(book) == (1, 0)
+    window = first_start.window
+    assert window.pages.currentWidget() is window.register
+    dialog = window.register.last_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.windowTitle() == "Thêm đảng viên"
+
+
 def test_receiving_level_with_the_mouse(qtbot, first_start):
     wizard = first_start.wizard
     click(qtbot, wizard, NEXT)
@@ -182,7 +205,12 @@ def test_receiving_level_with_the_mouse(qtbot, first_start):
     with book.session() as db:
         unit = db.exec(select(Unit)).one()
     assert (unit.name, unit.role) == ("Đảng ủy xã Sơn Cao", "receiving")
-    assert first_start.window.exchange.role == "receiving"
+    window = first_start.window
+    assert window.exchange.role == "receiving"
+    # A receiving level keeps no member register: it starts where the cells' bundles come in, with no
+    # "Thêm đảng viên" dialog opened over the register as after "Nhập tay".
+    assert window.pages.currentWidget() is window.exchange and window.register.last_dialog is None
+    assert window.exchange.tabs.tabText(window.exchange.tabs.currentIndex()) == "Nhận gói báo cáo"
 
 
 def test_back_from_the_unit_page_to_the_demo(qtbot, first_start):
@@ -275,6 +303,8 @@ def test_receiving_level_with_the_keyboard(qtbot, first_start):
     book = opened_book(qtbot, first_start)
     with book.session() as db:
         assert db.exec(select(Unit)).one().role == "receiving"
+    window = first_start.window
+    assert window.pages.currentWidget() is window.exchange and window.register.last_dialog is None
 
 
 def test_cell_from_a_spreadsheet_with_the_keyboard(qtbot, monkeypatch, first_start, tmp_path):

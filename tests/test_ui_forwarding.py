@@ -18,6 +18,7 @@ from chibo.text import format_count
 from chibo.ui.operations import wait_for_jobs
 
 from conftest import chain, fingerprint_of, link, open_main_window
+from person import button, choose_file, choose_folder
 from test_sync import _state
 from test_ui_first_run import FINISH, NEXT, choice, click, click_radio, first_start, opened_book, type_text  # noqa: F401
 
@@ -37,7 +38,7 @@ def test_a_commune_with_its_province_forwards_from_its_own_tab(qtbot, cell_a, re
     page.tabs.setCurrentIndex(3)
     panel = page.forward_panel
     assert panel.button.text() == "Chuyển lên cấp trên" and not panel.unsealed.isVisible()
-    panel.picker.set_folder(stick)
+    choose_folder(qtbot, panel.picker, stick)
     with qtbot.waitSignal(panel.exported, timeout=20_000) as signal:
         qtbot.mouseClick(panel.button, Qt.LeftButton)
     result = signal.args[0]
@@ -73,10 +74,10 @@ def test_the_commune_writes_a_restore_bundle_for_the_cell_chosen(qtbot, cell_a, 
                     timeout=5_000)
     dialog = page.restore_dialog
     assert dialog.approved.text() == f"Mã khóa đã xác nhận ở đây của “Chi bộ bản Nà Khum”: {old}"
-    dialog.read_request(request)  # what the file chooser hands over
+    choose_file(qtbot, button(dialog, "Chọn yêu cầu của máy mới…"), request)
     qtbot.waitUntil(lambda: dialog.compare.isVisible(), timeout=5_000)
     assert dialog.new_fingerprint.text() == new and not dialog.write_button.isEnabled()
-    dialog.picker.set_folder(stick)
+    choose_folder(qtbot, dialog.picker, stick)
     qtbot.mouseClick(dialog.same, Qt.LeftButton, pos=QPoint(8, dialog.same.height() // 2))
     assert dialog.write_button.isEnabled()
     qtbot.mouseClick(dialog.write_button, Qt.LeftButton)
@@ -104,9 +105,9 @@ def test_without_the_tick_nothing_is_written(qtbot, cell_a, receiving, stick, tm
     qtbot.mouseClick(page.restore_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "restore_dialog", None) is not None, timeout=5_000)
     dialog = page.restore_dialog
-    dialog.read_request(request)
+    choose_file(qtbot, button(dialog, "Chọn yêu cầu của máy mới…"), request)
     qtbot.waitUntil(lambda: dialog.compare.isVisible(), timeout=5_000)
-    dialog.picker.set_folder(stick)
+    choose_folder(qtbot, dialog.picker, stick)
     qtbot.mouseClick(dialog.write_button, Qt.LeftButton)  # disabled: a click does nothing
     wait_for_jobs()
     assert not list(stick.glob("*KHOIPHUC*")) and dialog.result.text() == ""
@@ -124,7 +125,7 @@ def test_a_new_computer_gets_the_book_back_in_the_first_run_wizard(qtbot, first_
     page = wizard.recover
     assert wizard.currentPage() is page and not wizard.button(FINISH).isEnabled()
     type_text(page.name, "Chi bộ bản Nà Khum")
-    page.picker.set_folder(stick)
+    choose_folder(qtbot, page.picker, stick)
     qtbot.mouseClick(page.request_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.fingerprint.text() != "", timeout=10_000)
     request = next(stick.glob("BANNAKHUM-YEUCAU-*.chibo"))
@@ -143,7 +144,7 @@ def test_a_new_computer_gets_the_book_back_in_the_first_run_wizard(qtbot, first_
         qtbot.mouseClick(dialog.approve_button, Qt.LeftButton)
 
     QTimer.singleShot(0, compare_then_confirm)
-    page.import_restore(restore.path)  # what the file chooser hands over
+    choose_file(qtbot, button(page, "Nhập gói khôi phục…"), restore.path)
     qtbot.waitUntil(lambda: page.restored, timeout=20_000)
     assert seen == [fingerprint_of(receiving)]
     assert page.status.text().startswith("Sổ của “Chi bộ bản Nà Khum” đã được dựng lại từ bản của “Đảng ủy xã Sơn "

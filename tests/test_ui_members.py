@@ -11,6 +11,7 @@ from sqlmodel import func, select
 
 from chibo.services.members import list_members, status_history
 from chibo.store.models import Member
+from conftest import answer_next_dialog
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_ctrl_n_adds_a_member_who_then_appears_in_the_register(qtbot, window, de
 
 def test_a_refused_member_keeps_the_dialog_open_with_the_reason_and_writes_nothing(qtbot, window, demo_book):
     before = member_count(demo_book)
-    window.register.add_member()
+    qtbot.mouseClick(window.register.add_button, Qt.LeftButton)  # Thêm đảng viên (Ctrl+N)
     dialog = window.register.last_dialog
     type_text(dialog.full_name, "Lò Văn Trẻ")
     qtbot.keyClicks(dialog.birth_year, "2005")
@@ -83,26 +84,27 @@ def test_a_refused_member_keeps_the_dialog_open_with_the_reason_and_writes_nothi
 
 def test_closing_with_unsaved_changes_asks_first(qtbot, window, demo_book):
     select_member(window, "nguyen thi huong")
-    window.register.edit_member()
+    qtbot.mouseClick(window.register.edit_button, Qt.LeftButton)  # Sửa thông tin…
     dialog = window.register.last_dialog
     assert dialog.windowTitle() == "Sửa thông tin đảng viên" and dialog.full_name.text() == "Nguyễn Thị Hường"
     dialog.phone.clear()
     qtbot.keyClicks(dialog.phone, "0987 654 321")
-    answers = ["cancel"]
-    dialog.ask_unsaved = lambda: answers.pop(0)
+    asked = []
+    answer_next_dialog(qtbot, "Quay lại sửa tiếp", seen=asked)
     qtbot.keyClick(dialog, Qt.Key_Escape)
-    assert dialog.isVisible() and not answers  # asked, and "go back" kept the dialog with the typing
-    answers.append("discard")
+    assert asked == ["Có thay đổi chưa lưu. Lưu trước khi đóng?"]
+    assert dialog.isVisible() and dialog.phone.text() == "0987 654 321"  # "go back" kept the dialog with the typing
+    answer_next_dialog(qtbot, "Không lưu")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Cancel), Qt.LeftButton)
     assert not dialog.isVisible()
     with demo_book.session() as db:
         assert next(r for r in list_members(db) if r.member.full_name == "Nguyễn Thị Hường").member.phone != "0987 654 321"
 
-    window.register.edit_member()
+    qtbot.mouseClick(window.register.edit_button, Qt.LeftButton)
     dialog = window.register.last_dialog
     dialog.phone.clear()
     qtbot.keyClicks(dialog.phone, "0987 654 321")
-    dialog.ask_unsaved = lambda: "save"
+    answer_next_dialog(qtbot, "Lưu")
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Cancel), Qt.LeftButton)  # Đóng, then “Lưu”
     with demo_book.session() as db:

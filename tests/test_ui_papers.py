@@ -9,13 +9,15 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import select as query
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from chibo.reports.papers import PaperState
 from chibo.services import sessions
 from chibo.services.issuing import archive_folder, register_rows
 from chibo.store.models import IssuedPaper, CellSession
 from chibo.vocabulary import SessionKind
+from conftest import answer_next_dialog
+from person import click_button
 
 
 @pytest.fixture
@@ -94,7 +96,7 @@ def test_a_preview_shows_the_number_to_come_and_spends_none(qtbot, window, demo_
     assert register(demo_book) == before
     with demo_book.session() as db:
         assert db.get(CellSession, new_session).number_symbol == ""
-    dialog.close()
+    click_button(qtbot, dialog, "Đóng")
 
 
 def test_print_from_the_preview_issues_the_paper_and_printing_again_gives_the_archived_bytes(
@@ -151,11 +153,11 @@ def test_a_new_paper_takes_the_next_number_only_when_asked(qtbot, window, demo_b
     first = save_as(qtbot, monkeypatch, bar, tmp_path / "a.pdf")
     number = first.number_symbol
     asked = []
-    monkeypatch.setattr(bar, "confirm", lambda title, question: asked.append(question) or False)
+    answer_next_dialog(qtbot, "Hủy", seen=asked)
     qtbot.mouseClick(bar.new_button, Qt.LeftButton)
     assert asked == ["Lập “Biên bản” mới với số mới? Giấy đã cấp trước vẫn giữ số của nó trong sổ đăng ký văn bản đi "
                      "và không bị sửa; giấy mới nhận số tiếp theo và số liệu hôm nay."]
-    monkeypatch.setattr(bar, "confirm", lambda title, question: True)
+    answer_next_dialog(qtbot, "Có")
     with qtbot.waitSignal(bar.paper_built, timeout=20_000) as second:
         qtbot.mouseClick(bar.new_button, Qt.LeftButton)
     following = f"{int(number[:2]) + 1:02d}-BB/CB"
@@ -165,20 +167,21 @@ def test_a_new_paper_takes_the_next_number_only_when_asked(qtbot, window, demo_b
     assert [r[0] for r in register(demo_book) if r[1] == new_session] == [number, following]
     with demo_book.session() as db:
         assert db.get(CellSession, new_session).number_symbol == following
-    bar.last_dialog.close()
+    click_button(qtbot, bar.last_dialog, "Đóng")
 
 
 def test_typed_numbers_badly_typed_or_taken_are_refused_and_nothing_is_issued(qtbot, window, demo_book, new_session,
                                                                             tmp_path, monkeypatch):
     warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "a.pdf"), ""))
     before = register(demo_book)
     bar = window.sessions.papers
     bar.number.setText("5/BB")
+    answer_next_dialog(qtbot, "OK", seen=warned)
     qtbot.mouseClick(bar.save_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(warned) == 1, timeout=20_000)
     bar.number.setText("01-BB/CB")
+    answer_next_dialog(qtbot, "OK", seen=warned)
     qtbot.mouseClick(bar.save_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(warned) == 2, timeout=20_000)
     assert warned[0] == "Số, ký hiệu “5/BB” không đúng dạng, ví dụ “05-BB/CB”."
@@ -207,17 +210,17 @@ def test_a_number_given_before_originals_were_kept_is_rebuilt_only_when_asked(qt
     assert shown.args[0].state == PaperState.EARLIER and f"Số {number}" in text_of(shown.args[0].pdf)
     qtbot.waitUntil(lambda: bar.last_dialog is not None and bar.last_dialog.isVisible())
     assert bar.last_dialog.note.text().startswith(f"Biên bản số {number} được cấp số trước khi chibo lưu bản gốc.")
-    bar.last_dialog.close()
+    click_button(qtbot, bar.last_dialog, "Đóng")
     target = tmp_path / "bien-ban.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     asked = []
-    monkeypatch.setattr(bar, "confirm", lambda title, question: asked.append(question) or False)
+    answer_next_dialog(qtbot, "Hủy", seen=asked)
     qtbot.mouseClick(bar.save_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
     assert asked[0].startswith(f"Biên bản số {number} (ngày ") and asked[0].endswith(
         "Dựng lại giấy này từ sổ ngay bây giờ, với đúng số và ngày ấy, rồi lưu làm bản gốc?")
     assert not target.exists()
-    monkeypatch.setattr(bar, "confirm", lambda title, question: True)
+    answer_next_dialog(qtbot, "Có")
     with qtbot.waitSignal(bar.paper_built, timeout=20_000) as rebuilt:
         qtbot.mouseClick(bar.save_button, Qt.LeftButton)
     assert rebuilt.args[0].state == PaperState.ISSUED and rebuilt.args[0].number_symbol == number
@@ -234,8 +237,8 @@ def test_a_missing_original_is_said_and_no_other_paper_is_printed(qtbot, window,
     for archived in archive_folder(demo_book.folder).rglob("*.pdf"):
         archived.unlink()
     warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "b.pdf"), ""))
+    answer_next_dialog(qtbot, "OK", seen=warned)
     qtbot.mouseClick(bar.save_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: bool(warned), timeout=20_000)
     assert warned[0].startswith(f"Không tìm thấy bản gốc của biên bản số {number} (ngày 25/06/2026) trong thư mục "
@@ -261,15 +264,15 @@ def test_the_outgoing_register_opens_from_the_paper_bar_and_works_from_the_keybo
     qtbot.waitUntil(lambda: dialog.last_dialog is not None and dialog.last_dialog.isVisible(), timeout=20_000)
     assert dialog.last_dialog.pdf == issued.pdf
     assert dialog.last_dialog.note.text().startswith(f"Bản gốc của văn bản số {issued.number_symbol}, cấp ngày")
-    dialog.last_dialog.close()
+    click_button(qtbot, dialog.last_dialog, "Đóng")
     qtbot.mouseClick(dialog.print_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: dialog.last_dialog is not None and dialog.last_dialog.isVisible()
                     and dialog.last_dialog.title == "Sổ đăng ký văn bản đi", timeout=20_000)
     page = PdfReader(io.BytesIO(dialog.last_dialog.pdf)).pages[0]
     assert page.mediabox.width > page.mediabox.height  # landscape
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in text_of(dialog.last_dialog.pdf)
-    dialog.last_dialog.close()
-    dialog.close()
+    click_button(qtbot, dialog.last_dialog, "Đóng")
+    click_button(qtbot, dialog, "Đóng")
 
 
 def test_save_pdf_of_the_study_report_issues_it(qtbot, window, demo_book, tmp_path, monkeypatch):
@@ -301,13 +304,14 @@ def test_the_sign_in_sheet_is_printed_without_a_number(qtbot, window, tmp_path, 
     assert len(PdfReader(printed).pages) == len(PdfReader(io.BytesIO(built.args[0].pdf)).pages)
 
 
-def test_nothing_selected_says_so(qtbot, window, monkeypatch):
+def test_nothing_selected_says_so(qtbot, window):
     said = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
     page = window.plans
     window.show_page(page)
     page.table.clearSelection()
+    answer_next_dialog(qtbot, "OK", seen=said)
     qtbot.mouseClick(page.papers.preview_button, Qt.LeftButton)
+    answer_next_dialog(qtbot, "OK", seen=said)
     qtbot.mouseClick(page.papers.new_button, Qt.LeftButton)
     assert said == ["Hãy chọn một kế hoạch trong danh sách."] * 2
 

@@ -8,20 +8,21 @@ from datetime import date, timedelta
 from chibo.services.plans import list_plans, plan_items
 from chibo.text import format_date
 from chibo.vocabulary import ItemStatus
+from person import click, click_button
 
 
 def open_new(qtbot, page):
-    page.new_record()
+    click_button(qtbot, page, "Lập kế hoạch mới (Ctrl+N)")
     qtbot.waitUntil(lambda: page.last_dialog is not None and page.last_dialog.isVisible(), timeout=10_000)
     return page.last_dialog
 
 
-def add(editor, content, deadline, status=ItemStatus.NOT_STARTED, owner_text="Chi ủy"):
+def add(qtbot, editor, content, deadline, status=ItemStatus.NOT_STARTED, owner_text="Chi ủy"):
     editor.content.setText(content)
     editor.item_owner_text.setText(owner_text)
     editor.deadline.setText(deadline)
     editor.status.setCurrentIndex(editor.status.findData(status))
-    editor.add_item()
+    click_button(qtbot, editor, "Thêm nhiệm vụ")
 
 
 def plan_row(page, title):
@@ -35,28 +36,29 @@ def test_a_plan_with_an_overdue_item_then_done(qtbot, demo_window):
     editor = open_new(qtbot, page)
     editor.title.setText("Kế hoạch bảo vệ rừng mùa khô")
     editor.year.setValue(date.today().year)
-    add(editor, "Tuần tra rừng đầu nguồn", format_date(date.today() - timedelta(days=3)))
-    add(editor, "Họp dân phổ biến quy ước", format_date(date.today() + timedelta(days=30)))
-    add(editor, "", "")
+    add(qtbot, editor, "Tuần tra rừng đầu nguồn", format_date(date.today() - timedelta(days=3)))
+    add(qtbot, editor, "Họp dân phổ biến quy ước", format_date(date.today() + timedelta(days=30)))
+    add(qtbot, editor, "", "")
     assert editor.item_problem.text() == "Hãy ghi nội dung nhiệm vụ."
     assert editor.model.rowCount() == 2
     assert editor.model.index(0, 4).data() == "Chưa thực hiện — quá hạn"
     with qtbot.waitSignal(editor.saved, timeout=10_000):
-        editor.save()
+        click(qtbot, editor.save_button)
     qtbot.waitUntil(lambda: any(cells[1] == "Kế hoạch bảo vệ rừng mùa khô" for _, cells in page.model.rows),
                     timeout=10_000)
     plan_id, cells = plan_row(page, "Kế hoạch bảo vệ rừng mùa khô")
     assert cells[4:] == ("2", "0", "1")  # items, done, overdue
 
-    page.open_editor(page, plan_id)
+    page.table.selectRow([rid for rid, _cells in page.model.rows].index(plan_id))
+    click_button(qtbot, page, "Sửa kế hoạch, cập nhật tiến độ…")
     qtbot.waitUntil(lambda: page.last_dialog is not editor and page.last_dialog.isVisible(), timeout=10_000)
     editor = page.last_dialog
     editor.table.selectRow(0)
     assert editor.content.text() == "Tuần tra rừng đầu nguồn"
     editor.status.setCurrentIndex(editor.status.findData(ItemStatus.DONE))
-    editor.update_item()
+    click_button(qtbot, editor, "Cập nhật nhiệm vụ đã chọn")
     with qtbot.waitSignal(editor.saved, timeout=10_000):
-        editor.save()
+        click(qtbot, editor.save_button)
     qtbot.waitUntil(lambda: plan_row(page, "Kế hoạch bảo vệ rừng mùa khô")[1][4:] == ("2", "1", "0"), timeout=10_000)
     with window.book.session() as db:
         items = plan_items(db, plan_id)
@@ -68,6 +70,7 @@ def test_a_plan_with_an_overdue_item_then_done(qtbot, demo_window):
 def test_a_second_individual_plan_for_the_year_is_refused(qtbot, demo_window):
     window = demo_window
     page = window.plans
+    window.show_page(page)
     with window.book.session() as db:
         existing = next(p for p in list_plans(db) if p.member_id)
         count = len(list_plans(db))
@@ -75,7 +78,7 @@ def test_a_second_individual_plan_for_the_year_is_refused(qtbot, demo_window):
     editor.title.setText("Kế hoạch cá nhân")
     editor.year.setValue(existing.year)
     editor.owner.setCurrentIndex(editor.owner.findData(existing.member_id))
-    editor.save()
+    click(qtbot, editor.save_button)
     qtbot.waitUntil(editor.error.isVisible, timeout=10_000)
     assert editor.error.text() == f"Đảng viên này đã có kế hoạch hành động cá nhân năm {existing.year}."
     with window.book.session() as db:

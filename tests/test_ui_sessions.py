@@ -10,12 +10,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLineEdit, QPushButton
 from sqlalchemy import text
 from sqlmodel import select
 
 from chibo.services.figures import session_figures
 from chibo.store.models import AgendaItem, CellSession, Speech
+from conftest import answer_next_dialog
 
 TABLES = ("session", "attendance", "speech", "agenda_item", "session_document", "rev_counter")
 
@@ -157,7 +158,7 @@ def test_a_refused_session_stays_open_and_writes_nothing(qtbot, window, demo_boo
     before = rows_of(demo_book)
     assert refused(qtbot, dialog) == "Giờ kết thúc phải sau giờ bắt đầu."
     assert rows_of(demo_book) == before
-    dialog.ask_unsaved = lambda: "discard"
+    answer_next_dialog(qtbot, "Không lưu")  # the times typed are thrown away
     click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Cancel))
     assert not dialog.isVisible()
 
@@ -360,9 +361,8 @@ def test_a_saved_item_and_speech_are_corrected_in_place_and_an_item_dropped_with
     assert set(kept) == {s.id for s in said} - on_second  # the dropped item's speeches went with it
 
 
-def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(qtbot, window, demo_book, monkeypatch):
+def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(qtbot, window, demo_book):
     warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: warned.append(message))
     page = window.sessions
     with demo_book.session() as db:  # a book written before the rules: a vote above the voters
         session_id = db.exec(select(CellSession).where(CellSession.kind == "thuong_ky")).first().id
@@ -372,6 +372,7 @@ def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(
     page.changed.emit()
     qtbot.waitUntil(lambda: session_id in [r[0] for r in page.model.rows], timeout=10_000)
     page.table.selectRow([r[0] for r in page.model.rows].index(session_id))
+    answer_next_dialog(qtbot, "OK", seen=warned)
     click(qtbot, page.papers.preview_button)
     qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
     assert warned[0].startswith("Chưa in được biên bản của buổi sinh hoạt này: Tổng số biểu quyết (99) lớn hơn số "

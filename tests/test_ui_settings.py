@@ -4,6 +4,7 @@ and backups: make one, restore it after a change, and the restore itself can be 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from chibo.services.numbering import symbol_suffix, term_start
@@ -11,6 +12,8 @@ from chibo.services.settings import load_rules
 from chibo.services.units import local_unit
 from chibo.store.backup import list_backups
 from chibo.store.models import Member
+from conftest import answer_next_dialog
+from person import button, choose_file, click, click_button
 from sqlmodel import func, select
 
 
@@ -24,7 +27,16 @@ def page(qtbot, demo_window):
 
 def saved(qtbot, page) -> None:
     with qtbot.waitSignal(page.changed, timeout=10_000):
-        page.save()
+        click(qtbot, page.save_button)
+
+
+def restore(qtbot, page, path, answer: str) -> None:
+    """Sao lưu, khôi phục: the backup chosen in the list, Khôi phục bản đã chọn…, then `answer`."""
+    page.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: path in [b.path for b in page.backup_model.rows], timeout=10_000)
+    page.backup_table.selectRow([b.path for b in page.backup_model.rows].index(path))
+    answer_next_dialog(qtbot, answer)
+    click_button(qtbot, page, "Khôi phục bản đã chọn…")
 
 
 def test_unit_rules_and_text_size_are_saved(qtbot, page):
@@ -53,14 +65,14 @@ def test_a_refused_setting_changes_nothing(qtbot, page):
         name_before, rules_before = local_unit(db).name, load_rules(db)
     page.name.setText("Tên mới")
     page.failing.setText("Kém")  # not on the scale
-    page.save()
+    click(qtbot, page.save_button)
     qtbot.waitUntil(lambda: page.error.text() != "", timeout=10_000)
     assert page.error.text() == "Mức “phải viết lại” phải nằm trong thang xếp loại."
     with page.book.session() as db:
         assert local_unit(db).name == name_before and load_rules(db) == rules_before
     page.term_start.setText("31/02/2025")
     page.failing.setText("Chưa đạt")
-    page.save()
+    click(qtbot, page.save_button)
     qtbot.waitUntil(lambda: "31/02/2025" in page.error.text(), timeout=10_000)
     with page.book.session() as db:
         assert local_unit(db).name == name_before
@@ -76,37 +88,36 @@ def test_backup_then_restore_and_undo_the_restore(qtbot, page):
 
     book = page.book
     before = member_count(book)
+    page.tabs.setCurrentIndex(3)
     with qtbot.waitSignal(page.changed, timeout=10_000):
-        page.make_backup()
+        click_button(qtbot, page, "Sao lưu ngay")
     made = [b for b in list_backups(book.backups) if not b.automatic]
     assert len(made) == 1 and made[0].path.stat().st_size > 0
     with book.session() as db:
         add_member(db, full_name="Hờ A Sử", status="chinh_thuc", joined_on="01/11/2026")
     assert member_count(book) == before + 1
-    page.confirm_restore = lambda what: False  # Hủy: nothing happens
-    page.restore(made[0].path, "bản thử")
+    qtbot.waitUntil(lambda: made[0].path in [b.path for b in page.backup_model.rows], timeout=10_000)
+    restore(qtbot, page, made[0].path, "Hủy")  # nothing happens
     assert member_count(book) == before + 1
-    page.confirm_restore = lambda what: True
     with qtbot.waitSignal(page.changed, timeout=20_000):
-        page.restore(made[0].path, "bản thử")
+        restore(qtbot, page, made[0].path, "Có")
     assert member_count(book) == before
     safety = [b for b in list_backups(book.backups) if not b.automatic and b.path != made[0].path]
     assert len(safety) == 1 and page.status.text().endswith(f"được lưu ở {safety[0].path.name}.")
     with qtbot.waitSignal(page.changed, timeout=20_000):
-        page.restore(safety[0].path, "sổ trước khi khôi phục")
+        restore(qtbot, page, safety[0].path, "Có")
     assert member_count(book) == before + 1
 
 
-def test_restore_refuses_a_file_that_is_not_a_book(qtbot, page, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+def test_restore_refuses_a_file_that_is_not_a_book(qtbot, page, tmp_path):
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     bogus = tmp_path / "ds.sqlite"
     bogus.write_bytes(b"not a database at all")
     before = member_count(page.book)
-    page.confirm_restore = lambda what: True
-    page.restore(bogus, "tệp lạ")
+    page.tabs.setCurrentIndex(3)
+    answer_next_dialog(qtbot, "Có")
+    choose_file(qtbot, button(page, "Khôi phục từ tệp khác…"), bogus)
+    answer_next_dialog(qtbot, "OK", seen=shown)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "ds.sqlite" in shown[0]
     assert member_count(page.book) == before
@@ -118,9 +129,10 @@ def test_the_language_is_kept_for_the_next_start(qtbot, page):
     folder = page.language_folder
     assert page.tabs.tabText(2) == "Giao diện, ngôn ngữ"
     assert page.language.currentData() == "vi" and page.language.currentText() == "Tiếng Việt"
-    page.language.setCurrentIndex(page.language.findData("en"))
-    page.language.activated.emit(page.language.currentIndex())
-    assert page.dirty
+    page.tabs.setCurrentIndex(2)
+    page.language.setFocus()
+    qtbot.keyClick(page.language, Qt.Key_Down)  # the next language in the list: English
+    assert page.language.currentData() == "en" and page.dirty
     saved(qtbot, page)
     assert read_language(folder) == "en"
     assert "language = en" in (folder / SETTINGS_FILE).read_text()

@@ -95,6 +95,8 @@ class _Startup:
             self.restored = None
         if start == "hand":
             self.window.start_by_hand()
+        elif start == "receiving":  # a receiving level's work starts with its cells' bundles
+            self.window.show_page(self.window.exchange)
 
     def refused(self, exc: Exception) -> None:
         from PySide6.QtWidgets import QMessageBox

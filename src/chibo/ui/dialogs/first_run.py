@@ -23,7 +23,7 @@ from chibo.ui.dialogs.first_run_recover import RecoverPage
 from chibo.ui.widgets.screen import fit_to_screen
 
 WELCOME, UNIT, START, IMPORT, RECOVER = range(5)
-DEMO, FILE, HAND, RESTORE = "demo", "file", "hand", "restore"
+DEMO, FILE, HAND, RESTORE, RECEIVING = "demo", "file", "hand", "restore", "receiving"
 
 
 def _radio_page(page: QWizardPage, intro: str, choices: list[tuple[str, str]]) -> QButtonGroup:
@@ -165,7 +165,7 @@ class FirstRunWizard(QWizard):
         if _checked(self.welcome.group) in (DEMO, RESTORE):
             return _checked(self.welcome.group)
         if not self.unit.cell.isChecked():
-            return HAND  # the receiving level keeps no member register of the cells
+            return RECEIVING  # keeps no member register of the cells: no import, no "Thêm đảng viên" after
         return _checked(self.start.group)
 
     def accept(self) -> None:

@@ -118,7 +118,7 @@ class EditorDialog(QDialog):
         self.error.show()
 
     def ask_unsaved(self) -> str:
-        """"save", "discard" or "cancel"; tests replace it."""
+        """"save", "discard" or "cancel", as the person answered the question box."""
         box = QMessageBox(QMessageBox.Warning, self.windowTitle(),
                           tr("There are unsaved changes. Save before closing?"), parent=self)
         save = box.addButton(tr("Save"), QMessageBox.AcceptRole)

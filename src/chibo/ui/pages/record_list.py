@@ -97,7 +97,7 @@ class RecordListPage(QWidget):
                                                 "Settings page.")
 
     def confirm_remove(self, cells: tuple) -> bool:
-        """Tests replace it."""
+        """Yes or Cancel in a question box, Cancel by default."""
         return QMessageBox.question(self, tr("Delete"), self.removal_question(cells),
                                     QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel) == QMessageBox.Yes
 

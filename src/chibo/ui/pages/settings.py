@@ -392,7 +392,7 @@ class SettingsPage(QWidget):
             self.restore(Path(path), tr("the file {file}").format(file=Path(path).name))
 
     def confirm_restore(self, what: str) -> bool:
-        """Tests replace it."""
+        """Yes or Cancel in a question box, Cancel by default."""
         answer = QMessageBox.question(
             self, tr("Restore the book"),
             tr("Replace the whole current book with {what}?\n\nWhat was written after that moment will no longer be "

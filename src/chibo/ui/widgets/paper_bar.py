@@ -84,7 +84,7 @@ class PaperBar(QWidget):
             self._kind_changed()
 
     def confirm(self, title: str, question: str) -> bool:
-        """Tests replace it."""
+        """Yes or Cancel in a question box (Cancel by default: nothing is issued by one keystroke)."""
         return QMessageBox.question(self.window(), title, question, QMessageBox.Yes | QMessageBox.Cancel,
                                     QMessageBox.Cancel) == QMessageBox.Yes
 
