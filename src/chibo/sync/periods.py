@@ -42,7 +42,12 @@ def previous_period(day: date) -> str:
     return f"{day.year - 1:04d}-12" if day.month == 1 else f"{day.year:04d}-{day.month - 1:02d}"
 
 
+def month_number(period: str) -> str:
+    """ "2026-10" -> "10/2026"."""
+    year, month = period.split("-")
+    return f"{int(month)}/{year}"
+
+
 def month_words(period: str) -> str:
     """ "2026-10" -> "tháng 10/2026"."""
-    year, month = period.split("-")
-    return f"tháng {int(month)}/{year}"
+    return f"tháng {month_number(period)}"

@@ -45,6 +45,10 @@ class ExchangeData:
     units: list = field(default_factory=list)  # (id, cells), receiving role
     documents: list = field(default_factory=list)  # (id, cells), receiving role
     forwarded: int = 0  # receiving role with a superior: forward bundles written
+    summaries: list = field(default_factory=list)  # UnitSummary per unit, receiving role (the chart's bars)
+    study_target: float = 95.0
+    completeness: object = None  # CompletenessReport of the month before, receiving role
+    reviews: list = field(default_factory=list)  # Review, newest first, receiving role
 
 
 def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
@@ -67,9 +71,15 @@ def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
                                     str(entry.seq or ""), label(entry.outcome, LOG_OUTCOME_LABELS),
                                     entry.reason)))
     if receiving:
+        from chibo.services.settings import load_rules
+        from chibo.sync.completeness import completeness
+        from chibo.sync.review import list_reviews
         from chibo.sync.summary import consolidated
 
         units, total = consolidated(db, today)
+        data.summaries, data.study_target = units, load_rules(db).study_target_percent
+        data.completeness = completeness(db, today=today)
+        data.reviews = list_reviews(db, limit=500)
         for summary in [*units, total]:
             data.units.append((summary.unit_id, (summary.label, summary.fingerprint,
                                                  str(summary.last_seq) if summary.unit_id else "",
@@ -157,8 +167,20 @@ class ExchangePage(QWidget):
             units_box.layout().setAlignment(self.restore_button, Qt.AlignLeft)
             totals_layout.addWidget(units_box)
             totals_layout.addWidget(_section(tr("Study of documents (all units summed)"), self.documents_table))
+            from chibo.ui.pages.exchange_chart import ChartPanel
+            from chibo.ui.pages.exchange_desk import CompletenessPanel
+            from chibo.ui.pages.exchange_review import ReviewPanel
+
+            self.review_panel = ReviewPanel(self.book)
+            self.completeness_panel = CompletenessPanel(self.book)
+            self.chart_panel = ChartPanel()
+            self.review_panel.changed.connect(self.changed.emit)
+            self.completeness_panel.changed.connect(self.changed.emit)
             self.tabs.addTab(receive, tr("Receive report bundles"))
+            self.tabs.addTab(self.review_panel, tr("Review bundles"))
+            self.tabs.addTab(self.completeness_panel, tr("Who has reported"))
             self.tabs.addTab(totals, tr("Summed figures"))
+            self.tabs.addTab(self.chart_panel, tr("Study rates chart"))
             self.tabs.addTab(send, tr("Send a plan bundle"))
         else:
             self.tabs.addTab(send, tr("Send a report to the level above"))
@@ -226,6 +248,15 @@ class ExchangePage(QWidget):
                                   "bundles exported so far.").format(count=data.last_seq))
             fill_table(self.units_table, self.units_model, data.units)
             fill_table(self.documents_table, self.documents_model, data.documents)
+            self.review_panel.show_reviews(data.reviews)
+            shown = self.completeness_panel.wanted
+            if shown is None or shown == data.completeness.period.key:
+                self.completeness_panel.wanted = data.completeness.period.key
+                self.completeness_panel.show_report(data.completeness)
+            else:  # the officer is looking at another month: read it again, changed or not
+                self.completeness_panel.load(shown)
+            self.chart_panel.show_units(data.summaries, [cells[0] for _symbol, cells in data.documents],
+                                        data.study_target)
         elif data.recipient:
             self.state.setText(tr("The level above: {name} (key fingerprint {fingerprint}). Report bundles are sealed: "
                                   "only the level above can open them. {count} bundles sent; each carries every change "
