@@ -72,7 +72,7 @@ def test_who_has_reported_in_words_and_colours_and_the_printed_list(qtbot, recei
                                            "đã nhận 2/3 (66,67%), đúng hạn 1/3 (33,33%), muộn 1, chưa nhận 1.")
     model = panel.model
     headers = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Chi bộ", "tháng 5/2026", "Ngày nhận", "Bí thư", "Điện thoại", "12-KH/ĐU"]
+    assert headers == ["Chi bộ", "Tháng 5/2026", "Ngày nhận", "Bí thư", "Điện thoại", "12-KH/ĐU\nhạn 31/05/2026"]
     rows = {row[1][0]: row[1] for row in model.rows}
     assert rows["Chi bộ bản Nà Khum"] == ("Chi bộ bản Nà Khum", "Đúng hạn", "03/06/2026", "Lò Văn Pọm", "0913 111 222",
                                           "Đúng hạn")

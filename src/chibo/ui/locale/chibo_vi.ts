@@ -2193,7 +2193,7 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
     </message>
     <message>
         <source>A cell’s report of a month is on time when it arrives by the month’s last day plus these days; a report on a document, by its deadline plus these days.</source>
-        <translation>Báo cáo tháng của chi bộ là đúng hạn khi đến trước hết ngày cuối tháng cộng số ngày này; báo cáo về một văn bản, trước hết hạn hoàn thành cộng số ngày này.</translation>
+        <translation>Báo cáo tháng của chi bộ là đúng hạn khi đến chậm nhất vào ngày cuối tháng cộng thêm số ngày này; báo cáo về một văn bản, chậm nhất vào hạn hoàn thành cộng thêm số ngày này.</translation>
     </message>
     <message>
         <source>Tốt; Khá; Đạt; Chưa đạt</source>
@@ -2470,6 +2470,12 @@ Những gì ghi sau thời điểm đó sẽ không còn trong sổ. Sổ hiện
     <message>
         <source>, after closing</source>
         <translation>, sau khi chốt</translation>
+    </message>
+    <message>
+        <source>{document}
+due {date}</source>
+        <translation>{document}
+hạn {date}</translation>
     </message>
     <message>
         <source>not set</source>
@@ -2828,6 +2834,10 @@ Khóa mới nay là khóa của chi bộ; khóa cũ {old} không còn dùng đư
     <message>
         <source>Note to the cell</source>
         <translation>Ghi chú gửi chi bộ</translation>
+    </message>
+    <message>
+        <source>{first} to {last} ({count} months)</source>
+        <translation>{first} đến {last} ({count} tháng)</translation>
     </message>
     <message>
         <source>{count} warnings</source>

@@ -161,7 +161,7 @@ class ExchangePage(QWidget):
             forward_layout.addWidget(self.forward_state)
             forward_layout.addWidget(self.forward_panel)
             forward_layout.addStretch(1)
-            totals = QWidget()
+            self.totals_tab = totals = QWidget()
             totals_layout = QVBoxLayout(totals)
             units_box = _section(tr("By unit"), self.units_table, self.restore_button)
             units_box.layout().setAlignment(self.restore_button, Qt.AlignLeft)

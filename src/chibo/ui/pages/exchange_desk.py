@@ -66,7 +66,9 @@ def _state_text(cell) -> str:
 
 def completeness_rows(report) -> tuple[tuple[str, ...], list]:
     """The table of a CompletenessReport: a row per cell, the month then each document."""
-    columns = (*COLUMNS[:1], report.period.title, *COLUMNS[2:], *(d.key for d in report.documents))
+    columns = (*COLUMNS[:1], report.period.title.capitalize(), *COLUMNS[2:],
+               *(tr("{document}\ndue {date}").format(document=d.key, date=format_date(d.deadline))
+                 for d in report.documents))
     by_document = [{c.unit_id: c for c in d.cells} for d in report.documents]
     rows = []
     for cell in report.period.cells:

@@ -45,10 +45,19 @@ class ReviewModel(RecordListModel):
         return super().data(index, role)
 
 
-def review_row(review) -> tuple:
+def months_text(periods) -> str:
+    """ "4/2026, 5/2026"; a bundle that carries a long run of months (a first bundle, a full one)
+    as its first and last month."""
     from chibo.sync.periods import month_number
 
-    months = ", ".join(month_number(p) for p in review.periods)
+    if len(periods) <= 3:
+        return ", ".join(month_number(p) for p in periods)
+    return tr("{first} to {last} ({count} months)").format(first=month_number(periods[0]),
+                                                          last=month_number(periods[-1]), count=len(periods))
+
+
+def review_row(review) -> tuple:
+    months = months_text(review.periods)
     warnings = tr("{count} warnings").format(count=len(review.warnings)) if review.warnings else tr("none")
     return review, (format_date(review.received_at), review.sender_name, str(review.seq), months,
                     label(review.status, REVIEW_STATUS), warnings, review.note)

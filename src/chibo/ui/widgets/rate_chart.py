@@ -82,6 +82,12 @@ class RateChart(QWidget):
             x = left + width * tenth / 10
             painter.drawLine(int(x), self.TOP, int(x), bottom)
             painter.drawText(QRectF(x - 30, bottom + 2, 60, 18), Qt.AlignHCenter | Qt.AlignTop, f"{tenth * 10}%")
+        x = left + width * min(self.target, 100.0) / 100
+        painter.setPen(QPen(TARGET, 2, Qt.DashLine))
+        painter.drawLine(int(x), self.TOP - 4, int(x), bottom)
+        painter.drawLine(self.width() - 190, self.TOP // 2, self.width() - 160, self.TOP // 2)
+        painter.drawText(QRectF(self.width() - 154, 4, 150, self.TOP - 8), Qt.AlignLeft | Qt.AlignVCenter,
+                         tr("target {rate}").format(rate=format_percent(self.target, 0)))
         for row, bar in enumerate(self.bars):
             top = self.TOP + row * self.ROW
             painter.setPen(self.palette().text().color())
@@ -101,13 +107,9 @@ class RateChart(QWidget):
             said = f"{format_percent(rate)} ({format_count(bar.studied)}/{format_count(bar.required)})"
             if not reached:
                 said += " — " + tr("below target")
+            # The words on the page's own background, over the target line where it crosses them.
+            place = QRectF(left + length + 6, top + 4, metrics.horizontalAdvance(said) + 6, self.ROW - 8)
+            painter.fillRect(place, self.palette().base())
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(left + length + 6, top, words + width - length, self.ROW),
-                             Qt.AlignLeft | Qt.AlignVCenter, said)
-        x = left + width * min(self.target, 100.0) / 100
-        painter.setPen(QPen(TARGET, 2, Qt.DashLine))
-        painter.drawLine(int(x), self.TOP - 4, int(x), bottom)
-        painter.drawLine(self.width() - 190, self.TOP // 2, self.width() - 160, self.TOP // 2)
-        painter.drawText(QRectF(self.width() - 154, 4, 150, self.TOP - 8), Qt.AlignLeft | Qt.AlignVCenter,
-                         tr("target {rate}").format(rate=format_percent(self.target, 0)))
+            painter.drawText(place.adjusted(2, -4, 0, 4), Qt.AlignLeft | Qt.AlignVCenter, said)
         painter.end()
