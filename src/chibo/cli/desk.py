@@ -147,3 +147,49 @@ def warn_unsent(names) -> None:
         print("chibo: cảnh báo: chưa gửi được ghi chú duyệt gói cho " + ", ".join(f"“{n}”" for n in names)
               + ": sổ chưa có khóa niêm phong của chi bộ ấy (chi bộ cần gửi một gói báo cáo bằng chibo bản mới).",
               file=sys.stderr)
+
+
+def print_consolidated(book, args) -> int:
+    """The consolidated report for the level above: a numbered paper (issued once, like the cell's
+    study report) to `--out` (by default when no `--xlsx` is asked), and its tables to `--xlsx`.
+    Every target is checked before anything is numbered or computed."""
+    from chibo.reports import save_pdf
+    from chibo.reports.consolidated_data import document_symbol, require_receiving
+    from chibo.reports.consolidated_xlsx import build_consolidated_xlsx
+    from chibo.reports.papers import PaperState, build_paper
+    from chibo.services.issuing import issued_for
+    from chibo.store.files import write_atomically
+    from chibo.sync.summary import consolidated
+
+    pdf_file = out_file(args.out, ".pdf") if args.out else None
+    xlsx_file = out_file(args.xlsx, ".xlsx") if args.xlsx else None
+    paper, workbook = None, None
+    with book.session() as db:
+        require_receiving(db)
+        symbol = document_symbol(db, args.document)
+        day, number = args.date, None
+        if pdf_file is not None or xlsx_file is None:
+            paper = build_paper(db, book.folder, "consolidated", symbol, issue=True, number=args.number, as_of=args.date,
+                                new=args.new, figures=consolidated)
+            issued = issued_for(db, "consolidated", paper.record_id)
+            day, number = issued.issued_on, issued.number_symbol
+        elif args.number or args.new:
+            raise ChiboError("--number và --new là của báo cáo có số (tệp PDF): hãy thêm --out TỆP.pdf, hoặc bỏ chúng "
+                             "khi chỉ xuất tệp Excel.")
+        if xlsx_file is not None:
+            from datetime import date
+
+            units, total = consolidated(db, day or date.today())
+            workbook = build_consolidated_xlsx(db, units, total, symbol=symbol, as_of=day, number=number)
+    if paper is not None:
+        print(save_pdf(paper.pdf, pdf_file or Path.cwd() / paper.file_name))
+        if paper.state != PaperState.UNNUMBERED:
+            print(f"chibo: {paper.note}", file=sys.stderr)
+    if workbook is not None:
+        try:
+            write_atomically(xlsx_file, workbook)
+        except OSError as error:
+            raise ChiboError(f"Không ghi được tệp “{xlsx_file}”. Hãy kiểm tra ổ đĩa còn chỗ trống và tệp không đang mở "
+                             "trong Excel.", detail=repr(error)) from error
+        print(xlsx_file)
+    return 0

@@ -49,6 +49,7 @@ def _dispatch(args, folder) -> int:
         **{("print", kind): printing.print_paper for kind in ("minutes", "attendance", "report", "plan")},
         ("print", "register"): printing.print_register,
         ("print", "missing"): desk.print_missing,
+        ("print", "consolidated"): desk.print_consolidated,
         ("completeness", None): desk.completeness,
         ("review", "list"): desk.review_list,
         ("review", "set"): desk.review_set,

@@ -176,6 +176,22 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
                        "đã lưu)" if numbered else argparse.SUPPRESS)
         p.add_argument("--rebuild", action="store_true", help="giấy được cấp số trước khi chibo lưu bản gốc: dựng lại "
                        "từ sổ với đúng số và ngày ấy, rồi lưu làm bản gốc" if numbered else argparse.SUPPRESS)
+    p = printing.add_parser("consolidated", help="báo cáo tổng hợp kết quả học tập, quán triệt của các chi bộ gửi cấp "
+                            "trên, có số (PDF) và biểu tổng hợp (Excel) (cấp nhận báo cáo)",
+                            epilog=_examples("chibo print consolidated 57-NQ/TW --out bao-cao-57.pdf --xlsx bieu-57.xlsx",
+                                             "chibo print consolidated --out bao-cao-tong-hop.pdf",
+                                             "chibo print consolidated 57-NQ/TW --xlsx bieu-57.xlsx"))
+    p.add_argument("document", nargs="?", metavar="VĂN_BẢN",
+                   help="số, ký hiệu của văn bản, ví dụ 57-NQ/TW (bỏ trống: mọi văn bản có số liệu)")
+    p.add_argument("--out", metavar="TỆP.pdf", help="báo cáo có số, tệp PDF ghi ra; thiếu đuôi thì thêm .pdf "
+                   "(mặc định, khi không có --xlsx: tên tự đặt ở thư mục hiện tại)")
+    p.add_argument("--xlsx", metavar="TỆP.xlsx", help="biểu tổng hợp dạng Excel; thiếu đuôi thì thêm .xlsx")
+    p.add_argument("--number", default=None, metavar="SỐ_KÝ_HIỆU",
+                   help="số, ký hiệu in trên báo cáo, ví dụ 03-BC/ĐU (mặc định: số tiếp theo)")
+    p.add_argument("--date", type=day, default=None, metavar="NGÀY",
+                   help="ngày lập, dạng ngày/tháng/năm: số liệu tính đến ngày ấy (mặc định: hôm nay)")
+    p.add_argument("--new", action="store_true", help="lập báo cáo mới với số mới (báo cáo đã cấp số thì in lại đúng "
+                   "bản đã lưu)")
     p = printing.add_parser("missing", help="danh sách chi bộ chưa gửi báo cáo tháng, kèm bí thư và số điện thoại "
                             "(cấp nhận báo cáo)",
                             epilog=_examples("chibo print missing", "chibo print missing --period 2026-10 --out "
