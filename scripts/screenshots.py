@@ -244,12 +244,32 @@ def desk_screens(app, out: Path, folder: Path) -> None:
         save(window, out / "47-cai-dat-gia-han.png")
         window.close()
         settle(app)
+        _desk_papers(commune, out)
         window = open_window(app, cells["Chi bộ bản Phìn Hồ"])
         save(window, out / "48-tong-quan-ghi-chu-cap-tren.png")
         window.close()
         settle(app)
         for cell in cells.values():
             cell.close()
+
+
+def _desk_papers(commune, out: Path) -> None:
+    """The papers of the desk, to look at with `pdftoppm -png -r 60`: the consolidated report on
+    every document (a draft, nothing issued), its Excel file, and the list of cells not reported."""
+    from chibo.reports.consolidated import build_consolidated
+    from chibo.reports.consolidated_xlsx import build_consolidated_xlsx
+    from chibo.reports.missing_cells import build_missing_list
+    from chibo.sync.completeness import completeness
+    from chibo.sync.summary import consolidated
+
+    with commune.session() as db:
+        units, total = consolidated(db)
+        papers = {"49-bao-cao-tong-hop.pdf": build_consolidated(db, units, total, number="......-BC/ĐU"),
+                  "49-bieu-tong-hop.xlsx": build_consolidated_xlsx(db, units, total),
+                  "50-danh-sach-chua-bao-cao.pdf": build_missing_list(db, completeness(db))}
+    for name, data in papers.items():
+        (out / name).write_bytes(data)
+        print(out / name)
 
 
 def _choose(group, key: str) -> None:

@@ -193,3 +193,47 @@ def test_the_chart_draws_a_bar_per_cell_for_the_document_chosen(qtbot, cell_a, c
 
 def page_units(page):
     return page.chart_panel.units
+
+
+def test_the_consolidated_report_and_its_excel_file_from_the_summed_figures_tab(qtbot, cell_a, cell_b, receiving, stick,
+                                                                                tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    for cell in (cell_a, cell_b):
+        link(cell, receiving, stick)
+        import_bundle(receiving, export_bundle(cell, stick).path, approve={fingerprint_of(cell)})
+    page = open_main_window(qtbot, receiving, page="exchange").exchange
+    _tab(qtbot, page, "Số liệu tổng hợp")
+    bar = page.report_bar
+    qtbot.waitUntil(lambda: bar.document.count() > 1, timeout=10_000)
+    assert bar.document.itemText(0) == "tất cả các văn bản"
+    bar.document.setFocus()
+    while bar.document.currentText() != "57-NQ/TW":
+        qtbot.keyClick(bar.document, Qt.Key_Down)
+    click_button(qtbot, bar, "Xem trước")
+    qtbot.waitUntil(lambda: bar.papers.last_dialog is not None and bar.papers.last_dialog.isVisible(), timeout=30_000)
+    dialog = bar.papers.last_dialog
+    assert dialog.note.text() == ("Bản xem trước, chưa cấp số. Khi In hoặc Lưu PDF, giấy này nhận số 01-BC/ĐU và được "
+                                  "lưu vào sổ đăng ký văn bản đi.")
+    body = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(dialog.pdf)).pages)
+    assert "Số ......-BC/ĐU" in body and "BÁO CÁO Kết quả học tập, quán triệt Nghị quyết số 57-NQ/TW" in body
+    click_button(qtbot, dialog, "Đóng")
+
+    saved = tmp_path / "bao-cao-57.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(saved), ""))
+    with qtbot.waitSignal(bar.papers.paper_built, timeout=30_000) as built:
+        click_button(qtbot, bar, "Lưu PDF…")
+    assert built.args[0].number_symbol == "01-BC/ĐU" and saved.exists()
+    workbook = tmp_path / "bieu-57.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(workbook), ""))
+    click_button(qtbot, bar, "Xuất Excel…")
+    qtbot.waitUntil(lambda: bar.status.text() != "", timeout=30_000)
+    assert bar.status.text() == f"Đã xuất các bảng của báo cáo số 01-BC/ĐU ra {workbook}."
+    sheet = load_workbook(workbook)["57-NQ-TW"]
+    assert sheet["A2"].value.startswith("(Kèm theo Báo cáo số 01-BC/ĐU, ngày ")
+    total = [c.value for c in sheet[8]]
+    assert total[1] == "Tổng cộng" and (total[4], total[5]) == (64, 57)
+    assert f"{total[5]}/{total[4]} đảng viên, đạt 89,06%" in " ".join(" ".join(p.extract_text().split())
+                                                                    for p in PdfReader(saved).pages)
+    settle(qtbot)

@@ -151,13 +151,13 @@ def warn_unsent(names) -> None:
 
 def print_consolidated(book, args) -> int:
     """The consolidated report for the level above: a numbered paper (issued once, like the cell's
-    study report) to `--out` (by default when no `--xlsx` is asked), and its tables to `--xlsx`.
+    study report) to `--out` (by default when no `--xlsx` is asked), and its tables to `--xlsx`
+    (as of the paper's day, with its number; alone, as of the report issued last, or of `--date`).
     Every target is checked before anything is numbered or computed."""
     from chibo.reports import save_pdf
     from chibo.reports.consolidated_data import document_symbol, require_receiving
-    from chibo.reports.consolidated_xlsx import build_consolidated_xlsx
+    from chibo.reports.consolidated_xlsx import workbook_for
     from chibo.reports.papers import PaperState, build_paper
-    from chibo.services.issuing import issued_for
     from chibo.store.files import write_atomically
     from chibo.sync.summary import consolidated
 
@@ -167,20 +167,16 @@ def print_consolidated(book, args) -> int:
     with book.session() as db:
         require_receiving(db)
         symbol = document_symbol(db, args.document)
-        day, number = args.date, None
+        day = args.date
         if pdf_file is not None or xlsx_file is None:
             paper = build_paper(db, book.folder, "consolidated", symbol, issue=True, number=args.number, as_of=args.date,
                                 new=args.new, figures=consolidated)
-            issued = issued_for(db, "consolidated", paper.record_id)
-            day, number = issued.issued_on, issued.number_symbol
+            day = None  # the Excel file goes with the paper just issued or printed again
         elif args.number or args.new:
             raise ChiboError("--number và --new là của báo cáo có số (tệp PDF): hãy thêm --out TỆP.pdf, hoặc bỏ chúng "
                              "khi chỉ xuất tệp Excel.")
         if xlsx_file is not None:
-            from datetime import date
-
-            units, total = consolidated(db, day or date.today())
-            workbook = build_consolidated_xlsx(db, units, total, symbol=symbol, as_of=day, number=number)
+            workbook, _day, _number = workbook_for(db, symbol, consolidated, day)
     if paper is not None:
         print(save_pdf(paper.pdf, pdf_file or Path.cwd() / paper.file_name))
         if paper.state != PaperState.UNNUMBERED:

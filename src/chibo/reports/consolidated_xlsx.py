@@ -114,3 +114,19 @@ def build_consolidated_xlsx(db, units, total, *, symbol: str = ALL_DOCUMENTS, as
 
 def _label(table: DocumentTable) -> str:
     return document_name(table.document) if table.document else f"Văn bản số {table.symbol}"
+
+
+def workbook_for(db, symbol: str, figures, as_of: date | None = None) -> tuple[bytes, date, str | None]:
+    """The workbook that goes with the consolidated report on `symbol`: the figures as of the day of
+    the report issued last (with its number), or as of `as_of` (today) when none was issued for
+    that day. `figures(db, day)` gives the summed figures. Returns the bytes, the day, the number."""
+    from chibo.reports.consolidated_data import record_id
+    from chibo.services.issuing import issued_for
+
+    issued = issued_for(db, "consolidated", record_id(symbol))
+    if issued is not None and as_of in (None, issued.issued_on):
+        day, number = issued.issued_on, issued.number_symbol
+    else:
+        day, number = as_of or date.today(), None
+    units, total = figures(db, day)
+    return build_consolidated_xlsx(db, units, total, symbol=symbol, as_of=day, number=number), day, number

@@ -2915,5 +2915,57 @@ Khóa mới nay là khóa của chi bộ; khóa cũ {old} không còn dùng đư
         <source>target {rate}</source>
         <translation>chỉ tiêu {rate}</translation>
     </message>
+    <message>
+        <source>Consolidated report for the level above, on:</source>
+        <translation>Báo cáo tổng hợp gửi cấp trên, về:</translation>
+    </message>
+    <message>
+        <source>Consolidated report</source>
+        <translation>Báo cáo tổng hợp</translation>
+    </message>
+    <message>
+        <source>Choose a document first.</source>
+        <translation>Hãy chọn văn bản trước.</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>The same tables as the report: a sheet per document, one row per cell and the total.</source>
+        <translation>Các bảng như trong báo cáo: mỗi văn bản một trang tính, mỗi chi bộ một dòng và dòng tổng cộng.</translation>
+    </message>
+    <message>
+        <source>every document</source>
+        <translation>tất cả các văn bản</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Could not write the file {file}. Check that the disk has room and that the file is not open in Excel.</source>
+        <translation>Không ghi được tệp {file}. Hãy kiểm tra ổ đĩa còn chỗ trống và tệp không đang mở trong Excel.</translation>
+    </message>
+    <message>
+        <source>the tables of report {number}</source>
+        <translation>các bảng của báo cáo số {number}</translation>
+    </message>
+    <message>
+        <source>the figures up to {date}</source>
+        <translation>số liệu đến ngày {date}</translation>
+    </message>
+    <message>
+        <source>Exported {what} to {file}.</source>
+        <translation>Đã xuất {what} ra {file}.</translation>
+    </message>
+    <message>
+        <source>Could not export the tables. The details are in the log.</source>
+        <translation>Không xuất được các bảng. Chi tiết được ghi trong nhật ký.</translation>
+    </message>
 </context>
 </TS>

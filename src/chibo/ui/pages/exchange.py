@@ -167,6 +167,11 @@ class ExchangePage(QWidget):
             units_box.layout().setAlignment(self.restore_button, Qt.AlignLeft)
             totals_layout.addWidget(units_box)
             totals_layout.addWidget(_section(tr("Study of documents (all units summed)"), self.documents_table))
+            from chibo.ui.pages.exchange_report import ConsolidatedBar
+
+            self.report_bar = ConsolidatedBar(self.book)
+            self.report_bar.papers.paper_built.connect(lambda _paper: self.changed.emit())  # it may have taken a number
+            totals_layout.addWidget(self.report_bar)
             from chibo.ui.pages.exchange_chart import ChartPanel
             from chibo.ui.pages.exchange_desk import CompletenessPanel
             from chibo.ui.pages.exchange_review import ReviewPanel
@@ -255,8 +260,9 @@ class ExchangePage(QWidget):
                 self.completeness_panel.show_report(data.completeness)
             else:  # the officer is looking at another month: read it again, changed or not
                 self.completeness_panel.load(shown)
-            self.chart_panel.show_units(data.summaries, [cells[0] for _symbol, cells in data.documents],
-                                        data.study_target)
+            symbols = [cells[0] for _symbol, cells in data.documents]
+            self.chart_panel.show_units(data.summaries, symbols, data.study_target)
+            self.report_bar.show_documents(symbols)
         elif data.recipient:
             self.state.setText(tr("The level above: {name} (key fingerprint {fingerprint}). Report bundles are sealed: "
                                   "only the level above can open them. {count} bundles sent; each carries every change "

@@ -15,7 +15,6 @@ from chibo.text import format_date, format_rate
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import message_of, run_in_background, run_write
 from chibo.ui.pages.record_list import RecordListModel
-from chibo.ui.widgets.exchange_parts import fill_table
 from chibo.ui.widgets.table import record_table
 from chibo.ui.words import TIMELINESS, label
 from chibo.vocabulary import Timeliness
@@ -116,7 +115,6 @@ class CompletenessPanel(QWidget):
         self.model = StatusModel()
         self.table = record_table(self.model)
         self.table.setWordWrap(False)
-        self.table.setProperty("stretch", 0)
         self.print_button = QPushButton(tr("Print the list of cells not yet reported…"))
         self.close_button = QPushButton(tr("Close this month’s figures…"))
         self.print_button.clicked.connect(self.print_missing)
@@ -149,7 +147,11 @@ class CompletenessPanel(QWidget):
         self.period.setCurrentIndex(max(self.period.findData(report.period.key), 0))
         columns, rows = completeness_rows(report)
         self.model.set_columns(columns)
-        fill_table(self.table, self.model, rows)
+        self.model.set_rows(rows)
+        # Every column as wide as its words (a cell's name is never cut: "Chi bộ bản N…" could be two
+        # cells); a table wider than the page scrolls sideways.
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.summary.setText(summary_text(report))
         closed = report.period.closed_on is not None
         self.close_button.setText(tr("Reopen this month’s figures…") if closed else tr("Close this month’s figures…"))
