@@ -34,9 +34,10 @@ from sqlmodel import col, func, select
 from chibo.store.book import get_setting, set_setting
 from chibo.errors import ValidationError
 from chibo.services.units import local_unit
-from chibo.store.models import BundleLog, CellSession, ClosedPeriod, Document, KnownUnit, SessionArrival, Unit
+from chibo.store.models import BundleLog, CellSession, ClosedPeriod, Document, KnownUnit, SessionArrival
 from chibo.store.models import SessionDocument
 from chibo.sync.keyring import current_superior
+from chibo.sync.summary import received_units
 from chibo.sync.periods import month_of, month_words, period_bounds, previous_period
 from chibo.text import name_sort_key, rate_value, text_sort_key
 from chibo.vocabulary import TIMELINESS_LABELS, CellPosition, MemberStatus, Timeliness, UnitRole
@@ -157,7 +158,7 @@ class _Cell:
     unit_id: str
     label: str
     start: date
-    voucher: str | None
+    plans_from: str | None  # the unit whose documents it studies besides its own (`summary.received_units`)
     secretary: Secretary | None = None
     last_seq: int = 0
     last_bundle_on: date | None = None
@@ -190,23 +191,22 @@ def _secretaries(db, unit_ids: list[str], today: date) -> dict[str, Secretary]:
 
 def expected_cells(db, today: date) -> list[_Cell]:
     """The cells this level expects reports from, in name order (names shared by two cells carry
-    the key fingerprint)."""
-    local, superior = local_unit(db).id, current_superior(db).get("unit_id")
-    receiving = set(db.exec(select(Unit.id).where(Unit.role == UnitRole.RECEIVING)))
-    known = [k for k in db.exec(select(KnownUnit).where(KnownUnit.approval == "approved"))
-             if k.unit_id not in (local, superior) and k.unit_id not in receiving]
+    the key fingerprint): the units the summed figures count (`summary.received_units`), the
+    communes under a province apart. Each with the unit whose documents it studies besides its own."""
+    units = [u for u in received_units(db, superior=current_superior(db).get("unit_id")) if u.role != UnitRole.RECEIVING]
+    seen = dict(db.exec(select(KnownUnit.unit_id, KnownUnit.first_seen_at)).all())
     first_held = dict(db.exec(select(CellSession.unit_id, func.min(CellSession.held_on))
                               .where(col(CellSession.deleted_at).is_(None)).group_by(CellSession.unit_id)).all())
     last_bundle = dict(db.exec(select(BundleLog.sender_unit_id, func.max(BundleLog.received_at))
                                .where(BundleLog.outcome == "imported").group_by(BundleLog.sender_unit_id)).all())
-    names = Counter(k.name for k in known)
+    names = Counter(u.name for u in units)
     cells = []
-    for k in sorted(known, key=lambda k: (text_sort_key(k.name), k.fingerprint)):
-        seen = local_day(k.first_seen_at)
-        start = min(seen, first_held[k.unit_id]) if k.unit_id in first_held else seen
-        label = f"{k.name} (mã khóa {k.fingerprint})" if names[k.name] > 1 else k.name
-        last = last_bundle.get(k.unit_id)
-        cells.append(_Cell(k.unit_id, label, start, k.vouched_by, last_seq=k.last_seq,
+    for unit in sorted(units, key=lambda u: (text_sort_key(u.name), u.fingerprint)):
+        start = local_day(seen[unit.unit_id])
+        start = min(start, first_held[unit.unit_id]) if unit.unit_id in first_held else start
+        label = f"{unit.name} (mã khóa {unit.fingerprint})" if names[unit.name] > 1 else unit.name
+        last = last_bundle.get(unit.unit_id)
+        cells.append(_Cell(unit.unit_id, label, start, unit.plans_from, last_seq=unit.last_seq,
                            last_bundle_on=local_day(last) if last else None))
     officers = _secretaries(db, [c.unit_id for c in cells], today)
     for cell in cells:
@@ -260,7 +260,7 @@ def document_completeness(db, cells: list[_Cell], grace: int, today: date, since
     for symbol, owners in deadlines.items():
         set_for = {}
         for cell in cells:
-            deadline = owners.get(local) or owners.get(cell.voucher) or owners.get(cell.unit_id)
+            deadline = owners.get(cell.plans_from) or owners.get(cell.unit_id)
             if deadline is not None and month_of(cell.start) <= month_of(deadline):
                 set_for[cell.unit_id] = deadline
         if not set_for:
