@@ -7,8 +7,10 @@
 #                                     purge keep the book; cold start against scripts/chibo.sh app's
 #   bash installer/smoke.sh windows   what the installer and the portable zip carry; then under wine:
 #                                     the refusals (32-bit, Windows 7), a silent install, the commands with
-#                                     the installed Python, --smoke, an upgrade over a 0001 book, the
-#                                     uninstaller keeping the data, the portable copy keeping its book
+#                                     the installed Python, --smoke (chibo-console.exe and chibo.exe), the
+#                                     installer and uninstaller stopping while chibo is open, a newer
+#                                     installer over the older one and a 0001 book, the uninstaller keeping
+#                                     the data, the portable copy keeping its book
 # Each check prints PASS or FAIL; the last line counts them. Work files go to build/smoke/.
 set -uo pipefail
 
@@ -27,6 +29,11 @@ check() { # check "what" command…: PASS when the command succeeds
   local out
   if out="$("$@" 2>&1)"; then pass "$name"; else fail "$name"; printf '%s\n' "$out" | tail -20 | sed 's/^/     /'; fi
 }
+need() { # need COMMAND PACKAGE: the Debian package of a tool this test runs on the host
+  command -v "$1" >/dev/null && return
+  [ -n "${apt_updated:-}" ] || { apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null
+}
 finish() {
   printf '%s passed, %s failed\n' "$passed" "$failed"
   [ "$failed" -eq 0 ]
@@ -36,7 +43,7 @@ finish() {
 smoke_deb() {
   local deb="dist/chibo_${version}-1_amd64.deb" newer="$work/chibo_${version}-2_amd64.deb"
   [ -f "$deb" ] || { say "no $deb: run bash installer/build.sh deb"; exit 2; }
-  command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+  need debootstrap debootstrap; need pdftotext poppler-utils; need Xvfb xvfb
   root="$work/debian-root" user=1000 home=/home/thu  # global: the EXIT trap reads them
   cleanup_deb() {
     [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null
@@ -153,7 +160,7 @@ smoke_windows() {
   USER="${USER:-$(id -un)}"
   local setup="dist/chibo-cai-dat-${version}.exe" portable="dist/chibo-di-dong-${version}.zip"
   [ -f "$setup" ] && [ -f "$portable" ] || { say "no $setup or $portable: run bash installer/build.sh windows"; exit 2; }
-  command -v 7z >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq p7zip-full >/dev/null
+  need 7z p7zip-full; need pdftotext poppler-utils; need xvfb-run xvfb
   say "what the installer and the portable zip carry"
   check "every file of the build, at its size, in both; every DLL a binary loads is shipped or Windows'" \
     .venv/bin/python installer/windows/check_package.py "$setup" "$portable"
@@ -209,15 +216,38 @@ smoke_windows() {
   check "the minutes are a PDF that says BIÊN BẢN" sh -c "pdftotext '$WINEPREFIX/drive_c/bien-ban.pdf' - | grep -q 'BIÊN BẢN'"
   check "--smoke with Qt's offscreen platform: painted, book shown, exit 0" sh -c \
     "timeout 300 wine cmd /c 'set QT_QPA_PLATFORM=offscreen&& $exe --smoke' </dev/null 2>&1 | tr -d '\r' | tee /dev/stderr | grep -q 'dữ liệu của sổ hiện sau'"
+  local gui='C:\users\'"$USER"'\AppData\Local\Programs\chibo\chibo.exe'
+  timeout 300 wine cmd /c "set QT_QPA_PLATFORM=offscreen&& start /wait \"\" $gui --smoke" </dev/null >/dev/null 2>&1; code=$?
+  check "chibo.exe (what the shortcuts start; no console) --smoke, offscreen: exit 0" test "$code" -eq 0
   say "--smoke with Qt's windows platform on Xvfb (wine 8.0 lacks WinRT's UISettings, which Qt 6.9's windows plugin asks for)"
   WINEDEBUG=err+combase timeout 60 xvfb-run -a -s "-screen 0 1366x768x24" wine "$exe" --smoke </dev/null 2>&1 | tr -d '\r' |
     grep -E 'UISettings|Unhandled exception|dữ liệu của sổ' | head -3 | sed 's/^/     /'
   wineserver -k 2>/dev/null
 
-  say "upgrade: a book of the previous release (schema 0001), then the installer again over the installed chibo"
+  say "chibo open: the installer and the uninstaller stop (silently: Cancel), nothing changed"
+  local dll_before; dll_before="$(sha256sum "$program/app/python311.dll")"
+  (timeout 300 wine cmd /c "set QT_QPA_PLATFORM=offscreen&& $exe" </dev/null 2>&1 | cat >/dev/null &)
+  for _ in $(seq 60); do pgrep -f '^C:.*chibo-console\.exe$' >/dev/null && break; sleep 1; done
+  sleep 5
+  timeout 120 wine 'C:\setup.exe' /S </dev/null >/dev/null 2>&1; code=$?
+  check "setup /S while chibo is open stops (exit 5), its files untouched" \
+    sh -c "[ $code -eq 5 ] && [ \"\$(sha256sum '$program/app/python311.dll')\" = '$dll_before' ]"
+  timeout 120 wine "$program/uninstall.exe" /S "_?=C:\\users\\$USER\\AppData\\Local\\Programs\\chibo" </dev/null >/dev/null 2>&1; code=$?
+  check "uninstall /S while chibo is open stops (exit 5), chibo still installed" \
+    sh -c "[ $code -eq 5 ] && [ -f '$program/chibo.exe' ] && [ -f '$program/app/python311.dll' ]"
+  wineserver -k 2>/dev/null; wineserver -w
+
+  say "upgrade: a book of the previous release (schema 0001); a newer installer (${version}.1, zlib) over the installed chibo"
+  local newer="$work/chibo-cai-dat-newer.exe"
+  .venv/bin/python -c 'import sys; from pathlib import Path; sys.path.insert(0, "installer/windows"); import build; \
+build.installer(Path(sys.argv[1]), version=sys.argv[2], fast=True)' "$newer" "${version}.1" && cp "$newer" "$WINEPREFIX/drive_c/setup-newer.exe"
   rm -rf "$local_app/chibo" && mkdir -p "$local_app/chibo" && cp tests/data/book-0001.sqlite "$local_app/chibo/chibo.sqlite"
-  timeout 300 wine 'C:\setup.exe' /S </dev/null >/dev/null 2>&1; code=$?
-  check "setup /S over the installed chibo exits 0" test "$code" -eq 0
+  printf 'raise SystemExit("a module of the older release")\n' >"$program/app/lib/chibo/_gone_in_newer.py"
+  timeout 300 wine 'C:\setup-newer.exe' /S </dev/null >/dev/null 2>&1; code=$?
+  check "the newer setup /S over the installed chibo exits 0" test "$code" -eq 0
+  check "the uninstall entry says ${version}.1" sh -c \
+    "wine reg query 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\chibo' /v DisplayVersion 2>/dev/null | tr -d '\r' | grep -q '${version}.1'"
+  check "no file of the older release left in app\\" test ! -e "$program/app/lib/chibo/_gone_in_newer.py"
   check "chibo opens the old book (members list)" wrun "$exe" members list
   check "backup before the upgrade, book migrated, every row kept" python3 installer/check_upgrade.py tests/data/book-0001.sqlite "$local_app/chibo"
 

@@ -3,6 +3,7 @@ pattern), so each test starts from a known database in milliseconds."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from datetime import date
@@ -241,3 +242,68 @@ def cli(capsys, *argv) -> tuple[int, str, str]:
         code = usage.code
     out, err = capsys.readouterr()
     return code, out, err
+
+
+# No personal data in the log, on every path the suite runs (issue 14): each test's log records are
+# checked against the names and card numbers of the members and presenters its books read or wrote.
+class _NamesInTheLog(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.secrets: set[str] = set()
+        self.leaks: list[str] = []
+
+    def remember(self, person) -> None:
+        name = (getattr(person, "full_name", "") or "").strip()
+        if len(name) >= 5 and " " in name:  # a whole name, never a lone word that any sentence may hold
+            self.secrets.add(name)
+        card = (getattr(person, "card_number", "") or "").strip()
+        if len(card) >= 8:
+            self.secrets.add(card)
+
+    def emit(self, record) -> None:
+        try:
+            text = record.getMessage()
+            if record.exc_info:
+                text += logging.Formatter().formatException(record.exc_info)
+        except Exception:  # a record that cannot be formatted holds nothing to read
+            return
+        found = sorted(secret for secret in self.secrets if secret in text)
+        if found:
+            self.leaks.append(f"{record.name} {record.levelname}: {found[:3]} in {text[:400]!r}")
+
+
+_GUARD = _NamesInTheLog()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _personal_data_never_logged_guard():
+    from sqlalchemy import event
+
+    from chibo.store.models import Member, Presenter
+
+    def loaded(target, _context):
+        _GUARD.remember(target)
+
+    def written(_mapper, _connection, target):
+        _GUARD.remember(target)
+
+    for model in (Member, Presenter):
+        event.listen(model, "load", loaded)
+        event.listen(model, "before_insert", written)
+        event.listen(model, "before_update", written)
+    root = logging.getLogger()
+    root.addHandler(_GUARD)
+    if root.getEffectiveLevel() > logging.INFO:  # the app logs at INFO (cli.logs): the guard sees as much
+        root.setLevel(logging.INFO)
+    yield
+    root.removeHandler(_GUARD)
+
+
+@pytest.fixture(autouse=True)
+def _no_names_in_the_log():
+    _GUARD.secrets.clear()
+    _GUARD.leaks.clear()
+    yield
+    leaks, _GUARD.leaks = _GUARD.leaks, []
+    if leaks:
+        pytest.fail("personal data written to the log:\n" + "\n".join(leaks), pytrace=False)

@@ -67,8 +67,12 @@ def test_damaged_pages_are_caught_before_the_daily_backup_and_the_good_one_is_na
 
     code, _, err = cli(capsys, "--data-dir", folder, "members", "list")
     assert code == 1 and "có trang bị hỏng nên chibo không sao lưu nó" in err and good.path.name in err
+    (folder / "backups" / "tu-dong-20200101-080000.sqlite").write_bytes(b"\0" * 4096)  # a damaged backup
     code, out, _ = cli(capsys, "--data-dir", folder, "backup", "--list")  # without opening the book
-    assert code == 0 and good.path.name in out
+    assert code == 0 and out.splitlines() == [
+        f"{good.made_at:%d/%m/%Y %H:%M}  tự động   nguyên vẹn  {good.path}",
+        f"01/01/2020 08:00  tự động   HỎNG, không khôi phục được  {folder / 'backups' / 'tu-dong-20200101-080000.sqlite'}"]
+    (folder / "backups" / "tu-dong-20200101-080000.sqlite").unlink()
     code, out, _ = cli(capsys, "--data-dir", folder, "restore", good.path)
     assert code == 0 and "hong-" in out  # the damaged book is kept beside the backups, not among them
     assert [b.path for b in list_backups(folder / "backups")] == [good.path]
@@ -222,3 +226,32 @@ def test_to_must_be_an_existing_folder(capsys, cell_a, receiving, stick, tmp_pat
     afile.write_text("")
     code, _, err = cli(capsys, "--data-dir", cell_a.folder, "export", "--to", afile)
     assert code == 1 and "là một tệp, không phải thư mục" in err and book_rows(cell_a.folder / "chibo.sqlite") == before
+
+
+def _break_table(path: Path, table: str) -> None:
+    """The header of `table`'s root page overwritten: the book opens, any read of that table fails."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    connection.close()
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * page)
+        handle.write(b"\x55" * 12)
+
+
+def test_pages_damaged_after_todays_check_are_named_with_the_good_backup_not_unexpected(closed_demo, capsys,
+                                                                                        tmp_path):
+    folder = closed_demo
+    assert cli(capsys, "--data-dir", folder, "members", "list")[0] == 0  # today's check passed, today's backup made
+    today = list_backups(folder / "backups")[0]
+    _break_table(folder / "chibo.sqlite", "speech")  # then a power cut or a failing disk, the same day
+    damaged = _sha(folder / "chibo.sqlite")
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    code, _, err = cli(capsys, "--data-dir", folder, "export", "--to", stick, "--unsealed")
+    assert code == 1 and err.startswith("chibo: Sổ dữ liệu chibo.sqlite có trang bị hỏng (chibo không đọc được một "
+                                        "phần của tệp); chưa ghi gì thêm vào sổ. Bản sao lưu tốt gần nhất: "
+                                        f"{today.path.name}"), err
+    assert "ngoài dự kiến" not in err and list(stick.iterdir()) == []
+    assert _sha(folder / "chibo.sqlite") == damaged and list_backups(folder / "backups")[0] == today

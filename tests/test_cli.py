@@ -152,6 +152,7 @@ def test_print_every_paper_from_the_command_line(capsys, demo_dir, tmp_path):
     # The demo issued its minutes and programme as a cell does: printing one again gives its
     # archived original, byte for byte (tests/test_issuing.py has the rest).
     minutes = tmp_path / "out" / "bien-ban.pdf"
+    minutes.parent.mkdir()
     code, out, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", session["id"][:8], "--out", str(minutes))
     assert code == 0 and err.startswith(f"chibo: Bản gốc đã lưu của biên bản số {number}, cấp ngày ")
     archived = list(Path(demo_dir, "issued").rglob(f"{number[:2]}-bb-cb-*.pdf"))
@@ -183,6 +184,15 @@ def test_print_refusals_are_sentences_and_keep_the_number_free(capsys, demo_dir,
     assert code == 1 and "không đúng dạng" in err
     code, _, err = run(capsys, "--data-dir", demo_dir, "print", "minutes", session["id"], "--out", str(tmp_path))
     assert code == 1 and "là một thư mục" in err
+    unplugged = tmp_path / "media" / "usb"  # --out on a stick that is not plugged in: nothing made, no number
+    _, out, _ = run(capsys, "--data-dir", demo_dir, "papers", "list", "--json", "--all")
+    register = json.loads(out)
+    for argv in (("minutes", session["id"]), ("report", json.loads(run(capsys, "--data-dir", demo_dir, "documents",
+                                                                         "list", "--json")[1])[0]["id"])):
+        code, _, err = run(capsys, "--data-dir", demo_dir, "print", *argv, "--out", str(unplugged / "giay.pdf"))
+        assert code == 1 and err.startswith(f"chibo: Không thấy thư mục “{unplugged}” (USB chưa cắm"), err
+    assert not (tmp_path / "media").exists()
+    assert json.loads(run(capsys, "--data-dir", demo_dir, "papers", "list", "--json", "--all")[1]) == register
     for argv in (("print", "report", "abcd", "--date", "31/02/2026"), ("print", "letter", "abcd")):
         with pytest.raises(SystemExit) as exit_info:
             main(["--data-dir", demo_dir, *argv])

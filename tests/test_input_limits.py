@@ -163,3 +163,45 @@ def test_a_bundle_carrying_a_hidden_character_is_refused(cell_a, receiving, stic
     assert [r for r in book_rows(receiving) if "bundle_log" not in r] == [r for r in before if "bundle_log" not in r]
     with receiving.session() as db:
         assert db.exec(select(func.count()).select_from(Member).where(Member.unit_id == cell_a.local_unit_id)).one() == 0
+
+
+def test_a_refused_bundle_still_names_its_sender_and_matches_the_fingerprint_given(capsys, cell_a, receiving, stick):
+    """`import --approve FP` on a bundle whose records are refused says why, and never that FP
+    matched no bundle (the operator would doubt the fingerprint read on the phone)."""
+    from chibo.sync.export import export_bundle
+
+    link(cell_a, receiving, stick)
+    connection = sqlite3.connect(cell_a.database)
+    connection.execute("UPDATE member SET full_name = full_name || ? WHERE rowid = 1", (RLO,))
+    connection.commit()
+    connection.close()
+    bundle = export_bundle(cell_a, stick).path
+    approval = fingerprint_of(cell_a)
+    folder = receiving.folder
+    receiving.close()
+    before = book_rows(folder / "chibo.sqlite")
+    code, out, err = cli(capsys, "--data-dir", folder, "import", bundle, "--approve", approval, "--json")
+    assert code == 1 and "có ký tự ẩn" in err and "không khớp với gói nào" not in err
+    [report] = json.loads(out)
+    assert (report["outcome"], report["sender_name"], report["fingerprint"], report["seq"]) == (
+        "rejected", "Chi bộ bản Nà Khum", approval, 1)
+    assert [r for r in book_rows(folder / "chibo.sqlite") if "bundle_log" not in r] == \
+        [r for r in before if "bundle_log" not in r]
+
+
+def test_a_bundle_carrying_a_field_longer_than_any_typed_one_says_so(cell_a, receiving, stick):
+    from chibo.sync.export import export_bundle
+    from chibo.sync.importer import import_bundle
+
+    link(cell_a, receiving, stick)
+    connection = sqlite3.connect(cell_a.database)  # a note of 120,000 characters, written around chibo
+    connection.execute("UPDATE member SET note = ? WHERE rowid = 1", ("x" * 120_000,))
+    connection.commit()
+    connection.close()
+    bundle = export_bundle(cell_a, stick)
+    before = book_rows(receiving)
+    report = import_bundle(receiving, bundle.path, approve={fingerprint_of(cell_a)})
+    assert report.outcome == "rejected" and report.reason.endswith(
+        "trong gói có một trường dài hơn 100.000 ký tự; gói bị từ chối. Hãy báo đơn vị gửi rút gọn trường ấy (ghi chú, "
+        "nội dung…) rồi xuất gói mới.")
+    assert [r for r in book_rows(receiving) if "bundle_log" not in r] == [r for r in before if "bundle_log" not in r]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import configparser
 import os
 import re
+import shutil
 import struct
 import sys
 import tomllib
@@ -287,3 +288,36 @@ def test_redirected_output_on_windows_is_utf8(monkeypatch):
     utf8_when_redirected()
     print("Đã tạo chi bộ mẫu: 35 đảng viên", flush=True)
     assert raw.getvalue().decode("utf-8").endswith("Đã tạo chi bộ mẫu: 35 đảng viên\n")
+
+
+# -------------------------------------------------------------- chibo.exe: a window, no console
+
+# What chibo.exe (the launcher every shortcut starts) runs: Python with no stdout and no stderr at
+# all, as a Windows program without a console has them.
+_WITHOUT_STREAMS = "import sys; sys.stdout = sys.stderr = None; from chibo.cli.main import main; sys.exit(main())"
+
+
+def test_without_a_console_a_refused_command_still_ends_with_its_code(tmp_path, monkeypatch):
+    """A command chibo refuses (an empty folder has no book) says so on a stream chibo.exe lacks:
+    the message is skipped, the exit code stays 1 (it used to end in an AttributeError)."""
+    from chibo.cli.main import main
+
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["--data-dir", str(tmp_path / "trong"), "members", "list"]) == 1
+    assert sys.stdout is None and sys.stderr is None  # given back as they were
+
+
+def test_the_window_without_a_console_shows_the_book_and_exits(demo_template, tmp_path):
+    """`chibo.exe --smoke`: the window painted, the book shown, exit 0 (before, every print of the
+    start-up raised inside Qt's slots and the window never closed)."""
+    import subprocess
+
+    folder = tmp_path / "book"
+    folder.mkdir()
+    shutil.copy(demo_template, folder / "chibo.sqlite")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", _WITHOUT_STREAMS, "--data-dir", str(folder), "--smoke"],
+                            env=env, capture_output=True, text=True, timeout=90)
+    assert result.returncode == 0, result.stderr
+    assert "chibo:" not in result.stdout + result.stderr  # nothing reached a stream it does not have

@@ -150,3 +150,19 @@ def test_the_data_folder_is_private_and_an_old_one_is_tightened_at_open(cell_a, 
             if getattr(handler, "baseFilename", None) == str(log):
                 logging.getLogger().removeHandler(handler)
                 handler.close()
+
+
+def test_the_guard_of_every_test_catches_a_members_name_in_the_log(demo_book):
+    """conftest's guard checks every test's log against the members its books read: shown here to bite."""
+    from sqlmodel import select
+
+    from chibo.store.models import Member
+    from conftest import _GUARD
+
+    with demo_book.session() as db:
+        member = db.exec(select(Member).where(Member.card_number != "")).first()
+    logging.getLogger("chibo.sync.importer").warning("row %s / %s does not fit", member.full_name, member.card_number)
+    try:
+        assert len(_GUARD.leaks) == 1 and member.full_name in _GUARD.leaks[0] and member.card_number in _GUARD.leaks[0]
+    finally:
+        _GUARD.leaks.clear()

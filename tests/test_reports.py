@@ -250,6 +250,9 @@ def test_save_pdf_is_atomic(tmp_path):
         save_pdf(b"%PDF", tmp_path)
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("x")
-    with pytest.raises(ChiboError, match="Không ghi được tệp"):
+    with pytest.raises(ChiboError, match="là một tệp, không phải thư mục"):  # refused before writing
         save_pdf(b"%PDF", blocked / "x.pdf")
+    with pytest.raises(ChiboError, match="Không thấy thư mục"):  # an unplugged stick: no folder made for it
+        save_pdf(b"%PDF", tmp_path / "usb" / "x.pdf")
+    assert not (tmp_path / "usb").exists()
     assert target.read_bytes() == b"%PDF-new"

@@ -149,11 +149,14 @@ def portable_zip(path: Path) -> None:
         archive.writestr("chibo/" + PORTABLE_MARKER, marker.encode("utf-8"))
 
 
-def installer(path: Path) -> None:
-    version = buildlib.version()
-    buildlib.run([makensis(), "-V2", "-INPUTCHARSET", "UTF8", f"-DVERSION={version}",
-                  f"-DVERSION4={'.'.join(map(str, buildlib.numeric_version()))}", f"-DSOURCE={PROGRAM}",
-                  f"-DRESOURCES={RESOURCES}", f"-DOUTFILE={path}", HERE / "chibo.nsi"])
+def installer(path: Path, version: str | None = None, fast: bool = False) -> None:
+    """The NSIS installer of the program folder. `version` and `fast` are for smoke.sh, which makes
+    a newer installer of the same build to test an upgrade (zlib: seconds instead of LZMA's minutes);
+    a release takes pyproject.toml's version and LZMA."""
+    version = version or buildlib.version()
+    buildlib.run([makensis(), "-V2", "-INPUTCHARSET", "UTF8", *(["-DFAST"] if fast else []), f"-DVERSION={version}",
+                  f"-DVERSION4={'.'.join(map(str, buildlib.numeric_version(version)))}", f"-DSOURCE={PROGRAM}",
+                  f"-DRESOURCES={RESOURCES}", f"-DOUTFILE={path.resolve()}", HERE / "chibo.nsi"])
 
 
 def main() -> int:

@@ -1,6 +1,6 @@
 ; chibo's Windows installer, built by installer/windows/build.py with Debian's (or Windows') makensis:
 ;   makensis -INPUTCHARSET UTF8 -DVERSION=0.1.0 -DVERSION4=0.1.0.0 -DSOURCE=<folder> -DRESOURCES=<resources>
-;            -DOUTFILE=<setup.exe> chibo.nsi
+;            -DOUTFILE=<setup.exe> [-DFAST] chibo.nsi
 ;
 ; Per-user, like Anki's: installs in %LOCALAPPDATA%\Programs\chibo without administrator rights,
 ; registers its uninstaller under HKCU, Vietnamese throughout, refuses 32-bit Windows and Windows
@@ -10,8 +10,12 @@
 
 Unicode true
 ManifestDPIAware true
+!ifdef FAST ; smoke.sh's newer installer for the upgrade test: quick to make, never released
+SetCompressor zlib
+!else
 SetCompressor /SOLID lzma
 SetCompressorDictSize 64
+!endif
 RequestExecutionLevel user
 
 !include "MUI2.nsh"

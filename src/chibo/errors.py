@@ -66,6 +66,19 @@ def is_disk_full(exc: BaseException | None) -> bool:
     return False
 
 
+def is_damaged_database(exc: BaseException | None) -> bool:
+    """True when `exc`, or an error it was raised from, is SQLite finding the file damaged
+    (SQLITE_CORRUPT, SQLITE_NOTADB, their extended codes), however deeply SQLAlchemy wrapped it."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        code = getattr(exc, "sqlite_errorcode", None)
+        if (code is not None and code & 0xFF in (11, 26)) or "database disk image is malformed" in str(exc):
+            return True
+        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
+    return False
+
+
 def disk_full(folder) -> DiskFullError:
     return DiskFullError(f"Ổ đĩa chứa “{folder}” đã đầy. Hãy giải phóng chỗ trống rồi thử lại; dữ liệu chưa bị "
                          "thay đổi.", detail=f"no space left on the device of {folder}")

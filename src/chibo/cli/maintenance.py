@@ -45,13 +45,15 @@ def backup(book, args) -> int:
 
 
 def backup_list(folder: Path, args) -> int:
-    """Runs without opening the book: the list is what a damaged book's owner needs."""
-    found = backups.list_backups(paths.backup_dir(folder))
+    """Runs without opening the book: the list is what a damaged book's owner needs, each backup
+    checked as the app's list checks it, so a damaged one is not chosen to restore."""
+    found = backups.checked_backups(paths.backup_dir(folder))
     if not found:
         print("Chưa có bản sao lưu nào.")
-    for b in found:
+    for b, whole in found:
         kind = "tự động" if b.automatic else "thủ công"
-        print(f"{b.made_at:%d/%m/%Y %H:%M}  {kind:8}  {b.path}")
+        state = "nguyên vẹn" if whole else "HỎNG, không khôi phục được"
+        print(f"{b.made_at:%d/%m/%Y %H:%M}  {kind:8}  {state:10}  {b.path}")
     return 0
 
 

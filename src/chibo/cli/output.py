@@ -76,9 +76,12 @@ class _SafeStream:
 
 @contextmanager
 def terminal_safe():
-    """stdout and stderr made safe for the command's duration."""
+    """stdout and stderr made safe for the command's duration. A missing stream stays missing: the
+    window's launcher on Windows (chibo.exe, no console) has none, and print() skips a None stream,
+    where a wrapper around None would raise in every slot that prints (and `--smoke` never ended)."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _SafeStream(out), _SafeStream(err)
+    sys.stdout = None if out is None else _SafeStream(out)
+    sys.stderr = None if err is None else _SafeStream(err)
     try:
         yield
     finally:

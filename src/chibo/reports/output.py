@@ -6,21 +6,23 @@ import os
 from pathlib import Path
 
 from chibo.errors import ChiboError
-from chibo.store.files import write_atomically
+from chibo.store.files import existing_folder, write_atomically
 
 
 def pdf_target(path: str | os.PathLike) -> Path:
-    """Where a PDF is to be written, refused before anything is made when it is a folder."""
+    """Where a PDF is to be written, refused before anything is made (or numbered) when it is a
+    folder, or when its folder does not exist: a stick that is not plugged in is not a folder to
+    make on the local disk."""
     target = Path(path).expanduser().resolve()
     if target.is_dir():
         raise ChiboError(f"“{target}” là một thư mục. Hãy chọn tên tệp, ví dụ bien-ban.pdf.")
+    existing_folder(target.parent)
     return target
 
 
 def save_pdf(data: bytes, path: str | os.PathLike) -> Path:
     target = pdf_target(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, data)
     except OSError as error:
         raise ChiboError(

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from chibo import paths
-from chibo.errors import ChiboError, DamagedBookError, disk_full, is_disk_full
+from chibo.errors import ChiboError, DamagedBookError, disk_full, is_damaged_database, is_disk_full
 from chibo.store import records, schema
 from chibo.store.engine import make_engine
 from chibo.store.files import create_private, folder_error, open_data_folder, tighten
@@ -173,6 +173,14 @@ class Book:
             db.rollback()
             if is_disk_full(error) and not isinstance(error, ChiboError):  # SQLITE_FULL: rolled back, nothing written
                 raise disk_full(self.folder) from error
+            if is_damaged_database(error) and not isinstance(error, ChiboError):
+                # Pages damaged since today's check (a power cut, a failing disk): the book named as damaged,
+                # with the newest good backup, never "an unexpected error".
+                from chibo.store.backup import damaged_book
+
+                raise damaged_book(self.database, self.backups, f"Sổ dữ liệu {self.database.name} có trang bị hỏng "
+                                   "(chibo không đọc được một phần của tệp); chưa ghi gì thêm vào sổ.",
+                                   str(getattr(error, "orig", None) or error)) from error
             raise
         finally:
             db.close()

@@ -98,11 +98,13 @@ def accepted_kinds(db) -> tuple[str, ...]:
 
 
 def _check(path: Path, db, folder: Path, approve: frozenset[str], other_superior: bool,
-           *, read_held: bool = False) -> tuple[dict, list | None, ForwardContent | None, Verdict, ImportReport]:
+           *, read_held: bool = False, report: ImportReport | None = None
+           ) -> tuple[dict, list | None, ForwardContent | None, Verdict, ImportReport]:
     """Everything before the transaction, writing nothing. Returns the manifest, the records (None
     when the bundle is held, unless `read_held`), what a forward bundle carries of its children
-    (checked to the last nested signature), the verdict on its sender and the report so far."""
-    report = ImportReport(file=str(path), outcome="rejected")
+    (checked to the last nested signature), the verdict on its sender and the report so far, which
+    is `report` when given: filled as far as the checks got, so a refusal still names the sender."""
+    report = report or ImportReport(file=str(path), outcome="rejected")
     raw = read_bundle(path)
     manifest = parse_manifest(raw.manifest_bytes)
     report.sender_name, report.sender_unit_id, report.seq = manifest["sender_name"], manifest["sender_unit_id"], manifest["seq"]
@@ -206,13 +208,17 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
     except OSError:
         digest = ""
+    report = ImportReport(file=str(path), outcome="rejected")
     try:
         with book.session() as db:
-            manifest, records, forwarded, verdict, report = _check(path, db, book.folder, approve, other_superior)
+            manifest, records, forwarded, verdict, report = _check(path, db, book.folder, approve, other_superior,
+                                                                   report=report)
     except RestoreGiven:
         return _restore(book, path, approve)
     except BundleRefused as refused:
-        report = ImportReport(str(path), "rejected", refused.message)
+        # The sender, number and fingerprint as far as they were read: an --approve given for this
+        # bundle matched it, even though its records were refused.
+        report.reason = refused.message
         log.warning("bundle %s refused: %s", path.name, refused.code)
         with book.session() as db:
             _log(db, path, digest, report, now)

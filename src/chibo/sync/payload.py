@@ -9,6 +9,7 @@ import uuid
 from datetime import date, datetime, time, timezone
 
 from chibo.store.models import SYNCED_TABLES, SyncedRecord
+from chibo.text import format_count
 from chibo.text.safety import is_hidden
 from chibo.sync.bundle import BundleRefused, canonical_json
 
@@ -65,12 +66,20 @@ class HiddenCharacters(ValueError):
     """A text field carries control or bidi characters."""
 
 
+class TooLong(ValueError):
+    """A text field is longer than any field chibo lets a person type."""
+
+    def __init__(self, limit: int):
+        super().__init__("too long")
+        self.limit = limit
+
+
 def _text(limit):
     def convert(value):
         if not isinstance(value, str):
             raise ValueError("not text")
         if len(value) > (limit or MAX_TEXT):
-            raise ValueError("too long")
+            raise TooLong(limit or MAX_TEXT)
         # What no record may hold (`text.safety`); a carriage return of a record typed on Windows
         # before lines were normalised still travels.
         if not value.isprintable() and any(is_hidden(ch, multiline=True) for ch in value if ch != "\r"):
@@ -167,6 +176,10 @@ def parse_records(data: bytes, sender_unit_id: str, owners: frozenset[str] = fro
             raise BundleRefused(f"Bản ghi thứ {number} trong gói có ký tự ẩn (ký tự điều khiển hoặc đổi chiều chữ); gói "
                                 "bị từ chối. Hãy báo đơn vị gửi gõ lại trường có ký tự lạ rồi xuất gói mới.",
                                 "records") from None
+        except TooLong as too_long:
+            raise BundleRefused(f"Bản ghi thứ {number} trong gói có một trường dài hơn {format_count(too_long.limit)} "
+                                "ký tự; gói bị từ chối. Hãy báo đơn vị gửi rút gọn trường ấy (ghi chú, nội dung…) "
+                                "rồi xuất gói mới.", "records") from None
         except (ValueError, KeyError, TypeError, AttributeError):
             raise BundleRefused(f"Bản ghi thứ {number} trong gói không hợp lệ; gói bị từ chối. Hãy báo đơn vị gửi "
                                 "xuất lại gói bằng chibo.", "records") from None
