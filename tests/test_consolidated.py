@@ -155,8 +155,8 @@ def test_every_document_in_one_report_and_a_commune_document_studied_by_its_cell
 
 @pytest.mark.parametrize("args, sentence", [
     (["99-NQ/TW"], "Không có văn bản “99-NQ/TW” trong sổ."),
-    (["--out", "khong-co/bao-cao.pdf"], "Không có thư mục “{tmp}/khong-co”: chưa ghi gì."),
-    (["--xlsx", "khong-co/bieu.xlsx"], "Không có thư mục “{tmp}/khong-co”: chưa ghi gì."),
+    (["--out", "khong-co/bao-cao.pdf"], "Không thấy thư mục “{tmp}/khong-co” (USB chưa cắm, hoặc đường dẫn gõ sai)."),
+    (["--xlsx", "khong-co/bieu.xlsx"], "Không thấy thư mục “{tmp}/khong-co” (USB chưa cắm, hoặc đường dẫn gõ sai)."),
     (["--xlsx", "bieu.xlsx", "--number", "05-BC/ĐU"], "--number và --new là của báo cáo có số (tệp PDF)"),
 ])
 def test_bad_inputs_are_refused_with_a_sentence_and_nothing_written(capsys, receiving, stick, tmp_path, args,

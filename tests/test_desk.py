@@ -123,5 +123,5 @@ def test_the_desk_at_a_cell_and_an_out_file_into_a_missing_folder_are_refused_wi
     missing = tmp_path / "khong-co" / "ds.pdf"
     code, out, err = cli(capsys, "--data-dir", receiving.folder, "print", "missing", "--out", missing)
     assert code == 1 and out == ""
-    assert f"Không có thư mục “{missing.parent}”: chưa ghi gì." in err
+    assert f"Không thấy thư mục “{missing.parent}” (USB chưa cắm, hoặc đường dẫn gõ sai)." in err
     assert not missing.parent.exists()

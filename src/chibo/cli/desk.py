@@ -17,16 +17,12 @@ REVIEW_WORDS = {"da-nhan": "received", "can-bo-sung": "needs_more", "da-duyet": 
 def out_file(value: str, suffix: str) -> Path:
     """Where `--out`/`--xlsx` writes: the ending added when missing, and refused with a sentence
     (before anything is computed or numbered) when it is a folder or its folder does not exist."""
+    from chibo.reports.output import pdf_target
+
     path = Path(value).expanduser()
     if path.suffix.lower() != suffix and not path.is_dir():
         path = path.with_name(path.name + suffix)
-    path = path.resolve()
-    if path.is_dir():
-        raise ChiboError(f"“{path}” là một thư mục. Hãy chọn tên tệp, ví dụ {path / ('bao-cao' + suffix)}.")
-    if not path.parent.is_dir():
-        raise ChiboError(f"Không có thư mục “{path.parent}”: chưa ghi gì. Hãy cắm USB hoặc tạo thư mục ấy trước, hoặc "
-                         "chọn nơi ghi khác.")
-    return path
+    return pdf_target(path)
 
 
 def _rate_line(part: int, whole: int) -> str:
