@@ -235,10 +235,10 @@ def test_a_closed_month_flags_a_late_bundle_and_still_merges_it(capsys, receivin
     close_all(desk)
     code, out, err = cli(capsys, "--data-dir", commune, "review", "close", "2026-05")
     assert (code, err) == (0, "") and out.startswith("Đã chốt số liệu tháng 5/2026.")
-    code, out, err = cli(capsys, "--data-dir", commune, "review", "set", "Nậm Cáy", "2", "can-bo-sung")
+    code, out, err = cli(capsys, "--data-dir", commune, "review", "set", "Nậm Cáy", "2", "bo-sung")
     assert code == 1 and err == "chibo: Chưa nhập ghi chú gửi chi bộ.\n"
     code, out, err = cli(capsys, "--data-dir", commune, "review", "set", "Nậm Cáy", "9", "da-duyet")
     assert code == 1 and "Chưa nhận gói số 9 của “Chi bộ bản Nậm Cáy”." in err
-    code, out, err = cli(capsys, "--data-dir", commune, "review", "set", "Nậm Cáy", "2", "can-bo-sung", "--note", NOTE)
+    code, out, err = cli(capsys, "--data-dir", commune, "review", "set", "Nậm Cáy", "2", "bo-sung", "--note", NOTE)
     assert code == 0 and out == ("Chi bộ bản Nậm Cáy, gói số 2: Cần bổ sung. Ghi chú sẽ đến chi bộ trong gói kế hoạch "
                                  "xuất lần tới (chibo plan export).\n")

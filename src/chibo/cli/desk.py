@@ -11,7 +11,7 @@ from chibo.cli.output import print_json, print_table
 from chibo.errors import ChiboError
 from chibo.text import format_count, format_date, format_percent, percent_of
 
-REVIEW_WORDS = {"da-nhan": "received", "can-bo-sung": "needs_more", "da-duyet": "approved"}
+REVIEW_WORDS = {"da-nhan": "received", "bo-sung": "needs_more", "da-duyet": "approved"}
 
 
 def out_file(value: str, suffix: str) -> Path:

@@ -253,11 +253,11 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
     p = review.add_parser("set", help="đánh dấu một gói: đã nhận, cần bổ sung (kèm ghi chú gửi về chi bộ), đã duyệt",
                           epilog=_examples('chibo review set "Nà Khum" 3 da-duyet',
-                                           'chibo review set "Nà Khum" 4 can-bo-sung --note "Thiếu biên bản tháng 10"'))
+                                           'chibo review set "Nà Khum" 4 bo-sung --note "Thiếu biên bản tháng 10"'))
     p.add_argument("unit", metavar="CHI_BỘ", help="tên (hoặc một phần tên, không cần dấu), mã hay mã khóa của chi bộ")
     p.add_argument("seq", type=whole_number, metavar="SỐ_GÓI", help="số của gói (xem “chibo review list”)")
-    p.add_argument("status", choices=["da-nhan", "can-bo-sung", "da-duyet"], metavar="TRẠNG_THÁI",
-                   help="da-nhan (đã nhận), can-bo-sung (cần bổ sung: cần --note), da-duyet (đã duyệt)")
+    p.add_argument("status", choices=["da-nhan", "bo-sung", "da-duyet"], metavar="TRẠNG_THÁI",
+                   help="da-nhan (đã nhận), bo-sung (cần bổ sung: cần --note), da-duyet (đã duyệt)")
     p.add_argument("--note", metavar="GHI_CHÚ", help="điều chi bộ cần bổ sung (tối đa 500 ký tự); đến chi bộ trong gói "
                    "kế hoạch xuất lần tới")
     for action, label in (("close", "chốt số liệu một tháng: gói mang số liệu tháng ấy đến sau vẫn được nhập, ghi là "
