@@ -237,3 +237,35 @@ def test_the_consolidated_report_and_its_excel_file_from_the_summed_figures_tab(
     assert f"{total[5]}/{total[4]} đảng viên, đạt 89,06%" in " ".join(" ".join(p.extract_text().split())
                                                                     for p in PdfReader(saved).pages)
     settle(qtbot)
+
+
+def test_a_bundle_with_warnings_says_so_where_it_is_imported_and_lists_them_in_the_review(qtbot, receiving, stick,
+                                                                                       tmp_path):
+    from sqlmodel import select
+
+    from chibo.services.documents import add_document
+    from chibo.services.essays import record_essay
+    from chibo.store.models import Member
+    from person import choose_files
+
+    desk = three_cells(receiving, stick, tmp_path)
+    with desk.missing.session() as db:
+        member = db.exec(select(Member)).first()
+        lone = add_document(db, number_symbol="04-HD/BTGTU", title="về tuyên truyền biển đảo", issuing_level="tinh_uy",
+                            issued_on=date(2026, 3, 1))
+        record_essay(db, member.id, lone.id, grade="Tốt")
+    bundle = export_bundle(desk.missing, stick).path
+    page = open_main_window(qtbot, receiving, page="exchange").exchange
+    with qtbot.waitSignal(page.imports.imported, timeout=20_000):
+        choose_files(qtbot, page.imports.files_button, [bundle])
+    row = page.imports.model.rows[0][1]
+    assert row[3] == "Đã nhập" and row[9] == "1 cảnh báo: xem thẻ “Duyệt gói”"
+    panel = _tab(qtbot, page, "Duyệt gói")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4, timeout=10_000)
+    assert panel.model.rows[0][1][1:3] == ("Chi bộ bản Nậm Cáy", "2") and panel.model.rows[0][1][5] == "1 cảnh báo"
+    assert panel.model.data(panel.model.index(0, 5), Qt.BackgroundRole).name() == "#f6c9c9"
+    _select_row(qtbot, panel.table, 0)
+    assert panel.details.text().splitlines()[1] == (
+        "Cảnh báo: Học mà không có buổi: văn bản 04-HD/BTGTU có 1 bài thu hoạch nhưng chi bộ chưa có buổi học tập nào "
+        "về văn bản này.")
+    settle(qtbot)

@@ -316,6 +316,10 @@
         <translation>Xung đột</translation>
     </message>
     <message>
+        <source>{count} warnings: see the tab “Review bundles”</source>
+        <translation>{count} cảnh báo: xem thẻ “Duyệt gói”</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
