@@ -8,7 +8,7 @@ her phone in its member register."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from chibo.services.documents import add_document
@@ -20,13 +20,12 @@ from chibo.store.models import Document
 from chibo.sync.export import export_bundle
 from chibo.sync.importer import import_bundle
 from chibo.vocabulary import CellPosition, SessionKind
-
 from conftest import fingerprint_of, link
 
 PERIOD = "2026-05"
-ON_TIME = datetime(2026, 6, 3, 3, 0, tzinfo=timezone.utc)  # 10:00 in Vietnam
-LATE = datetime(2026, 6, 12, 3, 0, tzinfo=timezone.utc)
-APRIL = datetime(2026, 5, 2, 3, 0, tzinfo=timezone.utc)
+ON_TIME = datetime(2026, 6, 3, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam
+LATE = datetime(2026, 6, 12, 3, 0, tzinfo=UTC)
+APRIL = datetime(2026, 5, 2, 3, 0, tzinfo=UTC)
 TODAY = date(2026, 6, 20)
 PLAN_SYMBOL = "12-KH/ĐU"
 

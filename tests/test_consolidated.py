@@ -12,6 +12,7 @@ from collections import Counter
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+
 from chibo.services.figures import document_figures
 from chibo.services.lookups import alive
 from chibo.store.book import Book
@@ -20,7 +21,6 @@ from chibo.sync.export import export_bundle
 from chibo.sync.importer import import_bundle
 from chibo.text import format_count, format_percent, percent_of
 from chibo.vocabulary import SESSION_FORM_LABELS
-
 from conftest import DEMO_TODAY, book_rows, cli, fingerprint_of, link
 from desk import close_all, three_cells
 
@@ -110,7 +110,7 @@ def test_the_pdf_and_the_excel_agree_with_each_other_and_with_each_cells_own_fig
     assert sheet.freeze_panes == "C6"
     rows = _sheet_rows(sheet)
     assert [r[1] for r in rows] == ["Chi bộ bản Nà Khum", "Chi bộ bản Phìn Hồ", "Tổng cộng"]
-    for row, figures in zip(rows, [*(own[n] for n in sorted(own)), total]):
+    for row, figures in zip(rows, [*(own[n] for n in sorted(own)), total], strict=True):
         assert row[2:6] == [figures["sessions"], figures["makeups"], figures["required"], figures["studied"]]
         assert row[6] == pytest.approx(figures["studied"] / figures["required"])
         assert row[7] == figures["studied_in_makeup"]

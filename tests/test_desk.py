@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date, datetime, timezone
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from chibo.store.book import Book
 from chibo.sync.completeness import completeness, set_grace_days
 from chibo.vocabulary import Timeliness
-
 from conftest import book_rows, cli
 from desk import PERIOD, PLAN_SYMBOL, TODAY, close_all, three_cells
 

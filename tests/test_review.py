@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import select
@@ -26,7 +26,6 @@ from chibo.sync.importer import import_bundle
 from chibo.sync.keys import b64, load_keys
 from chibo.sync.review import close_period, find_review, list_reviews, mark_review, reopen_period
 from chibo.vocabulary import ReviewStatus, SessionKind, Timeliness
-
 from conftest import book_rows, cli
 from desk import PERIOD, TODAY, close_all, send, three_cells
 
@@ -42,7 +41,7 @@ def test_a_needs_more_note_reaches_its_cell_only_sealed_and_shows_on_its_overvie
     desk = three_cells(receiving, stick, tmp_path)
     review = _review_of(receiving, desk.on_time)
     with receiving.session() as db:
-        mark_review(db, review.id, ReviewStatus.NEEDS_MORE, NOTE, now=datetime(2026, 6, 8, 2, tzinfo=timezone.utc))
+        mark_review(db, review.id, ReviewStatus.NEEDS_MORE, NOTE, now=datetime(2026, 6, 8, 2, tzinfo=UTC))
         mark_review(db, _review_of(receiving, desk.late).id, ReviewStatus.APPROVED)
     plan = export_plan(receiving, stick)
     assert plan.notes_unsent == ()
@@ -79,7 +78,7 @@ def test_the_note_typed_at_the_commune_is_checked(receiving, stick, tmp_path):
     desk = three_cells(receiving, stick, tmp_path)
     review = _review_of(receiving, desk.on_time)
     with receiving.session() as db:
-        with pytest.raises(ValidationError, match="Chưa nhập ghi chú gửi chi bộ."):
+        with pytest.raises(ValidationError, match=r"Chưa nhập ghi chú gửi chi bộ\."):
             mark_review(db, review.id, ReviewStatus.NEEDS_MORE, "  ")
         with pytest.raises(ValidationError, match="Ghi chú gửi chi bộ dài quá 500 ký tự"):
             mark_review(db, review.id, ReviewStatus.NEEDS_MORE, "x" * 501)
@@ -173,9 +172,9 @@ def test_the_checks_on_import_are_listed_with_the_bundle(capsys, receiving, stic
         db.add(Attendance(session_id=april.id, member_id=_stranger(db).id, state="co_mat"))  # 4 present of 3
         gone = create_session(db, kind=SessionKind.TOPIC, held_on=date(2026, 5, 25))
         mark_all_present(db, gone.id)
-        gone.deleted_at = datetime.now(timezone.utc)  # deleted, its attendance left behind (a broken book)
+        gone.deleted_at = datetime.now(UTC)  # deleted, its attendance left behind (a broken book)
         db.add(gone)
-    report = send(cell, receiving, stick, datetime(2026, 6, 10, 3, tzinfo=timezone.utc))
+    report = send(cell, receiving, stick, datetime(2026, 6, 10, 3, tzinfo=UTC))
     assert report.warnings == [
         "Tỷ lệ trên 100%: buổi sinh hoạt thường kỳ ngày 12/04/2026 ghi 4 người có mặt, nhiều hơn 3 đảng viên trong "
         "danh sách chi bộ hôm ấy (có người chưa vào, đã rời chi bộ hoặc không thuộc chi bộ được điểm danh).",
@@ -207,15 +206,15 @@ def _stranger(db) -> Member:
 
 def test_a_closed_month_flags_a_late_bundle_and_still_merges_it(capsys, receiving, stick, tmp_path):
     desk = three_cells(receiving, stick, tmp_path)
-    closed_at = datetime(2026, 6, 15, 2, tzinfo=timezone.utc)
+    closed_at = datetime(2026, 6, 15, 2, tzinfo=UTC)
     with receiving.session() as db:
         close_period(db, PERIOD, now=closed_at)
-        with pytest.raises(ValidationError, match="Số liệu tháng 5/2026 đã chốt ngày 15/06/2026."):
+        with pytest.raises(ValidationError, match=r"Số liệu tháng 5/2026 đã chốt ngày 15/06/2026\."):
             close_period(db, "5/2026")
     with desk.missing.session() as db:
         session = create_session(db, kind=SessionKind.REGULAR, held_on=date(2026, 5, 28))
         mark_all_present(db, session.id)
-    report = send(desk.missing, receiving, stick, datetime(2026, 6, 18, 3, tzinfo=timezone.utc))
+    report = send(desk.missing, receiving, stick, datetime(2026, 6, 18, 3, tzinfo=UTC))
     assert report.outcome == "imported" and report.counts["new"] > 0
     assert report.warnings == ["Gói mang số liệu tháng 5/2026, đã chốt số liệu ngày 15/06/2026: đến sau khi chốt (vẫn "
                                "được nhập, đánh dấu muộn)."]
@@ -229,7 +228,7 @@ def test_a_closed_month_flags_a_late_bundle_and_still_merges_it(capsys, receivin
         # Phìn Hồ was late too, but before the closing.
         assert not {c.label: c for c in month.cells}["Chi bộ bản Phìn Hồ"].after_close
         reopen_period(db, PERIOD)
-        with pytest.raises(ValidationError, match="Số liệu tháng 5/2026 chưa chốt."):
+        with pytest.raises(ValidationError, match=r"Số liệu tháng 5/2026 chưa chốt\."):
             reopen_period(db, PERIOD)
     commune = receiving.folder
     close_all(desk)

@@ -16,7 +16,6 @@ from chibo.services.superior_notes import superior_notes
 from chibo.sync.export import export_bundle, export_plan
 from chibo.sync.importer import import_bundle
 from chibo.ui.operations import wait_for_jobs
-
 from conftest import answer_next_dialog, fingerprint_of, link, open_main_window
 from desk import PERIOD, three_cells
 from person import button, click, click_button, replace_text, type_text

@@ -54,7 +54,7 @@ def _write_sheet(sheet, title: str, subtitle: str, first: str, second: str, grad
     width = len(top)
     sheet["A1"], sheet["A2"] = title, subtitle
     sheet["A1"].font, sheet["A2"].font = Font(bold=True, size=13), Font(italic=True)
-    for column, (upper, lower) in enumerate(zip(top, below), 1):
+    for column, (upper, lower) in enumerate(zip(top, below, strict=True), 1):
         for row, value in ((HEAD_ROW, upper), (HEAD_ROW + 1, lower)):
             cell = sheet.cell(row=row, column=column, value=value or None)
             cell.font, cell.border = Font(bold=True), box

@@ -26,19 +26,26 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import bindparam, text
 from sqlmodel import col, func, select
 
-from chibo.store.book import get_setting, set_setting
 from chibo.errors import ValidationError
 from chibo.services.units import local_unit
-from chibo.store.models import BundleLog, CellSession, ClosedPeriod, Document, KnownUnit, SessionArrival
-from chibo.store.models import SessionDocument
+from chibo.store.book import get_setting, set_setting
+from chibo.store.models import (
+    BundleLog,
+    CellSession,
+    ClosedPeriod,
+    Document,
+    KnownUnit,
+    SessionArrival,
+    SessionDocument,
+)
 from chibo.sync.keyring import current_superior
-from chibo.sync.summary import received_units
 from chibo.sync.periods import month_of, month_words, period_bounds, previous_period
+from chibo.sync.summary import received_units
 from chibo.text import name_sort_key, rate_value, text_sort_key
 from chibo.vocabulary import TIMELINESS_LABELS, CellPosition, MemberStatus, Timeliness, UnitRole
 
@@ -145,7 +152,7 @@ class CompletenessReport:
 
 def _utc(moment: datetime) -> datetime:
     """The book keeps UTC moments without their zone (SQLite); those made here carry it."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def local_day(moment: datetime) -> date:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlmodel import col, select
 
@@ -95,7 +95,7 @@ def mark_review(db, review_id: str, status: str, note: str = "", *, now: datetim
         raise ValidationError(f"Trạng thái duyệt “{status}” không hợp lệ: chỉ có Đã nhận, Cần bổ sung, Đã duyệt.") from None
     note = clean_text(note, "ghi chú gửi chi bộ", required=status == ReviewStatus.NEEDS_MORE, max_length=NOTE_LENGTH,
                       multiline=True)
-    row.status, row.note, row.reviewed_at = status, note, now or datetime.now(timezone.utc)
+    row.status, row.note, row.reviewed_at = status, note, now or datetime.now(UTC)
     db.add(row)
     return row
 
@@ -108,7 +108,7 @@ def close_period(db, period: str, *, now: datetime | None = None) -> ClosedPerio
     closed = db.get(ClosedPeriod, period)
     if closed is not None:
         raise ValidationError(f"Số liệu {month_words(period)} đã chốt ngày {format_date(closed.closed_at)}.")
-    closed = ClosedPeriod(period=period, closed_at=now or datetime.now(timezone.utc))
+    closed = ClosedPeriod(period=period, closed_at=now or datetime.now(UTC))
     db.add(closed)
     return closed
 

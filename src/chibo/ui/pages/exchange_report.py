@@ -4,7 +4,16 @@ paper is numbered when printed or saved, `papers`), and Xuất Excel, the same t
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from chibo.ui.i18n import tr
 from chibo.ui.operations import message_of, run_write
