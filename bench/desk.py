@@ -30,10 +30,35 @@ from chibo.sync.export import export_bundle
 from chibo.sync.importer import import_bundle
 
 PERIOD = "2026-05"
-HAND_SQL = """
-SELECT s.unit_id, MIN(a.received_at) FROM session s JOIN session_arrival a ON a.session_id = s.id
-WHERE s.deleted_at IS NULL AND s.held_on BETWEEN '2026-05-01' AND '2026-05-31' GROUP BY s.unit_id
-"""
+# The same figures as `completeness` by hand, on a plain sqlite3 connection: the cells, when each
+# started, the month's first arrivals, the documents with a deadline in the window and their first
+# arrivals, each cell's secretary and deputy with their status today, the month's closing.
+HAND_SQL = {
+    "cells": """SELECT k.unit_id, k.name, k.first_seen_at, k.vouched_by,
+                (SELECT MAX(b.received_at) FROM bundle_log b WHERE b.sender_unit_id = k.unit_id AND b.outcome = 'imported')
+                FROM known_unit k LEFT JOIN unit u ON u.id = k.unit_id
+                WHERE k.approval = 'approved' AND COALESCE(u.role, 'cell') != 'receiving'""",
+    "started": "SELECT unit_id, MIN(held_on) FROM session WHERE deleted_at IS NULL GROUP BY unit_id",
+    "month": """SELECT s.unit_id, MIN(a.received_at) FROM session s JOIN session_arrival a ON a.session_id = s.id
+                WHERE s.deleted_at IS NULL AND s.held_on BETWEEN '2026-05-01' AND '2026-05-31' GROUP BY s.unit_id""",
+    "deadlines": """SELECT unit_id, number_symbol, MIN(deadline) FROM document
+                    WHERE deleted_at IS NULL AND deadline >= '2025-04-25' GROUP BY unit_id, number_symbol""",
+    "documents": """SELECT s.unit_id, d.number_symbol, MIN(a.received_at) FROM session s
+                    JOIN session_document sd ON sd.session_id = s.id JOIN document d ON d.id = sd.document_id
+                    JOIN session_arrival a ON a.session_id = s.id
+                    WHERE s.deleted_at IS NULL AND sd.deleted_at IS NULL AND d.number_symbol IN
+                      (SELECT number_symbol FROM document WHERE deleted_at IS NULL AND deadline >= '2025-04-25')
+                    GROUP BY s.unit_id, d.number_symbol""",
+    "secretaries": """SELECT m.unit_id, m.position, m.full_name, m.phone,
+                      (SELECT c.status FROM member_status_change c WHERE c.member_id = m.id AND c.deleted_at IS NULL
+                       AND c.effective_on <= '2026-06-20' ORDER BY c.effective_on DESC, c.rev DESC LIMIT 1)
+                      FROM member m WHERE m.deleted_at IS NULL AND m.position IN ('bi_thu', 'pho_bi_thu')""",
+    "closed": "SELECT closed_at FROM closed_period WHERE period = '2026-05'",
+}
+
+
+def by_hand(connection) -> dict:
+    return {name: connection.execute(sql).fetchall() for name, sql in HAND_SQL.items()}
 
 
 def timed(work, repeat: int = 3) -> tuple[float, object]:
@@ -75,15 +100,15 @@ def main() -> int:
             print(f"{cells} cells imported (5 years each, desk notes included): {imported:.1f} s, "
                   f"{imported / cells * 1000:.0f} ms a cell")
             connection = sqlite3.connect(book.database)
-            hand, rows = timed(lambda: connection.execute(HAND_SQL).fetchall())
+            hand, rows = timed(lambda: by_hand(connection))
             connection.close()
             with book.session() as db:
                 took, report = timed(lambda: completeness(db, PERIOD, date(2026, 6, 20)))
                 month = report.period
-                assert month.received == len(rows), (month.received, len(rows))
+                assert month.received == len(rows["month"]), (month.received, len(rows["month"]))
                 print(f"completeness of {PERIOD} ({month.expected} cells, {len(report.documents)} documents with a "
-                      f"deadline): {took * 1000:.0f} ms; hand-written SQL of the month's arrivals {hand * 1000:.1f} ms; "
-                      f"ratio {took / hand:.0f}× (the documents and the secretaries' phones are extra work)")
+                      f"deadline): {took * 1000:.0f} ms; the same figures by hand-written SQL {hand * 1000:.1f} ms; "
+                      f"ratio {took / hand:.1f}×")
                 took, reviews = timed(lambda: list_reviews(db, limit=500))
                 print(f"review list ({len(reviews)} bundles): {took * 1000:.0f} ms")
                 took, _ = timed(lambda: build_missing_list(db, report), repeat=1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from chibo.reports.common import letterhead, report_recipients, secretary_signature
 from chibo.reports.consolidated_data import ALL_DOCUMENTS, DocumentTable, document_tables, forms_text, rate
@@ -25,6 +25,7 @@ from chibo.services.units import local_unit
 from chibo.text import body_date, format_count, format_percent
 
 APPENDIX_TITLE = "Biểu tổng hợp kết quả học tập, quán triệt của các chi bộ"
+NAMED_BELOW = 20  # cells below the target named in the body; the rest are in the attached table
 
 
 def _name(table: DocumentTable) -> str:
@@ -58,19 +59,22 @@ def _document_lines(paper: Paper, table: DocumentTable, target: float) -> None:
     paper.para(f"- Chương trình, kế hoạch hành động: {format_count(total.cell_plans)} chương trình, kế hoạch của chi bộ; "
                f"{format_count(total.individual_plans)} kế hoạch hành động cá nhân của đảng viên.")
     paper.para(f"- Tuyên truyền cho quần chúng: {format_count(total.non_members_reached)} lượt người ngoài Đảng.")
-    below = [(label, figures) for label, figures in table.rows if figures.required and rate(figures) < target]
+    below = sorted(((label, figures) for label, figures in table.rows if figures.required and rate(figures) < target),
+                   key=lambda item: (rate(item[1]), item[0]))
     target_words = format_percent(target, 0)
     if below:
-        names = "; ".join(f"{text(label)} ({format_percent(rate(figures))})" for label, figures in below)
-        paper.para(f"- Chi bộ chưa đạt chỉ tiêu {target_words}: {format_count(len(below))} chi bộ: {names}.")
+        names = "; ".join(f"{text(label)} ({format_percent(rate(figures))})" for label, figures in below[:NAMED_BELOW])
+        more = (f"; và {format_count(len(below) - NAMED_BELOW)} chi bộ khác (tại Biểu tổng hợp kèm theo)"
+                if len(below) > NAMED_BELOW else "")
+        paper.para(f"- Chi bộ chưa đạt chỉ tiêu {target_words}: {format_count(len(below))} chi bộ"
+                   + (f", thấp nhất: {names}{more}." if more else f": {names}."))
     elif table.units_required:
         paper.para(f"- Tất cả các chi bộ đạt chỉ tiêu {target_words} đảng viên được học tập.")
     if table.units_required:
         chart, cut = rate_chart(table, target)
         title = f"Tỷ lệ đảng viên đã học tập {_name(table)} của từng chi bộ" + (
             " (các chi bộ có tỷ lệ thấp nhất)" if cut else "")
-        paper.para(f"<i>{text(title)}</i>", s.note)
-        paper.body.append(chart)
+        paper.body.append(KeepTogether([Paragraph(f"<i>{text(title)}</i>", s.note), chart]))  # never apart
 
 
 def build_consolidated(db, units, total, *, symbol: str = ALL_DOCUMENTS, as_of: date | None = None,

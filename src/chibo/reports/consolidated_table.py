@@ -62,21 +62,23 @@ def header_rows(grades: list[str]) -> tuple[list[str], list[str]]:
 
 
 def document_table(table: DocumentTable) -> LongTable:
+    """The numbers are plain strings (a table of three hundred cells wraps only the names and the
+    forms of study, which is where the time of a long table goes)."""
     cell, left, head, bold = _styles()
     grades = table.grades
     top, below = header_rows(grades)
     data = [[Paragraph(text(h), head) for h in top], [Paragraph(text(h), head) for h in below]]
     for index, (label, figures) in enumerate(table.rows, 1):
-        values = figure_cells(figures, grades)
-        data.append([Paragraph(str(index), cell), Paragraph(text(label), left),
-                     *[Paragraph(text(v), left if n == len(values) - 1 else cell) for n, v in enumerate(values)]])
-    totals = figure_cells(table.total, grades)
-    data.append([Paragraph("Tổng cộng", bold), "", *[Paragraph(text(v), bold) for v in totals]])
+        *numbers, forms = figure_cells(figures, grades)
+        data.append([str(index), Paragraph(text(label), left), *numbers, Paragraph(text(forms), left)])
+    *totals, forms = figure_cells(table.total, grades)
+    data.append([Paragraph("Tổng cộng", bold), "", *totals, Paragraph(text(forms), bold)])
     essays_end = 8 + len(grades)  # the column of "Chưa nộp"
     last = len(data) - 1
     result = LongTable(data, colWidths=_widths(len(grades)), repeatRows=2, spaceBefore=4, spaceAfter=8)
     result.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), SERIF),
+        ("FONTNAME", (0, 0), (-1, -1), SERIF), ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
+        ("FONTNAME", (0, last), (-1, last), SERIF_BOLD), ("ALIGN", (0, 2), (-1, -1), "CENTER"),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 
 from sqlalchemy import bindparam, text
 from sqlmodel import col, func, select
@@ -35,7 +36,6 @@ from chibo.errors import ValidationError
 from chibo.services.units import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.models import (
-    BundleLog,
     CellSession,
     ClosedPeriod,
     Document,
@@ -155,9 +155,15 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+@cache
+def _local_zone():
+    return datetime.now().astimezone().tzinfo
+
+
 def local_day(moment: datetime) -> date:
-    """The day of a stored UTC moment on this computer's clock (a commune's PC: Vietnam's time)."""
-    return _utc(moment).astimezone().date()
+    """The day of a stored UTC moment on this computer's clock (a commune's PC: Vietnam's time, which
+    keeps no summer time: the zone is read once)."""
+    return _utc(moment).astimezone(_local_zone()).date()
 
 
 @dataclass
@@ -204,17 +210,15 @@ def expected_cells(db, today: date) -> list[_Cell]:
     seen = dict(db.exec(select(KnownUnit.unit_id, KnownUnit.first_seen_at)).all())
     first_held = dict(db.exec(select(CellSession.unit_id, func.min(CellSession.held_on))
                               .where(col(CellSession.deleted_at).is_(None)).group_by(CellSession.unit_id)).all())
-    last_bundle = dict(db.exec(select(BundleLog.sender_unit_id, func.max(BundleLog.received_at))
-                               .where(BundleLog.outcome == "imported").group_by(BundleLog.sender_unit_id)).all())
     names = Counter(u.name for u in units)
     cells = []
     for unit in sorted(units, key=lambda u: (text_sort_key(u.name), u.fingerprint)):
         start = local_day(seen[unit.unit_id])
         start = min(start, first_held[unit.unit_id]) if unit.unit_id in first_held else start
         label = f"{unit.name} (mã khóa {unit.fingerprint})" if names[unit.name] > 1 else unit.name
-        last = last_bundle.get(unit.unit_id)
+        last = unit.last_bundle_at  # the day (UTC) of the latest bundle imported from it
         cells.append(_Cell(unit.unit_id, label, start, unit.plans_from, last_seq=unit.last_seq,
-                           last_bundle_on=local_day(last) if last else None))
+                           last_bundle_on=date.fromisoformat(last) if last else None))
     officers = _secretaries(db, [c.unit_id for c in cells], today)
     for cell in cells:
         cell.secretary = officers.get(cell.unit_id)
@@ -253,15 +257,19 @@ def document_completeness(db, cells: list[_Cell], grace: int, today: date, since
     deadlines: dict[str, dict[str, date]] = {}
     for unit_id, symbol, deadline in db.exec(
             select(Document.unit_id, Document.number_symbol, func.min(Document.deadline))
-            .where(col(Document.deleted_at).is_(None), col(Document.deadline).is_not(None))
+            .where(col(Document.deleted_at).is_(None), col(Document.deadline) >= since - timedelta(days=grace))
             .group_by(Document.unit_id, Document.number_symbol)):
         deadlines.setdefault(symbol, {})[unit_id] = deadline
+    if not deadlines:
+        return []
+    # The first arrival of a session studying each of those documents, per cell (one GROUP BY).
     arrived = {(unit_id, symbol): moment for unit_id, symbol, moment in db.exec(
         select(CellSession.unit_id, Document.number_symbol, func.min(SessionArrival.received_at))
         .join(SessionDocument, col(SessionDocument.session_id) == col(CellSession.id))
         .join(Document, col(Document.id) == col(SessionDocument.document_id))
         .join(SessionArrival, col(SessionArrival.session_id) == col(CellSession.id))
-        .where(col(CellSession.deleted_at).is_(None), col(SessionDocument.deleted_at).is_(None))
+        .where(col(CellSession.deleted_at).is_(None), col(SessionDocument.deleted_at).is_(None),
+               col(Document.number_symbol).in_(sorted(deadlines)))
         .group_by(CellSession.unit_id, Document.number_symbol))}
     results = []
     for symbol, owners in deadlines.items():
