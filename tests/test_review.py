@@ -241,3 +241,29 @@ def test_a_closed_month_flags_a_late_bundle_and_still_merges_it(capsys, receivin
     code, out, err = cli(capsys, "--data-dir", commune, "review", "set", "Nậm Cáy", "2", "bo-sung", "--note", NOTE)
     assert code == 0 and out == ("Chi bộ bản Nậm Cáy, gói số 2: Cần bổ sung. Ghi chú sẽ đến chi bộ trong gói kế hoạch "
                                  "xuất lần tới (chibo plan export).\n")
+
+
+def test_at_the_province_a_forward_bundle_is_reviewed_with_its_cells_warnings_named(cell_a, receiving, province,
+                                                                                      stick):
+    from chibo.sync.forward import export_forward
+
+    from conftest import chain, fingerprint_of
+
+    with cell_a.session() as db:
+        member = db.exec(select(Member)).first()
+        lone = add_document(db, number_symbol="04-HD/BTGTU", title="về tuyên truyền biển đảo",
+                            issuing_level="tinh_uy", issued_on=date(2026, 3, 1))
+        record_essay(db, member.id, lone.id, grade="Tốt")
+    chain([cell_a], receiving, province, stick)
+    report = import_bundle(province, export_forward(receiving, stick).path, approve={fingerprint_of(receiving)},
+                           now=datetime(2026, 6, 10, 3, tzinfo=UTC))
+    assert report.outcome == "imported"
+    assert report.warnings == ["Chi bộ bản Nà Khum: Học mà không có buổi: văn bản 04-HD/BTGTU có 1 bài thu hoạch nhưng "
+                               "chi bộ chưa có buổi học tập nào về văn bản này."]
+    with province.session() as db:
+        [review] = list_reviews(db)
+        assert (review.sender_name, review.kind, review.seq, review.warnings) == (
+            "Đảng ủy xã Sơn Cao", "forward", 1, tuple(report.warnings))
+        # The cell is expected to report at the province too, under the commune that vouched for it.
+        month = completeness(db, "2026-05", date(2026, 6, 20)).period
+        assert [(c.label, c.status) for c in month.cells] == [("Chi bộ bản Nà Khum", Timeliness.LATE)]
