@@ -246,7 +246,6 @@ def test_a_closed_month_flags_a_late_bundle_and_still_merges_it(capsys, receivin
 def test_at_the_province_a_forward_bundle_is_reviewed_with_its_cells_warnings_named(cell_a, receiving, province,
                                                                                       stick):
     from chibo.sync.forward import export_forward
-
     from conftest import chain, fingerprint_of
 
     with cell_a.session() as db:
