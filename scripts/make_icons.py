@@ -1,10 +1,13 @@
-"""Draws chibo's icon files from the two SVGs in resources/icons (run after changing either):
+"""Draws chibo's icon files from the SVGs in resources/icons (run after changing any of them):
 
     .venv/bin/python scripts/make_icons.py
 
 - `src/chibo/resources/icons/chibo-<N>.png` (package data: the window's icon, Linux's hicolor theme);
 - `resources/icons/chibo.ico` (the Windows launcher, the installer and its shortcuts);
-- `resources/installer/wizard.bmp` (the side panel of the installer's first and last pages).
+- `resources/installer/wizard.bmp` (the side panel of the installer's first and last pages);
+- `src/chibo/resources/icons/pages/<page>-<N>.png` from `resources/icons/pages/<page>.svg`: the
+  sidebar's icons, at 28 px and the sizes 125 %, 150 % and 200 % scaling ask for (PNG, so the
+  window needs no SVG plugin loaded before its first paint).
 
 16, 20 and 24 pixels come from `chibo-small.svg` (drawn to be read that small), every larger size
 from `chibo.svg`. 20 and 40 pixels are what Windows asks for at 125 % scaling, common on the
@@ -27,6 +30,9 @@ WIZARD = ROOT / "resources" / "installer" / "wizard.bmp"
 WIZARD_SIZE = (164, 314)  # what NSIS's Modern UI shows beside its welcome and finish pages
 
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
+PAGE_SOURCES = SOURCES / "pages"
+PAGE_ICONS = PACKAGE_ICONS / "pages"
+PAGE_SIZES = (28, 35, 42, 56)  # the sidebar's 28 px at 100, 125, 150 and 200 %
 ICO_SIZES = (16, 20, 24, 32, 40, 48, 64, 256)
 SMALL_UP_TO = 24  # sizes at or below this are drawn from chibo-small.svg
 ICO_PNG_FROM = 64  # ICO entries this big are stored as PNG (smaller ones as bitmaps: every reader takes them)
@@ -36,15 +42,17 @@ def source_for(size: int) -> Path:
     return SOURCES / ("chibo-small.svg" if size <= SMALL_UP_TO else "chibo.svg")
 
 
-def render(size: int):
-    """The icon at `size`×`size` pixels as a QImage (ARGB32, not premultiplied)."""
+def render(size: int, source: Path | None = None):
+    """The icon (chibo's, or the SVG `source`) at `size`×`size` pixels as a QImage (ARGB32, not
+    premultiplied)."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    renderer = QSvgRenderer(str(source_for(size)))
+    source = source or source_for(size)
+    renderer = QSvgRenderer(str(source))
     if not renderer.isValid():
-        raise SystemExit(f"{source_for(size)}: not an SVG Qt can draw")
+        raise SystemExit(f"{source}: not an SVG Qt can draw")
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -119,6 +127,11 @@ def main() -> int:
     print(f"{ICO.relative_to(ROOT)}  {ICO.stat().st_size} bytes, sizes {', '.join(map(str, ICO_SIZES))}")
     wizard_panel().save(str(WIZARD), "BMP")
     print(f"{WIZARD.relative_to(ROOT)}  {WIZARD.stat().st_size} bytes")
+    PAGE_ICONS.mkdir(parents=True, exist_ok=True)
+    for source in sorted(PAGE_SOURCES.glob("*.svg")):
+        for size in PAGE_SIZES:
+            (PAGE_ICONS / f"{source.stem}-{size}.png").write_bytes(png_bytes(render(size, source)))
+        print(f"{PAGE_ICONS.relative_to(ROOT)}/{source.stem}-{{{','.join(map(str, PAGE_SIZES))}}}.png")
     return 0
 
 

@@ -88,6 +88,7 @@ def receiving_screens(app, out: Path, folder: Path) -> None:
             cell.close()
         window = open_window(app, commune)
         window.show_page(window.exchange)
+        settle(app)  # the page is read when first shown
         window.exchange.imports.import_files(bundles)
         settle(app)
         window.exchange.pending.table.selectRow(1)
@@ -131,6 +132,7 @@ def forwarding_screens(app, out: Path, folder: Path) -> None:
             request, _fingerprint = write_restore_request(new_pc, "Chi bộ bản Nà Khum", folder)
         window = open_window(app, commune)
         window.show_page(window.exchange)
+        settle(app)  # the page is read when first shown
         page = window.exchange
         page.tabs.setCurrentIndex(page.tabs.indexOf(page.forward_tab))
         page.forward_panel.picker.set_folder(stick)
@@ -153,6 +155,7 @@ def forwarding_screens(app, out: Path, folder: Path) -> None:
         import_bundle(province, next(stick.glob("XASONCAO-1-*.chibo")), approve={ensure_keys(commune).fingerprint})
         window = open_window(app, province)
         window.show_page(window.exchange)
+        settle(app)  # the page is read when first shown
         window.exchange.tabs.setCurrentIndex(window.exchange.tabs.indexOf(window.exchange.totals_tab))
         app.processEvents()
         save(window, out / "15f-tinh-so-lieu-tong-hop.png")
@@ -286,6 +289,7 @@ def unlinked_cell_screen(app, out: Path, folder: Path) -> None:
         build_demo(book, seed=4, months=2, today=date.today())
         window = open_window(app, book)
         window.show_page(window.exchange)
+        settle(app)  # the page is read when first shown
         app.processEvents()
         save(window, out / "07b-trao-doi-chua-co-khoa-cap-tren.png")
         window.close()
@@ -378,6 +382,7 @@ def empty_book_screens(app, out: Path, folder: Path) -> None:
         window = open_window(app, book)
         for row, name in ((1, "dang-vien"), (3, "sinh-hoat")):
             window.navigation.setCurrentRow(row)
+            settle(app)  # the page is read when first shown
             app.processEvents()
             save(window, out / f"26-so-moi-{name}.png")
         window.close()
@@ -387,6 +392,7 @@ def empty_book_screens(app, out: Path, folder: Path) -> None:
 def import_screens(app, window: MainWindow, out: Path, folder: Path) -> None:
     """Đảng viên → Nhập từ tệp Excel…, with a hand-kept sheet: statuses read from the notes."""
     window.navigation.setCurrentRow(1)
+    settle(app)  # the page is read when first shown
     window.register.import_members()
     dialog = window.register.last_dialog
     dialog.panel.load_file(hand_kept_xlsx(folder / "danh-sach-nhap.xlsx"))
@@ -398,6 +404,7 @@ def import_screens(app, window: MainWindow, out: Path, folder: Path) -> None:
 def editor_screens(app, window: MainWindow, out: Path) -> None:
     """The editors as they open: a new member, a change of status, a session with its roll call."""
     window.navigation.setCurrentRow(1)
+    settle(app)  # the page is read when first shown
     register = window.register
     register.add_member()
     app.processEvents()
@@ -410,6 +417,7 @@ def editor_screens(app, window: MainWindow, out: Path) -> None:
     save(register.last_dialog, out / "09b-doi-tinh-trang.png")
     register.last_dialog.reject()
     window.navigation.setCurrentRow(3)
+    settle(app)  # the page is read when first shown
     sessions = window.sessions
     sessions.table.selectRow(1)  # the latest held session: row 0 is today's, made by register_screens, no chair yet
     sessions.edit_record()
@@ -437,6 +445,7 @@ def editor_screens(app, window: MainWindow, out: Path) -> None:
     editor.reject()
     document_screens(app, window, out)
     window.navigation.setCurrentRow(4)
+    settle(app)  # the page is read when first shown
     plans = window.plans
     plans.table.selectRow(0)
     plans.edit_record()
@@ -461,6 +470,7 @@ def register_screens(app, window: MainWindow, book, out: Path) -> None:
     window.load()
     settle(app)
     window.navigation.setCurrentRow(3)
+    settle(app)  # the page is read when first shown
     bar = window.sessions.papers
     window.sessions.table.selectRow(0)
     bar.make("preview")
@@ -478,6 +488,7 @@ def register_screens(app, window: MainWindow, book, out: Path) -> None:
 
 def settings_screens(app, window: MainWindow, out: Path) -> None:
     window.show_page(window.settings)
+    settle(app)  # the page is read when first shown
     window.settings.make_backup()
     settle(app)
     for tab, name in ((0, "don-vi"), (1, "quy-tac"), (2, "giao-dien"), (3, "sao-luu")):
@@ -491,13 +502,14 @@ def document_screens(app, window: MainWindow, out: Path) -> None:
     from chibo.ui.dialogs.coverage import open_coverage
 
     window.navigation.setCurrentRow(2)
+    settle(app)  # the page is read when first shown
     page = window.documents
     page.table.selectRow(1)
     page.edit_record()
     settle(app)
     save(page.last_dialog, out / "15-sua-van-ban.png")
     page.last_dialog.reject()
-    open_coverage(page)
+    open_coverage(page, page.selected_id())
     settle(app)
     coverage = page.last_dialog
     save(coverage, out / "16-tinh-hinh-hoc-tap.png")
@@ -548,10 +560,11 @@ def main() -> int:
         settle(app)
         for row, name in enumerate(names):
             window.navigation.setCurrentRow(row)
-            app.processEvents()
+            settle(app)  # each page is read when first shown
             save(window, out / f"{row + 1:02d}-{name}.png")
         # The preview of the minutes of the latest session, as the secretary sees it.
         window.navigation.setCurrentRow(names.index("sinh-hoat"))
+        settle(app)  # the page is read when first shown
         bar = window.sessions.papers
         bar.make("preview")
         wait_for_jobs()

@@ -166,20 +166,26 @@ def chain(cells, commune, province, stick):
 
 # The desktop window.
 def open_main_window(qtbot, book, page: int | str = 0):
-    """The main window on `book`, shown, with its first load done (every page is filled by the
-    same callback, the exchange page last), turned to `page`."""
-    from chibo.ui.main_window import MainWindow
+    """The main window on `book`, shown and turned to `page`, once that page is filled (pages are
+    built and read when first shown)."""
+    from chibo.ui.main_window import PAGES, MainWindow
 
     window = MainWindow(book)
     qtbot.addWidget(window)
     window.show()
-    window.load()
-    qtbot.waitUntil(lambda: window.exchange.role is not None, timeout=10_000)
-    if isinstance(page, str):
-        window.show_page(getattr(window, page))
-    else:
-        window.navigation.setCurrentRow(page)
+    name = page if isinstance(page, str) else PAGES[page].name
+    show_page(qtbot, window, name)
     return window
+
+
+def show_page(qtbot, window, name: str):
+    """Turn the window to the page `name` as the sidebar does, and wait until it is filled."""
+    page = window.page(name)
+    if window.current_name() != name:
+        window.show_page(name)
+    qtbot.waitUntil(lambda: window.fills[name] > 0 and name not in window.stale and name not in window._loading,
+                    timeout=10_000)
+    return page
 
 
 @pytest.fixture

@@ -124,6 +124,22 @@ def test_the_shipped_pngs_are_the_svgs_drawn(qapp):
         assert mean < 1.0 and worst < 64, f"chibo-{size}.png is stale: run scripts/make_icons.py"
 
 
+def test_the_sidebar_icons_are_their_svgs_drawn(qapp):
+    from PySide6.QtGui import QImage
+
+    from chibo.ui.main_window import PAGES
+
+    make_icons = _icon_script()
+    assert sorted(p.stem for p in make_icons.PAGE_SOURCES.glob("*.svg")) == sorted(spec.icon for spec in PAGES)
+    for spec in PAGES:
+        for size in make_icons.PAGE_SIZES:
+            shipped = QImage(str(make_icons.PAGE_ICONS / f"{spec.icon}-{size}.png"))
+            assert (shipped.width(), shipped.height()) == (size, size)
+            drawn = make_icons.render(size, make_icons.PAGE_SOURCES / f"{spec.icon}.svg")
+            mean, worst = _difference(_pixels(shipped), _pixels(drawn))
+            assert mean < 1.0 and worst < 64, f"{spec.icon}-{size}.png is stale: run scripts/make_icons.py"
+
+
 def test_the_ico_holds_every_size_windows_asks_for(qapp):
     from PySide6.QtGui import QImage
 

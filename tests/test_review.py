@@ -50,13 +50,13 @@ def test_a_needs_more_note_reaches_its_cell_only_sealed_and_shows_on_its_overvie
         assert import_bundle(cell, plan.path).outcome == "imported"
     with desk.on_time.session() as db:
         [note] = superior_notes(db)
-        from chibo.ui.pages.overview import superior_note_lines
-
-        lines = superior_note_lines(db)
     assert (note.seq, note.status, note.note, note.reviewed_on, note.superior) == (
         1, "needs_more", NOTE, date(2026, 6, 8), "Đảng ủy xã Sơn Cao")
-    assert lines == ["<b>The level above asks for more:</b> 1 bundles",
-                     f"&nbsp;&nbsp;Bundle no. 1 — Needs more (Đảng ủy xã Sơn Cao, 08/06/2026): {NOTE}"]
+    from chibo.services.board import month_board
+    from chibo.store.reader import open_reader
+
+    with open_reader(desk.on_time.database) as reader:  # the month's board reads it without SQLAlchemy
+        assert month_board(reader, TODAY).superior_notes == [note]
     with desk.late.session() as db:
         assert [(n.seq, n.status, n.note) for n in superior_notes(db)] == [(1, "approved", "")]
     with desk.missing.session() as db:

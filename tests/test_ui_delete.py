@@ -10,7 +10,7 @@ from chibo.services.sessions import list_sessions
 from chibo.services.plans import list_plans, plan_items
 from chibo.store.backup import list_backups
 from chibo.store.models import CellSession, SessionDocument
-from conftest import answer_next_dialog
+from conftest import answer_next_dialog, show_page
 from person import click_button
 
 DELETE = {"sessions": "Xóa buổi sinh hoạt…", "documents": "Xóa văn bản…", "plans": "Xóa kế hoạch…"}
@@ -38,7 +38,7 @@ def _delete(qtbot, window, page) -> None:
 
 def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_window):
     window, book = demo_window, demo_window.book
-    page = window.sessions
+    page = show_page(qtbot, window, "sessions")
     with book.session() as db:
         sessions = list_sessions(db)
         made_up = {m.makeup_of_id for m in sessions if m.makeup_of_id}
@@ -60,8 +60,7 @@ def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_win
         assert db.exec(alive(SessionDocument).where(SessionDocument.session_id == target.id)).all() == []
     made = [b for b in list_backups(book.backups) if b.path not in backups]
     assert len(made) == 1 and not made[0].automatic
-    settings = window.settings
-    window.show_page(settings)
+    settings = show_page(qtbot, window, "settings")
     settings.tabs.setCurrentIndex(3)  # Sao lưu, khôi phục
     qtbot.waitUntil(lambda: made[0].path in [b.path for b in settings.backup_model.rows], timeout=10_000)
     settings.backup_table.selectRow([b.path for b in settings.backup_model.rows].index(made[0].path))
@@ -74,7 +73,7 @@ def test_a_session_deleted_by_mistake_comes_back_from_the_backup(qtbot, demo_win
 
 
 def test_a_studied_document_is_not_deleted(qtbot, demo_window):
-    page, book = demo_window.documents, demo_window.book
+    page, book = show_page(qtbot, demo_window, "documents"), demo_window.book
     with book.session() as db:
         studied = db.exec(select(SessionDocument.document_id)).first()
     warnings = []
@@ -89,7 +88,7 @@ def test_a_studied_document_is_not_deleted(qtbot, demo_window):
 
 
 def test_a_plan_is_deleted_with_its_tasks(qtbot, demo_window):
-    page, book = demo_window.plans, demo_window.book
+    page, book = show_page(qtbot, demo_window, "plans"), demo_window.book
     with book.session() as db:
         plan = list_plans(db)[0]
         assert plan_items(db, plan.id)

@@ -12,6 +12,8 @@ from chibo.services.figures import document_figures
 from chibo.text import format_percent
 from person import click, click_button
 
+from conftest import show_page
+
 
 def a_document_with_someone_missing(book):
     with book.session() as db:
@@ -47,8 +49,7 @@ def list_cells(page, record_id: str) -> tuple:
 
 def test_makeup_for_a_missing_member_moves_the_rate(qtbot, demo_window):
     window = demo_window
-    window.navigation.setCurrentRow(2)
-    page = window.documents
+    page = show_page(qtbot, window, "documents")
     document, before = a_document_with_someone_missing(window.book)
     assert list_cells(page, document.id)[5] == f"{before.studied_count}/{before.required}"
     select(page, document.id)
@@ -79,8 +80,7 @@ def test_makeup_for_a_missing_member_moves_the_rate(qtbot, demo_window):
 
 def test_makeup_with_nobody_invited_is_refused(qtbot, demo_window):
     window = demo_window
-    page = window.documents
-    window.show_page(page)
+    page = show_page(qtbot, window, "documents")
     document, before = a_document_with_someone_missing(window.book)
     select(page, document.id)
     coverage = open_coverage(qtbot, page)
@@ -98,8 +98,7 @@ def test_makeup_with_nobody_invited_is_refused(qtbot, demo_window):
 
 def test_add_document_guesses_its_kind_and_refuses_a_deadline_before_issue(qtbot, demo_window):
     window = demo_window
-    window.navigation.setCurrentRow(2)
-    page = window.documents
+    page = show_page(qtbot, window, "documents")
     editor = new_document(qtbot, page)
     qtbot.keyClicks(editor.number_symbol, "45-CT/TW")
     assert editor.kind.currentText() == "Chỉ thị"
@@ -120,8 +119,7 @@ def test_add_document_guesses_its_kind_and_refuses_a_deadline_before_issue(qtbot
 
 def test_a_title_typed_as_on_the_paper_is_kept_without_kind_number_and_issuing_body(qtbot, demo_window):
     window = demo_window
-    window.navigation.setCurrentRow(2)
-    page = window.documents
+    page = show_page(qtbot, window, "documents")
     editor = new_document(qtbot, page)
     qtbot.keyClicks(editor.number_symbol, "15-KH/")
     editor.number_symbol.insert("ĐU")  # QTest types Latin-1 only: the rest as a keyboard's input method would

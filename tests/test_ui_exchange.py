@@ -17,7 +17,7 @@ from chibo.sync.importer import import_bundle
 from chibo.sync.keys import load_keys, make_new_keys
 from chibo.ui.operations import wait_for_jobs
 
-from conftest import answer_next_dialog, fingerprint_of, link, open_main_window
+from conftest import answer_next_dialog, fingerprint_of, link, open_main_window, show_page
 from person import choose_files, choose_folder
 
 
@@ -38,7 +38,7 @@ def _seq(book) -> int:
 
 def test_without_the_superiors_key_a_cell_writes_nothing_until_it_says_so_twice(qtbot, cell_a, stick):
     window = open_window(qtbot, cell_a)
-    page = window.exchange
+    page = show_page(qtbot, window, "exchange")
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "Gửi báo cáo lên cấp trên", "Nhận gói kế hoạch", "Nhật ký"]
     assert "Chưa nhập gói kế hoạch của cấp trên nên gói báo cáo chưa niêm phong được" in page.state.text()
@@ -70,7 +70,7 @@ def test_without_the_superiors_key_a_cell_writes_nothing_until_it_says_so_twice(
 def test_a_cell_that_has_its_superiors_key_writes_a_sealed_bundle(qtbot, cell_a, receiving, stick):
     link(cell_a, receiving, stick)
     window = open_window(qtbot, cell_a)
-    page = window.exchange
+    page = show_page(qtbot, window, "exchange")
     superior = fingerprint_of(receiving)
     assert f"Cấp trên: Đảng ủy xã Sơn Cao (mã khóa {superior})" in page.state.text()
     panel = page.export_panel
@@ -120,7 +120,7 @@ def test_the_receiving_level_imports_approves_by_fingerprint_and_sums(qtbot, cel
     bundles = [export_bundle(cell, stick).path for cell in (cell_a, cell_b)]
     import_bundle(receiving, bundles[0], approve={fingerprint_of(cell_a)})
     window = open_window(qtbot, receiving)
-    page = window.exchange
+    page = show_page(qtbot, window, "exchange")
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "Nhận gói báo cáo", "Duyệt gói", "Tình hình báo cáo", "Số liệu tổng hợp", "Biểu đồ tỷ lệ học tập",
         "Gửi gói kế hoạch", "Nhật ký"]
@@ -203,7 +203,7 @@ def test_a_cancelled_approval_counts_nothing(qtbot, cell_a, receiving, stick):
     link(cell_a, receiving, stick)
     import_bundle(receiving, export_bundle(cell_a, stick).path)
     window = open_window(qtbot, receiving)
-    page = window.exchange
+    page = show_page(qtbot, window, "exchange")
     qtbot.waitUntil(lambda: page.pending.model.rowCount() == 1, timeout=10_000)
     answer_next_dialog(qtbot, "Hủy")
     qtbot.mouseClick(page.pending.approve_button, Qt.LeftButton)

@@ -21,6 +21,8 @@ from chibo.ui.dialogs.first_run import IMPORT, START, UNIT, WELCOME
 from chibo.ui.main_window import MainWindow
 from chibo.ui.operations import run_in_background, wait_for_jobs
 
+from conftest import show_page
+
 NEXT, BACK, FINISH, QUIT = QWizard.NextButton, QWizard.BackButton, QWizard.FinishButton, QWizard.CancelButton
 
 
@@ -89,7 +91,7 @@ def opened_book(qtbot, startup) -> Book:
     """After Hoàn tất: the main window's pages are built on the book and filled once."""
     qtbot.waitUntil(lambda: startup.book is not None, timeout=60_000)
     window = startup.window
-    qtbot.waitUntil(lambda: window.exchange.role is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.fills["overview"] > 0 and window.book is not None, timeout=10_000)
     assert window.book is startup.book and window.isVisible()
     return startup.book
 
@@ -119,7 +121,9 @@ def test_demo_with_the_mouse_opens_the_demo_book_and_leaves_the_real_one_empty(q
     window = first_start.window
     with book.session() as db:
         on_roll = len(list_members(db, include_left=False))
-    assert counts(book) == (1, 35) and window.register.count.text() == f"{on_roll} / 35 đảng viên"
+    assert window.sidebar.unit_name.text() == "Chi bộ bản Nà Khum"
+    register = show_page(qtbot, window, "register")
+    assert counts(book) == (1, 35) and register.count.text() == f"{on_roll} / 35 đảng viên"
     assert window.place.text() == f"Chi bộ bản Nà Khum (chi bộ mẫu, dữ liệu hư cấu) — sổ lưu ở {book.folder}"
     with Book.open(first_start.folder) as real:  # the demo's book was closed; the real one is free and empty
         assert real.local_unit_id is None and counts(real) == (0, 0)
@@ -158,10 +162,11 @@ def test_cell_by_hand_with_the_keyboard_opens_the_register_with_the_first_member
         "Chi bộ bản Nậm Cáy", "Đảng bộ xã Sơn Cao", "Sơn Cao", "cell")
     window = first_start.window
     assert window.place.text() == f"Chi bộ bản Nậm Cáy (Đảng bộ xã Sơn Cao) — sổ lưu ở {book.folder}"
-    assert window.pages.currentWidget() is window.register
+    assert window.stack.currentWidget() is window.register
     dialog = window.register.last_dialog
     qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5_000)
     assert dialog.windowTitle() == "Thêm đảng viên"
+    qtbot.waitUntil(lambda: window.fills["register"] == 1, timeout=10_000)  # filled behind the dialog
     assert window.register.empty_hint.isVisible()
     assert window.register.empty_hint.text() == (
         "Chưa có đảng viên nào. Bấm “Thêm đảng viên” hoặc “Nhập từ tệp Excel…”.")
@@ -185,7 +190,7 @@ def test_cell_by_hand_with_the_mouse(qtbot, first_start):
     book = opened_book(qtbot, first_start)
     assert book.folder == first_start.folder.resolve() and counts(book) == (1, 0)
     window = first_start.window
-    assert window.pages.currentWidget() is window.register
+    assert window.stack.currentWidget() is window.register
     dialog = window.register.last_dialog
     qtbot.waitUntil(dialog.isVisible, timeout=5_000)
     assert dialog.windowTitle() == "Thêm đảng viên"
@@ -206,10 +211,11 @@ def test_receiving_level_with_the_mouse(qtbot, first_start):
         unit = db.exec(select(Unit)).one()
     assert (unit.name, unit.role) == ("Đảng ủy xã Sơn Cao", "receiving")
     window = first_start.window
+    qtbot.waitUntil(lambda: window.fills["exchange"] > 0, timeout=10_000)
     assert window.exchange.role == "receiving"
     # A receiving level keeps no member register: it starts where the cells' bundles come in, with no
     # "Thêm đảng viên" dialog opened over the register as after "Nhập tay".
-    assert window.pages.currentWidget() is window.exchange and window.register.last_dialog is None
+    assert window.stack.currentWidget() is window.exchange and window.built("register") is None
     assert window.exchange.tabs.tabText(window.exchange.tabs.currentIndex()) == "Nhận gói báo cáo"
 
 
@@ -283,7 +289,7 @@ def test_cell_from_a_spreadsheet_with_the_mouse(qtbot, monkeypatch, first_start,
     click(qtbot, wizard, FINISH)
     book = opened_book(qtbot, first_start)
     assert book.folder == first_start.folder.resolve() and counts(book) == (1, 2)
-    register = first_start.window.register
+    register = show_page(qtbot, first_start.window, "register")
     assert register.model.rowCount() == 2
     with book.session() as db:
         roll = Roll.load(db)
@@ -304,7 +310,7 @@ def test_receiving_level_with_the_keyboard(qtbot, first_start):
     with book.session() as db:
         assert db.exec(select(Unit)).one().role == "receiving"
     window = first_start.window
-    assert window.pages.currentWidget() is window.exchange and window.register.last_dialog is None
+    assert window.stack.currentWidget() is window.exchange and window.built("register") is None
 
 
 def test_cell_from_a_spreadsheet_with_the_keyboard(qtbot, monkeypatch, first_start, tmp_path):

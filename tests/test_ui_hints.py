@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from conftest import open_main_window
+from conftest import open_main_window, show_page
 
 
 def type_text(widget, text: str) -> None:
@@ -29,7 +29,7 @@ def empty_window(qtbot, book):
 
 def test_settings_show_no_unsaved_change_until_one_is_made(qtbot, demo_window):
     window = demo_window
-    page = window.settings
+    page = show_page(qtbot, window, "settings")
     window.show_page(page)
     qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
     assert page.status.text() == "" and not page.dirty
@@ -53,25 +53,25 @@ def test_settings_show_no_unsaved_change_until_one_is_made(qtbot, demo_window):
 def test_empty_lists_say_what_to_do(qtbot, empty_window):
     window = empty_window
     expected = {
-        window.register: "Chưa có đảng viên nào. Bấm “Thêm đảng viên” hoặc “Nhập từ tệp Excel…”.",
-        window.sessions: "Chưa ghi buổi sinh hoạt nào. Bấm “Ghi buổi mới” để ghi một buổi họp, điểm danh và biên "
+        "register": "Chưa có đảng viên nào. Bấm “Thêm đảng viên” hoặc “Nhập từ tệp Excel…”.",
+        "sessions": "Chưa ghi buổi sinh hoạt nào. Bấm “Ghi buổi mới” để ghi một buổi họp, điểm danh và biên "
                          "bản.",
-        window.documents: "Chưa có văn bản nào cần học. Bấm “Thêm văn bản” cho mỗi nghị quyết, chỉ thị cấp trên gửi "
+        "documents": "Chưa có văn bản nào cần học. Bấm “Thêm văn bản” cho mỗi nghị quyết, chỉ thị cấp trên gửi "
                           "về, hoặc nhập gói kế hoạch ở trang Trao đổi dữ liệu.",
-        window.plans: "Chưa có kế hoạch nào. Bấm “Lập kế hoạch mới” cho chương trình thực hiện một văn bản của chi "
+        "plans": "Chưa có kế hoạch nào. Bấm “Lập kế hoạch mới” cho chương trình thực hiện một văn bản của chi "
                       "bộ, hoặc cho kế hoạch hành động của một đảng viên.",
-        window.outreach: "Chưa ghi hoạt động tuyên truyền nào. Bấm “Ghi hoạt động mới” sau một buổi nói chuyện với "
+        "outreach": "Chưa ghi hoạt động tuyên truyền nào. Bấm “Ghi hoạt động mới” sau một buổi nói chuyện với "
                          "bà con, một buổi phát loa, một tin bài hay một pa nô.",
     }
-    for page, text in expected.items():
-        window.show_page(page)
+    for name, text in expected.items():
+        page = show_page(qtbot, window, name)
         assert page.empty_hint.isVisible() and page.empty_hint.text() == text, page
     assert window.place.text() == f"Chi bộ bản Nậm Cáy (Đảng bộ xã Nậm Xe) — sổ lưu ở {window.book.folder}"
 
 
 def test_the_register_hint_follows_the_search(qtbot, demo_window):
     window = demo_window
-    register = window.register
+    register = show_page(qtbot, window, "register")
     window.show_page(register)
     assert not register.empty_hint.isVisible()
     type_text(register.search, "không có ai tên này")
@@ -84,7 +84,7 @@ def test_the_register_hint_follows_the_search(qtbot, demo_window):
 
 def test_the_session_editors_document_list_shows_several_documents(qtbot, demo_window):
     window = demo_window
-    sessions = window.sessions
+    sessions = show_page(qtbot, window, "sessions")
     window.show_page(sessions)
     sessions.table.selectRow(0)
     qtbot.mouseClick(sessions.edit_button, Qt.LeftButton)

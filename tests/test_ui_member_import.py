@@ -15,14 +15,16 @@ from chibo.store.models import Member, MemberStatusChange
 from chibo.ui.dialogs.member_import import CHECK, NAME, READ_FROM, SINCE, STATUS
 from sheets import hand_kept_xlsx
 
+from conftest import show_page
+
 
 @pytest.fixture
 def register(qtbot, demo_window):
     window = demo_window
-    window.show_page(window.register)
+    page = show_page(qtbot, window, "register")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
-    return window.register
+    return page
 
 
 def member_count(book) -> int:

@@ -11,13 +11,13 @@ from sqlmodel import func, select
 
 from chibo.services.members import list_members, status_history
 from chibo.store.models import Member
-from conftest import answer_next_dialog
+from conftest import answer_next_dialog, show_page
 
 
 @pytest.fixture
 def window(qtbot, demo_window):
     w = demo_window
-    w.navigation.setCurrentRow(1)
+    show_page(qtbot, w, "register")
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=5_000)  # shortcuts go to the active window
     return w
@@ -44,7 +44,7 @@ def select_member(window, name: str) -> None:
 
 
 def test_ctrl_n_adds_a_member_who_then_appears_in_the_register(qtbot, window, demo_book):
-    page = window.register
+    page = show_page(qtbot, window, "register")
     qtbot.keyClick(window.register.table, Qt.Key_N, Qt.ControlModifier)
     dialog = page.last_dialog
     assert dialog.isVisible() and dialog.windowTitle() == "Thêm đảng viên"
@@ -112,7 +112,7 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, window, demo_book):
 
 
 def test_a_member_transferred_out_leaves_the_default_list_and_keeps_the_history(qtbot, window, demo_book):
-    page = window.register
+    page = show_page(qtbot, window, "register")
     select_member(window, "nguyen thi huong")
     member_id = page.selected_row().member.id
     dialog = open_status_dialog(qtbot, page)
@@ -147,7 +147,7 @@ def open_status_dialog(qtbot, page):
     ("chinh_thuc", "Đã rời chi bộ"),  # moves away; the reason is left to choose
 ])
 def test_change_of_status_proposes_the_likely_next_status_never_the_current_one(qtbot, window, current, proposed):
-    page = window.register
+    page = show_page(qtbot, window, "register")
     row = next(i for i, r in enumerate(page.model.rows) if r.status == current)
     page.table.selectRow(row)
     dialog = open_status_dialog(qtbot, page)

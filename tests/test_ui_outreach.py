@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from chibo.services.outreach import outreach_totals
-from conftest import answer_next_dialog
+from conftest import answer_next_dialog, show_page
 from person import click, click_button, replace_text, type_text
 
 
@@ -20,7 +20,7 @@ def open_new(qtbot, page):
 
 def test_add_then_delete_an_outreach_entry(qtbot, demo_window):
     window = demo_window
-    page = window.outreach
+    page = show_page(qtbot, window, "outreach")
     window.show_page(page)
     before = page.model.rowCount()
     with window.book.session() as db:
@@ -48,8 +48,7 @@ def test_add_then_delete_an_outreach_entry(qtbot, demo_window):
 
 def test_a_bad_date_is_refused_and_nothing_written(qtbot, demo_window):
     window = demo_window
-    page = window.outreach
-    window.show_page(page)
+    page = show_page(qtbot, window, "outreach")
     before = page.model.rowCount()
     editor = open_new(qtbot, page)
     replace_text(qtbot, editor.held_on, "32/13/2026")

@@ -16,7 +16,7 @@ from chibo.services import sessions
 from chibo.services.issuing import archive_folder, register_rows
 from chibo.store.models import IssuedPaper, CellSession
 from chibo.vocabulary import SessionKind
-from conftest import answer_next_dialog
+from conftest import answer_next_dialog, show_page
 from person import click_button
 
 
@@ -33,10 +33,7 @@ def new_session(qtbot, window, demo_book):
                                           place="Nhà văn hóa bản")
         sessions.mark_all_present(db, session.id)
         session_id = session.id
-    with qtbot.waitSignal(window.loaded, timeout=20_000):
-        window.load()
-    window.show_page(window.sessions)
-    select(window.sessions, session_id)
+    select(show_page(qtbot, window, "sessions"), session_id)
     return session_id
 
 
@@ -193,7 +190,7 @@ def test_typed_numbers_badly_typed_or_taken_are_refused_and_nothing_is_issued(qt
 
 def test_a_number_given_before_originals_were_kept_is_rebuilt_only_when_asked(qtbot, window, demo_book, tmp_path,
                                                                             monkeypatch):
-    page = window.sessions
+    page = show_page(qtbot, window, "sessions")
     window.show_page(page)
     row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 6).data())
     number = page.model.index(row, 6).data()
@@ -278,7 +275,7 @@ def test_the_outgoing_register_opens_from_the_paper_bar_and_works_from_the_keybo
 def test_save_pdf_of_the_study_report_issues_it(qtbot, window, demo_book, tmp_path, monkeypatch):
     target = tmp_path / "bao-cao.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target.with_suffix("")), ""))
-    page = window.documents
+    page = show_page(qtbot, window, "documents")
     window.show_page(page)
     page.table.selectRow(0)
     with qtbot.waitSignal(page.papers.paper_built, timeout=20_000) as built:
@@ -292,7 +289,7 @@ def test_save_pdf_of_the_study_report_issues_it(qtbot, window, demo_book, tmp_pa
 def test_the_sign_in_sheet_is_printed_without_a_number(qtbot, window, tmp_path, monkeypatch):
     printed = tmp_path / "may-in.pdf"
     printer_to(monkeypatch, printed)
-    page = window.sessions
+    page = show_page(qtbot, window, "sessions")
     window.show_page(page)
     page.table.selectRow(0)
     page.papers.kind.setCurrentIndex(page.papers.kind.findData("attendance"))
@@ -306,7 +303,7 @@ def test_the_sign_in_sheet_is_printed_without_a_number(qtbot, window, tmp_path, 
 
 def test_nothing_selected_says_so(qtbot, window):
     said = []
-    page = window.plans
+    page = show_page(qtbot, window, "plans")
     window.show_page(page)
     page.table.clearSelection()
     answer_next_dialog(qtbot, "OK", seen=said)

@@ -10,6 +10,8 @@ from chibo.text import format_date
 from chibo.vocabulary import ItemStatus
 from person import click, click_button
 
+from conftest import show_page
+
 
 def open_new(qtbot, page):
     click_button(qtbot, page, "Lập kế hoạch mới (Ctrl+N)")
@@ -31,8 +33,7 @@ def plan_row(page, title):
 
 def test_a_plan_with_an_overdue_item_then_done(qtbot, demo_window):
     window = demo_window
-    window.navigation.setCurrentRow(4)
-    page = window.plans
+    page = show_page(qtbot, window, "plans")
     editor = open_new(qtbot, page)
     editor.title.setText("Kế hoạch bảo vệ rừng mùa khô")
     editor.year.setValue(date.today().year)
@@ -69,8 +70,7 @@ def test_a_plan_with_an_overdue_item_then_done(qtbot, demo_window):
 
 def test_a_second_individual_plan_for_the_year_is_refused(qtbot, demo_window):
     window = demo_window
-    page = window.plans
-    window.show_page(page)
+    page = show_page(qtbot, window, "plans")
     with window.book.session() as db:
         existing = next(p for p in list_plans(db) if p.member_id)
         count = len(list_plans(db))

@@ -11,7 +11,7 @@ import pytest
 from chibo.store.backup import list_backups, make_backup
 from chibo.ui.operations import wait_for_jobs
 
-from conftest import answer_next_dialog
+from conftest import answer_next_dialog, show_page
 
 
 def _damage(path):
@@ -79,7 +79,9 @@ def test_a_damaged_book_offers_its_newest_good_backup_and_opens_restored(qtbot, 
         qtbot.waitUntil(lambda: bool(said), timeout=20_000)
         assert said[0].startswith("Đã khôi phục sổ từ bản sao lưu. Sổ trước khi khôi phục được lưu ở hong-")
         assert startup.app.exited_with is None and window.book is startup.book
-        qtbot.waitUntil(lambda: window.register.model.rowCount() > 0, timeout=20_000)
+        qtbot.waitUntil(lambda: window.fills["overview"] > 0, timeout=20_000)  # the restored book's board
+        assert window.built("overview").board.members.on_roll > 0
+        assert show_page(qtbot, window, "register").model.rowCount() > 0
         kept = list((folder / "backups").glob("hong-*.sqlite.bak"))
         assert len(kept) == 1 and kept[0].read_bytes()[:100] == b"\0" * 100  # the damaged book kept as it was
     finally:

@@ -16,14 +16,14 @@ from sqlmodel import select
 
 from chibo.services.figures import session_figures
 from chibo.store.models import AgendaItem, CellSession, Speech
-from conftest import answer_next_dialog
+from conftest import answer_next_dialog, show_page
 
 TABLES = ("session", "attendance", "speech", "agenda_item", "session_document", "rev_counter")
 
 
 @pytest.fixture
-def window(demo_window):
-    demo_window.navigation.setCurrentRow(3)
+def window(qtbot, demo_window):
+    show_page(qtbot, demo_window, "sessions")
     return demo_window
 
 
@@ -114,7 +114,7 @@ def all_present_with_chair(qtbot, dialog):
 
 
 def test_a_session_with_two_absences_by_keyboard_and_live_figures(qtbot, window, demo_book):
-    page = window.sessions
+    page = show_page(qtbot, window, "sessions")
     before = page.model.rowCount()
     dialog = open_new(qtbot, page)
     roll, view = dialog.roll, dialog.roll_view
@@ -152,7 +152,7 @@ def test_a_session_with_two_absences_by_keyboard_and_live_figures(qtbot, window,
 
 
 def test_a_refused_session_stays_open_and_writes_nothing(qtbot, window, demo_book):
-    dialog = open_new(qtbot, window.sessions)
+    dialog = open_new(qtbot, show_page(qtbot, window, "sessions"))
     type_text(dialog.start_time, "16:00")
     type_text(dialog.end_time, "14:00")
     before = rows_of(demo_book)
@@ -164,7 +164,7 @@ def test_a_refused_session_stays_open_and_writes_nothing(qtbot, window, demo_boo
 
 
 def test_a_chair_marked_absent_is_refused_with_the_sentence_and_nothing_written(qtbot, window, demo_book):
-    dialog = open_new(qtbot, window.sessions)
+    dialog = open_new(qtbot, show_page(qtbot, window, "sessions"))
     chair, _secretary = all_present_with_chair(qtbot, dialog)
     assert not dialog.problems.isVisible()
     dialog.roll_view.setFocus()
@@ -190,7 +190,7 @@ def test_a_chair_marked_absent_is_refused_with_the_sentence_and_nothing_written(
 
 
 def test_an_absent_speaker_is_refused(qtbot, window, demo_book):
-    dialog = open_new(qtbot, window.sessions)
+    dialog = open_new(qtbot, show_page(qtbot, window, "sessions"))
     all_present_with_chair(qtbot, dialog)
     dialog.roll_view.setFocus()
     dialog.roll_view.selectRow(row_of(dialog.roll, "Vương Thị Vỹ"))
@@ -207,7 +207,7 @@ def test_an_absent_speaker_is_refused(qtbot, window, demo_book):
 
 
 def test_the_vote_is_typed_or_given_by_one_click_and_counts_only_who_may_vote(qtbot, window, demo_book):
-    dialog = open_new(qtbot, window.sessions)
+    dialog = open_new(qtbot, show_page(qtbot, window, "sessions"))
     all_present_with_chair(qtbot, dialog)
     present = sum(1 for row in dialog.roll.rows if row[3] == "co_mat")
     voters = sum(1 for row in dialog.roll.rows if row[3] == "co_mat" and row[2] == "chinh_thuc")
@@ -237,7 +237,7 @@ def test_the_vote_is_typed_or_given_by_one_click_and_counts_only_who_may_vote(qt
 def test_agenda_items_entered_by_mouse_are_saved_and_printed_in_order(qtbot, window, demo_book):
     from chibo.reports.minutes import build_minutes
 
-    dialog = open_new(qtbot, window.sessions)
+    dialog = open_new(qtbot, show_page(qtbot, window, "sessions"))
     chair, secretary = all_present_with_chair(qtbot, dialog)
     show_tab(qtbot, dialog, 1)
     agenda = dialog.agenda
@@ -278,7 +278,7 @@ def test_agenda_items_entered_by_mouse_are_saved_and_printed_in_order(qtbot, win
 
 
 def test_agenda_items_entered_by_keyboard(qtbot, window, demo_book):
-    dialog = open_new(qtbot, window.sessions)
+    dialog = open_new(qtbot, show_page(qtbot, window, "sessions"))
     all_present_with_chair(qtbot, dialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
@@ -336,7 +336,7 @@ def test_a_saved_item_and_speech_are_corrected_in_place_and_an_item_dropped_with
         said = speeches(db, session.id)
     first = next(s for s in said if s.agenda_item_id == items[0].id)
     on_second = {s.id for s in said if s.agenda_item_id == items[1].id}
-    dialog = open_selected(qtbot, window.sessions, session.id)
+    dialog = open_selected(qtbot, show_page(qtbot, window, "sessions"), session.id)
     show_tab(qtbot, dialog, 1)
     agenda = dialog.agenda
     agenda.list.setCurrentRow(1)
@@ -363,7 +363,7 @@ def test_a_saved_item_and_speech_are_corrected_in_place_and_an_item_dropped_with
 
 def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(qtbot, window, demo_book):
     warned = []
-    page = window.sessions
+    page = show_page(qtbot, window, "sessions")
     with demo_book.session() as db:  # a book written before the rules: a vote above the voters
         session_id = db.exec(select(CellSession).where(CellSession.kind == "thuong_ky")).first().id
         db.execute(text("UPDATE session SET number_symbol = '', votes_for = 99 WHERE id = :id"), {"id": session_id})
@@ -383,7 +383,7 @@ def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(
 
 
 def test_the_cell_rules_for_attached_members_and_guest_chairs_are_settings(qtbot, window, demo_book):
-    settings = window.settings
+    settings = show_page(qtbot, window, "settings")
     window.show_page(settings)
     qtbot.waitUntil(lambda: settings.data is not None, timeout=10_000)
     settings.tabs.setCurrentIndex(1)
@@ -392,8 +392,7 @@ def test_the_cell_rules_for_attached_members_and_guest_chairs_are_settings(qtbot
     click(qtbot, settings.guest_chair)
     with qtbot.waitSignal(settings.changed, timeout=10_000):
         click(qtbot, settings.save_button)
-    window.navigation.setCurrentRow(3)
-    dialog = open_new(qtbot, window.sessions)
+    dialog = open_new(qtbot, show_page(qtbot, window, "sessions"))
     click(qtbot, dialog.all_present)
     voters = sum(1 for row in dialog.roll.rows if row[3] == "co_mat" and row[2] in ("chinh_thuc", "sinh_hoat_tam"))
     assert f"Đảng viên có quyền biểu quyết có mặt: <b>{voters}</b>" in dialog.vote.voters.text()
@@ -425,7 +424,7 @@ def test_a_session_of_the_previous_release_shows_what_is_wrong_and_prints_once_f
     book = Book.open(folder)
     try:
         window = open_main_window(qtbot, book, "sessions")
-        page = window.sessions
+        page = show_page(qtbot, window, "sessions")
         qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=10_000)
         session_id = next(r[0] for r in page.model.rows if r[1][0] == "05/09/2026")
         dialog = open_selected(qtbot, page, session_id)

@@ -12,7 +12,7 @@ from chibo.services.settings import load_rules
 from chibo.services.units import local_unit
 from chibo.store.backup import list_backups
 from chibo.store.models import Member
-from conftest import answer_next_dialog
+from conftest import answer_next_dialog, show_page
 from person import button, choose_file, click, click_button
 from sqlmodel import func, select
 
@@ -20,9 +20,7 @@ from sqlmodel import func, select
 @pytest.fixture
 def page(qtbot, demo_window):
     window = demo_window
-    window.show_page(window.settings)
-    qtbot.waitUntil(lambda: window.settings.data is not None, timeout=10_000)
-    return window.settings
+    return show_page(qtbot, window, "settings")
 
 
 def saved(qtbot, page) -> None:
@@ -168,8 +166,7 @@ def test_the_unit_tab_shows_the_key_and_the_superior_and_makes_new_keys_on_purpo
 
     window = demo_window
     book = window.book
-    window.show_page(window.settings)
-    page = window.settings
+    page = show_page(qtbot, window, "settings")
     qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
     assert page.keys.superior.text() == "Chưa có: hãy nhập gói kế hoạch của cấp trên (mục Trao đổi dữ liệu)."
     old = fingerprint_of(book)
@@ -180,7 +177,7 @@ def test_the_unit_tab_shows_the_key_and_the_superior_and_makes_new_keys_on_purpo
 
     seen = []
     answer_next_dialog(qtbot, "Tạo khóa mới", seen=seen)
-    with qtbot.waitSignal(page.changed, timeout=10_000):
+    with qtbot.waitSignal(page.keys.made, timeout=10_000):
         qtbot.mouseClick(page.keys.new_keys_button, Qt.LeftButton)
     assert "Chỉ tạo khóa mới khi khóa của đơn vị đã mất" in seen[0]
     new = load_keys(book.folder).fingerprint
@@ -198,7 +195,7 @@ def test_lost_keys_are_said_on_the_unit_tab(qtbot, cell_a, receiving, stick):
     published = fingerprint_of(cell_a)
     shutil.rmtree(cell_a.folder / "keys")  # restored on a new computer: the keys are not in the backup
     window = open_main_window(qtbot, cell_a, page="settings")
-    page = window.settings
+    page = show_page(qtbot, window, "settings")
     qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
     assert page.keys.fingerprint.text() == (f"Máy này không có khóa của đơn vị (mã khóa đã gửi đi: {published}). Nếu khóa "
                                        "đã mất, hãy tạo khóa mới.")

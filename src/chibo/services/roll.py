@@ -1,5 +1,8 @@
 """Who was in the cell, and with which status, on any day: built once from the status history so
-that figures over many sessions need one query, not one per member per session."""
+that figures over many sessions need one query, not one per member per session.
+
+The class needs no database layer: `Roll.load` reads it through the engine, `glance.roll` through
+the plain sqlite3 reader of the first screen; SQLModel is imported only by `load`."""
 
 from __future__ import annotations
 
@@ -7,15 +10,13 @@ import bisect
 from collections import defaultdict
 from datetime import date
 
-from sqlmodel import col
-
-from chibo.services.lookups import alive
-from chibo.store.models import Member, MemberStatusChange
 from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, MemberStatus
 
 
 class Roll:
-    def __init__(self, changes: list[MemberStatusChange]):
+    def __init__(self, changes):
+        """`changes`: status changes (objects with member_id, effective_on, status), in the order
+        they apply: by day, and within a day by rev."""
         by_member: dict[str, list[tuple[date, int, str]]] = defaultdict(list)
         for order, change in enumerate(changes):
             by_member[change.member_id].append((change.effective_on, order, change.status))
@@ -25,6 +26,11 @@ class Roll:
     @classmethod
     def load(cls, db, unit_id: str | None = None) -> "Roll":
         """The roll of the book; at a receiving level, `unit_id` picks one cell's members."""
+        from sqlmodel import col
+
+        from chibo.services.lookups import alive
+        from chibo.store.models import Member, MemberStatusChange
+
         # Rows changed later win over rows of the same day: order by rev within a day.
         query = (
             alive(MemberStatusChange)

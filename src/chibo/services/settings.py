@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chibo.errors import ValidationError
-from chibo.store.book import get_setting, set_setting
 
 # Quorum rules a cell can choose.
 QUORUM_FULL_MEMBERS = "dang_vien_chinh_thuc"  # Quy định 24-QĐ/TW 9.3.2 (DOMAIN.md)
@@ -42,6 +41,8 @@ class CellRules:
 
 
 def load_rules(db) -> CellRules:
+    from chibo.store.book import get_setting  # the constants above are read by screens before SQLModel is imported
+
     default = CellRules()
     return CellRules(
         quorum_rule=get_setting(db, "quorum_rule", default.quorum_rule),
@@ -56,6 +57,8 @@ def load_rules(db) -> CellRules:
 
 
 def save_rules(db, rules: CellRules) -> None:
+    from chibo.store.book import set_setting
+
     if rules.quorum_rule not in QUORUM_RULE_LABELS:
         raise ValidationError("Quy tắc tính đủ số lượng biểu quyết không hợp lệ.")
     grades = [g.strip() for g in rules.essay_grades if g.strip()]

@@ -10,19 +10,14 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import create_engine
 
-BUSY_TIMEOUT_MS = 10_000
+from chibo.store.pragmas import BUSY_TIMEOUT_MS, apply_pragmas
 
 
 def _configure_connection(dbapi_connection, _record) -> None:
     # pysqlite opens transactions lazily and behind our back; take control so BEGIN is explicit
     # and a transaction covers its reads too (SQLAlchemy's documented recipe).
     dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
+    apply_pragmas(dbapi_connection)
 
 
 def _begin(connection) -> None:

@@ -32,6 +32,7 @@ from chibo.vocabulary import UnitRole
 SEQ_SETTING = "sync_last_seq"
 ACKED_REV_SETTING = "sync_acked_rev"  # the highest rev the receiving level confirmed
 SENT_SETTING = "sync_sent"  # {seq: highest rev carried}
+SENT_AT_SETTING = "sync_last_sent_at"  # when the last report bundle was written (the overview says it)
 ACKED_SEQ_SETTING = "sync_acked_seq"  # the last bundle the superior confirmed (a forward's children's bundles)
 PLAN_SEQ_SETTING = "plan_last_seq"  # receiving level: the last plan bundle written
 NOT_SEALED = ("Chưa có khóa của cấp trên nên gói báo cáo không niêm phong được: ai cầm USB cũng đọc được họ tên, "
@@ -166,6 +167,7 @@ def export_bundle(book, folder: Path, *, full: bool = False, unsealed: bool = Fa
         sent = dict(get_setting(db, SENT_SETTING, {}))
         sent[str(seq)] = upto_rev
         set_setting(db, SENT_SETTING, sent)
+        set_setting(db, SENT_AT_SETTING, now.isoformat())
     return ExportResult(target, seq, target.stat().st_size, len(lines), counts, recipient is not None, digest)
 
 

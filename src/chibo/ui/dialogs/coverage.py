@@ -6,15 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from chibo.text import format_date, format_percent
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import message_of, run_in_background
+from chibo.ui.operations import QueryOp
 from chibo.ui.widgets.screen import fit_to_screen
-from chibo.ui.widgets.table import ColumnsModel, record_table
+from chibo.ui.widgets.table import ColumnsModel, fit_columns, record_table
 from chibo.ui.dialogs.essay import EssayDialog
 from chibo.ui.dialogs.makeup import MakeupDialog
 
@@ -106,9 +106,7 @@ class CoverageModel(ColumnsModel):
 
 
 class CoverageDialog(QDialog):
-    """Who has studied the document; make-up and essays from here. `changed` after every write."""
-
-    changed = Signal()
+    """Who has studied the document; make-up and essays from here (it reads itself again after each)."""
 
     def __init__(self, book, document_id: str, parent=None):
         super().__init__(parent)
@@ -145,27 +143,21 @@ class CoverageDialog(QDialog):
         fit_to_screen(self, 1000, 640)
 
     def reload(self) -> None:
-        book, document_id = self.book, self.document_id
-
-        def read():
-            with book.session() as db:
-                return load_coverage(db, document_id)
-
-        run_in_background(read, self._show,
-                          lambda exc: self.summary.setText(message_of(exc, tr("Could not be read."))))
+        document_id = self.document_id
+        QueryOp(self, self.book, lambda db: load_coverage(db, document_id), self._show,
+                failure_text=tr("Could not read who has studied this document.")).run()
 
     def _show(self, c: Coverage) -> None:
         self.coverage = c
         self.heading.setText(f"{c.document.number_symbol}: {c.document.title}")
         self.summary.setText(coverage_summary(c))
         self.model.set_coverage(c)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        fit_columns(self.table, 3)
         self.makeup_button.setEnabled(bool(c.figures.missing))
         self.essay_button.setEnabled(bool(self.model.rows))
 
     def _open(self, dialog) -> None:
-        dialog.saved.connect(lambda _result: (self.reload(), self.changed.emit()))
+        dialog.saved.connect(lambda _result: self.reload())
         self.last_dialog = dialog
         dialog.open()
 
@@ -190,13 +182,25 @@ class CoverageDialog(QDialog):
         self._open(EssayDialog(self.book, c, member_id, cells[0], parent=self))
 
 
-def open_coverage(page) -> None:
-    document_id = page.selected_id()
+def open_coverage(host, document_id: str | None) -> None:
+    """Who has studied the document, over `host` (the documents page, or the board)."""
     if document_id is None:
-        QMessageBox.information(page, "chibo", page.nothing_selected)
+        QMessageBox.information(host, "chibo", host.nothing_selected)
         return
-    dialog = CoverageDialog(page.book, document_id, parent=page)
-    dialog.changed.connect(page.changed)
-    page.last_dialog = dialog
+    dialog = CoverageDialog(host.book, document_id, parent=host)
+    host.last_dialog = dialog
     dialog.reload()
     dialog.open()
+
+
+def open_makeup(host, document_id: str) -> None:
+    """Straight to a make-up of the document's latest study session (the board's button)."""
+    def show(c: Coverage) -> None:
+        if not c.figures.sessions or not c.figures.missing:  # changed since the board was read
+            QMessageBox.information(host, "chibo", tr("Nobody needs a make-up of {document} any more.").format(
+                document=c.document.number_symbol))
+            return
+        host.show_dialog(MakeupDialog(host.book, c, parent=host))
+
+    QueryOp(host, host.book, lambda db: load_coverage(db, document_id), show,
+            failure_text=tr("Could not read who has studied this document.")).run()

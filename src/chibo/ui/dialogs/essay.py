@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 
 from chibo.text import format_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
+from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import tr
 from chibo.ui.widgets.screen import fit_to_screen
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 
 
 class EssayDialog(EditorDialog):
+    changes = changes(Kind.ESSAYS)
+
     def __init__(self, book, c: Coverage, member_id: str, name: str, parent=None):
         super().__init__(book, tr("Essay"), parent)
         self.member_id, self.document_id = member_id, c.document.id

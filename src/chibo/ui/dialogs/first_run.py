@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from chibo.ui.i18n import tr
 from chibo.ui.dialogs.member_import import ImportPreviewPanel
-from chibo.ui.operations import message_of, run_write
+from chibo.ui.operations import EVERYTHING, BookOp, message_of
 from chibo.ui.dialogs.first_run_recover import RecoverPage
 from chibo.ui.widgets.screen import fit_to_screen
 
@@ -189,7 +189,8 @@ class FirstRunWizard(QWizard):
         def work():
             return set_up(book, choice, unit, preview, skip)
 
-        run_write(work, lambda ready: self._ready(choice, ready), self._refused)
+        BookOp(self, book, work, EVERYTHING, in_session=False).success(lambda ready: self._ready(choice, ready)).failure(
+            self._refused).run()
 
     def _ready(self, choice: str, book) -> None:
         self._working = False

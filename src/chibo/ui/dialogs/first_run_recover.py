@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from chibo.ui.widgets.drives import DestinationPicker
 from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
-from chibo.ui.operations import run_write
+from chibo.ui.operations import EVERYTHING, BookOp, Kind, changes
 
 
 def _label(style: str = "", text: str = "") -> QLabel:
@@ -89,7 +89,8 @@ class RecoverPage(QWizardPage):
                                          "this key fingerprint out to them over the phone.").format(file=path.name,
                                                                                                    where=where))
 
-        run_write(lambda: write_restore_request(book, name, folder), done, lambda exc: show_failure(self, exc))
+        BookOp(self, book, lambda: write_restore_request(book, name, folder), changes(Kind.EXCHANGE),
+               in_session=False).success(done).failure(lambda exc: show_failure(self, exc)).run()
 
     def choose_restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Choose the restore bundle"), "",
@@ -102,8 +103,8 @@ class RecoverPage(QWizardPage):
         from chibo.sync.restore_import import import_restore
 
         book = self.book
-        run_write(lambda: import_restore(book, path, approve=approve), lambda report: self._imported(path, report),
-                  lambda exc: show_failure(self, exc))
+        BookOp(self, book, lambda: import_restore(book, path, approve=approve), EVERYTHING, in_session=False).success(
+            lambda report: self._imported(path, report)).failure(lambda exc: show_failure(self, exc)).run()
 
     def _imported(self, path: Path, report) -> None:
         from chibo.sync.trust import PendingKey

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QMessag
 
 from chibo.text import format_date
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import message_of, run_in_background
+from chibo.ui.operations import QueryOp
 from chibo.ui.widgets.pdf_view import PREVIEW_WIDTH, PdfPreviewDialog, render_pages
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.widgets.table import ColumnsModel, record_table
@@ -111,7 +111,7 @@ class OutgoingRegisterDialog(QDialog):
                                                 render_pages(pdf, width=PREVIEW_WIDTH), note=note)
             self.last_dialog.open()
 
-        run_in_background(work, shown, lambda exc: QMessageBox.warning(self, "chibo", message_of(exc, failure)))
+        QueryOp(self, self.book, work, shown, failure_text=failure, in_session=False).run()
 
     def view_original(self) -> None:
         """The archived original, checked against its hash: printed and saved as it was issued."""

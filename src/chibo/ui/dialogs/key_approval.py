@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from chibo.text import format_date
 from chibo.ui.widgets.exchange_parts import fill_table, list_table, show_failure
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import run_write
+from chibo.ui.operations import EVERYTHING, BookOp, Kind, changes
 
 PENDING_COLUMNS = (QT_TR_NOOP("Unit"), QT_TR_NOOP("Key approved before"), QT_TR_NOOP("Key fingerprint to compare"),
                    QT_TR_NOOP("Bundles waiting"), QT_TR_NOOP("First received"))
@@ -143,8 +143,9 @@ class PendingPanel(QGroupBox):
         if self.dialog.exec() != QDialog.Accepted:
             return
         book, other = self.book, self.dialog.other_superior
-        run_write(lambda: approve_pending(book, entry.unit_id, entry.fingerprint, other_superior=other),
-                  self.decided.emit, lambda exc: show_failure(self, exc))
+        # Approving re-imports the bundles held for the key: they may bring any kind of record.
+        BookOp(self, book, lambda: approve_pending(book, entry.unit_id, entry.fingerprint, other_superior=other),
+               EVERYTHING, in_session=False).success(self.decided.emit).failure(lambda exc: show_failure(self, exc)).run()
 
     def reject(self) -> None:
         from chibo.sync.trust import reject_pending
@@ -160,5 +161,5 @@ class PendingPanel(QGroupBox):
         if answer != QMessageBox.Yes:
             return
         book = self.book
-        run_write(lambda: reject_pending(book, entry.unit_id, entry.fingerprint), lambda _: self.decided.emit([]),
-                  lambda exc: show_failure(self, exc))
+        BookOp(self, book, lambda: reject_pending(book, entry.unit_id, entry.fingerprint), changes(Kind.EXCHANGE),
+               in_session=False).success(lambda _: self.decided.emit([])).failure(lambda exc: show_failure(self, exc)).run()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QListWidget, QList
 
 from chibo.text import format_date
 from chibo.ui.editors.base import EditorDialog, date_field
+from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import tr
 from chibo.ui.widgets.screen import fit_to_screen
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 class MakeupDialog(EditorDialog):
     """A make-up (học bù) of the document's latest study session for the members still missing."""
+    changes = changes(Kind.SESSIONS)
+
 
     def __init__(self, book, c: Coverage, parent=None):
         super().__init__(book, tr("Make-up session"), parent)

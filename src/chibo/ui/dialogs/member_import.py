@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from chibo.errors import ChiboError
 from chibo.text import format_date
 from chibo.ui.editors.base import EditorDialog
+from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import message_of, run_in_background
+from chibo.ui.operations import QueryOp, message_of
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.widgets.table import ColumnsModel, record_table
 from chibo.ui.words import MEMBER_STATUS, label, labels
@@ -192,11 +193,7 @@ class ImportPreviewPanel(QWidget):
         self.choose.setEnabled(False)
         self.file_label.setText(tr("Reading {file}…").format(file=path.name))
 
-        def read():
-            with book.session() as db:
-                return read_member_file(db, path)
-
-        run_in_background(read, self._show, self._refused)
+        QueryOp(self, book, lambda db: read_member_file(db, path), self._show).failure(self._refused).run()
 
     def _show(self, preview) -> None:
         self.choose.setEnabled(True)
@@ -272,6 +269,8 @@ class ImportPreviewPanel(QWidget):
 
 class MemberImportDialog(EditorDialog):
     """The register's "Nhập từ tệp Excel…": the same checked preview, then one transaction."""
+    changes = changes(Kind.MEMBERS)
+
 
     def __init__(self, book, parent=None):
         super().__init__(book, tr("Import the member list from a file"), parent)

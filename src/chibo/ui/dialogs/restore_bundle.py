@@ -17,7 +17,7 @@ from chibo.text import format_count
 from chibo.ui.widgets.drives import DestinationPicker
 from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
-from chibo.ui.operations import run_in_background, run_write
+from chibo.ui.operations import BookOp, Kind, QueryOp, changes
 
 _FINGERPRINT_STYLE = "font-family: monospace; font-size: 14pt; font-weight: bold"
 
@@ -99,7 +99,8 @@ class RestoreBundleDialog(QDialog):
             self.adjustSize()  # room for the fingerprint and the tick
             self._update()
 
-        run_in_background(lambda: read_request(path), done, lambda exc: show_failure(self, exc))
+        QueryOp(self, self.book, lambda: read_request(path), done, in_session=False).failure(
+            lambda exc: show_failure(self, exc)).run()
 
     def _update(self) -> None:
         self.write_button.setEnabled(self.request is None or self.same.isChecked())
@@ -129,4 +130,5 @@ class RestoreBundleDialog(QDialog):
             self._update()
             show_failure(self, exc)
 
-        run_write(lambda: export_restore(book, unit_id, folder, request=request, approve=approve), done, failed)
+        BookOp(self, book, lambda: export_restore(book, unit_id, folder, request=request, approve=approve),
+               changes(Kind.EXCHANGE), in_session=False).success(done).failure(failed).run()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import message_of, run_write
+from chibo.ui.operations import BookOp, Changes, message_of
 
 DATE_HINT = QT_TR_NOOP("dd/mm/yyyy")
 
@@ -40,9 +40,11 @@ def choice_field(choices: dict, current: str | None = None, empty: str | None = 
 
 class EditorDialog(QDialog):
     """Subclasses lay out their fields in `self.body`, call `watch` on them, and implement `values`
-    (read on the GUI thread) and `write(db, values)` (run on the write worker)."""
+    (read on the GUI thread) and `write(db, values)` (run on the write worker); `changes` says which
+    kinds of records a save changes, so that the pages showing them reload."""
 
     saved = Signal(object)
+    changes: Changes = Changes()
 
     def __init__(self, book, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -93,15 +95,10 @@ class EditorDialog(QDialog):
         if self._saving:
             return
         values = self.values()
-        book = self.book
         self._saving = True
         self.save_button.setEnabled(False)
-
-        def work():
-            with book.session() as db:  # a refusal rolls the whole write back
-                return self.write(db, values)
-
-        run_write(work, self._saved, self._refused)
+        BookOp(self, self.book, lambda db: self.write(db, values), self.changes).success(self._saved).failure(
+            self._refused).run()
 
     def _saved(self, result) -> None:
         self._saving = False

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from chibo.services.documents import ISSUING_BODIES
 from chibo.text import format_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
+from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import tr
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.words import DOCUMENT_KIND, ISSUING_LEVEL, labels
@@ -15,6 +16,8 @@ from chibo.vocabulary import DocumentKind, IssuingLevel
 
 
 class DocumentEditor(EditorDialog):
+    changes = changes(Kind.DOCUMENTS)
+
     def __init__(self, book, document=None, parent=None):
         super().__init__(book, tr("Edit document") if document else tr("Add a document to study"), parent)
         self.document_id = document.id if document else None
@@ -106,10 +109,10 @@ class DocumentEditor(EditorDialog):
 def open_document_editor(page, document_id: str | None) -> None:
     from chibo.services.lookups import get_alive
     from chibo.store.models import Document
+    from chibo.ui.pages.record_list import open_read
 
     if document_id is None:
         page.show_dialog(DocumentEditor(page.book, parent=page))
         return
-    page.open_read(lambda db: get_alive(db, Document, document_id),
-                   lambda document: DocumentEditor(page.book, document, parent=page),
-                   tr("Could not open this document."))
+    open_read(page, lambda db: get_alive(db, Document, document_id),
+              lambda document: DocumentEditor(page.book, document, parent=page), tr("Could not open this document."))

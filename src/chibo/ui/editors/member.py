@@ -10,6 +10,7 @@ from chibo.errors import ValidationError
 from chibo.services import members
 from chibo.text import format_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
+from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.words import CELL_POSITION, LEFT_REASON, MEMBER_STATUS, label, labels
@@ -20,6 +21,8 @@ SEX_CHOICES = {"Nam": QT_TR_NOOP("Male"), "Nữ": QT_TR_NOOP("Female")}  # store
 
 class MemberEditor(EditorDialog):
     """A new member (with the status held from a day) when `row` is None, else the member's details."""
+    changes = changes(Kind.MEMBERS)
+
 
     def __init__(self, book, row=None, parent=None):
         super().__init__(book, tr("Edit member") if row else tr("Add member"), parent)
@@ -106,6 +109,8 @@ def proposed_status(history: list) -> MemberStatus:
 
 class StatusDialog(EditorDialog):
     """A new line in the member's status history: from a day, a status (and why, when leaving)."""
+    changes = changes(Kind.MEMBERS)
+
 
     def __init__(self, book, row, history: list, parent=None):
         super().__init__(book, tr("Change status: {name}").format(name=row.member.full_name), parent)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox
 
 from chibo.text import format_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
+from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import tr
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.words import OUTREACH_KIND, labels
@@ -16,6 +17,8 @@ from chibo.vocabulary import OutreachKind
 
 
 class OutreachEditor(EditorDialog):
+    changes = changes(Kind.OUTREACH)
+
     def __init__(self, book, documents: list, parent=None):
         super().__init__(book, tr("Record outreach"), parent)
         self.kind = choice_field(labels(OUTREACH_KIND), OutreachKind.MEETING)

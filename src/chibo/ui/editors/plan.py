@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from chibo.text import format_date, parse_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
+from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.widgets.table import ColumnsModel, record_table
@@ -92,6 +93,8 @@ class ItemModel(ColumnsModel):
 
 
 class PlanEditor(EditorDialog):
+    changes = changes(Kind.PLANS)
+
     def __init__(self, book, draft: PlanDraft, parent=None):
         plan = draft.plan
         super().__init__(book, tr("Edit action plan") if plan else tr("New action plan"), parent)
@@ -260,5 +263,8 @@ class PlanEditor(EditorDialog):
 
 
 def open_plan_editor(page, plan_id: str | None) -> None:
-    page.open_read(lambda db: load_plan_form(db, plan_id),
-                   lambda draft: PlanEditor(page.book, draft, parent=page), tr("Could not open this plan."))
+    """The plan's editor over `page` (the plans page, or the board's overdue task)."""
+    from chibo.ui.pages.record_list import open_read
+
+    open_read(page, lambda db: load_plan_form(db, plan_id), lambda draft: PlanEditor(page.book, draft, parent=page),
+              tr("Could not open this plan."))

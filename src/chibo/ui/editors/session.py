@@ -26,6 +26,7 @@ from chibo.services.settings import CellRules, load_rules
 from chibo.store.models import CellSession, Presenter
 from chibo.text import format_date, name_sort_key, parse_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
+from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import tr
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.editors.session_agenda import AgendaPanel, item_draft
@@ -53,6 +54,7 @@ class SessionDraft:
     items: list = field(default_factory=list)  # agenda items as `session_agenda.item_draft` gives them
     speeches: list = field(default_factory=list)  # outside every item: [speech id, member id, guest name, content]
     running: frozenset = frozenset()  # a make-up: members who may run it without being on its list
+    held_on: date | None = None  # a new session: the day proposed, whose roll is `called`
 
     def runners(self) -> list:
         """(id, name) of who may run a make-up without being on its list, in name order."""
@@ -70,7 +72,8 @@ def load_session_form(db, session_id: str | None, held_on: date | None = None) -
     else:
         called = roll.on_roll(held_on or (session.held_on if session else date.today()))
     form = SessionDraft(session, rules=load_rules(db), called=called,
-                        running=makeup_runners(session, roll) if session else frozenset())
+                        running=makeup_runners(session, roll) if session else frozenset(),
+                        held_on=None if session else held_on or date.today())
     rows = list_members(db, roll=roll)
     form.names = {r.member.id: r.member.full_name for r in rows}
     form.members = [(r.member.id, r.member.full_name) for r in rows if r.member.id in called]
@@ -97,6 +100,8 @@ def _guests(text: str) -> list[str]:
 
 class SessionEditor(EditorDialog):
     """A new session (`form.session` is None) or an existing one."""
+    changes = changes(Kind.SESSIONS)
+
 
     def __init__(self, book, form: SessionDraft, parent=None):
         session = form.session
@@ -133,7 +138,7 @@ class SessionEditor(EditorDialog):
                                  session.kind if session else SessionKind.REGULAR)
         self.kind.setEnabled(not making_up)
         self.session_form = choice_field(labels(SESSION_FORM), session.form if session else None)
-        self.held_on = date_field(format_date(session.held_on if session else date.today()))
+        self.held_on = date_field(format_date(session.held_on if session else form.held_on or date.today()))
         self.start_time = QLineEdit(session.start_time.strftime("%H:%M") if session and session.start_time else "")
         self.end_time = QLineEdit(session.end_time.strftime("%H:%M") if session and session.end_time else "")
         for field_ in (self.start_time, self.end_time):
@@ -237,7 +242,7 @@ class SessionEditor(EditorDialog):
 
     def _date_changed(self) -> None:
         """Who is called depends on the day: reload the roll for the new date, keeping the marks."""
-        from chibo.ui.operations import run_in_background
+        from chibo.ui.operations import QueryOp
 
         try:
             day = parse_date(self.held_on.text())
@@ -245,11 +250,7 @@ class SessionEditor(EditorDialog):
             return
         if day is None or (self.form.session and self.form.session.kind == SessionKind.MAKEUP):
             return
-        book, session_id, marks = self.book, self.session_id, self.roll.marks()
-
-        def read():
-            with book.session() as db:
-                return load_session_form(db, session_id, day)
+        session_id, marks = self.session_id, self.roll.marks()
 
         def show(form: SessionDraft):
             self.form.called, self.form.names = form.called, form.names
@@ -257,7 +258,8 @@ class SessionEditor(EditorDialog):
             self.roll.set_roll(form.called, form.names, {m: v for m, v in marks.items() if m in form.called})
             self.dirty = dirty
 
-        run_in_background(read, show, lambda exc: None)
+        QueryOp(self, self.book, lambda db: load_session_form(db, session_id, day), show).failure(
+            lambda _exc: None).run()  # the roll stays as it was; the date itself is judged on saving
 
     def values(self) -> dict:
         documents = [self.documents.item(i).data(Qt.UserRole) for i in range(self.documents.count())

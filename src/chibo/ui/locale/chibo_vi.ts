@@ -148,8 +148,12 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <source>Could not be read.</source>
-        <translation>Không đọc được.</translation>
+        <source>Could not read who has studied this document.</source>
+        <translation>Không đọc được ai đã học, ai chưa học văn bản này.</translation>
+    </message>
+    <message>
+        <source>Nobody needs a make-up of {document} any more.</source>
+        <translation>Không còn ai cần học bù {document}.</translation>
     </message>
     <message>
         <source>This document has not been studied at any session yet. Record the study session on the Sessions page first; a make-up is for those who missed it.</source>
@@ -1468,64 +1472,204 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Không xóa được; sổ không bị thay đổi.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Members:&lt;/b&gt; {on_roll} in the cell, {required} who must attend</source>
-        <translation>&lt;b&gt;Đảng viên:&lt;/b&gt; {on_roll} trong chi bộ, {required} phải sinh hoạt</translation>
+        <source> and {count} more</source>
+        <translation> và {count} người khác</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Next session:&lt;/b&gt; {title} ({date})</source>
-        <translation>&lt;b&gt;Buổi tới:&lt;/b&gt; {title} ({date})</translation>
+        <source>no deadline set</source>
+        <translation>chưa có hạn</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Next session:&lt;/b&gt; no regular meeting recorded for {month}/{year} yet</source>
-        <translation>&lt;b&gt;Buổi tới:&lt;/b&gt; tháng {month}/{year} chưa ghi buổi sinh hoạt thường kỳ nào</translation>
+        <source>due {date}, {days} days overdue</source>
+        <translation>hạn {date}, đã quá {days} ngày</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Sessions in {year}:&lt;/b&gt; {count}; the latest: {title} ({date})</source>
-        <translation>&lt;b&gt;Sinh hoạt năm {year}:&lt;/b&gt; {count} buổi; gần nhất: {title} ({date})</translation>
+        <source>due today, {date}</source>
+        <translation>hạn hôm nay, {date}</translation>
     </message>
     <message>
-        <source>, due {date}</source>
-        <translation>, hạn {date}</translation>
+        <source>due {date}, {days} days left</source>
+        <translation>hạn {date}, còn {days} ngày</translation>
     </message>
     <message>
-        <source>&amp;nbsp;&amp;nbsp;{document}: {rate}{deadline}; {missing} still to study it</source>
-        <translation>&amp;nbsp;&amp;nbsp;{document}: {rate}{deadline}; còn {missing} người chưa học</translation>
+        <source>What to do this month</source>
+        <translation>Việc cần làm tháng này</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Documents not yet fully studied:&lt;/b&gt; {count}</source>
-        <translation>&lt;b&gt;Văn bản chưa học xong:&lt;/b&gt; {count}</translation>
+        <source>Loading the figures…</source>
+        <translation>Đang tải số liệu…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Members who need a make-up:&lt;/b&gt; {count}</source>
-        <translation>&lt;b&gt;Đảng viên cần học bù:&lt;/b&gt; {count}</translation>
+        <source>Month {month}/{year}: what to do</source>
+        <translation>Việc cần làm tháng {month}/{year}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Overdue tasks:&lt;/b&gt; {count}</source>
-        <translation>&lt;b&gt;Nhiệm vụ quá hạn:&lt;/b&gt; {count}</translation>
+        <source>Today is {date}. {on_roll} members in the cell, {required} of whom must attend and study; {exempt} exempt.</source>
+        <translation>Hôm nay {date}. Chi bộ có {on_roll} đảng viên, {required} người phải sinh hoạt và học tập; {exempt} người miễn sinh hoạt.</translation>
     </message>
     <message>
-        <source>&amp;nbsp;&amp;nbsp;{task} ({days} days late)</source>
-        <translation>&amp;nbsp;&amp;nbsp;{task} (quá {days} ngày)</translation>
+        <source>{month}/{year}</source>
+        <translation>{month}/{year}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The level above asks for more:&lt;/b&gt; {count} bundles</source>
-        <translation>&lt;b&gt;Cấp trên đề nghị bổ sung:&lt;/b&gt; {count} gói</translation>
+        <source>Regular meeting of {month}</source>
+        <translation>Sinh hoạt thường kỳ tháng {month}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The level above reviewed the bundles sent:&lt;/b&gt; nothing to add</source>
-        <translation>&lt;b&gt;Cấp trên đã xem các gói đã gửi:&lt;/b&gt; không phải bổ sung gì</translation>
+        <source>Not recorded yet.</source>
+        <translation>Chưa ghi.</translation>
+    </message>
+    <message>
+        <source>Record it with the roll call of {date}.</source>
+        <translation>Ghi buổi họp với điểm danh ngày {date}.</translation>
+    </message>
+    <message>
+        <source>Record this month’s meeting…</source>
+        <translation>Ghi buổi sinh hoạt tháng này…</translation>
+    </message>
+    <message>
+        <source>{present}/{summoned} present, {absent} absent</source>
+        <translation>có mặt {present}/{summoned}, vắng {absent}</translation>
+    </message>
+    <message>
+        <source>roll call not finished: {count} not marked</source>
+        <translation>điểm danh chưa xong: {count} người chưa đánh dấu</translation>
+    </message>
+    <message>
+        <source>Recorded: {date}, {figures}.</source>
+        <translation>Đã ghi: ngày {date}, {figures}.</translation>
+    </message>
+    <message>
+        <source>Minutes no. {number}</source>
+        <translation>Biên bản số {number}</translation>
+    </message>
+    <message>
+        <source>Minutes not yet printed.</source>
+        <translation>Biên bản chưa in.</translation>
+    </message>
+    <message>
+        <source>Open the meeting…</source>
+        <translation>Mở buổi sinh hoạt…</translation>
+    </message>
+    <message>
+        <source>Next: {title} on {date}.</source>
+        <translation>Sắp tới: {title}, ngày {date}.</translation>
+    </message>
+    <message>
+        <source>Documents being studied</source>
+        <translation>Văn bản đang học</translation>
+    </message>
+    <message>
+        <source>Every document has been studied by every member who must.</source>
+        <translation>Mọi văn bản đã được tất cả đảng viên phải học học xong.</translation>
+    </message>
+    <message>
+        <source>{studied}/{required} studied ({rate})</source>
+        <translation>đã học {studied}/{required} ({rate})</translation>
+    </message>
+    <message>
+        <source>Who needs a make-up</source>
+        <translation>Ai cần học bù</translation>
+    </message>
+    <message>
+        <source>Nobody: every member who missed a study has made it up.</source>
+        <translation>Không ai: người vắng buổi học đều đã học bù.</translation>
+    </message>
+    <message>
+        <source>{document} ({count}): {names}</source>
+        <translation>{document} ({count} người): {names}</translation>
+    </message>
+    <message>
+        <source>Missed the study of {date}.</source>
+        <translation>Vắng buổi học ngày {date}.</translation>
+    </message>
+    <message>
+        <source>Create the make-up session…</source>
+        <translation>Tạo buổi học bù…</translation>
+    </message>
+    <message>
+        <source>Essays not handed in</source>
+        <translation>Bài thu hoạch chưa nộp</translation>
+    </message>
+    <message>
+        <source>Every member who studied a document has handed in the essay.</source>
+        <translation>Ai đã học văn bản đều đã nộp bài thu hoạch.</translation>
+    </message>
+    <message>
+        <source>Record essays…</source>
+        <translation>Ghi bài thu hoạch…</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Nhiệm vụ quá hạn</translation>
+    </message>
+    <message>
+        <source>No task of the action plans is past its deadline.</source>
+        <translation>Không có nhiệm vụ nào của các kế hoạch bị quá hạn.</translation>
+    </message>
+    <message>
+        <source>{days} days late: {task}</source>
+        <translation>Quá hạn {days} ngày: {task}</translation>
+    </message>
+    <message>
+        <source>and {count} more.</source>
+        <translation>và {count} nhiệm vụ khác.</translation>
+    </message>
+    <message>
+        <source>All plans…</source>
+        <translation>Xem các kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Report to the level above</source>
+        <translation>Báo cáo lên cấp trên</translation>
+    </message>
+    <message>
+        <source> on {date}</source>
+        <translation> ngày {date}</translation>
+    </message>
+    <message>
+        <source>Last bundle sent: no. {seq}{when}.</source>
+        <translation>Gói gửi gần nhất: số {seq}{when}.</translation>
+    </message>
+    <message>
+        <source>No report bundle sent yet.</source>
+        <translation>Chưa gửi gói báo cáo nào.</translation>
+    </message>
+    <message>
+        <source>{count} changes are waiting to be sent.</source>
+        <translation>Có {count} thay đổi đang chờ gửi.</translation>
+    </message>
+    <message>
+        <source>Nothing new to send.</source>
+        <translation>Không có gì mới cần gửi.</translation>
+    </message>
+    <message>
+        <source>The level above’s plan bundle has not been imported yet: import it first, so the report is sealed to its key.</source>
+        <translation>Chưa nhập gói kế hoạch của cấp trên: hãy nhập trước, để gói báo cáo được niêm phong bằng khóa của cấp trên.</translation>
+    </message>
+    <message>
+        <source>Send a report…</source>
+        <translation>Gửi báo cáo…</translation>
+    </message>
+    <message>
+        <source>Data exchange…</source>
+        <translation>Trao đổi dữ liệu…</translation>
     </message>
     <message>
         <source>, {date}</source>
         <translation>, {date}</translation>
     </message>
     <message>
-        <source>&amp;nbsp;&amp;nbsp;Bundle no. {seq} — {status} ({superior}{when}){said}</source>
-        <translation>&amp;nbsp;&amp;nbsp;Gói số {seq} — {status} ({superior}{when}){said}</translation>
+        <source>Bundle no. {seq} — {status} ({superior}{when}){said}</source>
+        <translation>Gói số {seq} — {status} ({superior}{when}){said}</translation>
     </message>
     <message>
-        <source>Loading the figures…</source>
-        <translation>Đang tải số liệu…</translation>
+        <source>Reports of the cells</source>
+        <translation>Báo cáo của các chi bộ</translation>
+    </message>
+    <message>
+        <source>The cells’ figures, summed, are on the Data exchange page.</source>
+        <translation>Số liệu tổng hợp của các chi bộ ở trang Trao đổi dữ liệu.</translation>
     </message>
     <message>
         <source>numbered automatically</source>
@@ -2522,6 +2666,10 @@ hạn {date}</translation>
         <translation>Danh sách chi bộ chưa báo cáo</translation>
     </message>
     <message>
+        <source>Could not make the list. The details are in the log.</source>
+        <translation>Không lập được danh sách. Chi tiết được ghi trong nhật ký.</translation>
+    </message>
+    <message>
         <source>Close the figures of {month}? Bundles that bring its figures later are still imported, and marked as arrived after the closing.</source>
         <translation>Chốt số liệu {month}? Gói mang số liệu tháng này đến sau vẫn được nhập, và được ghi là đến sau khi chốt.</translation>
     </message>
@@ -2816,12 +2964,68 @@ The new key is now the cell’s key; the old key {old} no longer counts for bund
 Khóa mới nay là khóa của chi bộ; khóa cũ {old} không còn dùng được cho gói sau gói số {seq}.</translation>
     </message>
     <message>
+        <source>Could not read the book. The details are in the log.</source>
+        <translation>Không đọc được sổ. Chi tiết được ghi trong nhật ký.</translation>
+    </message>
+    <message>
         <source>&amp;Document:</source>
         <translation>&amp;Văn bản:</translation>
     </message>
     <message>
         <source>Study rate of {document} by cell, lowest first</source>
         <translation>Tỷ lệ học tập {document} theo chi bộ, thấp nhất trước</translation>
+    </message>
+    <message>
+        <source>Consolidated report for the level above, on:</source>
+        <translation>Báo cáo tổng hợp gửi cấp trên, về:</translation>
+    </message>
+    <message>
+        <source>Consolidated report</source>
+        <translation>Báo cáo tổng hợp</translation>
+    </message>
+    <message>
+        <source>Choose a document first.</source>
+        <translation>Hãy chọn văn bản trước.</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>The same tables as the report: a sheet per document, one row per cell and the total.</source>
+        <translation>Các bảng như trong báo cáo: mỗi văn bản một trang tính, mỗi chi bộ một dòng và dòng tổng cộng.</translation>
+    </message>
+    <message>
+        <source>every document</source>
+        <translation>tất cả các văn bản</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Could not write the file {file}. Check that the disk has room and that the file is not open in Excel.</source>
+        <translation>Không ghi được tệp {file}. Hãy kiểm tra ổ đĩa còn chỗ trống và tệp không đang mở trong Excel.</translation>
+    </message>
+    <message>
+        <source>the tables of report {number}</source>
+        <translation>các bảng của báo cáo số {number}</translation>
+    </message>
+    <message>
+        <source>the figures up to {date}</source>
+        <translation>số liệu đến ngày {date}</translation>
+    </message>
+    <message>
+        <source>Exported {what} to {file}.</source>
+        <translation>Đã xuất {what} ra {file}.</translation>
+    </message>
+    <message>
+        <source>Could not export the tables. The details are in the log.</source>
+        <translation>Không xuất được các bảng. Chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
         <source>Months carried</source>
@@ -2912,64 +3116,12 @@ Khóa mới nay là khóa của chi bộ; khóa cũ {old} không còn dùng đư
         <translation>chưa đạt</translation>
     </message>
     <message>
-        <source>no member required to study it</source>
-        <translation>không có đảng viên phải học</translation>
-    </message>
-    <message>
         <source>target {rate}</source>
         <translation>chỉ tiêu {rate}</translation>
     </message>
     <message>
-        <source>Consolidated report for the level above, on:</source>
-        <translation>Báo cáo tổng hợp gửi cấp trên, về:</translation>
-    </message>
-    <message>
-        <source>Consolidated report</source>
-        <translation>Báo cáo tổng hợp</translation>
-    </message>
-    <message>
-        <source>Choose a document first.</source>
-        <translation>Hãy chọn văn bản trước.</translation>
-    </message>
-    <message>
-        <source>Export to Excel…</source>
-        <translation>Xuất Excel…</translation>
-    </message>
-    <message>
-        <source>The same tables as the report: a sheet per document, one row per cell and the total.</source>
-        <translation>Các bảng như trong báo cáo: mỗi văn bản một trang tính, mỗi chi bộ một dòng và dòng tổng cộng.</translation>
-    </message>
-    <message>
-        <source>every document</source>
-        <translation>tất cả các văn bản</translation>
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation>Xuất Excel</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Tệp Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Could not write the file {file}. Check that the disk has room and that the file is not open in Excel.</source>
-        <translation>Không ghi được tệp {file}. Hãy kiểm tra ổ đĩa còn chỗ trống và tệp không đang mở trong Excel.</translation>
-    </message>
-    <message>
-        <source>the tables of report {number}</source>
-        <translation>các bảng của báo cáo số {number}</translation>
-    </message>
-    <message>
-        <source>the figures up to {date}</source>
-        <translation>số liệu đến ngày {date}</translation>
-    </message>
-    <message>
-        <source>Exported {what} to {file}.</source>
-        <translation>Đã xuất {what} ra {file}.</translation>
-    </message>
-    <message>
-        <source>Could not export the tables. The details are in the log.</source>
-        <translation>Không xuất được các bảng. Chi tiết được ghi trong nhật ký.</translation>
+        <source>no member required to study it</source>
+        <translation>không có đảng viên phải học</translation>
     </message>
 </context>
 </TS>

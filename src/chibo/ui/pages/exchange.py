@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from sqlmodel import col, select
 
@@ -21,6 +21,7 @@ from chibo.ui.pages.exchange_export import ExportPanel
 from chibo.ui.pages.exchange_import import OUTCOME_LABELS, ImportPanel, report_row
 from chibo.ui.widgets.exchange_parts import fill_table, list_table
 from chibo.ui.i18n import QT_TR_NOOP, tr
+from chibo.ui.operations import Kind
 from chibo.ui.dialogs.key_approval import PendingPanel
 from chibo.ui.words import label
 from chibo.vocabulary import UnitRole
@@ -101,10 +102,17 @@ def _section(title: str, *widgets: QWidget, stretch_last: bool = False) -> QGrou
     return box
 
 
-class ExchangePage(QWidget):
-    """Tabs by role, built once the book's role is known."""
+def fetch_exchange(book) -> ExchangeData:
+    with book.session() as db:
+        return load_exchange(db, book.folder)
 
-    changed = Signal()  # something was imported, approved or exported: the window reloads
+
+class ExchangePage(QWidget):
+    """Tabs by role, built once the book's role is known. Imports, approvals and exports announce
+    what they changed themselves (`operations.BookOp`): the window reloads this page then."""
+
+    kinds = frozenset({Kind.EXCHANGE, Kind.SETTINGS})
+    fetch = staticmethod(fetch_exchange)
 
     def __init__(self, book):
         super().__init__()
@@ -130,9 +138,7 @@ class ExchangePage(QWidget):
         self.state = QLabel("")
         self.state.setWordWrap(True)
         self.log_table, self.log_model = list_table(LOG_COLUMNS, len(LOG_COLUMNS) - 1)
-        self.imports.imported.connect(lambda _reports: self.changed.emit())
         self.pending.decided.connect(self._decided)
-        self.export_panel.exported.connect(lambda _result: self.changed.emit())
         receive = QWidget()
         receive_layout = QVBoxLayout(receive)
         receive_layout.addWidget(self.pending)
@@ -153,7 +159,6 @@ class ExchangePage(QWidget):
             self.units_table.selectionModel().selectionChanged.connect(lambda *_: self.restore_button.setEnabled(
                 self._selected_unit() is not None))
             self.forward_panel = ExportPanel(self.book, plan=False, forward=True)
-            self.forward_panel.exported.connect(lambda _result: self.changed.emit())
             self.forward_state = QLabel("")
             self.forward_state.setWordWrap(True)
             self.forward_tab = QWidget()
@@ -169,8 +174,7 @@ class ExchangePage(QWidget):
             totals_layout.addWidget(_section(tr("Study of documents (all units summed)"), self.documents_table))
             from chibo.ui.pages.exchange_report import ConsolidatedBar
 
-            self.report_bar = ConsolidatedBar(self.book)
-            self.report_bar.papers.paper_built.connect(lambda _paper: self.changed.emit())  # it may have taken a number
+            self.report_bar = ConsolidatedBar(self.book)  # an issued report announces the papers' change itself
             totals_layout.addWidget(self.report_bar)
             from chibo.ui.pages.exchange_chart import ChartPanel
             from chibo.ui.pages.exchange_desk import CompletenessPanel
@@ -178,9 +182,7 @@ class ExchangePage(QWidget):
 
             self.review_panel = ReviewPanel(self.book)
             self.completeness_panel = CompletenessPanel(self.book)
-            self.chart_panel = ChartPanel()
-            self.review_panel.changed.connect(self.changed.emit)
-            self.completeness_panel.changed.connect(self.changed.emit)
+            self.chart_panel = ChartPanel()  # the review and the closing of a month announce their changes
             self.tabs.addTab(receive, tr("Receive report bundles"))
             self.tabs.addTab(self.review_panel, tr("Review bundles"))
             self.tabs.addTab(self.completeness_panel, tr("Who has reported"))
@@ -206,7 +208,6 @@ class ExchangePage(QWidget):
         chosen = self._selected_unit()
         if chosen is not None:
             self.restore_dialog = RestoreBundleDialog(self.book, *chosen, parent=self)
-            self.restore_dialog.finished.connect(lambda _result: self.changed.emit())  # a key may have been approved
             self.restore_dialog.open()
 
     def _show_forwarding(self, recipient: dict | None, forwarded: int) -> None:
@@ -229,7 +230,6 @@ class ExchangePage(QWidget):
             fill_table(self.imports.table, self.imports.model, [report_row(r) for r in reports])
             self.imports.status.setText(tr("Confirmed; the {count} bundles waiting were imported again.").format(
                 count=len(reports)))
-        self.changed.emit()
 
     def show_data(self, data: ExchangeData) -> None:
         if self.role is None:

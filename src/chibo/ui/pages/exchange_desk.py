@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from chibo.text import format_date, format_rate
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import message_of, run_in_background, run_write
+from chibo.ui.operations import BookOp, Kind, QueryOp, changes
 from chibo.ui.pages.record_list import RecordListModel
 from chibo.ui.widgets.table import record_table
 from chibo.ui.words import TIMELINESS, label
@@ -98,8 +98,6 @@ def summary_text(report) -> str:
 
 
 class CompletenessPanel(QWidget):
-    changed = Signal()  # a month was closed or opened again
-
     def __init__(self, book):
         super().__init__()
         self.book = book
@@ -159,35 +157,28 @@ class CompletenessPanel(QWidget):
     def load(self, period: str) -> None:
         """Read `period` on a worker; only the month asked for last is shown (reads run side by side,
         so the arrow keys pressed fast would otherwise leave an older month on screen)."""
-        book = self.book
         self.wanted = period
 
-        def read():
+        def read(db):
             from chibo.sync.completeness import completeness
 
-            with book.session() as db:
-                return completeness(db, period)
+            return completeness(db, period)
 
-        run_in_background(read, lambda report: self.show_report(report) if self.wanted == period else None,
-                          self._failed)
-
-    def _failed(self, exc: Exception) -> None:
-        QMessageBox.warning(self, "chibo", message_of(exc, tr("Could not read who has reported. The details are in "
-                                                              "the log.")))
+        QueryOp(self, self.book, read, lambda report: self.show_report(report) if self.wanted == period else None,
+                failure_text=tr("Could not read who has reported. The details are in the log.")).run()
 
     def print_missing(self) -> None:
         """The list, built on a worker, in the preview (print and save from there)."""
         if self.report is None:
             return
-        book, period = self.book, self.report.period.key
+        period = self.report.period.key
 
-        def build():
+        def build(db):
             from chibo.reports.missing_cells import build_missing_list
             from chibo.sync.completeness import completeness
             from chibo.ui.widgets.pdf_view import PREVIEW_WIDTH, render_pages
 
-            with book.session() as db:
-                pdf = build_missing_list(db, completeness(db, period))
+            pdf = build_missing_list(db, completeness(db, period))
             return pdf, render_pages(pdf, width=PREVIEW_WIDTH)
 
         def shown(result):
@@ -198,12 +189,13 @@ class CompletenessPanel(QWidget):
                                                 f"chi-bo-chua-bao-cao-{period}.pdf", pages)
             self.last_dialog.open()
 
-        run_in_background(build, shown, self._failed)
+        QueryOp(self, self.book, build, shown,
+                failure_text=tr("Could not make the list. The details are in the log.")).run()
 
     def close_or_reopen(self) -> None:
         if self.report is None:
             return
-        month, book = self.report.period, self.book
+        month = self.report.period
         closing = month.closed_on is None
         question = (tr("Close the figures of {month}? Bundles that bring its figures later are still imported, and "
                        "marked as arrived after the closing.") if closing else
@@ -214,10 +206,10 @@ class CompletenessPanel(QWidget):
         if answer != QMessageBox.Yes:
             return
 
-        def work():
+        def work(db):
             from chibo.sync.review import close_period, reopen_period
 
-            with book.session() as db:
-                (close_period if closing else reopen_period)(db, month.key)
+            (close_period if closing else reopen_period)(db, month.key)
 
-        run_write(work, lambda _r: (self.load(month.key), self.changed.emit()), self._failed)
+        # The page hears the change and reads itself again, this month included (`load` keeps to it).
+        BookOp(self, self.book, work, changes(Kind.EXCHANGE)).success(lambda _r: self.load(month.key)).run()

@@ -12,7 +12,7 @@ from chibo.text import format_count, format_size
 from chibo.ui.widgets.drives import DestinationPicker
 from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
-from chibo.ui.operations import run_write
+from chibo.ui.operations import BookOp, Kind, changes
 from chibo.ui.widgets.questions import go_ahead
 
 
@@ -121,4 +121,4 @@ class ExportPanel(QWidget):
                 return export_forward(book, folder, full=full)
             return export_bundle(book, folder, full=full, unsealed=unsealed)
 
-        run_write(work, done, failed)
+        BookOp(self, book, work, changes(Kind.EXCHANGE), in_session=False).success(done).failure(failed).run()

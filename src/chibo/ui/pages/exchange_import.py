@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from chibo.text import format_count
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import run_write
+from chibo.ui.operations import EVERYTHING, BookOp
 from chibo.ui.widgets.exchange_parts import fill_table, list_table, show_failure
 from chibo.ui.words import label
 
@@ -114,7 +114,8 @@ class ImportPanel(QWidget):
             self._busy(False)
             show_failure(self, exc)
 
-        run_write(work, done, failed)
+        # A plan bundle brings documents and the level above's key; report bundles bring any record.
+        BookOp(self, book, work, EVERYTHING, in_session=False).success(done).failure(failed).run()
 
     def _step(self, done: int, total: int, name: str) -> None:
         self.progress.setMaximum(total)

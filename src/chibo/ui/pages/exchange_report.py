@@ -9,14 +9,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from chibo.ui.i18n import tr
-from chibo.ui.operations import message_of, run_write
+from chibo.ui.operations import QueryOp
 from chibo.ui.widgets.paper_bar import PaperBar
 
 ALL = "*"
@@ -80,9 +79,7 @@ class ConsolidatedBar(QWidget):
         path = self.ask_excel_path(f"bieu-tong-hop-{slug}.xlsx")
         if not path:
             return
-        book = self.book
-
-        def work():
+        def work(db):
             from pathlib import Path
 
             from chibo.errors import ChiboError
@@ -90,8 +87,7 @@ class ConsolidatedBar(QWidget):
             from chibo.store.files import write_atomically
             from chibo.sync.summary import consolidated
 
-            with book.session() as db:
-                data, day, number = workbook_for(db, symbol, consolidated)
+            data, day, number = workbook_for(db, symbol, consolidated)
             try:
                 write_atomically(Path(path), data)
             except OSError as error:
@@ -107,5 +103,6 @@ class ConsolidatedBar(QWidget):
                     else tr("the figures up to {date}").format(date=format_date(day)))
             self.status.setText(tr("Exported {what} to {file}.").format(what=what, file=path))
 
-        run_write(work, done, lambda exc: QMessageBox.warning(self.window(), "chibo", message_of(
-            exc, tr("Could not export the tables. The details are in the log."))))
+        # A read of the book (the file written is not the book's): nothing to announce.
+        QueryOp(self, self.book, work, done,
+                failure_text=tr("Could not export the tables. The details are in the log.")).run()

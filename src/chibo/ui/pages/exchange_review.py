@@ -5,7 +5,7 @@ that goes back to the cell in the next plan bundle."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from chibo.text import format_date
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import message_of, run_write
+from chibo.ui.operations import BookOp, Kind, changes, message_of
 from chibo.ui.pages.record_list import RecordListModel
 from chibo.ui.widgets.exchange_parts import fill_table
 from chibo.ui.widgets.table import record_table
@@ -106,8 +106,6 @@ class NoteDialog(QDialog):
 
 
 class ReviewPanel(QWidget):
-    changed = Signal()
-
     def __init__(self, book):
         super().__init__()
         self.book = book
@@ -176,17 +174,17 @@ class ReviewPanel(QWidget):
         self.note_dialog.open()
 
     def mark(self, status: ReviewStatus, note: str = "") -> None:
+        """On the write worker; the page hears the change (`Kind.EXCHANGE`) and reads itself again."""
         review, book = self.selected(), self.book
         if review is None:
             return
 
-        def work():
+        def work(db):
             from chibo.sync.review import list_reviews, mark_review
 
-            with book.session() as db:
-                mark_review(db, review.id, status, note)
-            with book.session() as db:
-                return list_reviews(db, limit=500)
+            mark_review(db, review.id, status, note)
+            db.flush()
+            return list_reviews(db, limit=500)
 
         def refused(exc):
             message = message_of(exc, tr("Could not save the review. The details are in the log."))
@@ -196,4 +194,4 @@ class ReviewPanel(QWidget):
                 return
             QMessageBox.warning(self, "chibo", message)
 
-        run_write(work, lambda reviews: (self.show_reviews(reviews), self.changed.emit()), refused)
+        BookOp(self, book, work, changes(Kind.EXCHANGE)).success(self.show_reviews).failure(refused).run()

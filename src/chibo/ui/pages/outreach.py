@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from chibo.text import format_date
 from chibo.ui.i18n import QT_TR_NOOP, tr
+from chibo.ui.operations import Kind
 from chibo.ui.editors.outreach import OutreachEditor
 from chibo.ui.pages.record_list import RecordListPage
 from chibo.ui.words import OUTREACH_KIND, label
@@ -52,10 +53,16 @@ def _remove_outreach(db, record_id: str) -> None:
     remove_outreach(db, record_id)
 
 
+def fetch_outreach(book) -> dict:
+    with book.session() as db:
+        return load_outreach(db)
+
+
 class OutreachPage(RecordListPage):
     def __init__(self, book):
         super().__init__(book, "outreach", tr("Outreach to non-members"), OUTREACH_COLUMNS, 2, [],
-                         tr("Select an activity in the list."), tr("{count} outreach activities."))
+                         tr("Select an activity in the list."), tr("{count} outreach activities."),
+                         kinds={Kind.OUTREACH, Kind.DOCUMENTS}, fetch=fetch_outreach, removes=Kind.OUTREACH)
         self.documents: list = []
         self.open_editor = lambda page, _record_id: page.show_dialog(OutreachEditor(page.book, page.documents, page))
         new_button = QPushButton(tr("New activity (Ctrl+N)"))

@@ -1,114 +1,288 @@
-"""Tổng quan: the state of the cell's studies and sessions at a glance (read-only)."""
+"""Tổng quan: the month's to-do board, the screen a secretary opens chibo for. This month's regular
+meeting (recorded or not), the documents still being studied with their progress and deadline, who
+needs a make-up for what, the essays not handed in, the overdue tasks, and where the report
+bundles stand; each line with the button that handles it, one click away.
+
+The figures come from `services.board` through the plain sqlite3 reader, so the board is on screen
+before SQLAlchemy is imported (`app.py`). This module imports nothing of the services' engine
+either: the editors it opens are imported when a button is pressed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from chibo.services.documents import list_documents
-from chibo.services.figures import document_figures
-from chibo.services.sessions import list_sessions
-from chibo.services.plans import overdue_items
-from chibo.services.roll import Roll
-from chibo.services.units import local_unit
-from chibo.text import format_date, format_rate, name_sort_key
+from chibo.text import format_date, format_percent
 from chibo.ui.i18n import tr
+from chibo.ui.operations import Kind
+from chibo.ui.widgets.paint_watch import PaintWatch
+from chibo.ui.widgets.card import CARD_STYLE, Card, action_button, link_button, progress_bar, text_line
 from chibo.ui.words import REVIEW_STATUS, label, session_title
-from chibo.vocabulary import SessionKind
+from chibo.vocabulary import UnitRole
+
+SHOWN_NAMES = 8  # names listed on a line before "and N more"
+SHOWN_TASKS = 5
 
 
-@dataclass
-class OverviewData:
-    unit_name: str
-    superior: str
-    lines: list[str]
+def read_board(folder, today: date | None = None):
+    """On a worker: the month's board of the book in `folder`; None for a book that must first be
+    opened through the engine (new, to migrate: `StaleSchemaError`) or set up (no unit yet)."""
+    from chibo import paths
+    from chibo.services.board import month_board
+    from chibo.store.reader import StaleSchemaError, open_reader
+
+    try:
+        with open_reader(paths.database_path(folder)) as reader:
+            return month_board(reader, today) if reader.local_unit_id else None
+    except StaleSchemaError:
+        return None
 
 
-def load_overview(db, today: date | None = None) -> OverviewData:
-    """Computed on a worker: figures from the rows, as text lines."""
-    today = today or date.today()
-    unit = local_unit(db)
-    roll = Roll.load(db)
-    lines = [tr("<b>Members:</b> {on_roll} in the cell, {required} who must attend").format(
-        on_roll=len(roll.on_roll(today)), required=len(roll.required(today)))]
-    sessions = list_sessions(db, year=today.year)
-    ahead = [m for m in sessions if m.held_on > today]
-    held = [m for m in sessions if m.held_on <= today]
-    if ahead:
-        nearest = ahead[-1]  # newest first: the last one ahead is the nearest
-        lines.append(tr("<b>Next session:</b> {title} ({date})").format(title=session_title(nearest),
-                                                                         date=format_date(nearest.held_on)))
-    elif not any(m.held_on.month == today.month and m.kind == SessionKind.REGULAR for m in held):
-        lines.append(tr("<b>Next session:</b> no regular meeting recorded for {month}/{year} yet").format(
-            month=today.month, year=today.year))
-    if held:
-        lines.append(tr("<b>Sessions in {year}:</b> {count}; the latest: {title} ({date})").format(
-            year=today.year, count=len(held), title=session_title(held[0]), date=format_date(held[0].held_on)))
-    incomplete, makeup = [], {}
-    for document in list_documents(db):
-        figures = document_figures(db, document.id, today, roll)
-        if not figures.missing:
-            continue
-        deadline = tr(", due {date}").format(date=format_date(document.deadline)) if document.deadline else ""
-        incomplete.append(tr("&nbsp;&nbsp;{document}: {rate}{deadline}; {missing} still to study it").format(
-            document=document.number_symbol, rate=format_rate(figures.studied_count, figures.required),
-            deadline=deadline, missing=len(figures.missing)))
-        if figures.sessions:  # studied in a session already: those missing it need a make-up
-            for m in figures.missing:
-                makeup.setdefault(m.full_name, []).append(document.number_symbol)
-    lines.append(tr("<b>Documents not yet fully studied:</b> {count}").format(count=len(incomplete)))
-    lines.extend(incomplete)
-    lines.append(tr("<b>Members who need a make-up:</b> {count}").format(count=len(makeup)))
-    for name in sorted(makeup, key=name_sort_key):
-        lines.append(f"&nbsp;&nbsp;{name}: {', '.join(makeup[name])}")
-    lines.extend(superior_note_lines(db))
-    late = overdue_items(db, today)
-    lines.append(tr("<b>Overdue tasks:</b> {count}").format(count=len(late)))
-    for item in late[:5]:
-        lines.append(tr("&nbsp;&nbsp;{task} ({days} days late)").format(task=item.item.content, days=item.days_late))
-    return OverviewData(unit.name, unit.superior_name, lines)
+def names_text(names: list[str]) -> str:
+    shown = ", ".join(names[:SHOWN_NAMES])
+    if len(names) > SHOWN_NAMES:
+        shown += tr(" and {count} more").format(count=len(names) - SHOWN_NAMES)
+    return shown
 
 
-def superior_note_lines(db) -> list[str]:
-    """What the level above said of the bundles sent, as its latest plan bundle brought it: a note
-    asking for more first, in the cell's own words (escaped: it is shown as rich text)."""
-    from html import escape
-
-    from chibo.services.superior_notes import superior_notes
-
-    notes = superior_notes(db)
-    if not notes:
-        return []
-    asked = [n for n in notes if n.needs_more]
-    lines = [tr("<b>The level above asks for more:</b> {count} bundles").format(count=len(asked)) if asked
-             else tr("<b>The level above reviewed the bundles sent:</b> nothing to add")]
-    for note in asked + [n for n in notes if not n.needs_more]:
-        when = tr(", {date}").format(date=format_date(note.reviewed_on)) if note.reviewed_on else ""
-        said = f": {escape(note.note)}" if note.note else ""
-        lines.append(tr("&nbsp;&nbsp;Bundle no. {seq} — {status} ({superior}{when}){said}").format(
-            seq=note.seq, status=label(note.status, REVIEW_STATUS), superior=escape(note.superior), when=when, said=said))
-    return lines
+def days_text(deadline: date | None, today: date) -> tuple[str, bool]:
+    """("due 30/06/2026, 12 days left", late?)"""
+    if deadline is None:
+        return tr("no deadline set"), False
+    days = (deadline - today).days
+    if days < 0:
+        return tr("due {date}, {days} days overdue").format(date=format_date(deadline), days=-days), True
+    if days == 0:
+        return tr("due today, {date}").format(date=format_date(deadline)), True
+    return tr("due {date}, {days} days left").format(date=format_date(deadline), days=days), False
 
 
 class OverviewPage(QWidget):
-    def __init__(self):
+    kinds = frozenset({Kind.MEMBERS, Kind.SESSIONS, Kind.DOCUMENTS, Kind.ESSAYS, Kind.PLANS, Kind.EXCHANGE,
+                       Kind.SETTINGS})
+    needs_book = False  # read through the sqlite3 reader from the folder, before the book is open
+    fetch = staticmethod(read_board)
+
+    def __init__(self, window):
         super().__init__()
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16pt; font-weight: bold")
-        self.body = QLabel(tr("Loading the figures…"))
-        self.body.setWordWrap(True)
-        self.body.setAlignment(self.body.alignment() & ~Qt.AlignVCenter | Qt.AlignTop)
-        scroll = QScrollArea()  # a large cell's list of make-ups runs past the screen
-        scroll.setWidget(self.body)
+        self.window_ = window
+        self.board = None
+        self.last_dialog = None
+        self.setStyleSheet(CARD_STYLE)
+        self.heading = QLabel(tr("What to do this month"))
+        self.heading.setStyleSheet("font-size: 17pt; font-weight: bold; color: #7a1010")
+        self.subheading = text_line(tr("Loading the figures…"), "cardNote")
+        self.content = QWidget()
+        self.content.setObjectName("boardContent")
+        self.grid = QGridLayout(self.content)
+        self.grid.setContentsMargins(0, 4, 8, 8)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(14)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
+        scroll = QScrollArea()  # a large cell's lists run past the screen
+        scroll.setWidget(self.content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFocusPolicy(Qt.NoFocus)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.setContentsMargins(16, 12, 8, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
         layout.addWidget(scroll, 1)
+        self.data_painted = PaintWatch(self.content, armed=False)  # the board painted with data
+        self.cards: dict[str, Card] = {}
 
-    def show_data(self, data: OverviewData) -> None:
-        self.title.setText(f"{data.unit_name} — {data.superior}" if data.superior else data.unit_name)
-        self.body.setText("<br>".join(data.lines))
+    @property
+    def book(self):
+        return self.window_.book
+
+    # Filling ------------------------------------------------------------------------------------
+    def show_data(self, board) -> None:
+        self.board = board
+        today = board.today
+        self.heading.setText(tr("Month {month}/{year}: what to do").format(month=today.month, year=today.year))
+        m = board.members
+        self.subheading.setText(tr("Today is {date}. {on_roll} members in the cell, {required} of whom must attend "
+                                   "and study; {exempt} exempt.").format(
+            date=format_date(today), on_roll=m.on_roll, required=m.required, exempt=m.exempt))
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.cards = {}
+        if board.unit.role == UnitRole.RECEIVING:
+            cards = [self._receiving_card()]
+        else:
+            cards = [self._meeting_card(board), self._study_card(board), self._makeup_card(board),
+                     self._essay_card(board), self._task_card(board), self._exchange_card(board)]
+        for index, card in enumerate(cards):
+            self.grid.addWidget(card, index // 2, index % 2)
+        self.grid.setRowStretch(len(cards) // 2 + 1, 1)
+        self.data_painted.arm()
+        self.content.update()
+
+    def _card(self, key: str, title: str, tone: str) -> Card:
+        card = Card(title, tone)
+        self.cards[key] = card
+        return card
+
+    def _todo_card(self, key: str, title: str, items: list, nothing: str) -> Card:
+        """A card of things to do: red-edged while `items` holds some, else green with `nothing` said."""
+        card = self._card(key, title, "todo" if items else "ok")
+        if not items:
+            card.add_line(nothing)
+        return card
+
+    def _names_line(self, card: Card, study, names: list[str]) -> None:
+        card.add_line(tr("{document} ({count}): {names}").format(
+            document=study.document.number_symbol, count=len(names), names=names_text(names)))
+
+    def _meeting_card(self, board) -> Card:
+        month = tr("{month}/{year}").format(month=board.today.month, year=board.today.year)
+        meeting = board.meeting
+        card = self._card("meeting", tr("Regular meeting of {month}").format(month=month), "ok" if meeting else "todo")
+        if meeting is None:
+            card.add_line(tr("Not recorded yet."))
+            card.add_row(text_line(tr("Record it with the roll call of {date}.").format(
+                date=format_date(board.meeting_day)), "cardNote"),
+                action_button(tr("Record this month’s meeting…"), self.record_meeting))
+        else:
+            figures = tr("{present}/{summoned} present, {absent} absent").format(
+                present=meeting.present, summoned=meeting.summoned, absent=meeting.absent)
+            if meeting.unrecorded:
+                figures = tr("roll call not finished: {count} not marked").format(count=meeting.unrecorded)
+            card.add_line(tr("Recorded: {date}, {figures}.").format(date=format_date(meeting.held_on), figures=figures))
+            minutes = (tr("Minutes no. {number}").format(number=meeting.number_symbol) if meeting.number_symbol
+                       else tr("Minutes not yet printed."))
+            card.add_row(text_line(minutes, "cardNote"),
+                action_button(tr("Open the meeting…"), lambda: self.open_session(meeting.id)))
+        if board.next_session is not None:
+            card.add_line(tr("Next: {title} on {date}.").format(title=session_title(board.next_session),
+                                                                date=format_date(board.next_session.held_on)),
+                          "cardNote")
+        return card
+
+    def _study_card(self, board) -> Card:
+        card = self._todo_card("study", tr("Documents being studied"), board.studying,
+                               tr("Every document has been studied by every member who must."))
+        for study in board.studying:
+            document = study.document
+            card.add(link_button(f"{document.number_symbol}: {document.title}",
+                                 lambda _=False, d=document.id: self.open_study(d)))
+            rate = format_percent(study.percent) if study.percent is not None else ""
+            bar = progress_bar(study.studied_count, study.required, tr("{studied}/{required} studied ({rate})").format(
+                studied=study.studied_count, required=study.required, rate=rate))
+            due, late = days_text(document.deadline, board.today)
+            card.add_row(bar, text_line(due, "late" if late else "cardNote"), stretch_first=True)
+        return card
+
+    def _makeup_card(self, board) -> Card:
+        card = self._todo_card("makeup", tr("Who needs a make-up"), board.makeups,
+                               tr("Nobody: every member who missed a study has made it up."))
+        for study in board.makeups:
+            self._names_line(card, study, [m.full_name for m in study.missing])
+            card.add_row(text_line(tr("Missed the study of {date}.").format(date=format_date(study.latest_session_on)),
+                                   "cardNote"),
+                         action_button(tr("Create the make-up session…"),
+                                       lambda _=False, d=study.document.id: self.create_makeup(d)))
+        return card
+
+    def _essay_card(self, board) -> Card:
+        card = self._todo_card("essays", tr("Essays not handed in"), board.essays,
+                               tr("Every member who studied a document has handed in the essay."))
+        for study in board.essays:
+            self._names_line(card, study, sorted((board.names[m] for m in study.essays_missing), key=_name_key))
+            card.add_row(QWidget(), action_button(tr("Record essays…"),
+                                                  lambda _=False, d=study.document.id: self.open_study(d)))
+        return card
+
+    def _task_card(self, board) -> Card:
+        tasks = board.overdue
+        card = self._todo_card("tasks", tr("Overdue tasks"), tasks, tr("No task of the action plans is past its deadline."))
+        for task in tasks[:SHOWN_TASKS]:
+            owner = board.names.get(task.member_id, "") if task.member_id else ""
+            text = tr("{days} days late: {task}").format(task=task.content, days=task.days_late)
+            card.add(link_button(text + (f" ({owner})" if owner else ""),
+                                 lambda _=False, p=task.plan_id: self.open_plan(p)))
+        if len(tasks) > SHOWN_TASKS:
+            card.add_row(text_line(tr("and {count} more.").format(count=len(tasks) - SHOWN_TASKS), "cardNote"),
+                         action_button(tr("All plans…"), lambda: self.go("plans")))
+        return card
+
+    def _exchange_card(self, board) -> Card:
+        state = board.exchange
+        waiting = state is not None and state.waiting > 0
+        asked = [n for n in board.superior_notes if n.needs_more]
+        card = self._card("exchange", tr("Report to the level above"), "todo" if waiting or asked else "ok")
+        self._note_lines(card, board.superior_notes)
+        if state.last_seq:
+            when = tr(" on {date}").format(date=format_date(state.last_sent_on)) if state.last_sent_on else ""
+            card.add_line(tr("Last bundle sent: no. {seq}{when}.").format(seq=state.last_seq, when=when))
+        else:
+            card.add_line(tr("No report bundle sent yet."))
+        if state.waiting:
+            card.add_line(tr("{count} changes are waiting to be sent.").format(count=state.waiting))
+        else:
+            card.add_line(tr("Nothing new to send."))
+        if state.superior is None:
+            card.add_line(tr("The level above’s plan bundle has not been imported yet: import it first, so the report "
+                             "is sealed to its key."), "cardNote")
+        card.add_row(QWidget(), action_button(tr("Send a report…") if waiting else tr("Data exchange…"),
+                                              lambda: self.go("exchange")))
+        return card
+
+    def _note_lines(self, card: Card, notes) -> None:
+        """What the level above said of the bundles sent (its latest plan bundle): what it asks to add
+        first, in its own words (plain text on the card), then the bundles it approved."""
+        for note in [n for n in notes if n.needs_more] + [n for n in notes if not n.needs_more]:
+            when = tr(", {date}").format(date=format_date(note.reviewed_on)) if note.reviewed_on else ""
+            said = f": {note.note}" if note.note else ""
+            card.add_line(tr("Bundle no. {seq} — {status} ({superior}{when}){said}").format(
+                seq=note.seq, status=label(note.status, REVIEW_STATUS), superior=note.superior, when=when, said=said),
+                "late" if note.needs_more else "cardNote")
+
+    def _receiving_card(self) -> Card:
+        card = self._card("exchange", tr("Reports of the cells"), "info")
+        card.add_line(tr("The cells’ figures, summed, are on the Data exchange page."))
+        card.add_row(QWidget(), action_button(tr("Data exchange…"), lambda: self.go("exchange")))
+        return card
+
+    # What the buttons do --------------------------------------------------------------------------
+    def show_dialog(self, dialog) -> None:
+        self.last_dialog = dialog
+        dialog.open()
+
+    def _when_open(self, module: str, function: str, *args) -> None:
+        """`module.function(self, *args)` once the book is open: the editors and dialogs are
+        imported at the click, so the board's module stays light for the first paint."""
+        import importlib
+
+        self.window_.when_open(lambda: getattr(importlib.import_module(module), function)(self, *args))
+
+    def record_meeting(self) -> None:
+        """The session editor for a new regular meeting on the proposed day, with that day's roll."""
+        self._when_open("chibo.ui.pages.lists", "open_session_editor", None, self.board.meeting_day)
+
+    def open_session(self, session_id: str) -> None:
+        self._when_open("chibo.ui.pages.lists", "open_session_editor", session_id)
+
+    def open_study(self, document_id: str) -> None:
+        self._when_open("chibo.ui.dialogs.coverage", "open_coverage", document_id)
+
+    def create_makeup(self, document_id: str) -> None:
+        self._when_open("chibo.ui.dialogs.coverage", "open_makeup", document_id)
+
+    def open_plan(self, plan_id: str) -> None:
+        self._when_open("chibo.ui.editors.plan", "open_plan_editor", plan_id)
+
+    def go(self, name: str) -> None:
+        self.window_.when_open(lambda: self.window_.show_page(name))
+
+
+def _name_key(name: str):
+    from chibo.text import name_sort_key
+
+    return name_sort_key(name)

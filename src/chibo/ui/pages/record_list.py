@@ -4,13 +4,13 @@ are computed on a worker; the model holds ids and display texts only."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from chibo.ui.widgets.empty_hint import EmptyHint
 from chibo.ui.i18n import tr
-from chibo.ui.operations import message_of, run_in_background, run_write
+from chibo.ui.operations import BookOp, QueryOp, changes
 from chibo.ui.widgets.paper_bar import PaperBar
-from chibo.ui.widgets.table import ColumnsModel, record_table
+from chibo.ui.widgets.table import ColumnsModel, fit_columns, record_table
 
 
 class RecordListModel(ColumnsModel):
@@ -29,17 +29,28 @@ class RecordListModel(ColumnsModel):
         return None
 
 
+def open_read(host, read, make_dialog, failure: str) -> None:
+    """Read what a dialog shows on a worker (`read(db)`), then show `make_dialog(result)` through
+    `host.show_dialog` (a page, or the board: whichever the click came from)."""
+    QueryOp(host, host.book, read, lambda result: host.show_dialog(make_dialog(result)), failure_text=failure).run()
+
+
 class RecordListPage(QWidget):
-    changed = Signal()  # a record was written by an editor opened here: the window reloads
+    """`kinds`: the kinds of records its rows show (it reloads when one changes); `fetch(book)`
+    reads its rows on a worker; `removes`: the kind its delete button changes."""
+
+    changed = Signal()  # a record was deleted here (the window hears it from the write itself)
 
     def __init__(self, book, name: str, title: str, columns: tuple[str, ...], stretch_column: int,
-                 papers: list[tuple[str, str]], nothing_selected: str, count_text: str):
+                 papers: list[tuple[str, str]], nothing_selected: str, count_text: str, *, kinds=frozenset(),
+                 fetch=None, removes=None):
         super().__init__()
+        self.kinds, self.fetch, self.removes = frozenset(kinds), fetch, removes
         self.book, self.nothing_selected = book, nothing_selected
         self.actions = QHBoxLayout()
         self.last_dialog = None
         self.open_editor = None  # set by `add_editor`: callable(record id or None)
-        self.name = name  # the key of its rows in `load_lists`
+        self.name = name
         self.stretch_column, self.count_text = stretch_column, count_text
         heading = QLabel(title)
         heading.setStyleSheet("font-size: 14pt; font-weight: bold")
@@ -120,23 +131,14 @@ class RecordListPage(QWidget):
             with book.session() as db:
                 remove(db, record_id)
 
-        run_write(work, lambda _r: self.changed.emit(),
-                  lambda exc: QMessageBox.warning(
-                      self, "chibo", message_of(exc, tr("Could not delete; the book was not changed."))))
+        BookOp(self, book, work, changes(self.removes), in_session=False,
+               failure_text=tr("Could not delete; the book was not changed.")).success(
+            lambda _r: self.changed.emit()).run()
 
     def open_read(self, read, make_dialog, failure: str) -> None:
-        """Read what a dialog shows on a worker (`read(db)`), then show `make_dialog(result)`."""
-        book = self.book
-
-        def work():
-            with book.session() as db:
-                return read(db)
-
-        run_in_background(work, lambda result: self.show_dialog(make_dialog(result)),
-                          lambda exc: QMessageBox.warning(self, "chibo", message_of(exc, failure)))
+        open_read(self, read, make_dialog, failure)
 
     def show_dialog(self, dialog) -> None:
-        dialog.saved.connect(lambda _result: self.changed.emit())
         self.last_dialog = dialog
         dialog.open()
 
@@ -144,13 +146,15 @@ class RecordListPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.data(rows[0], Qt.UserRole) if rows else None
 
+    def show_data(self, rows) -> None:
+        self.show_rows(rows)
+
     def show_rows(self, rows) -> None:
         """Fill the list, keeping the selected record selected across a refresh."""
         keep = self.selected_id()
         self.model.set_rows(rows)
         self.count.setText(self.count_text.format(count=len(rows)))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(self.stretch_column, QHeaderView.Stretch)
+        fit_columns(self.table, self.stretch_column)
         ids = [record_id for record_id, _ in self.model.rows]
         if ids:
             self.table.selectRow(ids.index(keep) if keep in ids else 0)

@@ -3,7 +3,7 @@ and the editors (add, edit, change of status or leaving)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
 from chibo.text import format_date, matches
 from chibo.ui.widgets.empty_hint import EmptyHint
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import run_in_background
-from chibo.ui.widgets.table import ColumnsModel
+from chibo.ui.operations import Kind, QueryOp
+from chibo.ui.widgets.table import ColumnsModel, fit_columns
 from chibo.ui.words import CELL_POSITION, MEMBER_STATUS, label, labels
 from chibo.vocabulary import MemberStatus
 
@@ -61,8 +61,17 @@ class RegisterModel(ColumnsModel):
         )[index.column()]
 
 
+def fetch_members(book) -> list:
+    """On a worker: the register's rows."""
+    from chibo.services.members import list_members
+
+    with book.session() as db:
+        return list_members(db)
+
+
 class RegisterPage(QWidget):
-    changed = Signal()  # a member was added or changed: the window reloads
+    kinds = frozenset({Kind.MEMBERS})
+    fetch = staticmethod(fetch_members)
 
     def __init__(self, book):
         super().__init__()
@@ -110,11 +119,13 @@ class RegisterPage(QWidget):
         layout.addLayout(buttons)
         self.search.textChanged.connect(self._filter)
 
+    def show_data(self, rows) -> None:
+        self.show_members(rows)
+
     def show_members(self, rows) -> None:
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self._filter(self.search.text())
+        fit_columns(self.table, 1)
 
     def _filter(self, text: str) -> None:
         self.model.filter(text, self.status_filter.currentData())
@@ -134,7 +145,6 @@ class RegisterPage(QWidget):
         return self.model.row_at(rows[0].row())
 
     def _open(self, dialog) -> None:
-        dialog.saved.connect(lambda _result: self.changed.emit())
         self.last_dialog = dialog
         dialog.open()
 
@@ -165,10 +175,5 @@ class RegisterPage(QWidget):
         if row is None:
             return
         book = self.book
-
-        def read():
-            with book.session() as db:
-                return status_history(db, row.member.id)
-
-        run_in_background(read, lambda history: self._open(StatusDialog(book, row, history, parent=self)),
-                          lambda exc: QMessageBox.warning(self, "chibo", getattr(exc, "message", str(exc))))
+        QueryOp(self, book, lambda db: status_history(db, row.member.id),
+                lambda history: self._open(StatusDialog(book, row, history, parent=self))).run()

@@ -11,32 +11,18 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from chibo.text import format_date, format_size
 from chibo.ui.editors.base import date_field
 from chibo.ui.i18n import LANGUAGES, QT_TR_NOOP, read_language, tr, write_language
-from chibo.ui.operations import message_of, run_write, wait_for_jobs
-from chibo.ui.widgets.table import ColumnsModel, record_table
+from chibo.ui.operations import EVERYTHING, BookOp, Kind, changes, message_of, wait_for_jobs
+from chibo.ui.text_size import TEXT_SIZE_SETTING, TEXT_SIZES, apply_text_size
+from chibo.ui.widgets.table import ColumnsModel, fit_columns, record_table
 
-TEXT_SIZE_SETTING = "text_size"
-TEXT_SIZES = {"normal": (QT_TR_NOOP("Normal"), 0), "large": (QT_TR_NOOP("Large (easier to read)"), 2),
-              "larger": (QT_TR_NOOP("Larger"), 4)}
 BACKUP_COLUMNS = (QT_TR_NOOP("Made at"), QT_TR_NOOP("Kind"), QT_TR_NOOP("Size"), QT_TR_NOOP("File"))
-_base_point_size: float | None = None
-
-
-def apply_text_size(key: str) -> None:
-    """Larger text for older eyes: the application font grows by 2 or 4 points over the system's."""
-    global _base_point_size
-    app = QApplication.instance()
-    font = app.font()
-    if _base_point_size is None:
-        _base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-    font.setPointSizeF(_base_point_size + TEXT_SIZES.get(key, TEXT_SIZES["normal"])[1])
-    app.setFont(font)
 
 
 @dataclass
@@ -113,8 +99,15 @@ class BackupModel(ColumnsModel):
                 tr("Daily, automatic") if b.automatic else tr("By hand"), size, b.path.name)[index.column()]
 
 
+def fetch_settings(book) -> SettingsData:
+    with book.session() as db:
+        return load_settings(db, book.folder)
+
+
 class SettingsPage(QWidget):
-    changed = Signal()  # saved or restored: the window reloads everything
+    changed = Signal()  # saved, backed up or restored here (the window hears it from the write itself)
+    kinds = frozenset({Kind.SETTINGS, Kind.EXCHANGE, Kind.BACKUPS})
+    fetch = staticmethod(fetch_settings)
 
     def __init__(self, book, language_folder: Path | None = None):
         super().__init__()
@@ -162,7 +155,7 @@ class SettingsPage(QWidget):
 
         self.role, self.code = QLabel(), QLabel()
         self.keys = UnitKeyRows(self.book, self)
-        self.keys.made.connect(lambda sentence: (self.status.setText(sentence), self.changed.emit()))
+        self.keys.made.connect(lambda sentence: self.status.setText(sentence))  # `status` is made after the tabs
         self.term_start = date_field()
         self.suffix = QLineEdit()
         self.suffix.setMaximumWidth(80)
@@ -339,8 +332,7 @@ class SettingsPage(QWidget):
         self.backup_warning.setText("\n".join(self.book.warnings))
         self.backup_warning.setVisible(bool(self.book.warnings))
         self.backup_model.set_rows(data.backups)
-        self.backup_table.resizeColumnsToContents()
-        self.backup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        fit_columns(self.backup_table, 3)
         self.dirty = False
         self._shown_values = self.values()
 
@@ -363,10 +355,6 @@ class SettingsPage(QWidget):
         values, book = self.values(), self.book
         self.save_button.setEnabled(False)
 
-        def work():
-            with book.session() as db:
-                save_settings(db, values)
-
         def saved(_result):
             self.save_button.setEnabled(True)
             self.error.clear()
@@ -388,17 +376,18 @@ class SettingsPage(QWidget):
             self.error.setText(message_of(
                 exc, tr("Could not save. The details are in the log; the settings were not changed.")))
 
-        run_write(work, saved, refused)
+        BookOp(self, book, lambda db: save_settings(db, values), changes(Kind.SETTINGS)).success(saved).failure(
+            refused).run()
 
     def make_backup(self) -> None:
         from chibo.store.backup import make_backup
 
         book = self.book
-        run_write(lambda: make_backup(book.database, book.backups),
-                  lambda made: (self.status.setText(tr("Backed up: {file}").format(file=made.path.name)),
-                                self.changed.emit()),
-                  lambda exc: self.error.setText(message_of(exc, tr("Could not back up: {problem}").format(
-                      problem=exc))))
+        BookOp(self, book, lambda: make_backup(book.database, book.backups), changes(Kind.BACKUPS),
+               in_session=False).success(
+            lambda made: (self.status.setText(tr("Backed up: {file}").format(file=made.path.name)),
+                          self.changed.emit())).failure(
+            lambda exc: self.error.setText(message_of(exc, tr("Could not back up: {problem}").format(problem=exc)))).run()
 
     def restore_selected(self) -> None:
         rows = self.backup_table.selectionModel().selectedRows()
@@ -438,7 +427,7 @@ class SettingsPage(QWidget):
             self.status.setText(tr("Restored.") + kept)
             self.changed.emit()
 
-        run_write(lambda: book.restore_from(path), done,
-                  lambda exc: QMessageBox.warning(self, "chibo", message_of(
-                      exc, tr("Could not restore; the book is as it was. The details are in the log."))))
+        BookOp(self, book, lambda: book.restore_from(path), EVERYTHING, in_session=False,
+               failure_text=tr("Could not restore; the book is as it was. The details are in the log.")).success(
+            done).run()
 

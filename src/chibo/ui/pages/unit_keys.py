@@ -4,10 +4,10 @@ none), the superior a cell confirmed, and new keys made on purpose after a quest
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from chibo.ui.i18n import tr
-from chibo.ui.operations import message_of, run_write
+from chibo.ui.operations import BookOp, Kind, changes
 from chibo.ui.widgets.questions import go_ahead
 
 
@@ -66,5 +66,6 @@ class UnitKeyRows(QObject):
             self.made.emit(tr("New keys made. The new key fingerprint is {fingerprint}: read it out to the other "
                               "side.").format(fingerprint=keys.fingerprint))
 
-        run_write(lambda: make_new_keys(book), done, lambda exc: QMessageBox.warning(self.page, "chibo", message_of(
-            exc, tr("Could not make new keys; nothing was changed. The details are in the log."))))
+        BookOp(self.page, book, lambda: make_new_keys(book), changes(Kind.EXCHANGE, Kind.SETTINGS), in_session=False,
+               failure_text=tr("Could not make new keys; nothing was changed. The details are in the log.")).success(
+            done).run()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
 
 from chibo.ui.i18n import tr
 from chibo.ui.operations import message_of
 from chibo.ui.pages.record_list import RecordListModel
-from chibo.ui.widgets.table import record_table
+from chibo.ui.widgets.table import fit_columns, record_table
 
 
 def list_table(columns: tuple[str, ...], stretch: int) -> tuple[QTableView, RecordListModel]:
@@ -21,8 +21,7 @@ def list_table(columns: tuple[str, ...], stretch: int) -> tuple[QTableView, Reco
 
 def fill_table(view: QTableView, model: RecordListModel, rows) -> None:
     model.set_rows(rows)
-    view.resizeColumnsToContents()
-    view.horizontalHeader().setSectionResizeMode(view.property("stretch"), QHeaderView.Stretch)
+    fit_columns(view, view.property("stretch"))
 
 
 def show_failure(parent: QWidget, exc: Exception) -> None:

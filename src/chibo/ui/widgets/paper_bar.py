@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QLin
 
 from chibo.text import fold
 from chibo.ui.i18n import tr
-from chibo.ui.operations import message_of, run_write
+from chibo.ui.operations import BookOp, Changes, Kind, changes, message_of
 from chibo.ui.widgets.pdf_view import PREVIEW_WIDTH, PdfPreviewDialog, ask_printer, ask_save_path, paint_pdf, render_pages
 
 NUMBERED = ("minutes", "report", "plan", "consolidated")
@@ -164,7 +164,9 @@ class PaperBar(QWidget):
             QMessageBox.warning(self.window(), "chibo", message)
 
         self._busy(True)
-        run_write(build, done, failed)
+        # An issued paper takes a number and may write it on its record (the minutes' number of a session).
+        BookOp(self.window(), book, build, Changes() if action == "preview" else changes(Kind.PAPERS),
+               in_session=False).success(done).failure(failed).run()
 
     def _show_preview(self, label: str, paper, pages) -> None:
         from chibo.reports.papers import PaperState
@@ -182,13 +184,10 @@ class PaperBar(QWidget):
 
         book = self.book
 
-        def work():
-            with book.session() as db:
-                return load_register(db, book.folder)
-
         def shown(lines):
             self.register_dialog = OutgoingRegisterDialog(self.window(), book, lines)
             self.register_dialog.open()
 
-        run_write(work, shown, lambda exc: QMessageBox.warning(self.window(), "chibo", message_of(
-            exc, tr("Could not read the outgoing register."))))
+        # On the write worker: reading the register enters numbers found on records written by older versions.
+        BookOp(self.window(), book, lambda db: load_register(db, book.folder), changes(Kind.PAPERS),
+               failure_text=tr("Could not read the outgoing register.")).success(shown).run()
