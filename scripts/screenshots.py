@@ -217,6 +217,7 @@ def desk_screens(app, out: Path, folder: Path) -> None:
         import_bundle(cells["Chi bộ bản Phìn Hồ"], plan.path)
         window = open_window(app, commune)
         window.show_page(window.exchange)
+        settle(app)  # the page is read when first shown
         page = window.exchange
         page.tabs.setCurrentIndex(page.tabs.indexOf(page.review_panel))
         page.review_panel.table.selectRow(0)
@@ -243,12 +244,14 @@ def desk_screens(app, out: Path, folder: Path) -> None:
         app.processEvents()
         save(window, out / "46-so-lieu-tong-hop.png")
         window.show_page(window.settings)
-        app.processEvents()
+        settle(app)
         save(window, out / "47-cai-dat-gia-han.png")
         window.close()
         settle(app)
         _desk_papers(commune, out)
         window = open_window(app, cells["Chi bộ bản Phìn Hồ"])
+        window.navigation.setCurrentRow(0)
+        settle(app)  # the board is read when first shown
         save(window, out / "48-tong-quan-ghi-chu-cap-tren.png")
         window.close()
         settle(app)
