@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 from sqlmodel import col, select
 
 from chibo.services.units import local_unit
@@ -166,8 +166,10 @@ class ExchangePage(QWidget):
             forward_layout.addWidget(self.forward_state)
             forward_layout.addWidget(self.forward_panel)
             forward_layout.addStretch(1)
-            self.totals_tab = totals = QWidget()
+            totals = QWidget()
             totals_layout = QVBoxLayout(totals)
+            for table in (self.units_table, self.documents_table):
+                table.setMinimumHeight(140)  # a small window scrolls the tab rather than squash its tables
             units_box = _section(tr("By unit"), self.units_table, self.restore_button)
             units_box.layout().setAlignment(self.restore_button, Qt.AlignLeft)
             totals_layout.addWidget(units_box)
@@ -176,6 +178,10 @@ class ExchangePage(QWidget):
 
             self.report_bar = ConsolidatedBar(self.book)  # an issued report announces the papers' change itself
             totals_layout.addWidget(self.report_bar)
+            self.totals_tab = QScrollArea()
+            self.totals_tab.setWidget(totals)
+            self.totals_tab.setWidgetResizable(True)
+            self.totals_tab.setFrameShape(QScrollArea.NoFrame)
             from chibo.ui.pages.exchange_chart import ChartPanel
             from chibo.ui.pages.exchange_desk import CompletenessPanel
             from chibo.ui.pages.exchange_review import ReviewPanel
@@ -186,7 +192,7 @@ class ExchangePage(QWidget):
             self.tabs.addTab(receive, tr("Receive report bundles"))
             self.tabs.addTab(self.review_panel, tr("Review bundles"))
             self.tabs.addTab(self.completeness_panel, tr("Who has reported"))
-            self.tabs.addTab(totals, tr("Summed figures"))
+            self.tabs.addTab(self.totals_tab, tr("Summed figures"))
             self.tabs.addTab(self.chart_panel, tr("Study rates chart"))
             self.tabs.addTab(send, tr("Send a plan bundle"))
         else:
