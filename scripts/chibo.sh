@@ -2,7 +2,7 @@
 # Sets chibo up from a bare checkout and runs it. Works on a fresh Debian (as root, or with sudo),
 # installing only what is missing; everything Python goes into .venv inside the checkout.
 #   bash scripts/chibo.sh app     set up, then open the app (a demo cell when the book is empty)
-#   bash scripts/chibo.sh test    set up, then run the whole test suite
+#   bash scripts/chibo.sh test    set up, then lint (ruff) and run the whole test suite
 #   bash scripts/chibo.sh setup   only set up
 set -euo pipefail
 
@@ -70,6 +70,8 @@ case "$what" in
   setup) say "Đã cài xong." ;;
   test)
     export QT_QPA_PLATFORM=offscreen
+    # The rules are in pyproject.toml ([tool.ruff]); a finding fails the run before any test starts.
+    .venv/bin/python -m ruff check --quiet . || { say "ruff: sửa các lỗi trên rồi chạy lại."; exit 1; }
     exec .venv/bin/python -m pytest "$@"
     ;;
   app)

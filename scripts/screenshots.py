@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 # Offscreen, the screen is a 1366×768 one (Qt's default is 800×800), so dialogs fit it as they would.
@@ -28,12 +28,12 @@ from PySide6.QtCore import QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from chibo.services.demo import build_demo  # noqa: E402
+from chibo.services.keys import ensure_keys  # noqa: E402
 from chibo.services.units import init_book  # noqa: E402
-from chibo.ui.i18n import install_translations  # noqa: E402
 from chibo.store.book import Book  # noqa: E402
 from chibo.sync.export import export_bundle, export_plan  # noqa: E402
 from chibo.sync.importer import import_bundle  # noqa: E402
-from chibo.sync.keys import ensure_keys  # noqa: E402
+from chibo.ui.i18n import install_translations  # noqa: E402
 from chibo.ui.main_window import MainWindow  # noqa: E402
 from chibo.ui.operations import wait_for_jobs  # noqa: E402
 
@@ -66,7 +66,7 @@ def save(widget, path: Path) -> None:
 def receiving_screens(app, out: Path, folder: Path) -> None:
     """The receiving level: one cell's bundle imported; a second cell new and waiting; the first
     cell's bundle after it restored its book on a new computer, held with both fingerprints."""
-    from chibo.sync.keys import make_new_keys
+    from chibo.services.keys import make_new_keys
     from chibo.sync.trust import pending_keys
     from chibo.ui.dialogs.key_approval import KeyApprovalDialog
 
@@ -181,7 +181,7 @@ def desk_screens(app, out: Path, folder: Path) -> None:
     """The commune's desk at the start of a month: four demo cells, the previous month's report of
     one on time, one late, two not yet in; a bundle asked to add something and one approved; the
     list of cells not yet reported; the note on the cell's overview; the grace days in Cài đặt."""
-    from datetime import datetime, time, timedelta, timezone
+    from datetime import datetime, time, timedelta
 
     from chibo.sync.periods import period_bounds, previous_period
     from chibo.sync.review import find_review, mark_review
@@ -190,7 +190,7 @@ def desk_screens(app, out: Path, folder: Path) -> None:
     due = period_bounds(previous_period(today))[1] + timedelta(days=5)
 
     def moment(day):  # 10:00 in Vietnam
-        return datetime.combine(day, time(3, 0), tzinfo=timezone.utc)
+        return datetime.combine(day, time(3, 0), tzinfo=UTC)
 
     stick = folder / "usb"
     stick.mkdir()
@@ -301,13 +301,11 @@ def unlinked_cell_screen(app, out: Path, folder: Path) -> None:
 
 def recovery_screen(app, out: Path, folder: Path) -> None:
     """A book whose pages were damaged: the restore offered at start-up instead of quitting."""
-    from chibo.errors import DamagedBookError
-    from chibo.store.backup import checked_backups
-    from chibo.ui.dialogs.recovery import RecoveryDialog
-
     from datetime import datetime, timedelta
 
-    from chibo.store.backup import make_backup
+    from chibo.errors import DamagedBookError
+    from chibo.store.backup import checked_backups, make_backup
+    from chibo.ui.dialogs.recovery import RecoveryDialog
 
     with Book.open(folder / "hong") as book:
         build_demo(book, seed=2, months=2, today=date.today())

@@ -13,9 +13,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from chibo.services.demo import build_demo  # noqa: E402
-from chibo.services.units import init_book  # noqa: E402
-from chibo.store.book import Book  # noqa: E402
+from chibo.services.demo import build_demo
+from chibo.services.units import init_book
+from chibo.store.book import Book
 
 DEMO_TODAY = date(2026, 6, 20)  # demo books are built "as of" this day, whatever the clock says
 
@@ -28,25 +28,58 @@ def _template(tmp_path_factory, name: str, build) -> Path:
     return folder / "chibo.sqlite"
 
 
-def _copy_book(template: Path, folder: Path) -> Book:
+def copy_book_files(template: Path, folder: Path) -> Path:
+    """A copy of a template's data folder: the book, the originals of the papers it issued, and the
+    unit's keys (a unit is born with them; a book copied without them is one whose keys were lost)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, folder / "chibo.sqlite")
     for suffix in ("-wal", "-shm"):
         if template.with_name(template.name + suffix).exists():
             shutil.copy(template.with_name(template.name + suffix), folder / f"chibo.sqlite{suffix}")
-    if (template.parent / "issued").is_dir():  # the originals of the papers the book issued
-        shutil.copytree(template.parent / "issued", folder / "issued")
-    return Book.open(folder)
+    for sub in ("issued", "keys"):
+        if (template.parent / sub).is_dir():
+            shutil.copytree(template.parent / sub, folder / sub)
+    return folder
+
+
+def key_files(folder: Path) -> dict[str, bytes]:
+    """The unit's key files in a data folder, by path: a refused command must leave them as they were."""
+    keys = Path(folder) / "keys"
+    return {str(p.relative_to(keys)): p.read_bytes() for p in sorted(keys.rglob("*")) if p.is_file()}
+
+
+def _copy_book(template: Path, folder: Path) -> Book:
+    return Book.open(copy_book_files(template, folder))
 
 
 @pytest.fixture(scope="session")
 def qapp(qapp):
     """pytest-qt's application, in Vietnamese as the app starts by default (tests assert the
     Vietnamese a secretary reads); `qapp.chibo_translators` lets a test switch to English."""
+    from chibo.ui.collector import collect_on_gui_thread
     from chibo.ui.i18n import install_translations
 
+    collect_on_gui_thread(qapp)  # as the app does: cycles are collected on the GUI thread only
     qapp.chibo_translators = install_translations(qapp, "vi")
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    """Once a Qt test has switched automatic collection off (see `qapp`), tests that never spin
+    the event loop would never collect: collect after each one, on this (the GUI) thread."""
+    yield
+    import gc
+
+    if not gc.isenabled():
+        from PySide6.QtWidgets import QApplication
+
+        from chibo.ui.collector import GuiThreadCollector
+
+        app = QApplication.instance()
+        collector = app.findChild(GuiThreadCollector) if app is not None else None
+        if collector is not None:
+            collector.collect()
 
 
 @pytest.fixture(scope="session")
@@ -73,6 +106,12 @@ def demo_book(demo_template, tmp_path) -> Book:
     b = _copy_book(demo_template, tmp_path / "demo")
     yield b
     b.close()
+
+
+@pytest.fixture
+def demo_dir(demo_template, tmp_path) -> str:
+    """A copy of the demo's data folder, for the command line."""
+    return str(copy_book_files(demo_template, tmp_path / "demo"))
 
 
 @pytest.fixture
@@ -119,7 +158,7 @@ def stick(tmp_path):
 
 def fingerprint_of(book) -> str:
     """The book's key fingerprint, as its officer reads it out (keys made if there are none yet)."""
-    from chibo.sync.keys import ensure_keys
+    from chibo.services.keys import ensure_keys
 
     return ensure_keys(book).fingerprint
 
@@ -194,6 +233,48 @@ def demo_window(qtbot, demo_book):
     from chibo.ui.operations import wait_for_jobs
 
     yield open_main_window(qtbot, demo_book)
+    wait_for_jobs()
+
+
+@pytest.fixture(scope="module")
+def shared_demo_window(qapp, demo_template, tmp_path_factory):
+    """The main window on a demo book of its own, built once per module for the tests that only read
+    (see `read_only_window`). When the module is done the book must hold the same rows, row for
+    row: a test that wrote to it would have every later test read something else."""
+    import time
+
+    from chibo.ui.main_window import MainWindow
+    from chibo.ui.operations import wait_for_jobs
+
+    book = _copy_book(demo_template, tmp_path_factory.mktemp("shared-window") / "demo")
+    before = book_rows(book)
+    window = MainWindow(book)
+    window.show()
+    window.load()
+    deadline = time.monotonic() + 10
+    while window.exchange.role is None:  # every page filled (the exchange page is filled last)
+        assert time.monotonic() < deadline, "the shared window did not load"
+        qapp.processEvents()
+        time.sleep(0.005)
+    yield window
+    wait_for_jobs()
+    window.close()
+    window.deleteLater()
+    qapp.processEvents()
+    book.close()
+    assert book_rows(book) == before, "a test given the read-only window wrote to its book"
+
+
+@pytest.fixture
+def read_only_window(qtbot, shared_demo_window):
+    """The shared demo window for a test that only reads, turned to the overview with nothing typed
+    in the register's search; what a test opens or types it puts back itself."""
+    from chibo.ui.operations import wait_for_jobs
+
+    window = shared_demo_window
+    window.register.search.clear()
+    window.navigation.setCurrentRow(0)
+    yield window
     wait_for_jobs()
 
 

@@ -17,7 +17,6 @@ import pytest
 from chibo.errors import DamagedBookError
 from chibo.store.backup import is_good_backup, list_backups, maybe_backup
 from chibo.store.book import Book
-
 from conftest import _copy_book, book_rows, cli, link
 
 
@@ -29,7 +28,7 @@ def damage_pages(path: Path) -> None:
 
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page, count = (connection.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_size", "page_count"))
+    page = connection.execute("PRAGMA page_size").fetchone()[0]
     leaves = [row[0] for row in connection.execute(
         "SELECT pageno FROM dbstat WHERE name = 'attendance' AND pagetype = 'leaf' ORDER BY pageno")]
     connection.close()
@@ -169,7 +168,7 @@ def export_bundle_path(cell, stick) -> Path:
 def test_a_data_dir_that_is_a_file_gets_a_sentence(capsys, tmp_path):
     afile = tmp_path / "so-chi-bo.txt"
     afile.write_text("ghi chú")
-    code, out, err = cli(capsys, "--data-dir", afile, "members", "list")
+    code, _out, err = cli(capsys, "--data-dir", afile, "members", "list")
     assert code == 1 and err.startswith(f"chibo: “{afile}” là một tệp, không phải thư mục dữ liệu.")
     assert "Traceback" not in err and afile.read_text() == "ghi chú"
 

@@ -1,7 +1,6 @@
 """The command line as a script sees it: exit codes, stable JSON, Vietnamese errors."""
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -16,15 +15,6 @@ def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.fixture
-def demo_dir(demo_template, tmp_path):
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    shutil.copy(demo_template, folder / "chibo.sqlite")
-    shutil.copytree(demo_template.parent / "issued", folder / "issued")  # the originals of its papers
-    return str(folder)
 
 
 def test_version(capsys):

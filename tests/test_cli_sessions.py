@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from chibo.store.book import Book
-from test_cli import demo_dir, run  # noqa: F401  (demo_dir is a fixture)
+from test_cli import run
 
 DATA = Path(__file__).with_name("data")
 SESSION_KEYS = {
@@ -23,7 +23,7 @@ SESSION_KEYS = {
 
 def test_sessions_show_json_gives_the_whole_session(capsys, demo_dir):
     _, out, _ = run(capsys, "--data-dir", demo_dir, "sessions", "list", "--json")
-    listed = [s for s in json.loads(out) if s["kind"] == "thuong_ky" and s["documents"]][0]
+    listed = next(s for s in json.loads(out) if s["kind"] == "thuong_ky" and s["documents"])
     code, out, err = run(capsys, "--data-dir", demo_dir, "sessions", "show", listed["id"][:8], "--json")
     assert (code, err) == (0, "")
     shown = json.loads(out)
@@ -69,7 +69,7 @@ def test_sessions_show_json_gives_the_whole_session(capsys, demo_dir):
 
 def test_print_minutes_of_a_session_that_breaks_a_rule_is_refused_and_writes_nothing(capsys, demo_dir, tmp_path):
     _, out, _ = run(capsys, "--data-dir", demo_dir, "sessions", "list", "--json")
-    session = [s for s in json.loads(out) if s["kind"] == "thuong_ky"][0]
+    session = next(s for s in json.loads(out) if s["kind"] == "thuong_ky")
     with Book.open(demo_dir) as book, book.session() as db:  # written before the rules: a vote for everyone present
         db.execute(text("UPDATE session SET votes_for = :n, number_symbol = '' WHERE id = :id"),
                    {"n": session["present"], "id": session["id"]})

@@ -9,7 +9,6 @@ import ast
 import inspect
 import json
 import re
-import shutil
 import subprocess
 import sys
 
@@ -18,6 +17,7 @@ import pytest
 from chibo.cli.argparse_vi import MESSAGES, PLURAL_MESSAGES
 from chibo.cli.main import main
 from chibo.cli.parser import build_parser
+from conftest import copy_book_files
 
 
 def argparse_messages() -> tuple[set[str], set[tuple[str, str]]]:
@@ -151,9 +151,7 @@ def test_wrong_invocations_are_said_once_in_vietnamese(capsys, tmp_path, argv, m
 
 
 def test_refusals_of_the_commands_are_vietnamese(capsys, demo_template, tmp_path):
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    shutil.copy(demo_template, folder / "chibo.sqlite")
+    folder = copy_book_files(demo_template, tmp_path / "demo")
     files = tmp_path / "tep"  # the test's own folder name is English: it would be found in the messages
     files.mkdir()
     for argv, message in (
@@ -179,9 +177,7 @@ def test_a_rejected_bundle_is_said_once_on_stderr(capsys, tmp_path):
 
 
 def test_out_without_an_ending_gets_pdf(capsys, demo_template, tmp_path):
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    shutil.copy(demo_template, folder / "chibo.sqlite")
+    folder = copy_book_files(demo_template, tmp_path / "demo")
     _, out, _ = run(capsys, "--data-dir", str(folder), "sessions", "list", "--json")
     session_id = json.loads(out)[0]["id"]
     for given, written in (("bienban", "bienban.pdf"), ("bb-05.10.2026", "bb-05.10.2026.pdf"),
@@ -204,9 +200,7 @@ book.close()
 
 
 def test_read_only_commands_run_while_the_app_has_the_book_open(capsys, demo_template, tmp_path):
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    shutil.copy(demo_template, folder / "chibo.sqlite")
+    folder = copy_book_files(demo_template, tmp_path / "demo")
     sheet = tmp_path / "ds.csv"
     sheet.write_text("Họ và tên,Ngày sinh\nLò Văn Mới,01/01/1990\n", encoding="utf-8")
     app = subprocess.Popen([sys.executable, "-c", READ_WHILE_OPEN, str(folder)], stdin=subprocess.PIPE,

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from chibo.errors import DiskFullError, ValidationError
-from chibo.services import agenda, documents, sessions, members, outreach, plans
+from chibo.services import agenda, documents, members, outreach, plans, sessions
 from chibo.services.demo import build_demo
 from chibo.services.figures import document_figures, session_figures
 from chibo.services.roll import Roll
@@ -214,5 +214,5 @@ def test_the_command_refuses_a_demo_out_of_range_with_a_sentence(capsys, tmp_pat
     assert main(["--data-dir", str(tmp_path / "a"), "demo", "--months", "0"]) == 1
     assert capsys.readouterr().err == "chibo: Chi bộ mẫu ghi từ 1 đến 120 tháng sinh hoạt (đã yêu cầu 0).\n"
     assert main(["--data-dir", str(tmp_path / "a"), "demo", "--members", "5", "--months", "2"]) == 0
-    out, err = capsys.readouterr()
+    out, _err = capsys.readouterr()
     assert out.startswith("Đã tạo chi bộ mẫu: 5 đảng viên, ")

@@ -3,7 +3,7 @@
 import pytest
 
 from chibo.errors import NotFoundError, ValidationError
-from chibo.services import agenda, documents, essays, sessions, members, outreach, plans, units
+from chibo.services import agenda, documents, essays, members, outreach, plans, sessions, units
 from chibo.vocabulary import OutreachKind, SessionKind
 
 

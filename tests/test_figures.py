@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from chibo.errors import ValidationError
-from chibo.services import documents, sessions, members
+from chibo.services import documents, members, sessions
 from chibo.services.figures import document_figures, member_studies, session_figures
 from chibo.services.session_rules import record_votes
 from chibo.services.settings import QUORUM_ALL_SUMMONED, CellRules, save_rules

@@ -8,12 +8,14 @@ import base64
 import gzip
 import hashlib
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 from sqlmodel import select
 
+from chibo.services.keys import load_keys, make_new_keys, unb64
 from chibo.services.units import init_book
 from chibo.store.book import Book
 from chibo.store.models import KnownKey, KnownUnit, Member
@@ -21,12 +23,52 @@ from chibo.sync.bundle import canonical_json, gzip_bytes
 from chibo.sync.export import export_bundle, export_plan
 from chibo.sync.forward import export_forward
 from chibo.sync.importer import import_bundle, verify_bundle
-from chibo.sync.keys import load_keys, make_new_keys, unb64
 from chibo.sync.payload import content_hash
 from chibo.sync.summary import consolidated
-
-from conftest import DEMO_TODAY, book_rows, chain, cli, fingerprint_of, link
+from conftest import DEMO_TODAY, _copy_book, book_rows, chain, cli, fingerprint_of, link
 from test_sync import _state
+
+
+@pytest.fixture(scope="module")
+def chain_templates(tmp_path_factory, demo_template, second_cell_template):
+    """Cell(s) → commune → province as `chain` leaves them, built once per module for each set of
+    cells ("a", "b" or both) and kept as folders (the books, their keys, the stick)."""
+    built: dict[tuple[str, ...], Path] = {}
+
+    def template(names: tuple[str, ...]) -> Path:
+        if names not in built:
+            root = tmp_path_factory.mktemp("chain-" + "".join(names))
+            (root / "usb").mkdir()
+            books = {"a": _copy_book(demo_template, root / "a"), "b": _copy_book(second_cell_template, root / "b"),
+                     "commune": Book.open(root / "commune"), "province": Book.open(root / "province")}
+            try:
+                init_book(books["commune"], name="Đảng ủy xã Sơn Cao", role="receiving")
+                init_book(books["province"], name="Tỉnh ủy Lai Châu", role="receiving")
+                chain([books[n] for n in names], books["commune"], books["province"], root / "usb")
+            finally:
+                for book in books.values():
+                    book.close()
+            built[names] = root
+        return built[names]
+
+    return template
+
+
+@pytest.fixture
+def chained(chain_templates, tmp_path):
+    """`chained("a", "b")`: (cell_a, cell_b, receiving, province, stick), a copy of the chain of the
+    named cells for this test alone; the other cell is a copy of its template, not linked."""
+    opened = []
+
+    def make(*names: str):
+        root = tmp_path / "chain"
+        shutil.copytree(chain_templates(names), root)
+        opened.extend(Book.open(root / name) for name in ("a", "b", "commune", "province"))
+        return (*opened, root / "usb")
+
+    yield make
+    for book in opened:
+        book.close()
 
 
 def _manifest(path) -> dict:
@@ -44,8 +86,8 @@ def _figures(book) -> dict:
     return figures
 
 
-def test_three_levels_end_to_end_counted_once_and_summed_by_level(capsys, cell_a, cell_b, receiving, province, stick):
-    chain([cell_a, cell_b], receiving, province, stick)
+def test_three_levels_end_to_end_counted_once_and_summed_by_level(capsys, chained):
+    cell_a, cell_b, receiving, province, stick = chained("a", "b")
     records = {cell.local_unit_id: len(_state(receiving, cell.local_unit_id)) for cell in (cell_a, cell_b)}
     cell_fps = {cell.local_unit_id: fingerprint_of(cell) for cell in (cell_a, cell_b)}
     commune_fp, province_fp = fingerprint_of(receiving), fingerprint_of(province)
@@ -118,11 +160,10 @@ def _rows_but_log(book) -> list[str]:
             if '"bundle_log"' not in line and '"known_unit"' not in line and '"bundle_review"' not in line]
 
 
-def test_incremental_a_bundle_forwarded_twice_counts_once_and_full_carries_all(cell_a, cell_b, receiving, province,
-                                                                                stick):
+def test_incremental_a_bundle_forwarded_twice_counts_once_and_full_carries_all(chained):
     from chibo.services.members import edit_member, list_members
 
-    chain([cell_a, cell_b], receiving, province, stick)
+    cell_a, cell_b, receiving, province, stick = chained("a", "b")
     sizes = {cell.local_unit_id: len(_state(receiving, cell.local_unit_id)) for cell in (cell_a, cell_b)}
     first = export_forward(receiving, stick)
     assert import_bundle(province, first.path, approve={fingerprint_of(receiving)}).outcome == "imported"
@@ -167,8 +208,8 @@ def test_incremental_a_bundle_forwarded_twice_counts_once_and_full_carries_all(c
         assert db.get(Member, member.id).phone == "0912 345 678"
 
 
-def test_a_bundle_arriving_directly_and_forwarded_counts_once(cell_a, cell_b, receiving, province, stick):
-    chain([cell_a, cell_b], receiving, province, stick)
+def test_a_bundle_arriving_directly_and_forwarded_counts_once(chained):
+    cell_a, cell_b, receiving, province, stick = chained("a", "b")
     assert import_bundle(province, export_forward(receiving, stick).path,
                          approve={fingerprint_of(receiving)}).outcome == "imported"
     size_b = len(_state(receiving, cell_b.local_unit_id))
@@ -198,8 +239,8 @@ def test_a_bundle_arriving_directly_and_forwarded_counts_once(cell_a, cell_b, re
     assert tree == {"Chi bộ bản Phìn Hồ": [], "Đảng ủy xã Sơn Cao": ["Chi bộ bản Nà Khum"]}
 
 
-def test_a_cells_new_key_goes_up_as_its_commune_approved_it(cell_a, receiving, province, stick):
-    chain([cell_a], receiving, province, stick)
+def test_a_cells_new_key_goes_up_as_its_commune_approved_it(chained):
+    cell_a, _cell_b, receiving, province, stick = chained("a")
     first = export_forward(receiving, stick)
     assert import_bundle(province, first.path, approve={fingerprint_of(receiving)}).outcome == "imported"
     old = fingerprint_of(cell_a)
@@ -258,9 +299,8 @@ def _nested(lines: list[dict], name: str) -> dict:
         unb64(line["bundle"]["manifest"]))["sender_name"] == name)
 
 
-def test_a_record_altered_at_the_commune_is_refused_at_the_province(cell_a, cell_b, receiving, province, stick,
-                                                                    tmp_path):
-    chain([cell_a, cell_b], receiving, province, stick)
+def test_a_record_altered_at_the_commune_is_refused_at_the_province(tmp_path, chained):
+    cell_a, _cell_b, receiving, province, stick = chained("a", "b")
     genuine = export_forward(receiving, stick)
     manifest, lines = _opened(genuine.path, province)
     approve = {fingerprint_of(receiving)}
@@ -319,7 +359,7 @@ def test_a_record_altered_at_the_commune_is_refused_at_the_province(cell_a, cell
     # the key the cell really has: refused, since a key change retires the key it replaces.
     from nacl.signing import SigningKey
 
-    from chibo.sync.keys import fingerprint
+    from chibo.services.keys import fingerprint
 
     assert import_bundle(province, genuine.path, approve=approve).outcome == "imported"
     fake = SigningKey.generate()
@@ -337,8 +377,7 @@ def test_a_record_altered_at_the_commune_is_refused_at_the_province(cell_a, cell
 
 def _two_communes(cell, commune, province, stick, tmp_path) -> Book:
     """The cell's commune forwarded to the province; a second commune (returned open) has approved
-    the province's plan and forwarded once, approved there by fingerprint."""
-    chain([cell], commune, province, stick)
+    the province's plan and forwarded once, approved there by fingerprint; `cell` comes chained."""
     assert import_bundle(province, export_forward(commune, stick).path,
                          approve={fingerprint_of(commune)}).outcome == "imported"
     other = Book.open(tmp_path / "other-commune")
@@ -350,14 +389,15 @@ def _two_communes(cell, commune, province, stick, tmp_path) -> Book:
     return other
 
 
-def test_no_commune_signs_for_another_communes_cell(cell_a, receiving, province, stick, tmp_path):
+def test_no_commune_signs_for_another_communes_cell(tmp_path, chained):
     """A second commune vouches a key of its own making for a cell the first commune vouched for."""
     import base64
 
     from nacl.signing import SigningKey
 
-    from chibo.sync.keys import fingerprint
+    from chibo.services.keys import fingerprint
 
+    cell_a, _cell_b, receiving, province, stick = chained("a")
     other = _two_communes(cell_a, receiving, province, stick, tmp_path)
     try:
         manifest, lines = _opened(export_forward(other, stick).path, province)
@@ -400,8 +440,8 @@ def test_forward_refused_at_a_cell_and_before_the_provinces_key_writing_nothing(
     assert book_rows(cell / "chibo.sqlite") == before and sorted(p.name for p in stick.iterdir()) == on_stick
 
 
-def test_a_bundle_taken_to_the_wrong_level_is_refused(cell_a, receiving, province, stick):
-    chain([cell_a], receiving, province, stick)
+def test_a_bundle_taken_to_the_wrong_level_is_refused(chained):
+    cell_a, _cell_b, receiving, province, stick = chained("a")
     assert import_bundle(province, export_forward(receiving, stick).path,
                          approve={fingerprint_of(receiving)}).outcome == "imported"
     before = _rows_but_log(province)
@@ -419,10 +459,9 @@ def test_a_bundle_taken_to_the_wrong_level_is_refused(cell_a, receiving, provinc
     assert [r for r in book_rows(cell_a) if '"bundle_log"' not in r] == [r for r in rows if '"bundle_log"' not in r]
 
 
-def test_a_bundle_from_an_older_chibo_is_named_not_forwarded(capsys, cell_a, cell_b, receiving, province, stick,
-                                                             tmp_path):
+def test_a_bundle_from_an_older_chibo_is_named_not_forwarded(capsys, tmp_path, chained):
     """A cell bundle made before the signature covered the records cannot go up with it."""
-    chain([cell_b], receiving, province, stick)
+    cell_a, _cell_b, receiving, province, stick = chained("b")
     link(cell_a, receiving, stick)
     made = export_bundle(cell_a, tmp_path)
     with zipfile.ZipFile(made.path) as archive:
@@ -447,9 +486,9 @@ def test_a_bundle_from_an_older_chibo_is_named_not_forwarded(capsys, cell_a, cel
     assert [n.sender_name for n in report.nested] == ["Chi bộ bản Phìn Hồ"]
 
 
-def test_a_province_forwards_to_the_level_above_four_levels_deep(cell_a, receiving, province, stick, tmp_path):
+def test_a_province_forwards_to_the_level_above_four_levels_deep(tmp_path, chained):
     """The chain has any depth: the province forwards its communes' forward bundles, nested again."""
-    chain([cell_a], receiving, province, stick)
+    cell_a, _cell_b, receiving, province, stick = chained("a")
     assert import_bundle(province, export_forward(receiving, stick).path,
                          approve={fingerprint_of(receiving)}).outcome == "imported"
     top = Book.open(tmp_path / "centre")
@@ -477,13 +516,13 @@ def test_a_province_forwards_to_the_level_above_four_levels_deep(cell_a, receivi
     from chibo.sync.restore_bundle import export_restore
 
     rows = book_rows(province)
-    with pytest.raises(ChiboError, match="“Chi bộ bản Nà Khum” gửi báo cáo qua “Đảng ủy xã Sơn Cao”: gói khôi phục do "
-                                         "chính cấp trên trực tiếp ấy ghi. Chưa ghi gì."):
+    with pytest.raises(ChiboError, match=r"“Chi bộ bản Nà Khum” gửi báo cáo qua “Đảng ủy xã Sơn Cao”: gói khôi phục do "
+                                         r"chính cấp trên trực tiếp ấy ghi. Chưa ghi gì."):
         export_restore(province, "Nà Khum", stick)
     assert book_rows(province) == rows and not list(stick.glob("*KHOIPHUC*"))
 
 
-def test_another_commune_cannot_slip_a_key_into_a_cells_history(cell_a, receiving, province, stick, tmp_path):
+def test_another_commune_cannot_slip_a_key_into_a_cells_history(tmp_path, chained):
     """A cell's public key is in every manifest: a second commune vouches for the cell with that very
     key plus a "replaced" key of its own making, and nests a bundle signed with it. Refused: only the
     commune that vouched for the cell adds to its keys."""
@@ -493,6 +532,7 @@ def test_another_commune_cannot_slip_a_key_into_a_cells_history(cell_a, receivin
 
     from chibo.sync.bundle import canonical_json
 
+    cell_a, _cell_b, receiving, province, stick = chained("a")
     other = _two_communes(cell_a, receiving, province, stick, tmp_path)
     try:
         manifest, lines = _opened(export_forward(other, stick).path, province)

@@ -17,7 +17,6 @@ from sqlalchemy import event
 from chibo.errors import DiskFullError
 from chibo.store.book import Book
 from chibo.sync.export import SEQ_SETTING, export_bundle
-
 from conftest import book_rows, cli, fingerprint_of, link
 
 
@@ -110,7 +109,7 @@ def test_an_import_on_a_full_disk_says_so_and_changes_nothing(capsys, small_disk
     approval = fingerprint_of(cell_a)
     before = book_rows(small_disk / "commune" / "chibo.sqlite")
     filler = fill(small_disk, leave=200 * 1024)  # room to open the book and write its lock, not for 670 records
-    code, out, err = cli(capsys, "--data-dir", small_disk / "commune", "import", bundle, "--approve", approval)
+    code, _out, err = cli(capsys, "--data-dir", small_disk / "commune", "import", bundle, "--approve", approval)
     assert code == 1 and "đã đầy. Hãy giải phóng chỗ trống rồi thử lại; dữ liệu chưa bị thay đổi." in err
     assert "ngoài dự kiến" not in err
     filler.unlink()

@@ -164,14 +164,14 @@ def test_the_tables_a_bundle_carries_are_the_ones_counted_as_waiting():
     from chibo.sync.export import SENT_AT_SETTING, SENT_SETTING, SEQ_SETTING
     from chibo.sync.keyring import RECIPIENT_SETTING
 
-    assert glance.SYNCED_TABLE_NAMES == tuple(t.__tablename__ for t in SYNCED_TABLES)
+    assert tuple(t.__tablename__ for t in SYNCED_TABLES) == glance.SYNCED_TABLE_NAMES
     read_by_glance = ("sync_last_seq", "sync_sent", "sync_last_sent_at", "sync_recipient")
     assert read_by_glance == (SEQ_SETTING, SENT_SETTING, SENT_AT_SETTING, RECIPIENT_SETTING)
 
 
 def test_what_waits_to_be_sent_follows_the_bundles(cell_a, receiving, stick):
-    from conftest import link
     from chibo.sync.export import export_bundle
+    from conftest import link
 
     link(cell_a, receiving, stick)
     with open_reader(cell_a.database) as reader:

@@ -5,6 +5,7 @@ compiled, the domain's words read as on the printed papers, and the language can
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import subprocess
 import sys
@@ -30,10 +31,15 @@ def _messages() -> dict[str, ET.Element]:
     return {m.findtext("source"): m.find("translation") for m in ET.parse(TS).getroot().iter("message")}
 
 
+@functools.cache
+def _ui_trees() -> tuple[tuple[Path, ast.Module], ...]:
+    """Every module of the UI parsed once for the tests that read its strings."""
+    return tuple((path, ast.parse(path.read_text(encoding="utf-8"))) for path in sorted(UI.rglob("*.py")))
+
+
 def _ui_literals():
     """(file, line, text, wrapped) for every string literal of the UI's code, docstrings aside."""
-    for path in sorted(UI.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for path, tree in _ui_trees():
         parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
@@ -62,8 +68,8 @@ def test_no_vietnamese_left_outside_tr():
     left = [(f, n, text) for f, n, text, w in _ui_literals()
             if not w and VIETNAMESE.search(text) and text not in NOT_INTERFACE]
     assert left == []
-    for path in sorted(UI.rglob("*.py")):  # f-strings are not literals: none may hold Vietnamese either
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in _ui_trees():  # f-strings are not literals: none may hold Vietnamese either
+        for node in ast.walk(tree):
             if isinstance(node, ast.JoinedStr):
                 parts = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
                 assert not VIETNAMESE.search(parts) or "chibo:" in parts, (str(path.relative_to(UI)), node.lineno, parts)
@@ -86,8 +92,8 @@ def _mnemonic_groups(book):
     one page of its tabs. Labels (with a buddy) and buttons both take Alt+letter."""
     from PySide6.QtWidgets import QAbstractButton, QLabel, QStackedWidget
 
-    from chibo.ui.editors.document import DocumentEditor
     from chibo.ui.dialogs.issued_papers import OutgoingRegisterDialog
+    from chibo.ui.editors.document import DocumentEditor
     from chibo.ui.editors.member import MemberEditor
     from chibo.ui.editors.outreach import OutreachEditor
     from chibo.ui.editors.plan import PlanEditor, load_plan_form

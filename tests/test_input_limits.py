@@ -13,10 +13,9 @@ from PySide6.QtCore import Qt
 from sqlmodel import func, select
 
 from chibo.errors import ValidationError
-from chibo.services import agenda, documents, sessions, members, outreach, plans, units
+from chibo.services import agenda, documents, members, outreach, plans, sessions, units
 from chibo.services.cleaning import clean_text
-
-from conftest import book_rows, cli, fingerprint_of, link
+from conftest import book_rows, cli, copy_book_files, fingerprint_of, link
 
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: "Lò Văn ‮nA" reads as another name on screen
 
@@ -88,9 +87,8 @@ def _session(db):
 def test_every_input_path_refuses_with_a_sentence_and_changes_nothing(demo_book, path):
     write, expected = REFUSED[path]
     before = book_rows(demo_book)
-    with pytest.raises(ValidationError) as refused:
-        with demo_book.session() as db:
-            write(db)
+    with pytest.raises(ValidationError) as refused, demo_book.session() as db:
+        write(db)
     assert expected in refused.value.message
     assert book_rows(demo_book) == before
 
@@ -107,7 +105,6 @@ def test_the_member_editor_shows_the_sentence_and_writes_nothing(qtbot, demo_boo
 
     from chibo.ui.editors.member import MemberEditor
     from chibo.ui.operations import wait_for_jobs
-
     from conftest import answer_next_dialog
 
     before = book_rows(demo_book)
@@ -126,13 +123,10 @@ def test_the_member_editor_shows_the_sentence_and_writes_nothing(qtbot, demo_boo
 
 
 def test_the_command_line_refuses_a_hidden_character_and_never_echoes_one_raw(capsys, demo_template, tmp_path):
-    import shutil
 
     code, _, err = cli(capsys, "--data-dir", tmp_path / "moi", "init", "--name", f"Chi bộ {RLO}bản Nà Khum")
     assert code == 1 and err.startswith("chibo: Tên đơn vị có ký tự ẩn không dùng trong văn bản (mã U+202E")
-    folder = tmp_path / "cu"
-    folder.mkdir()
-    shutil.copy(demo_template, folder / "chibo.sqlite")
+    folder = copy_book_files(demo_template, tmp_path / "cu")
     old_name = f"Lò Văn {RLO}nA\x1b[31m"  # written by an older chibo, which let anything in
     connection = sqlite3.connect(folder / "chibo.sqlite")
     member_id = connection.execute("SELECT id FROM member ORDER BY id LIMIT 1").fetchone()[0]

@@ -19,13 +19,12 @@ from sqlmodel import select
 from chibo.cli.main import main
 from chibo.errors import ChiboError, ValidationError
 from chibo.reports.papers import PaperState, build_paper
-from chibo.services import documents, sessions, members
+from chibo.services import documents, members, sessions
 from chibo.services.issuing import archive_folder, register_rows
 from chibo.services.numbering import choose_number, set_term_start
 from chibo.store.book import Book
-from chibo.store.models import IssuedPaper, CellSession
+from chibo.store.models import CellSession, IssuedPaper
 from chibo.vocabulary import CellPosition, SessionKind
-
 from conftest import fingerprint_of, link
 from test_reports import all_text
 
@@ -98,18 +97,16 @@ def test_a_number_is_given_once_and_a_refusal_writes_nothing(book, db, cell):
     first, second = session(db, cell, "05/08/2026"), session(db, cell, "05/09/2026")
     issue(db, book, "minutes", first, number="11-BB/CB")
     db.commit()
-    with pytest.raises(ValidationError) as refused:
-        with book.session() as other:
-            issue(other, book, "minutes", second, number="11-BB/CB")
+    with pytest.raises(ValidationError) as refused, book.session() as other:
+        issue(other, book, "minutes", second, number="11-BB/CB")
     assert refused.value.message == (
         "Số 11-BB/CB đã cấp cho biên bản sinh hoạt chi bộ định kỳ tháng 8 năm 2026 (ngày 05/08/2026). Mỗi số chỉ cấp một lần: "
         "hãy để trống ô số để chibo đánh số tiếp theo, hoặc chọn số khác.")
     for typed, sentence in (("5/BB", "Số, ký hiệu “5/BB” không đúng dạng, ví dụ “05-BB/CB”."),
                             ("05-BC/CB", "Số, ký hiệu “05-BC/CB” không đúng dạng, ví dụ “05-BB/CB”."),
                             ("00-BB/CB", "Số, ký hiệu “00-BB/CB” không đúng dạng, ví dụ “05-BB/CB”.")):
-        with pytest.raises(ValidationError) as refused:
-            with book.session() as other:
-                issue(other, book, "minutes", second, number=typed)
+        with pytest.raises(ValidationError) as refused, book.session() as other:
+            issue(other, book, "minutes", second, number=typed)
         assert refused.value.message == sentence
     with book.session() as other:
         assert [r.number_symbol for r in register_rows(other)] == ["11-BB/CB"]
@@ -203,9 +200,8 @@ def test_an_archive_that_cannot_be_written_frees_the_number(book, db, cell):
     meeting = session(db, cell, "05/08/2026")
     db.commit()
     archive_folder(book.folder).write_text("a file where the folder should be")
-    with pytest.raises(ChiboError) as refused:
-        with book.session() as db:
-            issue(db, book, "minutes", meeting)
+    with pytest.raises(ChiboError) as refused, book.session() as db:
+        issue(db, book, "minutes", meeting)
     assert refused.value.message.startswith("Không lưu được bản gốc của biên bản số 01-BB/CB vào thư mục dữ liệu")
     with book.session() as db:
         assert db.exec(select(IssuedPaper)).all() == [] and db.get(CellSession, meeting).number_symbol == ""

@@ -11,13 +11,12 @@ import zipfile
 
 from sqlmodel import func, select
 
+from chibo.services.keys import load_keys, make_new_keys
 from chibo.store.book import Book
 from chibo.store.models import KnownKey, KnownUnit, Member, Unit
 from chibo.sync.export import export_bundle, export_plan
 from chibo.sync.importer import import_bundle
-from chibo.sync.keys import load_keys, make_new_keys
 from chibo.sync.trust import pending_keys, reject_pending
-
 from conftest import book_rows, cli, fingerprint_of, link
 
 
@@ -217,11 +216,11 @@ def test_cells_with_the_same_name_are_told_apart_in_the_summary(capsys, tmp_path
         cells.append((fingerprint_of(book), book))
     folder = receiving.folder
     receiving.close()
-    code, out, _ = cli(capsys, "--data-dir", folder, "summary")
+    _code, out, _ = cli(capsys, "--data-dir", folder, "summary")
     heads = sorted(line for line in out.splitlines() if line.startswith("Chi bộ"))
     assert heads == sorted(f"Chi bộ bản Nà Khum (mã khóa {fp}): {index + 1} đảng viên, 0 buổi sinh hoạt; gói cuối số 1 "
                            f"({heads[0].split('(')[-1][:10]})" for index, (fp, _book) in enumerate(cells))
-    code, out, _ = cli(capsys, "--data-dir", folder, "summary", "--json")
+    _code, out, _ = cli(capsys, "--data-dir", folder, "summary", "--json")
     units = json.loads(out)["units"]
     assert {u["code"] for u in units} == {"BANNAKHUM"} and len({u["label"] for u in units}) == 2
     for _fp, book in cells:

@@ -18,7 +18,8 @@ from chibo.store.models import Member, MemberStatusChange
 from chibo.vocabulary import MemberStatus
 from sheets import FOOTER_NOTES, RECENT, hand_kept_csv, hand_kept_xlsx, xlsx_bomb
 
-HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số thẻ đảng viên", "Ngày vào Đảng", "Ngày chính thức", "Chức vụ"]
+HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số thẻ đảng viên", "Ngày vào Đảng", "Ngày chính thức",
+          "Chức vụ"]
 FULL, PROBATIONARY, ATTACHED, AWAY, EXEMPT, LEFT = (
     MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.ATTACHED, MemberStatus.AWAY, MemberStatus.EXEMPT,
     MemberStatus.LEFT)
@@ -320,7 +321,7 @@ def test_messages_name_the_field_that_is_wrong(book, tmp_path):
     with book.session() as db:
         with pytest.raises(ValidationError, match="Ngày vào Đảng 02/09/2020 quá sớm so với năm sinh 2010"):
             members.add_member(db, full_name="Lò Văn Trẻ", birth_year=2010, admitted_on="02/09/2020")
-        with pytest.raises(ValidationError, match="^Ngày sinh 01/01/2030 ở tương lai.$"):
+        with pytest.raises(ValidationError, match=r"^Ngày sinh 01/01/2030 ở tương lai.$"):
             members.add_member(db, full_name="Lò Văn Trẻ", birth_date="01/01/2030", admitted_on="02/09/2020")
 
 
@@ -444,7 +445,8 @@ def test_ten_thousand_rows_import_in_one_transaction(book, tmp_path):
     assert _count(book) == (10_000, 10_000)
     with book.engine.connect() as conn:  # the bulk path stamps revs like the ORM path does
         distinct, top = conn.exec_driver_sql(
-            "SELECT count(DISTINCT rev), max(rev) FROM (SELECT rev FROM member UNION ALL SELECT rev FROM member_status_change)").one()
+            "SELECT count(DISTINCT rev), max(rev) FROM "
+            "(SELECT rev FROM member UNION ALL SELECT rev FROM member_status_change)").one()
         counter = conn.exec_driver_sql("SELECT last_rev FROM rev_counter").scalar()
     assert distinct == 20_000 and top == counter
 

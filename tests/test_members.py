@@ -33,9 +33,8 @@ def test_add_member_normalises_text_and_keeps_the_joining_status(db):
     ],
 )
 def test_bad_member_input_is_refused_and_nothing_is_written(book, fields, message):
-    with pytest.raises(ValidationError, match=message):
-        with book.session() as db:
-            members.add_member(db, **fields)
+    with pytest.raises(ValidationError, match=message), book.session() as db:
+        members.add_member(db, **fields)
     with book.session() as db:
         assert members.list_members(db) == []
 

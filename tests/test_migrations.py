@@ -16,10 +16,19 @@ from sqlmodel import SQLModel, select
 
 import chibo.store.models  # noqa: F401  (registers every table)
 from chibo.services.agenda import speeches
-from chibo.store import schema
+from chibo.store import migrate, schema
 from chibo.store.backup import list_backups
 from chibo.store.book import Book
-from chibo.store.models import BundleLog, BundleReview, CellSession, ClosedPeriod, KnownKey, Member, SessionArrival, Speech
+from chibo.store.models import (
+    BundleLog,
+    BundleReview,
+    CellSession,
+    ClosedPeriod,
+    KnownKey,
+    Member,
+    SessionArrival,
+    Speech,
+)
 
 DATA = Path(__file__).with_name("data")
 TABLES_0001 = ("member", "member_status_change", "presenter", "document", "session", "session_document",
@@ -69,7 +78,7 @@ def test_a_0001_book_upgrades_to_head_with_every_row_intact_and_a_backup_first(t
         width = len(before[table][0]) if before[table] else 0
         assert [row[:width] for row in after[table]] == before[table], table
     # The book as it was is kept, byte for byte the same rows, before the upgrade touched it.
-    saved = [p for p in (folder / "backups").glob("truoc-nang-cap-0001-*.sqlite")]
+    saved = list((folder / "backups").glob("truoc-nang-cap-0001-*.sqlite"))
     assert len(saved) == 1
     assert schema.read_revision(saved[0]) == "0001"
     assert _rows(saved[0]) == before
@@ -78,9 +87,8 @@ def test_a_0001_book_upgrades_to_head_with_every_row_intact_and_a_backup_first(t
 
 def test_the_upgraded_schema_is_exactly_what_the_models_describe(tmp_path):
     folder = _open_copy(tmp_path)
-    with Book.open(folder) as book:
-        with book.engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    with Book.open(folder) as book, book.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     assert differences == []
 
 
@@ -93,9 +101,8 @@ def test_known_units_keep_their_key_as_the_first_entry_of_the_key_history(tmp_pa
                  "'2026-10-02 00:00:00.000000', 3)")
     conn.commit()
     conn.close()
-    with Book.open(folder) as book:
-        with book.session() as db:
-            keys = db.exec(select(KnownKey)).all()
+    with Book.open(folder) as book, book.session() as db:
+        keys = db.exec(select(KnownKey)).all()
     assert [(k.unit_id, k.signing_key, k.encryption_key, k.fingerprint, k.status) for k in keys] == [
         ("u-1", "S0lHTg==", "RU5D", "AAAA-BBBB-CCCC-DDDD-EEEE", "approved")]
     assert keys[0].approved_at is not None
@@ -110,7 +117,7 @@ def test_a_failed_upgrade_leaves_the_old_book_readable_and_unchanged(tmp_path, m
             connection.exec_driver_sql("CREATE TABLE agenda_item (id TEXT)")
             raise RuntimeError("power cut in the middle of the migration")
 
-    monkeypatch.setattr(schema, "_run_alembic", broken)
+    monkeypatch.setattr(migrate, "_run_alembic", broken)
     try:
         Book.open(folder)
     except RuntimeError:
@@ -160,6 +167,5 @@ def test_a_0002_receiving_book_upgrades_with_each_session_arrived_with_its_bundl
 
 def test_the_0002_book_upgraded_has_exactly_the_schema_the_models_describe(tmp_path):
     folder = _open_copy(tmp_path, "book-0002.sqlite")
-    with Book.open(folder) as book:
-        with book.engine.connect() as connection:
-            assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
+    with Book.open(folder) as book, book.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []

@@ -161,8 +161,9 @@ def test_a_make_up_says_whose_make_up_it_is(db, cell):
     makeup = sessions.create_makeup_session(db, study.id, "15/02/2026", chair_id=cell["pao"], secretary_id=cell["huong"])
     body = text_of(build_minutes(db, makeup.id))
     assert "BIÊN BẢN HỌC BÙ NGHỊ QUYẾT SỐ 57-NQ/TW" in body
-    assert ("Chi bộ bản Nậm Cáy tổ chức học bù Nghị quyết số 57-NQ/TW, ngày 22-12-2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi "
-            "mới sáng tạo và chuyển đổi số quốc gia cho các đồng chí chưa dự buổi học ngày 05 tháng 02 năm 2026." in body)
+    assert ("Chi bộ bản Nậm Cáy tổ chức học bù Nghị quyết số 57-NQ/TW, ngày 22-12-2024 của Bộ Chính trị về đột phá "
+            "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia cho các đồng chí chưa dự "
+            "buổi học ngày 05 tháng 02 năm 2026." in body)
     assert "- Chủ trì: đồng chí Giàng A Páo, Bí thư Chi bộ." in body  # he runs it, he is not making up
     assert "- Số đảng viên được triệu tập: 1 đồng chí (chính thức 1, dự bị 0, sinh hoạt tạm 0)." in body
     assert "Tổng số đảng viên của chi bộ" not in body
@@ -185,9 +186,8 @@ def test_minutes_of_a_session_that_breaks_a_rule_are_refused_and_take_no_number(
     db.commit()
     with book.session() as other:  # a book written before the rules: the speaker was marked absent afterwards
         other.execute(text("UPDATE attendance SET state = 'vang_khong_ly_do' WHERE member_id = :m"), {"m": cell["y"]})
-    with pytest.raises(ValidationError) as refused:
-        with book.session() as other:
-            build_minutes(other, m.id)
+    with pytest.raises(ValidationError) as refused, book.session() as other:
+        build_minutes(other, m.id)
     assert refused.value.message == (
         "Chưa in được biên bản của buổi sinh hoạt này: Đồng chí Lò Thị Ỷ vắng mặt nên không thể phát biểu: hãy bỏ ý "
         "kiến của đồng chí hoặc sửa lại điểm danh. Hãy sửa buổi sinh hoạt (mục Sinh hoạt, nút Sửa) rồi in lại.")

@@ -109,7 +109,7 @@ def _pixels(image) -> bytes:
 
 
 def _difference(a: bytes, b: bytes) -> tuple[float, int]:
-    diffs = [abs(x - y) for x, y in zip(a, b)]
+    diffs = [abs(x - y) for x, y in zip(a, b, strict=True)]
     return sum(diffs) / len(diffs), max(diffs)
 
 

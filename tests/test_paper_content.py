@@ -12,10 +12,9 @@ import pytest
 from chibo.reports.action_plan import build_action_plan
 from chibo.reports.attendance_sheet import build_attendance_sheet
 from chibo.reports.study_report import build_study_report
-from chibo.services import documents, sessions, members, outreach, plans
+from chibo.services import documents, members, outreach, plans, sessions
 from chibo.services.settings import CONFIRM_BY_SUPERIOR, load_rules, save_rules
 from chibo.vocabulary import AttendanceState, CellPosition, ItemStatus, OutreachKind, SessionKind
-
 from test_reports import all_text
 
 

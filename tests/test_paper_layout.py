@@ -23,10 +23,10 @@ from chibo.reports.layout import (
     TEXT_WIDTH,
     Letterhead,
     Paper,
+    Signature,
     grid_table,
     recipient_lines,
     signature_block,
-    Signature,
 )
 
 register_fonts()
@@ -40,7 +40,7 @@ def runs(pdf: bytes) -> list[list[tuple[float, float, str, float, str]]]:
     for page in PdfReader(io.BytesIO(pdf)).pages:
         found = []
 
-        def visit(text, cm, tm, font, size):
+        def visit(text, cm, tm, font, size, found=found):  # this page's list
             if text.strip() and font is not None:
                 found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], font["/BaseFont"], size * tm[0],
                               text.strip()))
@@ -134,7 +134,7 @@ def test_a_fill_in_line_reaches_the_right_margin_and_never_wraps(prefix):
     lines = found[start + 1:end]
     dotted = [run for run in lines if run[4].endswith("........")]
     assert len(dotted) == 1  # one line of dots
-    x, _, font, size, text = dotted[0]
+    x, _, _font, size, text = dotted[0]
     right = x + stringWidth(text, SERIF, size)
     assert RIGHT_EDGE - 4 * 3.5 <= right <= RIGHT_EDGE + 0.5  # up to the margin, within a few dots
     expected_lines = 2 if len(prefix) > 80 else 1

@@ -48,7 +48,8 @@ def test_kill_9_during_writes_leaves_old_or_new_state(tmp_path, delay):
     members_count = conn.execute("SELECT count(*) FROM member").fetchone()[0]
     changes = conn.execute("SELECT count(*) FROM member_status_change").fetchone()[0]
     last_rev = conn.execute("SELECT last_rev FROM rev_counter").fetchone()[0]
-    max_rev = conn.execute("SELECT max(rev) FROM (SELECT rev FROM member UNION ALL SELECT rev FROM member_status_change)").fetchone()[0]
+    max_rev = conn.execute("SELECT max(rev) FROM (SELECT rev FROM member UNION ALL "
+                           "SELECT rev FROM member_status_change)").fetchone()[0]
     conn.close()
     assert members_count >= BATCH and members_count % BATCH == 0  # whole transactions only
     assert changes == members_count

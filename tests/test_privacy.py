@@ -22,7 +22,6 @@ from chibo.store.book import Book
 from chibo.sync.export import export_bundle, export_plan
 from chibo.sync.importer import import_bundle
 from chibo.ui.operations import wait_for_jobs
-
 from conftest import answer_next_dialog, cli, fingerprint_of, link
 
 NAME, BIRTH, BIRTH_ISO, CARD = "Vừ Thị Xúa", "14/07/1988", "1988-07-14", "09876543"
@@ -120,7 +119,7 @@ def test_the_data_folder_is_private_and_an_old_one_is_tightened_at_open(cell_a, 
     receiving.close()
     (folder / "logs").mkdir(exist_ok=True)
     (folder / "logs" / "chibo.log").write_text("old log\n")
-    for root, dirs, files in os.walk(folder):  # as an older chibo left it: readable by everyone
+    for root, _dirs, files in os.walk(folder):  # as an older chibo left it: readable by everyone
         os.chmod(root, 0o755)
         for name in files:
             os.chmod(Path(root, name), 0o644)

@@ -17,7 +17,7 @@ from chibo.reports.attendance_sheet import build_attendance_sheet
 from chibo.reports.layout import MARGIN_LEFT, MARGIN_RIGHT, PAGE, text
 from chibo.reports.minutes import build_minutes
 from chibo.reports.study_report import build_study_report
-from chibo.services import agenda, documents, essays, sessions, members, plans
+from chibo.services import agenda, documents, essays, members, plans, sessions
 from chibo.services.session_rules import record_votes
 from chibo.vocabulary import AttendanceState, CellPosition, ItemStatus, MemberStatus, SessionKind
 
@@ -48,7 +48,8 @@ def cell(db):
     for key, name, position, status in people:
         ids[key] = members.add_member(db, full_name=name, position=position, status=status, birth_year=1980,
                                       joined_on="01/01/2020").id
-    ids["doc"] = documents.add_document(db, number_symbol="57-NQ/TW", title="Nghị quyết về đột phá phát triển khoa học, công nghệ",
+    ids["doc"] = documents.add_document(db, number_symbol="57-NQ/TW",
+                                        title="Nghị quyết về đột phá phát triển khoa học, công nghệ",
                                         issued_on="22/12/2024", deadline="30/06/2026").id
     return ids
 

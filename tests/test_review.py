@@ -16,6 +16,7 @@ from sqlmodel import select
 from chibo.errors import ValidationError
 from chibo.services.documents import add_document
 from chibo.services.essays import record_essay
+from chibo.services.keys import b64, load_keys
 from chibo.services.sessions import create_session, mark_all_present
 from chibo.services.superior_notes import superior_notes
 from chibo.store.models import Attendance, CellSession, Member
@@ -23,7 +24,6 @@ from chibo.sync.bundle import canonical_json, gzip_bytes, write_bundle
 from chibo.sync.completeness import completeness
 from chibo.sync.export import export_plan
 from chibo.sync.importer import import_bundle
-from chibo.sync.keys import b64, load_keys
 from chibo.sync.review import close_period, find_review, list_reviews, mark_review, reopen_period
 from chibo.vocabulary import ReviewStatus, SessionKind, Timeliness
 from conftest import book_rows, cli

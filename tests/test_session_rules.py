@@ -7,13 +7,12 @@ import pytest
 from sqlalchemy import text
 
 from chibo.errors import ValidationError
-from chibo.services import agenda, sessions, members
+from chibo.services import agenda, members, sessions
 from chibo.services.figures import session_figures
 from chibo.services.session_rules import record_votes, session_problems
 from chibo.services.session_save import AgendaItemInput, SessionInput, SpeechInput, save_session
 from chibo.services.settings import QUORUM_ALL_SUMMONED, CellRules, save_rules
 from chibo.vocabulary import AttendanceState, CellPosition, MemberStatus, SessionKind
-
 from conftest import fingerprint_of, link
 
 HELD_ON = "05/04/2026"
@@ -191,9 +190,8 @@ def test_a_whole_save_is_checked_once_and_a_refusal_keeps_nothing(book, cell, db
     tables = ("session", "attendance", "agenda_item", "speech", "rev_counter")
     with book.session() as other:
         before = {t: count_rows(other, t) for t in tables}
-    with pytest.raises(ValidationError) as refused:
-        with book.session() as other:
-            save_session(other, None, entry)
+    with pytest.raises(ValidationError) as refused, book.session() as other:
+        save_session(other, None, entry)
     assert refused.value.message == ("Đồng chí Hà Văn Sự vắng mặt nên không thể phát biểu: hãy bỏ ý kiến của đồng chí "
                                      "hoặc sửa lại điểm danh.\nTổng số biểu quyết (5) lớn hơn số đảng viên có quyền "
                                      "biểu quyết có mặt (4); đảng viên dự bị và đảng viên sinh hoạt tạm không biểu "

@@ -21,11 +21,10 @@ def _sha(path: Path) -> str:
 
 
 def test_new_book_is_migrated_to_head_with_safe_pragmas(tmp_path):
-    with Book.open(tmp_path) as book:
-        with book.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    with Book.open(tmp_path) as book, book.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     assert schema.read_revision(tmp_path / "chibo.sqlite") == schema.SCHEMA_HEAD
 
 
@@ -86,9 +85,8 @@ def test_every_insert_and_update_takes_the_next_rev_of_the_owner(book):
 def test_synced_rows_are_tombstoned_never_deleted(book):
     with book.session() as db:
         a = members.add_member(db, full_name="Lò Văn An", joined_on="01/01/2020")
-    with pytest.raises(RuntimeError, match="tombstoned"):
-        with book.session() as db:
-            db.delete(db.get(Member, a.id))
+    with pytest.raises(RuntimeError, match="tombstoned"), book.session() as db:
+        db.delete(db.get(Member, a.id))
     with book.session() as db:
         row = db.get(Member, a.id)
         rev = row.rev
@@ -105,11 +103,10 @@ def test_records_of_another_unit_cannot_be_changed_here(book):
         conn.exec_driver_sql("INSERT INTO unit (id, unit_id, rev, updated_at, name, code, superior_name, place_name, role) "
                              "VALUES ('other', 'other', 1, '2026-01-01', 'Chi bộ khác', 'KHAC', '', '', 'cell')")
         conn.exec_driver_sql(f"UPDATE member SET unit_id = 'other' WHERE id = '{a.id}'")
-    with pytest.raises(ForeignRecordError):
-        with book.session() as db:
-            row = db.get(Member, a.id)
-            row.phone = "0900000000"
-            db.add(row)
+    with pytest.raises(ForeignRecordError), book.session() as db:
+        row = db.get(Member, a.id)
+        row.phone = "0900000000"
+        db.add(row)
 
 
 def test_backup_rotation_keeps_daily_weekly_monthly(tmp_path):
@@ -170,9 +167,9 @@ def test_restore_refuses_a_damaged_backup_and_leaves_the_book(book, tmp_path):
     broken.write_bytes(bytes(data))
     folder = book.folder
     book.close()
-    with pytest.raises(ChiboError, match="hỏng|không phải"):
+    with pytest.raises(ChiboError, match=r"hỏng|không phải"):
         backups.restore(broken, folder / "chibo.sqlite", folder / "backups")
-    with pytest.raises(ChiboError, match="không chứa dữ liệu|không phải"):
+    with pytest.raises(ChiboError, match=r"không chứa dữ liệu|không phải"):
         empty = tmp_path / "empty.sqlite"
         empty.write_bytes(b"")
         backups.restore(empty, folder / "chibo.sqlite", folder / "backups")

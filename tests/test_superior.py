@@ -17,8 +17,7 @@ from chibo.sync.export import NOT_SEALED, export_bundle, export_plan
 from chibo.sync.importer import import_bundle
 from chibo.sync.keyring import RECIPIENT_SETTING
 from chibo.sync.trust import pending_keys
-
-from conftest import book_rows, cli, fingerprint_of, link
+from conftest import book_rows, cli, fingerprint_of, key_files, link
 
 
 def _manifest(path) -> dict:
@@ -29,10 +28,10 @@ def _manifest(path) -> dict:
 def test_before_any_plan_export_is_refused_with_no_file_and_no_number(capsys, cell_a, stick):
     folder = cell_a.folder
     cell_a.close()
-    before = book_rows(folder / "chibo.sqlite")
+    before, keys = book_rows(folder / "chibo.sqlite"), key_files(folder)
     code, out, err = cli(capsys, "--data-dir", folder, "export", "--to", stick)
     assert code == 1 and out == "" and err == f"chibo: {NOT_SEALED}\n"
-    assert list(stick.iterdir()) == [] and not (folder / "keys").exists()
+    assert list(stick.iterdir()) == [] and key_files(folder) == keys != {}  # the unit's keys, made with it, untouched
     assert book_rows(folder / "chibo.sqlite") == before  # row for row: no number spent, no key made
 
     code, out, err = cli(capsys, "--data-dir", folder, "export", "--to", stick, "--unsealed")

@@ -4,25 +4,27 @@ with a sentence, and the receiving book keeps nothing of it but the log entry.""
 from __future__ import annotations
 
 import json
+import shutil
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlmodel import func, select
 
 from chibo.cli.main import main
 from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures
+from chibo.services.keys import fingerprint, load_keys
 from chibo.services.units import init_book
 from chibo.store.book import Book
 from chibo.store.models import SYNCED_TABLES, BundleLog, KnownUnit, Member
 from chibo.sync.bundle import canonical_json, gzip_bytes
 from chibo.sync.export import export_bundle
 from chibo.sync.importer import import_bundle, verify_bundle
-from chibo.sync.keys import fingerprint, load_keys
 from chibo.sync.summary import consolidated
-
 from conftest import DEMO_TODAY, _copy_book, fingerprint_of, link
 
 
@@ -47,7 +49,7 @@ def test_two_cells_report_and_the_summary_is_their_sum(cell_a, cell_b, receiving
                                               "BANPHINHO-1-" + bundles[1].path.name.split("-")[2]]
     assert all(b.sealed for b in bundles)
     reports = [import_bundle(receiving, b.path, approve={fingerprint_of(cell)}) for b, cell in
-               zip(bundles, (cell_a, cell_b))]
+               zip(bundles, (cell_a, cell_b), strict=True)]
     assert [r.outcome for r in reports] == ["imported", "imported"]
     assert reports[0].counts["new"] == bundles[0].records and reports[0].counts["conflict"] == 0
 
@@ -124,13 +126,12 @@ def _rezip(source: Path, target: Path, change) -> Path:
 def _signed(cell_book, source: Path, target: Path, manifest_change=None, payload=None) -> Path:
     """A bundle re-signed with the cell's own key after its manifest or payload was changed (a new
     payload sealed as the original was): what a cell's key holder (or a buggy export) could produce."""
+    import gzip
     import hashlib
 
     from nacl.public import PublicKey, SealedBox
 
-    from chibo.sync.keys import unb64
-
-    import gzip
+    from chibo.services.keys import unb64
 
     keys = load_keys(cell_book.folder)
     with zipfile.ZipFile(source) as archive:
@@ -167,14 +168,35 @@ def _payload(records: list[dict]) -> bytes:
     return gzip_bytes(b"".join(canonical_json(r) + b"\n" for r in records))
 
 
+@pytest.fixture(scope="module")
+def hostile_folders(tmp_path_factory, demo_template, second_cell_template) -> tuple[Path, str]:
+    """Built once for the module: cells A and B linked to their commune, A's first bundle imported
+    there. Every test gets its own copy (`hostile`): what one test writes, no other sees."""
+    root = tmp_path_factory.mktemp("hostile")
+    stick = root / "usb"
+    stick.mkdir()
+    cells = [_copy_book(demo_template, root / "a"), _copy_book(second_cell_template, root / "b")]
+    receiving = Book.open(root / "commune")
+    try:
+        init_book(receiving, name="Đảng ủy xã Sơn Cao", role="receiving")
+        for cell in cells:
+            link(cell, receiving, stick)
+        good = export_bundle(cells[0], stick)
+        assert import_bundle(receiving, good.path, approve={fingerprint_of(cells[0])}).outcome == "imported"
+    finally:
+        for book in (*cells, receiving):
+            book.close()
+    return root, good.path.name
+
+
 @pytest.fixture
-def hostile(cell_a, cell_b, receiving, stick, tmp_path):
+def hostile(hostile_folders, tmp_path):
     """The receiving book knows cell A (approved); returns a function that imports a file and
     checks it was refused with `expected` in the reason, the book unchanged but for the log."""
-    for cell in (cell_a, cell_b):
-        link(cell, receiving, stick)
-    good = export_bundle(cell_a, stick)
-    assert import_bundle(receiving, good.path, approve={fingerprint_of(cell_a)}).outcome == "imported"
+    template, good_name = hostile_folders
+    root = tmp_path / "h"
+    shutil.copytree(template, root)
+    cell_a, cell_b, receiving = (Book.open(root / name) for name in ("a", "b", "commune"))
 
     def refused(path: Path, expected: str):
         before, logged = snapshot(receiving), len(log_entries(receiving))
@@ -187,10 +209,13 @@ def hostile(cell_a, cell_b, receiving, stick, tmp_path):
         assert verify_bundle(receiving, path).outcome == "rejected"
         return report
 
-    refused.good = good.path
+    refused.good = root / "usb" / good_name
     refused.tmp = tmp_path
-    refused.cell_b_bundle = lambda: export_bundle(cell_b, stick).path
-    return refused
+    refused.cell_a, refused.cell_b, refused.receiving = cell_a, cell_b, receiving
+    refused.cell_b_bundle = lambda: export_bundle(cell_b, root / "usb").path
+    yield refused
+    for book in (cell_a, cell_b, receiving):
+        book.close()
 
 
 def test_empty_file_and_not_a_zip(hostile):
@@ -227,10 +252,10 @@ def test_a_flipped_byte_in_each_member(hostile, member):
 
 def test_extra_member_zip_slip_absolute_and_duplicated_names(hostile):
     cases = {
-        "extra": lambda e: e + [("readme.txt", b"hello")],
+        "extra": lambda e: [*e, ("readme.txt", b"hello")],
         "slip": lambda e: [("../../payload" if n == "payload" else n, d) for n, d in e],
         "absolute": lambda e: [("/etc/payload" if n == "payload" else n, d) for n, d in e],
-        "duplicated": lambda e: e + [e[-1]],
+        "duplicated": lambda e: [*e, e[-1]],
     }
     for name, change in cases.items():
         with pytest.warns(UserWarning) if name == "duplicated" else _no_warning():
@@ -246,8 +271,10 @@ class _no_warning:
         return False
 
 
-def test_a_zip_bomb_and_a_gzip_bomb_are_refused_in_well_under_a_second(hostile, cell_a):
+def test_a_zip_bomb_and_a_gzip_bomb_are_refused_in_well_under_a_second(hostile):
     import zlib
+
+    cell_a = hostile.cell_a
 
     zeros = bytes(64 * 1024 * 1024)
     bomb = hostile.tmp / "bomb.chibo"
@@ -267,7 +294,8 @@ def test_a_zip_bomb_and_a_gzip_bomb_are_refused_in_well_under_a_second(hostile, 
     hostile(_signed(cell_a, hostile.good, hostile.tmp / "gzip-bomb.chibo", payload=gz), "bom nén")
 
 
-def test_newer_format_and_an_edited_manifest(hostile, cell_a):
+def test_newer_format_and_an_edited_manifest(hostile):
+    cell_a = hostile.cell_a
     newer = _signed(cell_a, hostile.good, hostile.tmp / "newer.chibo",
                     manifest_change=lambda m: m.update(format_version=9, min_reader_version=9))
     hostile(newer, "Hãy cập nhật chibo")
@@ -285,7 +313,8 @@ def test_newer_format_and_an_edited_manifest(hostile, cell_a):
     hostile(_rezip(hostile.good, hostile.tmp / "edited.chibo", more_members), "Chữ ký của gói không khớp")
 
 
-def test_another_units_payload_and_records_claiming_another_unit(hostile, cell_a, receiving):
+def test_another_units_payload_and_records_claiming_another_unit(hostile):
+    cell_a, receiving = hostile.cell_a, hostile.receiving
     other = hostile.cell_b_bundle()
 
     def swap(entries):
@@ -299,8 +328,10 @@ def test_another_units_payload_and_records_claiming_another_unit(hostile, cell_a
                     manifest_change=lambda m: m.update(counts={})), "của đơn vị khác")
 
 
-def test_same_id_and_rev_with_other_content_is_a_conflict(hostile, cell_a, receiving):
+def test_same_id_and_rev_with_other_content_is_a_conflict(hostile):
     from chibo.sync.payload import content_hash
+
+    cell_a, receiving = hostile.cell_a, hostile.receiving
 
     records = _records(hostile.good, receiving)
     member = next(r for r in records if r["table"] == "member")
@@ -317,7 +348,8 @@ def test_same_id_and_rev_with_other_content_is_a_conflict(hostile, cell_a, recei
     assert "0999 999 999" in next(quarantined).read_text(encoding="utf-8")
 
 
-def test_command_line_exit_codes(hostile, receiving, cell_a, capsys):
+def test_command_line_exit_codes(hostile, capsys):
+    cell_a, receiving = hostile.cell_a, hostile.receiving
     broken = hostile.tmp / "broken.chibo"
     broken.write_bytes(hostile.good.read_bytes()[:500])
     receiving.close()  # the command line takes the folder's lock
@@ -396,7 +428,6 @@ def _state(book, unit_id: str) -> set:
                 for model in SYNCED_TABLES for row in db.exec(select(model).where(model.unit_id == unit_id))}
 
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 _operations = st.lists(
     st.one_of(
@@ -540,8 +571,7 @@ def test_an_older_plan_never_moves_the_acknowledgement_back(cell_a, receiving, s
 def test_the_key_fingerprint_is_not_printed_on_the_study_report(cell_a, receiving, stick):
     """The fingerprint is compared on screen (Cài đặt, the exchange log), never on a Party paper."""
     from chibo.reports.study_report import build_study_report
-    from chibo.sync.keys import ensure_keys
-
+    from chibo.services.keys import ensure_keys
     from test_reports import all_text
 
     keys = ensure_keys(cell_a)

@@ -1,13 +1,13 @@
 """The first desktop window: it opens on a demo book, fills from a worker, and searches."""
 
 import os
-import shutil
 import subprocess
 import sys
 
 from PySide6.QtCore import QThreadPool
 
 from chibo.ui.main_window import MainWindow
+from conftest import copy_book_files
 
 
 def test_register_is_built_and_filled_when_first_shown_and_search_ignores_accents(qtbot, demo_book):
@@ -46,9 +46,7 @@ def click_sidebar(qtbot, window, name: str) -> None:
 
 
 def test_smoke_start_prints_time_to_first_paint(demo_template, tmp_path):
-    folder = tmp_path / "book"
-    folder.mkdir()
-    shutil.copy(demo_template, folder / "chibo.sqlite")
+    folder = copy_book_files(demo_template, tmp_path / "book")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CHIBO_DATA_DIR": str(folder)}
     result = subprocess.run([sys.executable, "-m", "chibo", "--smoke"], env=env, capture_output=True, text=True,
                             timeout=120)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from chibo.services.lookups import alive
-from chibo.services.sessions import list_sessions
 from chibo.services.plans import list_plans, plan_items
+from chibo.services.sessions import list_sessions
 from chibo.store.backup import list_backups
 from chibo.store.models import CellSession, SessionDocument
 from conftest import answer_next_dialog, show_page

@@ -10,9 +10,8 @@ from PySide6.QtCore import Qt
 from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures
 from chibo.text import format_percent
-from person import click, click_button
-
 from conftest import show_page
+from person import click, click_button
 
 
 def a_document_with_someone_missing(book):

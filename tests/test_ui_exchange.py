@@ -10,13 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialog
 from sqlmodel import func, select
 
+from chibo.services.keys import load_keys, make_new_keys
 from chibo.store.book import get_setting
 from chibo.store.models import KnownUnit, Member
 from chibo.sync.export import NOT_SEALED, SEQ_SETTING, export_bundle
 from chibo.sync.importer import import_bundle
-from chibo.sync.keys import load_keys, make_new_keys
 from chibo.ui.operations import wait_for_jobs
-
 from conftest import answer_next_dialog, fingerprint_of, link, open_main_window, show_page
 from person import choose_files, choose_folder
 

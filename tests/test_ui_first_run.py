@@ -20,7 +20,6 @@ from chibo.ui.app import _open_book, _Startup
 from chibo.ui.dialogs.first_run import IMPORT, START, UNIT, WELCOME
 from chibo.ui.main_window import MainWindow
 from chibo.ui.operations import run_in_background, wait_for_jobs
-
 from conftest import show_page
 
 NEXT, BACK, FINISH, QUIT = QWizard.NextButton, QWizard.BackButton, QWizard.FinishButton, QWizard.CancelButton

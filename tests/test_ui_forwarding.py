@@ -16,7 +16,6 @@ from chibo.sync.importer import import_bundle
 from chibo.sync.restore_bundle import export_restore, write_restore_request
 from chibo.text import format_count
 from chibo.ui.operations import wait_for_jobs
-
 from conftest import chain, fingerprint_of, link, open_main_window
 from person import button, choose_file, choose_folder
 from test_sync import _state

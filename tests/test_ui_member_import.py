@@ -13,9 +13,8 @@ from sqlmodel import func, select
 
 from chibo.store.models import Member, MemberStatusChange
 from chibo.ui.dialogs.member_import import CHECK, NAME, READ_FROM, SINCE, STATUS
-from sheets import hand_kept_xlsx
-
 from conftest import show_page
+from sheets import hand_kept_xlsx
 
 
 @pytest.fixture

@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from sqlmodel import select as query
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
+from sqlmodel import select as query
 
 from chibo.reports.papers import PaperState
 from chibo.services import sessions
 from chibo.services.issuing import archive_folder, register_rows
-from chibo.store.models import IssuedPaper, CellSession
+from chibo.store.models import CellSession, IssuedPaper
 from chibo.vocabulary import SessionKind
 from conftest import answer_next_dialog, show_page
 from person import click_button
@@ -286,7 +286,8 @@ def test_save_pdf_of_the_study_report_issues_it(qtbot, window, demo_book, tmp_pa
     assert built.args[0].number_symbol == "01-BC/CB"
 
 
-def test_the_sign_in_sheet_is_printed_without_a_number(qtbot, window, tmp_path, monkeypatch):
+def test_the_sign_in_sheet_is_printed_without_a_number(qtbot, read_only_window, tmp_path, monkeypatch):
+    window = read_only_window
     printed = tmp_path / "may-in.pdf"
     printer_to(monkeypatch, printed)
     page = show_page(qtbot, window, "sessions")
@@ -301,7 +302,8 @@ def test_the_sign_in_sheet_is_printed_without_a_number(qtbot, window, tmp_path, 
     assert len(PdfReader(printed).pages) == len(PdfReader(io.BytesIO(built.args[0].pdf)).pages)
 
 
-def test_nothing_selected_says_so(qtbot, window):
+def test_nothing_selected_says_so(qtbot, read_only_window):
+    window = read_only_window
     said = []
     page = show_page(qtbot, window, "plans")
     window.show_page(page)

@@ -8,9 +8,8 @@ from datetime import date, timedelta
 from chibo.services.plans import list_plans, plan_items
 from chibo.text import format_date
 from chibo.vocabulary import ItemStatus
-from person import click, click_button
-
 from conftest import show_page
+from person import click, click_button
 
 
 def open_new(qtbot, page):

@@ -10,7 +10,6 @@ import pytest
 
 from chibo.store.backup import list_backups, make_backup
 from chibo.ui.operations import wait_for_jobs
-
 from conftest import answer_next_dialog, show_page
 
 
@@ -102,7 +101,7 @@ def test_an_emptied_book_is_not_taken_for_a_new_one_and_closing_leaves_it(qtbot,
         qtbot.waitUntil(lambda: startup.app.exited_with == 1, timeout=10_000)
         assert startup.book is None
         assert (folder / "chibo.sqlite").read_bytes() == b""  # no schema written over it
-        assert [b.path for b in list_backups(folder / "backups")][0] == good.path
+        assert next(b.path for b in list_backups(folder / "backups")) == good.path
     finally:
         wait_for_jobs()
         startup.close()

@@ -238,7 +238,7 @@ def test_agenda_items_entered_by_mouse_are_saved_and_printed_in_order(qtbot, win
     from chibo.reports.minutes import build_minutes
 
     dialog = open_new(qtbot, show_page(qtbot, window, "sessions"))
-    chair, secretary = all_present_with_chair(qtbot, dialog)
+    chair, _secretary = all_present_with_chair(qtbot, dialog)
     show_tab(qtbot, dialog, 1)
     agenda = dialog.agenda
     click(qtbot, agenda.add_button)

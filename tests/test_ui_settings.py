@@ -6,15 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from sqlmodel import func, select
 
+from chibo.services.lookups import local_unit
 from chibo.services.numbering import symbol_suffix, term_start
 from chibo.services.settings import load_rules
-from chibo.services.units import local_unit
 from chibo.store.backup import list_backups
 from chibo.store.models import Member
 from conftest import answer_next_dialog, show_page
 from person import button, choose_file, click, click_button
-from sqlmodel import func, select
 
 
 @pytest.fixture
@@ -159,9 +159,8 @@ def test_a_language_file_that_cannot_be_written_keeps_the_other_settings(qtbot, 
 def test_the_unit_tab_shows_the_key_and_the_superior_and_makes_new_keys_on_purpose(qtbot, demo_window, stick):
     from PySide6.QtCore import Qt
 
-    from chibo.sync.keys import load_keys
+    from chibo.services.keys import load_keys
     from chibo.ui.operations import wait_for_jobs
-
     from conftest import answer_next_dialog, fingerprint_of
 
     window = demo_window

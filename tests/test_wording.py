@@ -11,8 +11,8 @@ import pytest
 from chibo.errors import ValidationError
 from chibo.reports.study_report import build_study_report
 from chibo.reports.wording import (
-    comrade,
     committee_name,
+    comrade,
     document_citation,
     document_issuer,
     document_name,
@@ -24,7 +24,6 @@ from chibo.services.documents import TitleParts, split_title
 from chibo.store.models import Document
 from chibo.text import body_date, format_count, format_percent, percent_of
 from chibo.vocabulary import CellPosition, IssuingLevel, UnitRole
-
 from test_reports import all_text
 
 GARBLES = ("về của", "về về", "về Nghị quyết", "về Kế hoạch", "về Chỉ thị", "Nghị quyết về Nghị quyết", "về hành động",
@@ -127,7 +126,7 @@ def test_titles_are_stored_without_kind_number_and_issuing_body(db):
 
 
 def test_the_study_report_of_an_old_title_reads_without_garbles(db, book):
-    from chibo.services import sessions, members
+    from chibo.services import members, sessions
     from chibo.vocabulary import SessionKind
 
     member = members.add_member(db, full_name="Giàng A Páo", position=CellPosition.SECRETARY, joined_on="01/01/2020")

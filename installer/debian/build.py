@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -37,6 +37,7 @@ PACKAGE = OUT / "root"
 LIB = PACKAGE / "usr" / "lib" / "chibo"
 sys.path.insert(0, str(ROOT / "src"))
 from chibo.ui.app import DESKTOP_ID  # noqa: E402  (the window names the same desktop entry)
+
 MAINTAINER = "chibo developers <chibo@users.noreply.invalid>"
 # The .pyc files and the cp311 modules need Python 3.11; the window needs a font with Vietnamese glyphs.
 ALWAYS = ["python3 (>= 3.11)", "python3 (<< 3.12)", "fonts-dejavu-core"]
@@ -63,7 +64,7 @@ def commit_time() -> int:
 
 
 def release_date() -> str:
-    return datetime.fromtimestamp(commit_time(), timezone.utc).strftime("%Y-%m-%d")
+    return datetime.fromtimestamp(commit_time(), UTC).strftime("%Y-%m-%d")
 
 
 def desktop_files(version: str) -> None:
@@ -102,7 +103,7 @@ def documents(version: str, revision: str) -> None:
         "Files: usr/lib/chibo/*\nComment: chibo's dependencies, unpacked from their wheels; each one's\n"
         " license is in its usr/lib/chibo/*.dist-info folder (Qt and PySide6: LGPL-3.0).\n"
         "License: various\n", encoding="utf-8")
-    stamp = datetime.now(timezone.utc).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    stamp = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
     changelog = (f"chibo ({version}-{revision}) bookworm; urgency=medium\n\n  * chibo {version}, built from "
                  f"the project's own tree.\n\n -- {MAINTAINER}  {stamp}\n")
     with gzip.GzipFile(doc / "changelog.Debian.gz", "wb", mtime=0) as stream:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from chibo.cli.output import print_json
-from chibo.services.lookups import get_alive, resolve, rows_by_ids
 from chibo.services.figures import document_figures, session_figures
+from chibo.services.lookups import get_alive, resolve, rows_by_ids
 from chibo.services.sessions import attendance, session_documents, session_title
-from chibo.store.models import Document, CellSession, Member, Presenter
+from chibo.store.models import CellSession, Document, Member, Presenter
 from chibo.text import format_date, format_rate, name_sort_key, rate_value
 from chibo.vocabulary import MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, MemberStatus, label
 
@@ -16,7 +16,7 @@ from chibo.vocabulary import MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, MemberSt
 def session_details(db, session) -> dict:
     """The whole session with stable snake_case keys (README, "chibo sessions show --json")."""
     from chibo.services.agenda import agenda_items, speeches
-    from chibo.services.sessions import expected_members
+    from chibo.services.roll import expected_members
     from chibo.services.session_rules import session_problems
 
     f = session_figures(db, session.id)

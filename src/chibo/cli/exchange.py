@@ -23,9 +23,8 @@ def export(book, args) -> int:
 
 
 def plan_export(book, args) -> int:
-    from chibo.sync.export import export_plan
-
     from chibo.cli.desk import warn_unsent
+    from chibo.sync.export import export_plan
 
     result = export_plan(book, Path(args.to or Path.cwd()))
     warn_unsent(result.notes_unsent)
@@ -79,8 +78,8 @@ def _print_report(report, approve: set[str]) -> None:
 
 
 def import_bundles(book, args) -> int:
+    from chibo.services.keys import parse_fingerprint
     from chibo.sync.importer import import_bundle
-    from chibo.sync.keys import parse_fingerprint
     from chibo.sync.trust import import_waiting
 
     approve = {parse_fingerprint(text) for text in args.approve or []}

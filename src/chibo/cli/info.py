@@ -34,8 +34,8 @@ def show_info(book, args) -> int:
 
 
 def new_keys(book, args) -> int:
-    from chibo.services.units import local_unit
-    from chibo.sync.keys import make_new_keys
+    from chibo.services.keys import make_new_keys
+    from chibo.services.lookups import local_unit
 
     with book.session() as db:
         receiving = local_unit(db).role == UnitRole.RECEIVING

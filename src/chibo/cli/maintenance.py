@@ -13,26 +13,23 @@ from chibo.text import format_count
 
 
 def init(book, args) -> int:
-    from chibo.sync.keys import ensure_keys
+    from chibo.services.keys import key_fingerprint
 
     unit = units.init_book(book, name=args.name, role=args.role, superior_name=args.parent or "", place_name=args.place or "")
-    keys = ensure_keys(book)
     print(f"Đã khởi tạo sổ cho {unit.name} (mã {unit.code}) tại {book.folder}.")
-    print(f"Mã khóa của đơn vị (đọc cho cấp trên đối chiếu): {keys.fingerprint}")
+    print(f"Mã khóa của đơn vị (đọc cho cấp trên đối chiếu): {key_fingerprint(unit.signing_key)}")
     return 0
 
 
 def make_demo(book, args) -> int:
     if book.local_unit_id and args.if_empty:
         return 0
-    from chibo.sync.keys import ensure_keys
 
     def progress(message: str) -> None:  # a large cell takes seconds: say how far it is, apart from the result
         print(message, file=sys.stderr, flush=True)
 
     summary = demo.build_demo(book, seed=args.seed, member_count=args.members, months=args.months, name=args.name,
                               progress=progress)
-    ensure_keys(book)
     print(f"Đã tạo chi bộ mẫu: {summary.members} đảng viên, {summary.sessions} buổi sinh hoạt, {summary.documents} văn bản.")
     return 0
 

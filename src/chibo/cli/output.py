@@ -34,10 +34,10 @@ def _width(text: str) -> int:
 def print_table(headers: list[str], rows: list[list[str]], indent: str = "") -> None:
     widths = [_width(h) for h in headers]
     for row in rows:
-        widths = [max(w, _width(str(c))) for w, c in zip(widths, row)]
+        widths = [max(w, _width(str(c))) for w, c in zip(widths, row, strict=False)]  # a short row: its cells
 
     def line(cells):
-        return indent + "  ".join(str(c) + " " * (w - _width(str(c))) for c, w in zip(cells, widths)).rstrip()
+        return indent + "  ".join(str(c) + " " * (w - _width(str(c))) for c, w in zip(cells, widths, strict=False)).rstrip()
 
     print(line(headers))
     print(indent + "  ".join("-" * w for w in widths))

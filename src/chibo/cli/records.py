@@ -8,9 +8,9 @@ from chibo.cli.output import print_json, print_table
 from chibo.services import member_import
 from chibo.services.documents import list_documents
 from chibo.services.figures import document_figures, session_figures
-from chibo.services.sessions import list_sessions, session_documents, session_title
 from chibo.services.members import list_members
 from chibo.services.roll import Roll
+from chibo.services.sessions import list_sessions, session_documents, session_title
 from chibo.text import format_date, format_percent, rate_value
 from chibo.vocabulary import (
     CELL_POSITION_LABELS,

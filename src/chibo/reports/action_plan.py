@@ -22,13 +22,12 @@ from chibo.reports.common import (
 )
 from chibo.reports.layout import Paper, Signature, grid_table, signature_block, text
 from chibo.reports.wording import document_citation, official_title
-from chibo.services.lookups import get_alive
+from chibo.services.lookups import get_alive, local_unit
 from chibo.services.numbering import parse_number
 from chibo.services.plans import plan_items
 from chibo.services.settings import CONFIRM_BY_DEPUTY, load_rules
-from chibo.services.units import local_unit
 from chibo.store.models import ActionItem, ActionPlan, Document, Member
-from chibo.text import format_date, fold
+from chibo.text import fold, format_date
 from chibo.vocabulary import ITEM_STATUS_LABELS, CellPosition, ItemStatus, label
 
 HEADER = ["TT", "Nội dung", "Chỉ tiêu", "Người thực hiện", "Thời hạn", "Kết quả"]
@@ -55,8 +54,8 @@ class ItemState:
 def item_state(item: ActionItem, on: date, today: date | None = None) -> ItemState:
     """What the book proves about `item` on the day `on`."""
     today = today or date.today()
-    done = item.status == ItemStatus.DONE and (item.done_on is None and on >= today or item.done_on is not None
-                                               and item.done_on <= on)
+    done = item.status == ItemStatus.DONE and ((item.done_on is None and on >= today) or (item.done_on is not None
+                                               and item.done_on <= on))
     dropped = item.status == ItemStatus.DROPPED and on >= today
     overdue = not done and not dropped and item.deadline is not None and item.deadline < on
     if done:

@@ -6,7 +6,8 @@ from chibo.reports.common import birth_year, cell_name, letterhead, persons, pos
 from chibo.reports.layout import Paper, grid_table, signature_block
 from chibo.reports.wording import mentions_day
 from chibo.services.lookups import get_alive, rows_by_ids
-from chibo.services.sessions import expected_members, session_title
+from chibo.services.roll import expected_members
+from chibo.services.sessions import session_title
 from chibo.store.models import CellSession, Member
 from chibo.text import name_sort_key, party_date
 from chibo.vocabulary import MEMBER_STATUS_LABELS, MemberStatus, SessionKind, label
@@ -39,7 +40,8 @@ def build_attendance_sheet(db, session_id: str) -> bytes:
 
     def rows(members):
         return [
-            [str(index), m.full_name, birth_year(m) or "", position_label(m.position), SHORT_STATUS.get(called[m.id]) or label(called[m.id], MEMBER_STATUS_LABELS), "", ""]
+            [str(index), m.full_name, birth_year(m) or "", position_label(m.position),
+             SHORT_STATUS.get(called[m.id]) or label(called[m.id], MEMBER_STATUS_LABELS), "", ""]
             for index, m in enumerate(members, 1)
         ]
 

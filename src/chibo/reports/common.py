@@ -10,9 +10,8 @@ from reportlab.lib.units import mm
 from chibo.reports.flowables import DOT_WIDTH_EM
 from chibo.reports.layout import TEXT_WIDTH, Letterhead, Signature
 from chibo.reports.wording import committee_name
-from chibo.services.lookups import alive, get_alive
+from chibo.services.lookups import alive, get_alive, local_unit
 from chibo.services.roll import Roll
-from chibo.services.units import local_unit
 from chibo.store.models import Member
 from chibo.text import format_count, name_sort_key
 from chibo.vocabulary import CELL_POSITION_LABELS, ON_ROLL_STATUSES, CellPosition, UnitRole, label
@@ -88,7 +87,7 @@ def report_recipients(db, *, members: bool = False) -> list[str]:
     recipients = [f"{committee} (để báo cáo)"] if committee else []
     if members:
         recipients.append("Các đồng chí đảng viên trong chi bộ")
-    return recipients + [own_file(db)]
+    return [*recipients, own_file(db)]
 
 
 def clock(value: time | None) -> str:

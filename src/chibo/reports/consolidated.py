@@ -20,8 +20,8 @@ from chibo.reports.consolidated_table import document_table, rate_chart
 from chibo.reports.flowables import Heading
 from chibo.reports.layout import Paper, signature_block, text
 from chibo.reports.wording import document_citation, document_name
+from chibo.services.lookups import local_unit
 from chibo.services.settings import load_rules
-from chibo.services.units import local_unit
 from chibo.text import body_date, format_count, format_percent
 
 APPENDIX_TITLE = "Biểu tổng hợp kết quả học tập, quán triệt của các chi bộ"

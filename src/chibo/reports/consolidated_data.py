@@ -12,9 +12,8 @@ from datetime import date
 from sqlmodel import col
 
 from chibo.errors import NotFoundError, ValidationError
-from chibo.services.lookups import alive
+from chibo.services.lookups import alive, local_unit
 from chibo.services.settings import load_rules
-from chibo.services.units import local_unit
 from chibo.store.models import Document
 from chibo.text import fold, percent_of
 from chibo.vocabulary import SESSION_FORM_LABELS, SessionForm, UnitRole

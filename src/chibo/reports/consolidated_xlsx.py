@@ -14,7 +14,7 @@ from chibo import __version__
 from chibo.reports.consolidated_data import ALL_DOCUMENTS, DocumentTable, document_tables, forms_text
 from chibo.reports.consolidated_table import header_rows
 from chibo.reports.wording import document_name
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.text import body_date
 
 COUNT_FORMAT = "#,##0"

@@ -4,9 +4,9 @@ ends at the right margin, and headings that never stand alone at the foot of a p
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
-from reportlab.lib.styles import ParagraphStyle
 
 from chibo.text import nfc
 

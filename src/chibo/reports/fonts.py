@@ -25,9 +25,9 @@ def register_fonts() -> str:
     global _registered
     if _registered:
         return SERIF
+    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.lib.fonts import addMapping
 
     folder = resources.files("chibo.resources") / "fonts"
     for name, file_name in _FILES.items():

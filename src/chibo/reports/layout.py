@@ -17,9 +17,20 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, LongTable, NextPageTemplate, PageBreak
-from reportlab.platypus import PageTemplate, Paragraph
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from chibo import __version__
 from chibo.reports.flowables import FillIn, Heading, RuledLine, ShortRule, keep_headings_with_next
@@ -71,7 +82,7 @@ def make_styles() -> Styles:
     family = register_fonts()
     base = ParagraphStyle("chibo-body", fontName=family, fontSize=14, leading=18, alignment=TA_JUSTIFY,
                           firstLineIndent=10 * mm, spaceAfter=3)
-    center = dict(alignment=TA_CENTER, firstLineIndent=0, spaceAfter=0)
+    center = {"alignment": TA_CENTER, "firstLineIndent": 0, "spaceAfter": 0}
     cell = ParagraphStyle("chibo-cell", fontName=family, fontSize=12, leading=14.5, alignment=TA_LEFT)
     return Styles(
         body=base,

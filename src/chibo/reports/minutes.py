@@ -15,10 +15,10 @@ from chibo.reports.common import cell_name, clock, letterhead, member_name, pers
 from chibo.reports.layout import Paper, Signature, signature_block, text
 from chibo.reports.wording import comrade, document_citation
 from chibo.services.agenda import agenda_items, speeches
-from chibo.services.lookups import get_alive
 from chibo.services.figures import cell_membership, session_figures
-from chibo.services.sessions import minutes_title, session_documents
+from chibo.services.lookups import get_alive
 from chibo.services.session_rules import check_printable
+from chibo.services.sessions import minutes_title, session_documents
 from chibo.store.models import CellSession, Member, Presenter
 from chibo.text import fold, format_percent, party_date
 from chibo.vocabulary import (

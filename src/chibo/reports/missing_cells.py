@@ -10,7 +10,7 @@ from datetime import date
 
 from chibo.reports.common import letterhead, own_file
 from chibo.reports.layout import Paper, Signature, grid_table, signature_block
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.text import body_date, format_count, format_date, format_percent, percent_of
 from chibo.vocabulary import TIMELINESS_LABELS, Timeliness
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from chibo.errors import ValidationError
 from chibo.services.lookups import resolve
-from chibo.store.models import ActionPlan, Document, CellSession
+from chibo.store.models import ActionPlan, CellSession, Document
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import fold, format_date
 
@@ -116,8 +116,8 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
 
     A receiving level's consolidated report ("consolidated", `record_id` a document's number-symbol
     or "*" for every document) takes `figures(db, day)`, its summed figures as of a day."""
-    from chibo.reports.attendance_sheet import build_attendance_sheet
     from chibo.reports.action_plan import build_action_plan
+    from chibo.reports.attendance_sheet import build_attendance_sheet
 
     if kind == "attendance":
         session = resolve(db, CellSession, record_id)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from chibo.reports.common import cell_name, letterhead
 from reportlab.platypus import Spacer
 
+from chibo.reports.common import cell_name, letterhead
 from chibo.reports.layout import LANDSCAPE_TEXT_WIDTH, Paper, grid_table
 from chibo.services.issuing import ARCHIVE_STATE_LABELS, archive_state, register_rows
 from chibo.services.numbering import term_start

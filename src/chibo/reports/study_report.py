@@ -9,12 +9,11 @@ from chibo.reports.action_plan import item_state
 from chibo.reports.common import letterhead, persons, report_recipients, secretary_signature
 from chibo.reports.layout import Paper, signature_block, text
 from chibo.reports.wording import document_citation, document_name, mentions_day
-from chibo.services.lookups import alive, get_alive
 from chibo.services.figures import document_figures
-from chibo.services.sessions import session_title
+from chibo.services.lookups import alive, get_alive, local_unit
 from chibo.services.plans import plan_items
+from chibo.services.sessions import session_title
 from chibo.services.settings import load_rules
-from chibo.services.units import local_unit
 from chibo.store.models import ActionPlan, Document, Presenter
 from chibo.text import body_date, format_count, format_percent, percent_of
 from chibo.vocabulary import SESSION_FORM_LABELS, SESSION_KIND_LABELS, ItemStatus, label
@@ -37,7 +36,7 @@ def _progress(items, on: date) -> str:
     states = [item_state(item, on) for item in items]
     done, overdue = sum(s.done for s in states), sum(s.overdue for s in states)
     if on >= date.today():
-        counts = {status: sum(1 for i, s in zip(items, states) if not s.done and i.status == status)
+        counts = {status: sum(1 for i, s in zip(items, states, strict=True) if not s.done and i.status == status)
                   for status in (ItemStatus.IN_PROGRESS, ItemStatus.NOT_STARTED)}
         rest = (f"đang thực hiện {counts[ItemStatus.IN_PROGRESS]}, "
                 f"chưa thực hiện {counts[ItemStatus.NOT_STARTED]}")

@@ -13,7 +13,7 @@ from chibo.errors import ValidationError
 from chibo.services.cleaning import LINE_LENGTH, LONG_LENGTH, NAME_LENGTH, clean_text
 from chibo.services.lookups import alive, get_alive
 from chibo.services.session_rules import check_session
-from chibo.store.models import AgendaItem, Document, CellSession, Member, Presenter, Speech
+from chibo.store.models import AgendaItem, CellSession, Document, Member, Presenter, Speech
 from chibo.store.records import tombstone
 
 _ITEM_TEXT = {"title": ("tên nội dung", LINE_LENGTH), "presenter_name": ("tên khách mời trình bày", NAME_LENGTH),

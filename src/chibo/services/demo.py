@@ -13,20 +13,22 @@ province's and the commune's are fictitious, like the cell, and say so in their 
 
 from __future__ import annotations
 
+import contextlib
 import random
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable
 
 from chibo.errors import ChiboError, ValidationError
 from chibo.services import documents, essays, members, outreach, plans
 from chibo.services.demo_names import PEOPLE_WEIGHTS, NamePool
 from chibo.services.demo_sessions import build_sessions, month_start
-from chibo.services.lookups import alive
 from chibo.services.figures import document_figures
+from chibo.services.keys import unit_keys
+from chibo.services.lookups import alive
 from chibo.services.units import create_unit
 from chibo.store.book import Book
 from chibo.store.models import Presenter
@@ -88,6 +90,7 @@ def build_demo(book: Book, *, seed: int = 1, member_count: int = 35, months: int
     try:
         with book.session() as db:  # one transaction: all of the cell or none of it
             unit = create_unit(db, name=name, superior_name="Đảng bộ xã Sơn Cao", place_name="Sơn Cao")
+            unit_keys(db, book.folder)  # born with its keys, as `init_book` makes a unit
             ids = _demo_members(db, rng, member_count, start, today, months)
             say(f"Đã ghi {member_count} đảng viên; đang ghi các văn bản và buổi sinh hoạt…")
             docs = _demo_documents(db, start, today)
@@ -108,11 +111,9 @@ def build_demo(book: Book, *, seed: int = 1, member_count: int = 35, months: int
     except BaseException:
         for path in placed:
             path.unlink(missing_ok=True)
-        for path in sorted({p.parent for p in placed}) + [Path(book.folder) / "issued"]:
-            try:
+        for path in [*sorted({p.parent for p in placed}), Path(book.folder) / "issued"]:
+            with contextlib.suppress(OSError):
                 path.rmdir()  # only folders the demo made and left empty
-            except OSError:
-                pass
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -138,8 +139,8 @@ def _demo_papers(db, folder: Path) -> None:
     originals leave only when the demo is about to commit), so the register holds their originals
     and a reprint is the original."""
     from chibo.reports.papers import build_paper
-    from chibo.services.sessions import list_sessions
     from chibo.services.numbering import term_start
+    from chibo.services.sessions import list_sessions
     from chibo.store.models import ActionPlan
 
     papers = [(m.held_on, "minutes", m.id) for m in list_sessions(db)]

@@ -14,10 +14,10 @@ from datetime import date, time, timedelta
 from chibo.errors import ValidationError
 from chibo.services import agenda, sessions
 from chibo.services.figures import count_attendance
+from chibo.services.lookups import local_unit
 from chibo.services.roll import Roll
 from chibo.services.session_save import AgendaItemInput, SessionInput, SpeechInput, save_session
 from chibo.services.settings import load_rules
-from chibo.services.units import local_unit
 from chibo.store.models import Member
 from chibo.text import body_date
 from chibo.vocabulary import DOCUMENT_KIND_LABELS, REQUIRED_STATUSES, AttendanceState, SessionForm, SessionKind, label
@@ -150,7 +150,7 @@ def _agenda(rng, day, present, chair, minute_taker, covered, presenters, offset)
     def said(topic: str, count: int) -> list[SpeechInput]:
         count = min(count, len(speakers), len(SPEECHES[topic]))
         return [SpeechInput(text, member_id=member_id)
-                for text, member_id in zip(rng.sample(SPEECHES[topic], count), rng.sample(speakers, count))]
+                for text, member_id in zip(rng.sample(SPEECHES[topic], count), rng.sample(speakers, count), strict=True)]
 
     items = [
         AgendaItemInput(f"Đánh giá kết quả thực hiện nhiệm vụ tháng {last_month.month}/{last_month.year}",

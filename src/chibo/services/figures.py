@@ -9,11 +9,10 @@ from datetime import date
 from sqlmodel import col
 
 from chibo.services.lookups import alive, get_alive, rows_by_ids
-from chibo.services.sessions import expected_members
-from chibo.services.roll import Roll
+from chibo.services.roll import Roll, expected_members
 from chibo.services.settings import QUORUM_ALL_SUMMONED, CellRules, load_rules
+from chibo.store.models import Attendance, CellSession, Document, Essay, Member, Outreach, SessionDocument
 from chibo.text import name_sort_key
-from chibo.store.models import Attendance, Document, Essay, CellSession, Member, Outreach, SessionDocument
 from chibo.vocabulary import AttendanceState, MemberStatus, SessionKind
 
 SUMMONED_CATEGORIES = (MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.ATTACHED)
@@ -98,8 +97,8 @@ def count_attendance(session_id: str, called: dict[str, MemberStatus], marks: di
     was marked: the same sums for the saved session and for the editor while it is being filled."""
     figures = SessionFigures(
         session_id=session_id,
-        summoned={c: 0 for c in SUMMONED_CATEGORIES},
-        present={c: 0 for c in SUMMONED_CATEGORIES},
+        summoned=dict.fromkeys(SUMMONED_CATEGORIES, 0),
+        present=dict.fromkeys(SUMMONED_CATEGORIES, 0),
     )
     excused = {MemberStatus.FULL: 0, MemberStatus.PROBATIONARY: 0, MemberStatus.ATTACHED: 0}
     for member_id, status in called.items():
@@ -152,7 +151,7 @@ def cell_membership(db, day: date, roll: Roll | None = None) -> dict[MemberStatu
     included: they are full members), dự bị, sinh hoạt tạm. A member attending another cell for a
     while counts with the status held before leaving (full when the register does not say)."""
     roll = roll or Roll.load(db)
-    split = {status: 0 for status in SUMMONED_CATEGORIES}
+    split = dict.fromkeys(SUMMONED_CATEGORIES, 0)
     for member_id, status in roll.on_roll(day).items():
         if status == MemberStatus.AWAY:
             before = [s for d, s in roll.history(member_id) if d <= day and s in SUMMONED_CATEGORIES]
@@ -307,7 +306,8 @@ def member_studies(db, member_id: str) -> list[MemberStudy]:
     member = get_alive(db, Member, member_id)
     present = {
         row.session_id
-        for row in db.exec(alive(Attendance).where(Attendance.member_id == member.id, Attendance.state == AttendanceState.PRESENT))
+        for row in db.exec(alive(Attendance).where(Attendance.member_id == member.id,
+                                                   Attendance.state == AttendanceState.PRESENT))
     }
     result = []
     for document in db.exec(alive(Document).order_by(col(Document.issued_on).desc())):

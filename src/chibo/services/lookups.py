@@ -1,5 +1,6 @@
 """Finding records: the rows not tombstoned, rows by id in chunks, one live record by id or by the
-first characters of its id, each refusal a sentence that names the kind of record."""
+first characters of its id, and the book's own unit; each refusal a sentence that names the kind
+of record."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from typing import TypeVar
 
 from sqlmodel import col, select
 
-from chibo.errors import NotFoundError
-from chibo.store.models import SyncedRecord
+from chibo.errors import ChiboError, NotFoundError
+from chibo.store.book import LOCAL_UNIT_SETTING, get_setting
+from chibo.store.models import SyncedRecord, Unit
 
 R = TypeVar("R", bound=SyncedRecord)
 
@@ -61,3 +63,11 @@ def resolve(db, model: type[R], prefix: str) -> R:
     if len(rows) > 1:
         raise NotFoundError(f"Có nhiều {what} có mã bắt đầu bằng “{prefix}”: hãy gõ thêm ký tự.")
     return rows[0]
+
+
+def local_unit(db) -> Unit:
+    unit_id = get_setting(db, LOCAL_UNIT_SETTING)
+    unit = db.get(Unit, unit_id) if unit_id else None
+    if unit is None:
+        raise ChiboError("Sổ chưa được khởi tạo. Hãy chạy “chibo init --name …” hoặc mở ứng dụng để khai báo chi bộ.")
+    return unit

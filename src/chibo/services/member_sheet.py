@@ -330,7 +330,7 @@ def find_header(table: Table) -> Header | None:
         if index + 1 < len(table.rows) and _spans_two_rows(table, index):
             below = _filled(table, index + 1)
             below += [""] * (len(top) - len(below))
-            mapped = _map_columns([_combine(p, c) for p, c in zip(top, below)])
+            mapped = _map_columns([_combine(p, c) for p, c in zip(top, below, strict=False)])
             if "full_name" in mapped[0].values():
                 return Header(index, index + 1, *mapped[:3], frozenset(mapped[3]))
         mapped = _map_columns([[t] for t in top])

@@ -109,7 +109,8 @@ def check_member_dates(member: Member) -> None:
     # A date in the future is blamed on its own field before fields are compared with each other
     # (a birth in 2030 is the birth date's fault, not the admission's).
     today = date.today()
-    for value, label in ((member.birth_date, "Ngày sinh"), (member.admitted_on, "Ngày vào Đảng"), (member.official_on, "Ngày chính thức")):
+    for value, label in ((member.birth_date, "Ngày sinh"), (member.admitted_on, "Ngày vào Đảng"),
+                         (member.official_on, "Ngày chính thức")):
         if value and value > today:
             raise ValidationError(f"{label} {format_date(value)} ở tương lai.")
     born = member.birth_year

@@ -24,10 +24,9 @@ from sqlmodel import col, select
 
 from chibo.errors import ValidationError
 from chibo.services.cleaning import clean_text
-from chibo.services.lookups import alive
-from chibo.services.units import local_unit
+from chibo.services.lookups import alive, local_unit
 from chibo.store.book import get_setting, set_setting
-from chibo.store.models import ActionPlan, Document, IssuedPaper, CellSession
+from chibo.store.models import ActionPlan, CellSession, Document, IssuedPaper
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import format_date
 from chibo.vocabulary import DOCUMENT_KIND_LABELS, DocumentKind, UnitRole, label
@@ -145,7 +144,7 @@ def choose_number(db, kind: str, day: date, typed: str | None = None) -> NumberC
             raise ValidationError(f"Số {taken[number].number_symbol} đã cấp cho {_described(taken[number])}. "
                                   "Mỗi số chỉ cấp một lần: hãy để trống ô số để chibo đánh số tiếp theo, "
                                   "hoặc chọn số khác.")
-        if low and number < low.number or high and number > high.number:
+        if (low and number < low.number) or (high and number > high.number):
             blocking, side = (low, "trước") if low and number < low.number else (high, "sau")
             raise ValidationError(
                 f"Không cấp được số {text} cho {what} ngày {format_date(day)}: số văn bản đi đánh theo thứ tự ngày, "

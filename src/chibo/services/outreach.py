@@ -24,7 +24,8 @@ def _count(value, label: str) -> int:
     return number
 
 
-def add_outreach(db, *, kind: str, held_on, audience=0, quantity=1, document_id: str | None = None, description: str = "") -> Outreach:
+def add_outreach(db, *, kind: str, held_on, audience=0, quantity=1, document_id: str | None = None,
+                 description: str = "") -> Outreach:
     entry = Outreach(
         kind=check_choice(kind, list(OutreachKind), "hình thức tuyên truyền"),
         held_on=clean_date(held_on, "ngày thực hiện", required=True),

@@ -70,7 +70,8 @@ def _clean_item(db, fields: dict) -> dict:
         if key == "content":
             cleaned[key] = clean_text(value, "nội dung nhiệm vụ", required=True, max_length=2000)
         elif key in ("target", "owner_text", "review_note"):
-            cleaned[key] = clean_text(value, {"target": "chỉ tiêu", "owner_text": "người thực hiện", "review_note": "đánh giá"}[key], max_length=2000)
+            field = {"target": "chỉ tiêu", "owner_text": "người thực hiện", "review_note": "đánh giá"}[key]
+            cleaned[key] = clean_text(value, field, max_length=2000)
         elif key == "owner_id":
             cleaned[key] = get_alive(db, Member, value).id if value else None
         elif key in ("deadline", "done_on"):

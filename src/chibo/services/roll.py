@@ -1,5 +1,6 @@
 """Who was in the cell, and with which status, on any day: built once from the status history so
-that figures over many sessions need one query, not one per member per session.
+that figures over many sessions need one query, not one per member per session; and who is called
+to a session (`expected_members`), which the sessions, their rules and their figures all ask.
 
 The class needs no database layer: `Roll.load` reads it through the engine, `glance.roll` through
 the plain sqlite3 reader of the first screen; SQLModel is imported only by `load`."""
@@ -10,7 +11,7 @@ import bisect
 from collections import defaultdict
 from datetime import date
 
-from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, MemberStatus
+from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, MemberStatus, SessionKind
 
 
 class Roll:
@@ -24,7 +25,7 @@ class Roll:
         self._dates = {m: [row[0] for row in rows] for m, rows in self._history.items()}
 
     @classmethod
-    def load(cls, db, unit_id: str | None = None) -> "Roll":
+    def load(cls, db, unit_id: str | None = None) -> Roll:
         """The roll of the book; at a receiving level, `unit_id` picks one cell's members."""
         from sqlmodel import col
 
@@ -76,3 +77,21 @@ class Roll:
 
     def history(self, member_id: str) -> list[tuple[date, MemberStatus]]:
         return [(d, MemberStatus(s)) for d, _, s in self._history.get(member_id, [])]
+
+
+def expected_members(db, session, roll: Roll | None = None) -> dict[str, MemberStatus]:
+    """Who is called to the session (a `CellSession`) with their status that day: the whole roll
+    for a meeting, the invited members for a make-up."""
+    from sqlmodel import select
+
+    from chibo.store.models import Attendance
+
+    roll = roll or Roll.load(db)
+    on_roll = roll.on_roll(session.held_on)
+    if session.kind != SessionKind.MAKEUP:
+        return on_roll
+    # Whole rows, as the sessions module reads them: the order SQLite returns them in is the
+    # order the called members keep (a narrower query may take another index, another order).
+    rows = db.exec(select(Attendance).where(Attendance.session_id == session.id))
+    invited = [row.member_id for row in rows if row.deleted_at is None]
+    return {m: on_roll[m] for m in invited if m in on_roll}

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from chibo.errors import ValidationError
-from chibo.services.lookups import alive, get_alive, rows_by_ids
 from chibo.services.figures import Quorum, count_attendance
-from chibo.services.sessions import expected_members
-from chibo.services.roll import Roll
+from chibo.services.lookups import alive, get_alive, rows_by_ids
+from chibo.services.roll import Roll, expected_members
 from chibo.services.settings import CellRules, load_rules
 from chibo.store.models import AgendaItem, Attendance, CellSession, Member, Speech
 from chibo.text import format_date, nfc
 from chibo.vocabulary import AttendanceState, MemberStatus, SessionKind
+
 
 @dataclass
 class SessionFacts:

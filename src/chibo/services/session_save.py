@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from chibo.errors import ValidationError
 from chibo.services import agenda, sessions
 from chibo.services.lookups import get_alive
+from chibo.services.roll import expected_members
 from chibo.services.session_rules import check_session, set_votes
 from chibo.store.models import AgendaItem, CellSession, Speech
 from chibo.store.records import tombstone
@@ -68,7 +69,7 @@ def save_session(db, session_id: str | None, entry: SessionInput) -> CellSession
         sessions.update_session(db, session, **fields)
     sessions.set_session_documents(db, session, entry.document_ids)
     db.flush()
-    called = sessions.expected_members(db, session)
+    called = expected_members(db, session)
     sessions.mark_roll_call(db, session, {m: mark for m, mark in entry.marks.items() if m in called})
     _save_agenda(db, session, entry.items, entry.speeches)
     set_votes(db, session, entry.votes)

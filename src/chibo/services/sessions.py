@@ -11,8 +11,8 @@ from sqlmodel import col, select
 from chibo.errors import ValidationError
 from chibo.services.cleaning import LONG_LENGTH, NAME_LENGTH, check_choice, clean_date, clean_text
 from chibo.services.lookups import alive, get_alive, rows_by_ids
-from chibo.services.roll import Roll
-from chibo.store.models import AgendaItem, Attendance, Document, CellSession, Member, Presenter, SessionDocument, Speech
+from chibo.services.roll import Roll, expected_members
+from chibo.store.models import AgendaItem, Attendance, CellSession, Document, Member, Presenter, SessionDocument, Speech
 from chibo.store.records import tombstone
 from chibo.text import format_date
 from chibo.vocabulary import (
@@ -183,17 +183,6 @@ def session_documents(db, session_id: str) -> list[Document]:
 
 def _attendance_rows(db, session_id: str) -> dict[str, Attendance]:
     return {row.member_id: row for row in db.exec(select(Attendance).where(Attendance.session_id == session_id))}
-
-
-def expected_members(db, session: CellSession, roll: Roll | None = None) -> dict[str, MemberStatus]:
-    """Who is called to the session with their status that day: the whole roll for a meeting,
-    the invited members for a make-up."""
-    roll = roll or Roll.load(db)
-    on_roll = roll.on_roll(session.held_on)
-    if session.kind != SessionKind.MAKEUP:
-        return on_roll
-    invited = [row.member_id for row in _attendance_rows(db, session.id).values() if row.deleted_at is None]
-    return {m: on_roll[m] for m in invited if m in on_roll}
 
 
 def default_state(status: MemberStatus) -> AttendanceState:

@@ -1,14 +1,16 @@
-"""Setting up the book's own unit (cell or receiving committee)."""
+"""Setting up the book's own unit (cell or receiving committee), born with its keys."""
 
 from __future__ import annotations
 
 import re
 
 from chibo.errors import ChiboError, ValidationError
-from chibo.store.book import LOCAL_UNIT_SETTING, Book, get_setting, set_setting
+from chibo.services.cleaning import NAME_LENGTH, SHORT_LENGTH, check_choice, clean_text
+from chibo.services.keys import unit_keys
+from chibo.services.lookups import local_unit
+from chibo.store.book import LOCAL_UNIT_SETTING, Book, set_setting
 from chibo.store.models import Unit
 from chibo.store.records import LOCAL_UNIT
-from chibo.services.cleaning import NAME_LENGTH, SHORT_LENGTH, check_choice, clean_text
 from chibo.text import fold
 from chibo.vocabulary import UnitRole
 
@@ -34,11 +36,13 @@ def init_book(
     place_name: str = "",
     code: str = "",
 ) -> Unit:
-    """Create this installation's unit. A book is set up once; a second call is refused."""
+    """Create this installation's unit with its keys (their public halves on the unit's record, in
+    the same transaction). A book is set up once; a second call is refused."""
     if book.local_unit_id:
         raise ChiboError("Sổ này đã được khởi tạo cho một đơn vị. Muốn làm sổ mới, hãy dùng thư mục dữ liệu khác.")
     with book.session() as db:
         unit = create_unit(db, name=name, role=role, superior_name=superior_name, place_name=place_name, code=code)
+        unit_keys(db, book.folder)
     book.local_unit_id = unit.id
     return unit
 
@@ -61,14 +65,6 @@ def create_unit(db, *, name: str, role: str = UnitRole.CELL, superior_name: str 
     db.info[LOCAL_UNIT] = unit.id
     db.add(unit)
     set_setting(db, LOCAL_UNIT_SETTING, unit.id)
-    return unit
-
-
-def local_unit(db) -> Unit:
-    unit_id = get_setting(db, LOCAL_UNIT_SETTING)
-    unit = db.get(Unit, unit_id) if unit_id else None
-    if unit is None:
-        raise ChiboError("Sổ chưa được khởi tạo. Hãy chạy “chibo init --name …” hoặc mở ứng dụng để khai báo chi bộ.")
     return unit
 
 

@@ -8,6 +8,7 @@ good backups out of the rotation, and the error names the newest good backup to 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -96,10 +97,8 @@ def copy_database(source: Path, destination: Path, *, verify: bool = True) -> Pa
         _fsync(partial)
         os.replace(partial, destination)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):  # the folder itself is gone or read-only: there is no partial file
             partial.unlink(missing_ok=True)
-        except OSError:
-            pass  # the folder itself is gone or read-only: there is no partial file
         if is_disk_full(exc):
             raise disk_full(destination.parent) from exc
         raise
@@ -254,8 +253,9 @@ def restore(backup: Path, database: Path, folder: Path) -> BackupFile | None:
     """Put a backup in place of the book; the caller holds the book's lock and no connection.
 
     The current book is saved first and returned, so a restore can itself be undone (a damaged book
-    is saved byte for byte, beside the backups, not among them); an empty book has nothing to save. The backup is copied beside the book,
-    synced, and renamed over it: a power cut leaves the old book or the new one, never a mix."""
+    is saved byte for byte, beside the backups, not among them); an empty book has nothing to save.
+    The backup is copied beside the book, synced, and renamed over it: a power cut leaves the old
+    book or the new one, never a mix."""
     backup = Path(backup).expanduser().resolve()
     check_backup_file(backup)
     safety = None

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from chibo import paths
 from chibo.errors import ChiboError, DamagedBookError, disk_full, is_damaged_database, is_disk_full
-from chibo.store import records, schema
+from chibo.store import migrate, records, schema
 from chibo.store.engine import make_engine
 from chibo.store.files import create_private, folder_error, open_data_folder, tighten
 from chibo.store.lock import InstanceLock
@@ -39,7 +39,7 @@ class Book:
         self.warnings: list[str] = []  # said once after opening (a daily backup that could not be made)
 
     @classmethod
-    def open(cls, folder: Path, *, lock: bool = True) -> "Book":
+    def open(cls, folder: Path, *, lock: bool = True) -> Book:
         book = cls(folder, lock=lock)
         open_data_folder(book.folder)
         if book._lock:
@@ -58,7 +58,7 @@ class Book:
         return book
 
     @classmethod
-    def open_for_reading(cls, folder: Path) -> "Book":
+    def open_for_reading(cls, folder: Path) -> Book:
         """For a command that only reads: opened as usual when the folder is free; beside the chibo
         that has it open otherwise, without its lock (SQLite's WAL lets readers in while one writer
         works). Such a reader never migrates or backs up the book: one that needs an upgrade waits
@@ -106,7 +106,7 @@ class Book:
             # Check the version before the engine exists: its PRAGMAs would write to the file.
             schema.check_not_newer(schema.read_revision(self.database), self.database)
             self.engine = make_engine(self.database)
-            backup = schema.upgrade(self.engine, self.database, self.backups)
+            backup = migrate.upgrade(self.engine, self.database, self.backups)
             if backup:
                 log.info("upgraded %s, previous schema saved to %s", self.database, backup)
             self.local_unit_id = self.get_setting(LOCAL_UNIT_SETTING)
@@ -155,7 +155,7 @@ class Book:
         if self._lock:
             self._lock.release()
 
-    def __enter__(self) -> "Book":
+    def __enter__(self) -> Book:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -4,6 +4,7 @@ holds members' names, birth dates and card numbers)."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -41,10 +42,8 @@ def write_atomically(target: Path, data: bytes, *, private: bool = False) -> Non
             os.fsync(handle.fileno())
         os.replace(partial, target)
     except OSError:
-        try:
+        with contextlib.suppress(OSError):  # the folder itself is unusable: there is no partial file to remove
             partial.unlink(missing_ok=True)
-        except OSError:
-            pass  # the folder itself is unusable: there is no partial file to remove
         raise
     fsync_dir(target.parent)
 

@@ -18,7 +18,7 @@ class InstanceLock:
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+b")
+        handle = open(self.path, "a+b")  # noqa: SIM115  (kept open: the handle holds the lock until release)
         try:
             if os.name == "nt":
                 import msvcrt
@@ -46,7 +46,7 @@ class InstanceLock:
             self._file.close()  # closing drops the lock on both platforms
             self._file = None
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         self.acquire()
         return self
 

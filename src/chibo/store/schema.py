@@ -1,8 +1,9 @@
-"""Schema versions: migrate a book at start-up, back it up first, refuse one from a newer chibo.
+"""Schema versions: which revision a book file holds, and a book from a newer chibo refused.
 
 The version check reads the file through a read-only connection before anything else touches it
 (even `PRAGMA journal_mode=WAL` writes to the header), so a refused database keeps every byte.
-Alembic itself is imported only when an upgrade is due.
+The upgrade itself (a backup first, then Alembic) is `store.migrate`, which uses both this module
+and `store.backup`; backups check a file's revision here, so neither imports the other back.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from chibo.errors import ChiboError, DamagedBookError, SchemaTooNewError, disk_full, is_disk_full
@@ -82,30 +82,3 @@ def check_not_newer(revision: str | None, path: Path) -> None:
 
 def migrations_folder() -> Path:
     return Path(__file__).with_name("migrations")
-
-
-def upgrade(engine, path: Path, backup_folder: Path) -> str | None:
-    """Bring the book to SCHEMA_HEAD. Returns the path of the pre-upgrade backup, if one was made."""
-    revision = read_revision(path)
-    check_not_newer(revision, path)
-    if revision == SCHEMA_HEAD:
-        return None
-    backup_path = None
-    if revision is not None:
-        from chibo.store.backup import copy_database
-
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_path = copy_database(path, backup_folder / f"truoc-nang-cap-{revision}-{stamp}.sqlite")
-    _run_alembic(engine)
-    return str(backup_path) if backup_path else None
-
-
-def _run_alembic(engine) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(migrations_folder()))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")

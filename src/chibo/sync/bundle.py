@@ -122,7 +122,7 @@ def write_bundle(target: Path, manifest_bytes: bytes, signature: bytes, payload:
     """Write `*.partial`, fsync, rename, read back and compare hashes; returns the file's SHA-256."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for name, content in zip(ENTRY_NAMES, (manifest_bytes, signature, payload)):
+        for name, content in zip(ENTRY_NAMES, (manifest_bytes, signature, payload), strict=True):
             info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             archive.writestr(info, content)
     data = buffer.getvalue()

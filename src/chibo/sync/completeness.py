@@ -33,7 +33,7 @@ from sqlalchemy import bindparam, text
 from sqlmodel import col, func, select
 
 from chibo.errors import ValidationError
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.models import (
     CellSession,

@@ -11,21 +11,21 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlmodel import col, func, select
 
 from chibo import __version__
 from chibo.errors import ChiboError, disk_full, is_disk_full
-from chibo.services.units import local_unit
+from chibo.services.keys import b64, fingerprint, unb64, unit_keys
+from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting, set_setting
-from chibo.store.models import SYNCED_TABLES, Document, KnownUnit, RevCounter, Unit
 from chibo.store.files import existing_folder
+from chibo.store.models import SYNCED_TABLES, Document, KnownUnit, RevCounter, Unit
 from chibo.store.schema import SCHEMA_REVISIONS
 from chibo.sync.bundle import FORMAT, FORMAT_VERSION, gzip_bytes, write_bundle
 from chibo.sync.keyring import RECIPIENT_SETTING
-from chibo.sync.keys import b64, fingerprint, unb64, unit_keys
 from chibo.sync.payload import record_line
 from chibo.vocabulary import UnitRole
 
@@ -149,7 +149,7 @@ def export_bundle(book, folder: Path, *, full: bool = False, unsealed: bool = Fa
                              "không xuất gói báo cáo.")
         if get_setting(db, RECIPIENT_SETTING) is None and not unsealed:
             raise ChiboError(NOT_SEALED)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     with book.session() as db:
         keys = unit_keys(db, book.folder)
         db.flush()  # a newly published key stamps the unit record: it travels in this bundle
@@ -201,7 +201,7 @@ def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportRes
     with book.session() as db:
         if local_unit(db).role != UnitRole.RECEIVING:
             raise ChiboError("Chỉ sổ của cấp nhận báo cáo (đảng ủy) mới xuất gói kế hoạch; chi bộ dùng “chibo export”.")
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     with book.session() as db:
         keys = unit_keys(db, book.folder)
         db.flush()

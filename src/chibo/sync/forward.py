@@ -18,22 +18,29 @@ for a full bundle. A refused forward writes nothing and spends no number."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlmodel import col, select
 
 from chibo.errors import ChiboError
-from chibo.services.units import local_unit
+from chibo.services.keys import b64, unit_keys
+from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting, set_setting
 from chibo.store.files import existing_folder
 from chibo.store.models import BundleLog, ForwardedBundle, KnownKey, KnownUnit
 from chibo.sync.bundle import BundleRefused, canonical_json, gunzip_capped, read_bundle
 from chibo.sync.export import (
-    ACKED_REV_SETTING, ACKED_SEQ_SETTING, SENT_SETTING, SEQ_SETTING, last_rev, pack, unit_records, write_bundle_file,
+    ACKED_REV_SETTING,
+    ACKED_SEQ_SETTING,
+    SENT_SETTING,
+    SEQ_SETTING,
+    last_rev,
+    pack,
+    unit_records,
+    write_bundle_file,
 )
 from chibo.sync.keyring import current_superior
-from chibo.sync.keys import b64, unit_keys
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.sealing import check_records_hash, open_sealed
 from chibo.vocabulary import UnitRole
@@ -126,7 +133,7 @@ def export_forward(book, folder: Path, *, full: bool = False, now: datetime | No
                              "trên; chi bộ dùng “chibo export”.")
         if not current_superior(db):
             raise ChiboError(NO_SUPERIOR)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     with book.session() as db:
         keys = unit_keys(db, book.folder)
         db.flush()

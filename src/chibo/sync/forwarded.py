@@ -29,11 +29,11 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from chibo.services.units import local_unit
+from chibo.services.keys import fingerprint, unb64
+from chibo.services.lookups import local_unit
 from chibo.store.models import KnownKey, KnownUnit
 from chibo.sync.bundle import BundleRefused
 from chibo.sync.keyring import approve_key, current_superior
-from chibo.sync.keys import fingerprint, unb64
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.merge import upsert
 from chibo.sync.payload import parse_records
@@ -81,7 +81,7 @@ class NestedReport:
     seq: int
     voucher_name: str
     kind: str
-    counts: dict[str, int] = field(default_factory=lambda: {o: 0 for o in _OUTCOMES})
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_OUTCOMES, 0))
     conflicts: list[dict] = field(default_factory=list)
 
     def as_json(self) -> dict:
@@ -246,7 +246,7 @@ class _Opening:
                 if vouch.action != "same" or key not in keys:
                     keys[key] = (stated.status, stated.until_seq)
         status, until = keys.get(signing_key, ("", None))
-        return status == "approved" or status == "retired" and until is not None and seq < until
+        return status == "approved" or (status == "retired" and until is not None and seq < until)
 
 
 def open_forward(db, data: bytes, sender_id: str, sender_name: str, expected_bundles: int | None) -> ForwardContent:

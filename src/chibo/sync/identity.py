@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from chibo.services.units import local_unit
+from chibo.services.keys import key_fingerprint, load_keys
+from chibo.services.lookups import local_unit
 from chibo.sync.keyring import current_superior
-from chibo.sync.keys import key_fingerprint, load_keys
 
 
 @dataclass(frozen=True)

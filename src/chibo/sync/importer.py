@@ -11,24 +11,24 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from chibo.errors import ChiboError, disk_full, is_disk_full
+from chibo.services.keys import fingerprint, unb64
+from chibo.services.lookups import local_unit
 from chibo.services.superior_notes import keep_superior_notes
-from chibo.services.units import local_unit
 from chibo.store.files import private_folder, write_atomically
 from chibo.store.models import BundleLog, KnownUnit
 from chibo.store.records import IMPORTING
 from chibo.sync.arrivals import receive
 from chibo.sync.bundle import DAMAGED, BundleRefused, gunzip_capped, read_bundle
 from chibo.sync.forwarded import ForwardContent, apply_forward, counts_of, open_forward
+from chibo.sync.import_report import ImportReport
 from chibo.sync.keyring import Verdict, approve_key, current_superior, hold, judge
-from chibo.sync.keys import fingerprint, unb64
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.merge import apply_plan, upsert
 from chibo.sync.payload import parse_records
@@ -37,35 +37,6 @@ from chibo.sync.sealing import check_records_hash, open_sealed, signature_valid
 from chibo.vocabulary import UnitRole
 
 log = logging.getLogger(__name__)
-OUTCOMES = ("new", "updated", "duplicate", "stale", "conflict")
-
-
-@dataclass
-class ImportReport:
-    file: str
-    outcome: str  # imported / pending / rejected (verify: verified)
-    reason: str = ""
-    sender_name: str = ""
-    sender_unit_id: str | None = None
-    fingerprint: str = ""
-    seq: int | None = None
-    counts: dict[str, int] = field(default_factory=lambda: {o: 0 for o in OUTCOMES})
-    conflicts: list[dict] = field(default_factory=list)
-    previous_fingerprint: str = ""  # pending on a key change: the key approved before
-    flag: str = ""  # the sender's declared superior is not this unit: approval needs a second word
-    approved: bool = False  # this import approved the sender's key
-    kind: str = ""  # the bundle's kind, once its manifest was read
-    nested: list = field(default_factory=list)  # a forward bundle: a NestedReport per child's bundle
-    notes: list[str] = field(default_factory=list)  # what the operator should know besides the counts
-    warnings: list[str] = field(default_factory=list)  # the checks on what a report brought (`checks`)
-    reviews: list | None = field(default=None, repr=False)  # a plan: the superior's reviews of our bundles
-
-    def as_json(self) -> dict:
-        return {"file": self.file, "outcome": self.outcome, "reason": self.reason, "sender_name": self.sender_name,
-                "sender_unit_id": self.sender_unit_id, "fingerprint": self.fingerprint,
-                "previous_fingerprint": self.previous_fingerprint or None, "seq": self.seq, "kind": self.kind or None,
-                "counts": self.counts, "conflicts": self.conflicts, "forwarded": [n.as_json() for n in self.nested],
-                "notes": self.notes, "warnings": self.warnings}
 
 
 def _verify_signature(manifest_bytes: bytes, signature: bytes, key: bytes) -> None:
@@ -161,7 +132,7 @@ def _archive(book, path: Path, digest: str) -> None:
 
 def _log(db, path: Path, digest: str, report: ImportReport, now: datetime | None = None) -> None:
     db.add(BundleLog(file_sha256=digest, file_name=path.name, sender_unit_id=report.sender_unit_id, seq=report.seq,
-                     kind=report.kind or accepted_kinds(db)[0], received_at=now or datetime.now(timezone.utc),
+                     kind=report.kind or accepted_kinds(db)[0], received_at=now or datetime.now(UTC),
                      outcome=report.outcome, reason=report.reason,
                      counts=json.dumps({**report.counts, "conflicts": report.conflicts}, ensure_ascii=False)))
 
@@ -180,8 +151,8 @@ def verify_bundle(book, path: Path) -> ImportReport:
     path = Path(path)
     try:
         with book.session() as db:
-            manifest, records, forwarded, verdict, report = _check(path, db, book.folder, frozenset(), False,
-                                                                   read_held=True)
+            _manifest, records, forwarded, verdict, report = _check(path, db, book.folder, frozenset(), False,
+                                                                    read_held=True)
             db.rollback()
     except BundleRefused as refused:
         return ImportReport(str(path), "rejected", refused.message)
@@ -201,7 +172,7 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
     timeliness of a cell's reports is reckoned from it."""
     path = Path(path)
     approve = frozenset(approve)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     if not book.local_unit_id:  # a new computer's book comes from its superior's copy
         return _restore(book, path, approve)
     try:

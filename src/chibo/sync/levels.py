@@ -16,7 +16,7 @@ from chibo.sync.summary import UnitSummary
 @dataclass
 class LevelNode:
     unit: UnitSummary
-    units: list["LevelNode"] = field(default_factory=list)  # the units under it
+    units: list[LevelNode] = field(default_factory=list)  # the units under it
 
     @property
     def subtotal(self) -> UnitSummary:

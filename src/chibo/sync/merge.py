@@ -7,8 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from chibo.services.lookups import rows_by_ids
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit, rows_by_ids
 from chibo.store.book import get_setting, set_setting
 from chibo.store.files import private_folder, write_atomically
 from chibo.store.models import SYNCED_TABLES, KnownUnit, RevCounter, Unit
@@ -54,7 +53,7 @@ def upsert(db, records: list, sender: str, report, quarantine: Path) -> None:
             if row is None:
                 fresh.append(record["values"])
                 outcome = "new"
-            elif row.unit_id != sender or row.rev == record["rev"] and content_hash(record_fields(row)) != record["hash"]:
+            elif row.unit_id != sender or (row.rev == record["rev"] and content_hash(record_fields(row)) != record["hash"]):
                 outcome = "conflict"
             elif row.rev == record["rev"]:
                 outcome = "duplicate"

@@ -6,12 +6,12 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from chibo.store.models import SYNCED_TABLES, SyncedRecord
+from chibo.sync.bundle import BundleRefused, canonical_json
 from chibo.text import format_count
 from chibo.text.safety import is_hidden
-from chibo.sync.bundle import BundleRefused, canonical_json
 
 TABLES: dict[str, type[SyncedRecord]] = {model.__tablename__: model for model in SYNCED_TABLES}
 # Not part of the content: stamped by the owner on every change.
@@ -20,14 +20,14 @@ _STAMPS = ("rev", "updated_at")
 
 def _json_value(value):
     if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).isoformat()
+        return value.astimezone(UTC).isoformat()
     if isinstance(value, (date, time)):
         return value.isoformat()
     return value
 
 
 def record_fields(record: SyncedRecord) -> dict:
-    return {column: _json_value(getattr(record, column)) for column in type(record).__table__.columns.keys()}
+    return {column: _json_value(getattr(record, column)) for column in type(record).__table__.columns.keys()}  # noqa: SIM118  (iterating gives Column objects, keys() the names)
 
 
 _HASH_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # as canonical_json

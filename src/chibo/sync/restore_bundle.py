@@ -25,7 +25,7 @@ the cell's settings."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -33,14 +33,15 @@ from sqlmodel import col, select
 
 from chibo.errors import ChiboError, NotFoundError
 from chibo.services.cleaning import NAME_LENGTH, clean_text
-from chibo.services.units import local_unit, unit_code
+from chibo.services.keys import fingerprint, keys_for_new_computer, parse_fingerprint, unb64, unit_keys
+from chibo.services.lookups import local_unit
+from chibo.services.units import unit_code
 from chibo.store.book import get_setting
 from chibo.store.files import existing_folder
 from chibo.store.models import KnownKey, KnownUnit, Unit, new_id
 from chibo.sync.bundle import DAMAGED, BundleRefused, read_bundle
 from chibo.sync.export import PLAN_SEQ_SETTING, held_revs, last_rev, pack, plan_records, unit_records, write_bundle_file
-from chibo.sync.keyring import approve_key, current_superior, key_row
-from chibo.sync.keys import fingerprint, keys_for_new_computer, parse_fingerprint, unb64, unit_keys
+from chibo.sync.keyring import approve_key, current_superior, key_row, sealing_key
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.sealing import signature_valid
 from chibo.text import fold
@@ -78,7 +79,7 @@ def write_restore_request(book, name: str, folder: Path, now: datetime | None = 
     name = clean_text(name, "tên chi bộ", required=True, max_length=NAME_LENGTH)
     folder = existing_folder(folder)
     keys = keys_for_new_computer(book.folder)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     asking = SimpleNamespace(id=new_id(), name=name, code=unit_code(name), superior_name="")
     parts = pack(keys, asking, [], {}, seq=1, after_rev=0, upto_rev=0, recipient=None, now=now, kind="request")
     target, _digest = write_bundle_file(folder, f"{asking.code}-YEUCAU-{now:%Y%m%d}", asking.id, parts)
@@ -126,19 +127,6 @@ def find_child(db, text: str) -> KnownUnit:
     return matches[0]
 
 
-def sealing_key(db, known: KnownUnit) -> str:
-    """The encryption key that goes with the signing key approved for the unit: as its approved
-    key's history holds it, or as the unit's own record (signed with that key) publishes it."""
-    row = key_row(db, known.unit_id, known.signing_key)
-    if row is not None and row.encryption_key:
-        return row.encryption_key
-    record = db.get(Unit, known.unit_id)
-    if record is not None and record.signing_key == known.signing_key and record.encryption_key:
-        return record.encryption_key
-    raise ChiboError(f"Sổ này chưa có khóa niêm phong ứng với mã khóa {known.fingerprint} của “{known.name}”. Hãy để máy "
-                     "của chi bộ ghi yêu cầu lấy lại sổ (chibo restore-request) rồi ghi gói khôi phục với --key TỆP-YÊU-CẦU.")
-
-
 def _approved_key(db, known: KnownUnit, asked: RestoreRequest | None, typed: str | None, now: datetime) -> tuple[str, str]:
     """The encryption key to seal to, and the fingerprint approved before when the request's key is
     approved now ("" otherwise). Writes the approval in the caller's transaction."""
@@ -180,7 +168,7 @@ def export_restore(book, cell: str, folder: Path, *, request: Path | None = None
     folder = existing_folder(folder)
     asked = read_request(request) if request else None
     typed = parse_fingerprint(approve) if approve else None
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     with book.session() as db:
         if local_unit(db).role != UnitRole.RECEIVING:
             raise ChiboError("Chỉ cấp nhận báo cáo (đảng ủy) mới ghi gói khôi phục, từ bản sao sổ của các chi bộ mình "

@@ -19,23 +19,23 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
+from chibo.services.keys import b64, fingerprint, load_keys, unb64
+from chibo.services.lookups import local_unit
 from chibo.services.numbering import SUFFIX_SETTING, TERM_START_SETTING
-from chibo.services.units import local_unit
 from chibo.store.book import LOCAL_UNIT_SETTING, get_setting, set_setting
 from chibo.store.models import BundleLog, IssuedPaper, RevCounter
 from chibo.store.records import IMPORTING
 from chibo.sync.bundle import DAMAGED, BundleRefused, gunzip_capped, read_bundle
 from chibo.sync.export import ACKED_REV_SETTING, SENT_SETTING, SEQ_SETTING
 from chibo.sync.forwarded import counts_of
-from chibo.sync.importer import ImportReport
+from chibo.sync.import_report import ImportReport
 from chibo.sync.keyring import RECIPIENT_SETTING, approve_key, current_superior
-from chibo.sync.keys import b64, fingerprint, load_keys, unb64
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.merge import upsert
 from chibo.sync.payload import parse_records
@@ -157,7 +157,7 @@ def import_restore(book, path: Path, *, approve=frozenset()) -> ImportReport:
         return _logged(book, path, report)
     if records is None:
         return report
-    cell, sender, now = manifest["restore_unit_id"], manifest["sender_unit_id"], datetime.now(timezone.utc)
+    cell, sender, now = manifest["restore_unit_id"], manifest["sender_unit_id"], datetime.now(UTC)
     quarantine = book.folder / "quarantine" / f"{hashlib.sha256(path.read_bytes()).hexdigest()}"
     try:
         with book.session() as db:

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 
 from chibo.errors import NotFoundError, ValidationError
 from chibo.services.cleaning import clean_text
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.models import BundleReview, ClosedPeriod, KnownUnit
 from chibo.sync.periods import month_words, parse_period
 from chibo.text import format_date

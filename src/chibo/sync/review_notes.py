@@ -20,9 +20,10 @@ from pathlib import Path
 from sqlmodel import select
 
 from chibo.errors import ChiboError
+from chibo.services.keys import b64, load_keys, retired_private_keys, unb64
 from chibo.store.models import BundleReview, KnownUnit
 from chibo.sync.bundle import BundleRefused, canonical_json, gunzip_capped, gzip_bytes
-from chibo.sync.keys import b64, load_keys, retired_private_keys, unb64
+from chibo.sync.keyring import sealing_key
 from chibo.text.safety import is_hidden
 from chibo.vocabulary import ReviewStatus
 
@@ -37,8 +38,6 @@ BAD_NOTES = ("Ghi chú duyệt gói của cấp trên trong gói kế hoạch kh
 
 
 def _sealing_key(db, known: KnownUnit) -> str | None:
-    from chibo.sync.restore_bundle import sealing_key
-
     try:
         return sealing_key(db, known)
     except ChiboError:  # a cell whose key is not known here gets no note; the caller says so

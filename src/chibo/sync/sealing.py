@@ -6,12 +6,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from chibo.services.keys import b64, load_keys, retired_private_keys
 from chibo.sync.bundle import DAMAGED, BundleRefused
-from chibo.sync.keys import b64, load_keys, retired_private_keys
 
 
 def signature_valid(manifest_bytes: bytes, signature: bytes, key: bytes) -> bool:
-    from nacl.exceptions import BadSignatureError, ValueError as NaclValueError
+    from nacl.exceptions import BadSignatureError
+    from nacl.exceptions import ValueError as NaclValueError
     from nacl.signing import VerifyKey
 
     try:

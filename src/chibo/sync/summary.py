@@ -38,7 +38,7 @@ class DocumentTotal:
     def percent(self) -> float | None:
         return 100.0 * self.studied / self.required if self.required else None
 
-    def add(self, other: "DocumentTotal | CellDocumentFigures") -> None:
+    def add(self, other: DocumentTotal | CellDocumentFigures) -> None:
         for name in ("required", "studied", "studied_in_makeup", "sessions", "makeups", "essays_missing",
                      "essays_to_rewrite", "non_members_reached", "cell_plans", "individual_plans"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -70,7 +70,7 @@ class UnitSummary:
     documents: dict[str, DocumentTotal] = field(default_factory=dict)
     figures: CellTotals | None = None  # the unit's own aggregates (None for a sum)
 
-    def add(self, other: "UnitSummary") -> None:
+    def add(self, other: UnitSummary) -> None:
         """Count `other`'s figures into these (a total, or a commune's with its cells)."""
         self.members += other.members
         self.required += other.required

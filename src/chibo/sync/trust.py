@@ -6,14 +6,15 @@ other than its superior. Approving re-imports the bundles that arrived while it 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlmodel import col, select
 
 from chibo.errors import ChiboError
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.models import BundleLog, KnownKey, KnownUnit
-from chibo.sync.importer import ImportReport, import_bundle
+from chibo.sync.import_report import ImportReport
+from chibo.sync.importer import import_bundle
 from chibo.sync.keyring import approve_key, key_row, superior_flag
 from chibo.vocabulary import UnitRole
 
@@ -76,7 +77,7 @@ def approve_pending(book, unit_id: str, fingerprint: str, *, other_superior: boo
         row = key_row(db, unit_id, key)
         approve_key(db, unit_id=unit_id, name=known.name, signing_key=key, fingerprint=fingerprint,
                     seq=row.first_seq if row else None, superior_name=known.superior_name,
-                    now=datetime.now(timezone.utc))
+                    now=datetime.now(UTC))
     return import_waiting(book, unit_id, approve={fingerprint}, other_superior=other_superior)
 
 

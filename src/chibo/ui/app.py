@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from chibo.process_clock import seconds_since_start
+
 SMOKE_MARKS = {  # what `chibo --smoke` prints at each mark
     "first-paint": lambda seconds, since: f"chibo: cửa sổ chính hiện sau {seconds:.2f} giây (tính từ {since})",
     "data": lambda seconds, since: f"chibo: dữ liệu của sổ hiện sau {seconds:.2f} giây (tính từ {since})",
@@ -96,9 +97,9 @@ class _Startup:
 
     def start(self, book, start: str | None = None) -> None:
         """The window's pages on the open book; `start` is the wizard's choice for the members."""
-        from chibo.ui.single_instance import InstanceServer
-
         import gc
+
+        from chibo.ui.single_instance import InstanceServer
 
         self.book = book
         self.instance = InstanceServer(self.folder, self.window)  # the folder a second start asks for
@@ -151,8 +152,8 @@ class _Startup:
     def offer_restore(self, message: str, choices: list) -> None:
         """Instead of quitting: choose a backup, restore it without opening the book, open it."""
         from chibo.store.backup import restore_into
-        from chibo.ui.operations import run_in_background
         from chibo.ui.dialogs.recovery import RecoveryDialog
+        from chibo.ui.operations import run_in_background
 
         dialog = RecoveryDialog(message, choices, self.window)
         self.window.recovery = dialog  # reachable for screenshots
@@ -231,17 +232,19 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from chibo.ui.collector import collect_on_gui_thread
     from chibo.ui.i18n import install_translations, read_language
     from chibo.ui.main_window import MainWindow
+    from chibo.ui.single_instance import hand_off
     from chibo.ui.widgets.paint_watch import PaintWatch
     from chibo.ui.widgets.screen import fit_to_screen
-    from chibo.ui.single_instance import hand_off
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     # Workers compute in Python while the window must answer: the GUI thread gets the GIL back after
     # 1 ms instead of 5 (the longest waits for it fell from 100–260 ms to about 70 ms on a big book).
     sys.setswitchinterval(0.001)
     app.setApplicationName("chibo")
+    collect_on_gui_thread(app)  # never in a worker: a cycle holding a Qt object must die on this thread
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_ID)
     if not smoke and hand_off(folder):

@@ -19,7 +19,15 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -48,7 +56,7 @@ PAGE_TITLES = tuple(spec.title for spec in PAGES)
 FRAME_KINDS = frozenset({Kind.SETTINGS})  # the sidebar's name, the status bar, the text size
 
 
-def build_page(name: str, book, folder: Path, window: "MainWindow") -> QWidget:
+def build_page(name: str, book, folder: Path, window: MainWindow) -> QWidget:
     """The page called `name`; its module is imported here, the first time it is shown."""
     if name == "overview":
         from chibo.ui.pages.overview import OverviewPage

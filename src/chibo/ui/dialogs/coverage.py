@@ -8,15 +8,23 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from chibo.text import format_date, format_percent
+from chibo.ui.dialogs.essay import EssayDialog
+from chibo.ui.dialogs.makeup import MakeupDialog
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import QueryOp
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.widgets.table import ColumnsModel, fit_columns, record_table
-from chibo.ui.dialogs.essay import EssayDialog
-from chibo.ui.dialogs.makeup import MakeupDialog
 
 COVERAGE_COLUMNS = (QT_TR_NOOP("Full name"), QT_TR_NOOP("Studied"), QT_TR_NOOP("Studied at"), QT_TR_NOOP("Why not yet"),
                     QT_TR_NOOP("Essay"))
@@ -35,9 +43,9 @@ class Coverage:
 
 
 def load_coverage(db, document_id: str, today: date | None = None) -> Coverage:
-    from chibo.services.lookups import get_alive
     from chibo.services.essays import essays_for_document
     from chibo.services.figures import document_figures
+    from chibo.services.lookups import get_alive
     from chibo.services.settings import load_rules
     from chibo.store.models import Document
 

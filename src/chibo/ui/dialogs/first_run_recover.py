@@ -10,13 +10,21 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizardPage,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWizardPage,
 )
 
-from chibo.ui.widgets.drives import DestinationPicker
-from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
 from chibo.ui.operations import EVERYTHING, BookOp, Kind, changes
+from chibo.ui.widgets.drives import DestinationPicker
+from chibo.ui.widgets.exchange_parts import show_failure
 
 
 def _label(style: str = "", text: str = "") -> QLabel:

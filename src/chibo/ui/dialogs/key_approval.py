@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from chibo.text import format_date
-from chibo.ui.widgets.exchange_parts import fill_table, list_table, show_failure
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import EVERYTHING, BookOp, Kind, changes
+from chibo.ui.widgets.exchange_parts import fill_table, list_table, show_failure
 
 PENDING_COLUMNS = (QT_TR_NOOP("Unit"), QT_TR_NOOP("Key approved before"), QT_TR_NOOP("Key fingerprint to compare"),
                    QT_TR_NOOP("Bundles waiting"), QT_TR_NOOP("First received"))

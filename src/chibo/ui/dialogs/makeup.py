@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QListWidget, QList
 
 from chibo.text import format_date
 from chibo.ui.editors.base import EditorDialog, date_field
-from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import tr
+from chibo.ui.operations import Kind, changes
 from chibo.ui.widgets.screen import fit_to_screen
 
 if TYPE_CHECKING:

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 from chibo.errors import ChiboError
 from chibo.text import format_date
 from chibo.ui.editors.base import EditorDialog
-from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import QueryOp, message_of
+from chibo.ui.operations import Kind, QueryOp, changes, message_of
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.widgets.table import ColumnsModel, record_table
 from chibo.ui.words import MEMBER_STATUS, label, labels

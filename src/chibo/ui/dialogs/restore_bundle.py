@@ -10,14 +10,22 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from chibo.text import format_count
-from chibo.ui.widgets.drives import DestinationPicker
-from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
 from chibo.ui.operations import BookOp, Kind, QueryOp, changes
+from chibo.ui.widgets.drives import DestinationPicker
+from chibo.ui.widgets.exchange_parts import show_failure
 
 _FINGERPRINT_STYLE = "font-family: monospace; font-size: 14pt; font-weight: bold"
 

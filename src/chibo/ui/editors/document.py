@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from chibo.services.documents import ISSUING_BODIES
 from chibo.text import format_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
-from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import tr
+from chibo.ui.operations import Kind, changes
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.words import DOCUMENT_KIND, ISSUING_LEVEL, labels
 from chibo.vocabulary import DocumentKind, IssuingLevel

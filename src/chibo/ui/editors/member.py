@@ -10,8 +10,8 @@ from chibo.errors import ValidationError
 from chibo.services import members
 from chibo.text import format_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
-from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import QT_TR_NOOP, tr
+from chibo.ui.operations import Kind, changes
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.words import CELL_POSITION, LEFT_REASON, MEMBER_STATUS, label, labels
 from chibo.vocabulary import CellPosition, MemberStatus

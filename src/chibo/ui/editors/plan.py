@@ -9,13 +9,20 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
 )
 
 from chibo.text import format_date, parse_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
-from chibo.ui.operations import Kind, changes
 from chibo.ui.i18n import QT_TR_NOOP, tr
+from chibo.ui.operations import Kind, changes
 from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.widgets.table import ColumnsModel, record_table
 from chibo.ui.words import ITEM_STATUS, label, labels
@@ -37,8 +44,8 @@ class PlanDraft:
 
 
 def load_plan_form(db, plan_id: str | None) -> PlanDraft:
-    from chibo.services.lookups import get_alive
     from chibo.services.documents import list_documents
+    from chibo.services.lookups import get_alive
     from chibo.services.members import list_members
     from chibo.services.plans import plan_items
     from chibo.store.models import ActionPlan

@@ -11,27 +11,35 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QTabWidget, QWidget,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QTabWidget,
+    QWidget,
 )
 
 from chibo.services import agenda, sessions
-from chibo.services.lookups import alive, get_alive
 from chibo.services.documents import list_documents
 from chibo.services.figures import count_attendance
+from chibo.services.lookups import alive, get_alive
 from chibo.services.members import list_members
-from chibo.services.roll import Roll
+from chibo.services.roll import Roll, expected_members
 from chibo.services.session_rules import SessionFacts, makeup_runners, problems
 from chibo.services.session_save import SessionInput, save_session
 from chibo.services.settings import CellRules, load_rules
 from chibo.store.models import CellSession, Presenter
 from chibo.text import format_date, name_sort_key, parse_date
 from chibo.ui.editors.base import EditorDialog, choice_field, date_field
-from chibo.ui.operations import Kind, changes
-from chibo.ui.i18n import tr
-from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.editors.session_agenda import AgendaPanel, item_draft
 from chibo.ui.editors.session_roll import RollPanel, figures_text
 from chibo.ui.editors.session_speeches import VotePanel
+from chibo.ui.i18n import tr
+from chibo.ui.operations import Kind, changes
+from chibo.ui.widgets.screen import fit_to_screen
 from chibo.ui.words import SESSION_FORM, SESSION_KIND, labels
 from chibo.vocabulary import AttendanceState, SessionKind
 
@@ -68,7 +76,7 @@ def load_session_form(db, session_id: str | None, held_on: date | None = None) -
     session = get_alive(db, CellSession, session_id) if session_id else None
     roll = Roll.load(db)
     if session is not None and session.kind == SessionKind.MAKEUP:
-        called = sessions.expected_members(db, session, roll)
+        called = expected_members(db, session, roll)
     else:
         called = roll.on_roll(held_on or (session.held_on if session else date.today()))
     form = SessionDraft(session, rules=load_rules(db), called=called,

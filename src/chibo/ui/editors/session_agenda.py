@@ -13,13 +13,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from chibo.services.session_save import AgendaItemInput, SpeechInput
-from chibo.ui.i18n import tr
 from chibo.ui.editors.session_speeches import SpeechesPanel
+from chibo.ui.i18n import tr
 
 GUEST = "guest"  # the presenter is a guest named beside
 

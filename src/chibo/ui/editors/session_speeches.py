@@ -6,8 +6,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from chibo.ui.i18n import tr
@@ -196,7 +206,7 @@ class VotePanel(QWidget):
 
     def _all_for(self) -> None:
         self.voted.setChecked(True)
-        for spin, value in zip(self.votes, (self.present, 0, 0)):
+        for spin, value in zip(self.votes, (self.present, 0, 0), strict=True):
             spin.setValue(value)
 
     def counts(self) -> tuple[int, int, int] | None:

@@ -13,16 +13,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 from sqlmodel import col, select
 
-from chibo.services.units import local_unit
+from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting
 from chibo.store.models import BundleLog, KnownUnit
 from chibo.text import format_count, format_date, format_percent
+from chibo.ui.dialogs.key_approval import PendingPanel
+from chibo.ui.i18n import QT_TR_NOOP, tr
+from chibo.ui.operations import Kind
 from chibo.ui.pages.exchange_export import ExportPanel
 from chibo.ui.pages.exchange_import import OUTCOME_LABELS, ImportPanel, report_row
 from chibo.ui.widgets.exchange_parts import fill_table, list_table
-from chibo.ui.i18n import QT_TR_NOOP, tr
-from chibo.ui.operations import Kind
-from chibo.ui.dialogs.key_approval import PendingPanel
 from chibo.ui.words import label
 from chibo.vocabulary import UnitRole
 
@@ -54,7 +54,7 @@ class ExchangeData:
 
 def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
     """Computed on a worker."""
-    from chibo.sync.export import RECIPIENT_SETTING, SEQ_SETTING, PLAN_SEQ_SETTING
+    from chibo.sync.export import PLAN_SEQ_SETTING, RECIPIENT_SETTING, SEQ_SETTING
     from chibo.sync.identity import unit_identity
     from chibo.sync.trust import pending_keys
 
@@ -84,8 +84,8 @@ def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
         for summary in [*units, total]:
             data.units.append((summary.unit_id, (summary.label, summary.fingerprint,
                                                  str(summary.last_seq) if summary.unit_id else "",
-                                                 summary.last_bundle_at and format_date(date.fromisoformat(
-                                                     summary.last_bundle_at)) or "",
+                                                 (summary.last_bundle_at and format_date(date.fromisoformat(
+                                                     summary.last_bundle_at))) or "",
                                                  format_count(summary.members), format_count(summary.sessions))))
         for document in sorted(total.documents.values(), key=lambda d: d.number_symbol):
             data.documents.append((document.number_symbol, (

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from chibo.text import format_count, format_size
-from chibo.ui.widgets.drives import DestinationPicker
-from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.i18n import tr
 from chibo.ui.operations import BookOp, Kind, changes
+from chibo.ui.widgets.drives import DestinationPicker
+from chibo.ui.widgets.exchange_parts import show_failure
 from chibo.ui.widgets.questions import go_ahead
 
 

@@ -16,8 +16,8 @@ from chibo.text import format_date, format_percent
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import Kind
 from chibo.ui.pages.record_list import RecordListPage, open_read
-from chibo.vocabulary import AttendanceState, SessionKind
 from chibo.ui.words import DOCUMENT_KIND, ISSUING_LEVEL, SESSION_FORM, label, session_title
+from chibo.vocabulary import AttendanceState, SessionKind
 
 SESSION_COLUMNS = (QT_TR_NOOP("Date"), QT_TR_NOOP("Session"), QT_TR_NOOP("Form"), QT_TR_NOOP("Present"),
                    QT_TR_NOOP("Absent"), QT_TR_NOOP("Document"), QT_TR_NOOP("Minutes no."))

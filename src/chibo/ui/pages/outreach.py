@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from chibo.text import format_date
+from chibo.ui.editors.outreach import OutreachEditor
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import Kind
-from chibo.ui.editors.outreach import OutreachEditor
 from chibo.ui.pages.record_list import RecordListPage
 from chibo.ui.words import OUTREACH_KIND, label
 

@@ -14,11 +14,11 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from chibo.text import format_date, format_percent
+from chibo.text import format_date, format_percent, name_sort_key
 from chibo.ui.i18n import tr
 from chibo.ui.operations import Kind
-from chibo.ui.widgets.paint_watch import PaintWatch
 from chibo.ui.widgets.card import CARD_STYLE, Card, action_button, link_button, progress_bar, text_line
+from chibo.ui.widgets.paint_watch import PaintWatch
 from chibo.ui.words import REVIEW_STATUS, label, session_title
 from chibo.vocabulary import UnitRole
 
@@ -283,6 +283,5 @@ class OverviewPage(QWidget):
 
 
 def _name_key(name: str):
-    from chibo.text import name_sort_key
 
     return name_sort_key(name)

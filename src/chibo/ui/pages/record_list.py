@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from chibo.ui.widgets.empty_hint import EmptyHint
 from chibo.ui.i18n import tr
 from chibo.ui.operations import BookOp, QueryOp, changes
+from chibo.ui.widgets.empty_hint import EmptyHint
 from chibo.ui.widgets.paper_bar import PaperBar
 from chibo.ui.widgets.table import ColumnsModel, fit_columns, record_table
 

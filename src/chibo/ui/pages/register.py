@@ -5,13 +5,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from chibo.text import format_date, matches
-from chibo.ui.widgets.empty_hint import EmptyHint
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import Kind, QueryOp
+from chibo.ui.widgets.empty_hint import EmptyHint
 from chibo.ui.widgets.table import ColumnsModel, fit_columns
 from chibo.ui.words import CELL_POSITION, MEMBER_STATUS, label, labels
 from chibo.vocabulary import MemberStatus

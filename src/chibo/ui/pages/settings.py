@@ -11,8 +11,21 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from chibo.text import format_date, format_size
@@ -39,9 +52,9 @@ class SettingsData:
 
 def load_settings(db, folder: Path) -> SettingsData:
     from chibo import paths
+    from chibo.services.lookups import local_unit
     from chibo.services.numbering import symbol_suffix, term_start
     from chibo.services.settings import load_rules
-    from chibo.services.units import local_unit
     from chibo.store.backup import list_backups
     from chibo.store.book import get_setting
     from chibo.sync.completeness import grace_days
@@ -68,7 +81,7 @@ def save_settings(db, values: dict) -> None:
     save_rules(db, replace(load_rules(db), **values["rules"]))
     set_setting(db, TEXT_SIZE_SETTING, values["text_size"] if values["text_size"] in TEXT_SIZES else "normal")
     if values.get("grace_days") is not None:
-        from chibo.services.units import local_unit
+        from chibo.services.lookups import local_unit
         from chibo.sync.completeness import set_grace_days
         from chibo.vocabulary import UnitRole
 

@@ -50,7 +50,7 @@ class UnitKeyRows(QObject):
 
     def make_new_keys(self) -> None:
         """New keys on purpose, asked first: the other side then holds our bundles until it compares."""
-        from chibo.sync.keys import make_new_keys
+        from chibo.services.keys import make_new_keys
 
         if not go_ahead(self.page, tr("Make new keys"),
                         tr("Make new keys only when the unit’s keys were lost (for instance the book was restored "

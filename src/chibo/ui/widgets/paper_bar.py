@@ -9,7 +9,7 @@ shows on screen the number it would take, and its Print and Save buttons issue i
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
@@ -17,7 +17,14 @@ from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QLin
 from chibo.text import fold
 from chibo.ui.i18n import tr
 from chibo.ui.operations import BookOp, Changes, Kind, changes, message_of
-from chibo.ui.widgets.pdf_view import PREVIEW_WIDTH, PdfPreviewDialog, ask_printer, ask_save_path, paint_pdf, render_pages
+from chibo.ui.widgets.pdf_view import (
+    PREVIEW_WIDTH,
+    PdfPreviewDialog,
+    ask_printer,
+    ask_save_path,
+    paint_pdf,
+    render_pages,
+)
 
 NUMBERED = ("minutes", "report", "plan", "consolidated")
 

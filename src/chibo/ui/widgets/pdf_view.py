@@ -7,7 +7,7 @@ are the same PDF bytes that "Lưu PDF" writes.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut

@@ -1,6 +1,8 @@
 """Each installation's two key pairs: Ed25519 to sign what it sends, X25519 to open what is sealed
 to it. The private halves live in `<data folder>/keys/`, readable by the user only; the public
-halves are on the unit's record and travel in every bundle.
+halves are on the unit's record and travel in every bundle. They are made with the unit
+(`units.init_book`, the demo cell), so they belong to the services, below `sync`, which signs and
+seals with them.
 
 Private keys are not in backups: a stolen backup would otherwise sign as the unit and open every
 bundle sealed to it. A unit whose keys are lost makes new ones on purpose (`chibo keys new`), and
@@ -17,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from chibo.errors import ChiboError, KeysLostError
+from chibo.services.lookups import local_unit
 from chibo.store.files import private_folder, write_atomically
 
 SIGNING_FILE = "signing.key"
@@ -133,8 +136,6 @@ def keys_for_new_computer(folder: Path) -> UnitKeys:
 
 def _publish(db, keys: UnitKeys):
     """The public halves on the local unit's record (they travel in the next bundle)."""
-    from chibo.services.units import local_unit
-
     unit = local_unit(db)
     if unit.signing_key != b64(keys.signing_public) or unit.encryption_key != b64(keys.encryption_public):
         unit.signing_key, unit.encryption_key = b64(keys.signing_public), b64(keys.encryption_public)
@@ -166,8 +167,6 @@ def unit_keys(db, folder: Path) -> UnitKeys:
     the record back). Made on first use when none were ever published; when the public key was
     sent out but the private one is gone, refused (KeysLostError): new keys are made only on
     purpose, with `make_new_keys`."""
-    from chibo.services.units import local_unit
-
     keys = load_keys(folder)
     if keys is None:
         unit = local_unit(db)
@@ -181,8 +180,6 @@ def unit_keys(db, folder: Path) -> UnitKeys:
 def make_new_keys(book, now: datetime | None = None) -> tuple[UnitKeys, str]:
     """New keys on purpose (lost or stolen ones): the current key files, if any, move to
     `keys/cu-<time>/`; returns the new keys and the fingerprint published before ("" if none)."""
-    from chibo.services.units import local_unit
-
     with book.session() as db:
         unit = local_unit(db)
         previous = key_fingerprint(unit.signing_key) if unit.signing_key else ""
