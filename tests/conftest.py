@@ -252,7 +252,7 @@ def shared_demo_window(qapp, demo_template, tmp_path_factory):
     window.show()
     window.load()
     deadline = time.monotonic() + 10
-    while window.exchange.role is None:  # every page filled (the exchange page is filled last)
+    while window.fills[window.current_name()] == 0:  # the page on screen filled (the others when first shown)
         assert time.monotonic() < deadline, "the shared window did not load"
         qapp.processEvents()
         time.sleep(0.005)
