@@ -10,24 +10,19 @@ each imported from its own signed bundle as an officer would, its fingerprint ap
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 import tempfile
 import time
-import zipfile
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sync_import import cell_copies
+from sync_import import cell_copies, five_year_cell, import_all
 
-from chibo.services.demo import build_demo
 from chibo.services.units import init_book
 from chibo.store.book import Book
-from chibo.sync.export import export_bundle
-from chibo.sync.importer import import_bundle
 
 PERIOD = "2026-05"
 # The same figures as `completeness` by hand, on a plain sqlite3 connection: the cells, when each
@@ -83,19 +78,14 @@ def main() -> int:
         tmp = Path(tmp)
         stick = tmp / "usb"
         stick.mkdir()
-        with Book.open(tmp / "cell") as book:
-            build_demo(book, seed=3, months=60, today=date(2026, 6, 20))
-            full = export_bundle(book, stick, full=True, unsealed=True)
+        full = five_year_cell(tmp / "cell", stick)
         copies = tmp / "copies"
         copies.mkdir()
         paths = cell_copies(full.path, cells, copies)
         with Book.open(tmp / "commune") as book:
             init_book(book, name="Đảng ủy xã thử", role="receiving")
             start = time.perf_counter()
-            for path in paths:
-                with zipfile.ZipFile(path) as archive:
-                    compared = json.loads(archive.read("manifest.json"))["signer_key_id"]
-                assert import_bundle(book, path, approve={compared}).outcome == "imported"
+            import_all(book, paths)
             imported = time.perf_counter() - start
             print(f"{cells} cells imported (5 years each, desk notes included): {imported:.1f} s, "
                   f"{imported / cells * 1000:.0f} ms a cell")
