@@ -198,6 +198,38 @@ OUTREACH_KIND_LABELS = {
 }
 
 
+class ReviewStatus(StrEnum):
+    """A received bundle as the receiving level reviewed it."""
+
+    RECEIVED = "received"
+    NEEDS_MORE = "needs_more"
+    APPROVED = "approved"
+
+
+REVIEW_STATUS_LABELS = {
+    ReviewStatus.RECEIVED: "Đã nhận",
+    ReviewStatus.NEEDS_MORE: "Cần bổ sung",
+    ReviewStatus.APPROVED: "Đã duyệt",
+}
+
+
+class Timeliness(StrEnum):
+    """A cell's report for a month or a document (`sync.completeness`)."""
+
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    NOT_DUE = "not_due"
+
+
+TIMELINESS_LABELS = {
+    Timeliness.ON_TIME: "Đúng hạn",
+    Timeliness.LATE: "Muộn",
+    Timeliness.MISSING: "Chưa nhận, quá hạn",
+    Timeliness.NOT_DUE: "Chưa nhận, chưa đến hạn",
+}
+
+
 class UnitRole(StrEnum):
     CELL = "cell"
     RECEIVING = "receiving"

@@ -23,9 +23,11 @@ def export(book, args) -> int:
 
 
 def plan_export(book, args) -> int:
+    from chibo.cli.desk import warn_unsent
     from chibo.sync.export import export_plan
 
     result = export_plan(book, Path(args.to or Path.cwd()))
+    warn_unsent(result.notes_unsent)
     print(result.path)
     return 0
 
@@ -61,6 +63,8 @@ def _print_report(report, approve: set[str]) -> None:
             print(f"    {nested.sender_name} gói số {nested.seq} (qua {nested.voucher_name}) — {_counts(nested.counts)}")
         for note in report.notes:
             print(f"    {note}")
+        for warning in report.warnings:
+            print(f"    Cảnh báo: {warning}")
     elif report.outcome == "pending":
         how = f"nhập lại với --approve {report.fingerprint}"
         if report.flag:

@@ -43,6 +43,13 @@ HANDLERS = {
     **{("print", kind): "printing:print_paper" for kind in ("minutes", "attendance", "report", "plan")},
     ("print", "register"): "printing:print_register",
     ("papers", "list"): "printing:papers_list",
+    ("print", "missing"): "desk:print_missing",
+    ("print", "consolidated"): "desk:print_consolidated",
+    ("completeness", None): "desk:completeness",
+    ("review", "list"): "desk:review_list",
+    ("review", "set"): "desk:review_set",
+    ("review", "close"): "desk:review_close",
+    ("review", "reopen"): "desk:review_close",
 }
 # Handlers given a `store.reader.Reader` instead of a `Book`: lists read with sqlite3 alone.
 READER_COMMANDS = frozenset({("members", "list"), ("sessions", "list")})

@@ -53,7 +53,7 @@ class _Numbered:
     file_label: str
 
 
-def _numbered(db, kind: str, record_id: str, as_of: date | None) -> _Numbered | None:
+def _numbered(db, kind: str, record_id: str, as_of: date | None, figures=None) -> _Numbered | None:
     """The record behind a numbered paper, and the date its paper carries; None for a paper
     without a number (a member's own plan)."""
     if kind == "minutes":
@@ -62,6 +62,15 @@ def _numbered(db, kind: str, record_id: str, as_of: date | None) -> _Numbered | 
     if kind == "report":
         document = resolve(db, Document, record_id)
         return _Numbered("report", document, "BC", as_of or date.today(), "bao cao")
+    if kind == "consolidated":
+        from chibo.reports import consolidated_data as data
+
+        data.require_receiving(db)
+        if figures is None:
+            raise ValueError("a consolidated report needs the summed figures")
+        symbol = data.document_symbol(db, record_id)
+        record = data.ConsolidatedRecord(data.record_id(symbol), db.info.get(LOCAL_UNIT), symbol, figures)
+        return _Numbered("consolidated", record, "BC", as_of or date.today(), "bao cao tong hop")
     plan = resolve(db, ActionPlan, record_id)
     if plan.member_id:
         return None
@@ -82,11 +91,16 @@ def _build(db, target: _Numbered, number_symbol: str):
         return build_minutes(db, target.record.id, number=number_symbol)
     if target.paper == "report":
         return build_study_report(db, target.record.id, as_of=target.day, number=number_symbol)
+    if target.paper == "consolidated":
+        from chibo.reports.consolidated import build_consolidated
+
+        units, total = target.record.figures(db, target.day)
+        return build_consolidated(db, units, total, symbol=target.record.symbol, as_of=target.day, number=number_symbol)
     return build_action_plan(db, target.record.id, on=target.day, number=number_symbol)
 
 
 def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = False, number: str | None = None,
-                as_of: date | None = None, new: bool = False, rebuild: bool = False) -> PrintedPaper:
+                as_of: date | None = None, new: bool = False, rebuild: bool = False, figures=None) -> PrintedPaper:
     """The paper for the record named by `record_id` (a full id or a unique prefix of it).
 
     With `issue` (printing, saving) a numbered paper not yet issued takes its number and is
@@ -94,16 +108,19 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
     issues another paper with a new number for a record issued before; `rebuild` archives, under
     its old number and date, the paper rebuilt from the book for a number given before chibo
     archived papers. Without `issue` nothing is written: a draft or the archived original.
-    ReportLab is imported only to build a paper: printing one issued before copies its original."""
+    ReportLab is imported only to build a paper: printing one issued before copies its original.
+
+    A receiving level's consolidated report ("consolidated", `record_id` a document's number-symbol
+    or "*" for every document) takes `figures(db, day)`, its summed figures as of a day."""
     if kind == "attendance":
         from chibo.reports.attendance_sheet import build_attendance_sheet
 
         session = resolve(db, CellSession, record_id)
         return PrintedPaper(kind, session.id, build_attendance_sheet(db, session.id),
                             _file_name("danh sach du hop", session.held_on.isoformat()))
-    if kind not in ("minutes", "report", "plan"):
+    if kind not in ("minutes", "report", "plan", "consolidated"):
         raise ValidationError(f"Không có loại giấy tờ “{kind}”.")
-    target = _numbered(db, kind, record_id, as_of)
+    target = _numbered(db, kind, record_id, as_of, figures)
     if target is None:
         if number:
             raise ValidationError("Kế hoạch hành động cá nhân của đảng viên không đánh số, ký hiệu.")
@@ -149,7 +166,7 @@ def _issued_before(db, folder, kind, target: _Numbered, existing, *, issue, numb
         raise ValidationError(f"{what.capitalize()} này đã được cấp số {existing.number_symbol} ngày "
                               f"{format_date(existing.issued_on)}; in lại là in đúng bản đã cấp. Muốn giấy mới với "
                               "số khác, hãy lập giấy mới (số mới).")
-    if as_of and target.paper == "report" and as_of != existing.issued_on:
+    if as_of and target.paper in ("report", "consolidated") and as_of != existing.issued_on:
         raise ValidationError(f"Báo cáo này đã được cấp số {existing.number_symbol} ngày "
                               f"{format_date(existing.issued_on)}; in lại là in đúng bản đã cấp, với số liệu của "
                               "ngày ấy. Muốn báo cáo số liệu ngày khác, hãy lập báo cáo mới (số mới): thêm --new.")

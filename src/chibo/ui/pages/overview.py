@@ -14,12 +14,12 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
-from chibo.text import format_date, format_percent
+from chibo.text import format_date, format_percent, name_sort_key
 from chibo.ui.i18n import tr
 from chibo.ui.operations import Kind
 from chibo.ui.widgets.card import CARD_STYLE, Card, action_button, link_button, progress_bar, text_line
 from chibo.ui.widgets.paint_watch import PaintWatch
-from chibo.ui.words import session_title
+from chibo.ui.words import REVIEW_STATUS, label, session_title
 from chibo.vocabulary import UnitRole
 
 SHOWN_NAMES = 8  # names listed on a line before "and N more"
@@ -228,7 +228,9 @@ class OverviewPage(QWidget):
     def _exchange_card(self, board) -> Card:
         state = board.exchange
         waiting = state is not None and state.waiting > 0
-        card = self._card("exchange", tr("Report to the level above"), "todo" if waiting else "ok")
+        asked = [n for n in board.superior_notes if n.needs_more]
+        card = self._card("exchange", tr("Report to the level above"), "todo" if waiting or asked else "ok")
+        self._note_lines(card, board.superior_notes)
         if state.last_seq:
             when = tr(" on {date}").format(date=format_date(state.last_sent_on)) if state.last_sent_on else ""
             card.add_line(tr("Last bundle sent: no. {seq}{when}.").format(seq=state.last_seq, when=when))
@@ -244,6 +246,16 @@ class OverviewPage(QWidget):
         card.add_buttons(action_button(tr("Send a report…") if waiting else tr("Data exchange…"),
                                        lambda: self.go("exchange")))
         return card
+
+    def _note_lines(self, card: Card, notes) -> None:
+        """What the level above said of the bundles sent (its latest plan bundle): what it asks to add
+        first, in its own words (plain text on the card), then the bundles it approved."""
+        for note in [n for n in notes if n.needs_more] + [n for n in notes if not n.needs_more]:
+            when = tr(", {date}").format(date=format_date(note.reviewed_on)) if note.reviewed_on else ""
+            said = f": {note.note}" if note.note else ""
+            card.add_line(tr("Bundle no. {seq} — {status} ({superior}{when}){said}").format(
+                seq=note.seq, status=label(note.status, REVIEW_STATUS), superior=note.superior, when=when, said=said),
+                "late" if note.needs_more else "cardNote")
 
     def _receiving_card(self) -> Card:
         card = self._card("exchange", tr("Reports of the cells"), "info")
@@ -284,6 +296,5 @@ class OverviewPage(QWidget):
 
 
 def _name_key(name: str):
-    from chibo.text import name_sort_key
 
     return name_sort_key(name)

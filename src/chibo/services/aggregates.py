@@ -1,0 +1,266 @@
+"""The receiving level's figures as SQL aggregates: per cell and per (cell, document), computed by
+SQLite with GROUP BY over the rows, never by building an object per member or session.
+
+The numbers are those `services.figures.document_figures` and `services.roll.Roll` give in the
+cell's own book (tests/test_aggregates.py holds them equal, cell by cell):
+- a member's status on `as_of` is the status change with the latest `effective_on` on or before
+  it, the later `rev` winning within a day (`Roll.status`); tombstoned changes and members do not
+  count;
+- on the roll: every status but "left" (exempt and away included); required: full, probationary
+  and attached members (exempt and away apart), as on `as_of` — not on the day of each session;
+- a document's study sessions are the live sessions held on or before `as_of` that cover it; a
+  required member studied it when marked present at one of them, and studied it "in a make-up"
+  when the first such session (by date, then by the attendance row's `rev`) was a make-up;
+- essays are those of required members (by grade, to rewrite); an essay is missing for a member
+  who studied a document that requires one and wrote none; non-members reached sum the audience
+  of the cell's outreach for the document held on or before `as_of`.
+
+A cell's documents are its own and those of the level it takes plans from (this book's own unit
+for a cell approved here, the commune that vouched for it at a province): the documents the cell's
+own book holds once it imported its superior's plan. Every document counts as required for every
+required member of the cell, studied or not, as the cell's own report counts it.
+
+Works on a book's database session or on a plain `sqlite3` connection (a read path that has not
+imported SQLModel): the SQL is the same text either way.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+
+from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, AttendanceState, SessionKind
+
+_IN_REQUIRED = "(" + ", ".join(f"'{s.value}'" for s in sorted(REQUIRED_STATUSES)) + ")"
+_PRESENT = f"'{AttendanceState.PRESENT.value}'"
+_MAKEUP = f"'{SessionKind.MAKEUP.value}'"
+
+# Each member's status on :as_of, one row per member (`Roll.status`). `:unit` is NULL for every
+# unit of the book, or one unit's id.
+_STATUS_NOW = """
+status_now AS (
+    SELECT unit_id, member_id, status FROM (
+        SELECT c.unit_id, c.member_id, c.status,
+               ROW_NUMBER() OVER (PARTITION BY c.unit_id, c.member_id
+                                  ORDER BY c.effective_on DESC, c.rev DESC) AS latest
+        FROM member_status_change c JOIN member m ON m.id = c.member_id
+        WHERE c.deleted_at IS NULL AND m.deleted_at IS NULL AND c.effective_on <= :as_of
+          AND (:unit IS NULL OR c.unit_id = :unit))
+    WHERE latest = 1),
+required AS (SELECT unit_id, member_id FROM status_now WHERE status IN """ + _IN_REQUIRED + ")"
+
+_STATUSES = "WITH " + _STATUS_NOW + " SELECT unit_id, status, COUNT(*) FROM status_now GROUP BY unit_id, status"
+
+# Per (cell, document): members studied, in a make-up, and studied without an essay. The first
+# session each member was present at decides "in a make-up" (`document_figures`: studied_at).
+# CROSS JOIN keeps SQLite's join order (a book has no ANALYZE statistics): from the few links of
+# study sessions to their attendance by index, never a scan of every attendance row of every cell.
+_STUDIED = "WITH " + _STATUS_NOW + """,
+first_present AS (
+    SELECT document_id, member_id, kind FROM (
+        SELECT sd.document_id, a.member_id, s.kind,
+               ROW_NUMBER() OVER (PARTITION BY sd.document_id, a.member_id ORDER BY s.held_on, a.rev) AS rank
+        FROM session_document sd
+        CROSS JOIN session s ON s.id = sd.session_id
+        CROSS JOIN attendance a ON a.session_id = s.id
+        WHERE sd.deleted_at IS NULL AND s.deleted_at IS NULL AND a.deleted_at IS NULL
+          AND s.held_on <= :as_of AND a.state = """ + _PRESENT + """
+          AND (:unit IS NULL OR s.unit_id = :unit))
+    WHERE rank = 1)
+SELECT r.unit_id, f.document_id, COUNT(*), SUM(f.kind = """ + _MAKEUP + """),
+       SUM(NOT EXISTS (SELECT 1 FROM essay e WHERE e.member_id = f.member_id AND e.document_id = f.document_id
+                       AND e.deleted_at IS NULL))
+FROM first_present f JOIN required r ON r.member_id = f.member_id
+GROUP BY r.unit_id, f.document_id
+"""
+
+# Per (cell, document, make-up or not, form): the study sessions held.
+_STUDY_SESSIONS = """
+SELECT s.unit_id, sd.document_id, s.kind = """ + _MAKEUP + """, s.form, COUNT(*)
+FROM session_document sd JOIN session s ON s.id = sd.session_id
+WHERE sd.deleted_at IS NULL AND s.deleted_at IS NULL AND s.held_on <= :as_of
+  AND (:unit IS NULL OR s.unit_id = :unit)
+GROUP BY s.unit_id, sd.document_id, s.kind = """ + _MAKEUP + """, s.form
+"""
+
+# Per (cell, document, grade): essays of required members, and how many must be rewritten.
+_ESSAYS = "WITH " + _STATUS_NOW + """
+SELECT r.unit_id, e.document_id, e.grade, COUNT(*), SUM(e.must_rewrite)
+FROM essay e JOIN required r ON r.member_id = e.member_id
+WHERE e.deleted_at IS NULL
+GROUP BY r.unit_id, e.document_id, e.grade
+"""
+
+_OUTREACH = """
+SELECT unit_id, document_id, SUM(audience), COUNT(*) FROM outreach
+WHERE deleted_at IS NULL AND document_id IS NOT NULL AND held_on <= :as_of AND (:unit IS NULL OR unit_id = :unit)
+GROUP BY unit_id, document_id
+"""
+
+# Per (cell, document): the cell's programmes for the document and members' plans tied to it.
+_DOCUMENT_PLANS = """
+SELECT unit_id, document_id, member_id IS NOT NULL, COUNT(*) FROM action_plan
+WHERE deleted_at IS NULL AND document_id IS NOT NULL AND (:unit IS NULL OR unit_id = :unit)
+GROUP BY unit_id, document_id, member_id IS NOT NULL
+"""
+
+# Per cell: required members with an individual action plan for the year of :as_of.
+_YEAR_PLANS = "WITH " + _STATUS_NOW + """
+SELECT r.unit_id, COUNT(DISTINCT p.member_id) FROM action_plan p JOIN required r ON r.member_id = p.member_id
+WHERE p.deleted_at IS NULL AND p.year = :year
+GROUP BY r.unit_id
+"""
+
+_SESSIONS = """
+SELECT unit_id, kind = """ + _MAKEUP + """, COUNT(*) FROM session
+WHERE deleted_at IS NULL AND held_on <= :as_of AND (:unit IS NULL OR unit_id = :unit)
+GROUP BY unit_id, kind = """ + _MAKEUP
+
+_DOCUMENTS = """
+SELECT id, unit_id, number_symbol, requires_essay FROM document WHERE deleted_at IS NULL
+ORDER BY number_symbol, id
+"""
+
+
+@dataclass
+class CellDocumentFigures:
+    """One document's study in one cell, as `document_figures` counts it in the cell's book."""
+
+    unit_id: str
+    document_id: str
+    number_symbol: str
+    required: int
+    studied: int = 0
+    studied_in_makeup: int = 0
+    sessions: int = 0  # study sessions, make-ups apart
+    makeups: int = 0
+    forms: dict[str, int] = field(default_factory=dict)  # SessionForm value → study sessions (make-ups apart)
+    essays_by_grade: dict[str, int] = field(default_factory=dict)  # graded essays only; "" (not graded) left out
+    essays: int = 0  # every essay of a required member, graded or not
+    essays_missing: int = 0
+    essays_to_rewrite: int = 0
+    non_members_reached: int = 0
+    outreach_activities: int = 0
+    cell_plans: int = 0  # the cell's programmes for carrying out the document
+    individual_plans: int = 0  # members' individual plans tied to the document
+
+    @property
+    def percent(self) -> float | None:
+        return 100.0 * self.studied / self.required if self.required else None
+
+
+@dataclass
+class CellTotals:
+    """One cell's figures on a day: its roll by status, its sessions, its documents."""
+
+    unit_id: str
+    statuses: dict[str, int] = field(default_factory=dict)  # MemberStatus value → members, "left" included
+    sessions: int = 0  # every session held on or before the day, make-ups included
+    makeup_sessions: int = 0
+    individual_plans_year: int = 0  # required members with an individual plan for the day's year
+    documents: list[CellDocumentFigures] = field(default_factory=list)
+
+    @property
+    def on_roll(self) -> int:
+        return sum(n for s, n in self.statuses.items() if s in ON_ROLL_STATUSES)
+
+    @property
+    def required(self) -> int:
+        return sum(n for s, n in self.statuses.items() if s in REQUIRED_STATUSES)
+
+    @property
+    def studied(self) -> int:
+        return sum(d.studied for d in self.documents)
+
+    @property
+    def must_study(self) -> int:
+        return sum(d.required for d in self.documents)
+
+
+_ANY_UNIT = re.compile(r"\(:unit IS NULL OR ([\w.]+) = :unit\)")
+
+
+def rows(db, sql: str, params: dict) -> list[tuple]:
+    """The rows of `sql` on a book's database session or on a plain sqlite3 connection. A query
+    for one unit is written with `unit_id = ?` alone, so SQLite reads that unit's rows by index."""
+    if params.get("unit") is not None:
+        sql = _ANY_UNIT.sub(r"\1 = :unit", sql)
+    if isinstance(db, sqlite3.Connection):
+        return db.execute(sql, params).fetchall()
+    return db.connection().exec_driver_sql(sql, params).fetchall()
+
+
+def cell_totals(db, units: dict[str, str | None], as_of: date, *, unit_id: str | None = None,
+                documents: bool = True) -> dict[str, CellTotals]:
+    """Every cell's figures on `as_of`, from a fixed number of queries whatever the number of cells.
+
+    `units` maps each cell to sum to the unit it takes plans from (whose documents it studies
+    besides its own), or None. `unit_id` narrows the queries to one of them (a drill-down);
+    `documents=False` leaves out the study of documents (the roll and sessions alone, a few
+    milliseconds for hundreds of cells)."""
+    wanted = {unit_id: units[unit_id]} if unit_id is not None else units
+    params = {"as_of": as_of.isoformat(), "unit": unit_id, "year": as_of.year}
+    totals = {u: CellTotals(u) for u in wanted}
+    for unit, status, count in rows(db, _STATUSES, params):
+        if unit in totals:
+            totals[unit].statuses[status] = count
+    for unit, makeup, count in rows(db, _SESSIONS, params):
+        if unit in totals:
+            totals[unit].sessions += count
+            if makeup:
+                totals[unit].makeup_sessions += count
+    if not documents:
+        return totals
+    for unit, count in rows(db, _YEAR_PLANS, params):
+        if unit in totals:
+            totals[unit].individual_plans_year = count
+
+    held: dict[str, list[tuple[str, str, bool]]] = {}
+    for document_id, owner, number_symbol, requires_essay in rows(db, _DOCUMENTS, {}):
+        held.setdefault(owner, []).append((document_id, number_symbol, bool(requires_essay)))
+    cells: dict[tuple[str, str], CellDocumentFigures] = {}
+    requires_essay: dict[str, bool] = {}
+    for unit, total in totals.items():
+        required = total.required
+        for owner in (unit, wanted[unit]):
+            for document_id, number_symbol, essay in held.get(owner, []) if owner else []:
+                figures = CellDocumentFigures(unit, document_id, number_symbol, required)
+                cells[unit, document_id] = figures
+                total.documents.append(figures)
+                requires_essay[document_id] = essay
+    for unit, document_id, studied, makeup, without_essay in rows(db, _STUDIED, params):
+        figures = cells.get((unit, document_id))
+        if figures is not None:
+            figures.studied, figures.studied_in_makeup = studied, makeup
+            figures.essays_missing = without_essay if requires_essay[document_id] else 0
+    for unit, document_id, makeup, form, count in rows(db, _STUDY_SESSIONS, params):
+        figures = cells.get((unit, document_id))
+        if figures is None:
+            continue
+        if makeup:
+            figures.makeups += count
+        else:
+            figures.sessions += count
+            figures.forms[form] = figures.forms.get(form, 0) + count
+    for unit, document_id, grade, count, rewrite in rows(db, _ESSAYS, params):
+        figures = cells.get((unit, document_id))
+        if figures is None:
+            continue
+        figures.essays += count
+        figures.essays_to_rewrite += rewrite
+        if grade:
+            figures.essays_by_grade[grade] = count
+    for unit, document_id, audience, count in rows(db, _OUTREACH, params):
+        figures = cells.get((unit, document_id))
+        if figures is not None:
+            figures.non_members_reached, figures.outreach_activities = audience, count
+    for unit, document_id, individual, count in rows(db, _DOCUMENT_PLANS, params):
+        figures = cells.get((unit, document_id))
+        if figures is not None:
+            if individual:
+                figures.individual_plans = count
+            else:
+                figures.cell_plans = count
+    return totals
