@@ -114,8 +114,10 @@ def find_window():
     from chibo.ui.main_window import MainWindow, PAGES
     windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
     if windows and windows[0].book is not None:
-        phase[0] = "pages"
-        visit(windows[0], [spec.name for spec in PAGES[1:]] + ["overview"])
+        # As a person: the first page clicked 300 ms after the book opened, each next one 300 ms
+        # after the last was filled.
+        phase[0] = "the book open"
+        QTimer.singleShot(300, lambda: visit(windows[0], [spec.name for spec in PAGES[1:]] + ["overview"]))
     else:
         if windows and windows[0].fills["overview"] and phase[0] == "the board":
             phase[0] = "opening the book"

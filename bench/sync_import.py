@@ -96,15 +96,33 @@ def floor(paths: list[Path], folder: Path, per_bundle: bool) -> tuple[float, int
     return elapsed, total
 
 
+def five_year_cell(folder: Path, stick: Path):
+    """One demo cell of 60 months, exported in full and unsealed (the copies' source)."""
+    with Book.open(folder) as book:
+        build_demo(book, seed=3, months=60, today=date(2026, 6, 20))
+        return export_bundle(book, stick, full=True, unsealed=True)
+
+
+def import_all(book, paths: list[Path]) -> int:
+    """Each cell's bundle imported, its key approved by the fingerprint its manifest names (as an
+    officer does once it was compared); the records new to the book."""
+    records = 0
+    for path in paths:
+        with zipfile.ZipFile(path) as archive:
+            compared = json.loads(archive.read("manifest.json"))["signer_key_id"]
+        report = import_bundle(book, path, approve={compared})
+        assert report.outcome == "imported", report.reason
+        records += report.counts["new"]
+    return records
+
+
 def main() -> int:
     cells = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         stick = tmp / "usb"
         stick.mkdir()
-        with Book.open(tmp / "cell") as book:
-            build_demo(book, seed=3, months=60, today=date(2026, 6, 20))
-            full = export_bundle(book, stick, full=True, unsealed=True)
+        full = five_year_cell(tmp / "cell", stick)
         with Book.open(tmp / "month") as book:
             build_demo(book, seed=3, months=1, today=date(2026, 6, 20))
             month = export_bundle(book, stick, unsealed=True)
@@ -116,13 +134,7 @@ def main() -> int:
         with Book.open(tmp / "commune") as book:
             init_book(book, name="Đảng ủy xã thử", role="receiving")
             start = time.perf_counter()
-            records = 0
-            for path in paths:
-                with zipfile.ZipFile(path) as archive:
-                    compared = json.loads(archive.read("manifest.json"))["signer_key_id"]
-                report = import_bundle(book, path, approve={compared})
-                assert report.outcome == "imported", report.reason
-                records += report.counts["new"]
+            records = import_all(book, paths)
             ours = time.perf_counter() - start
         base, rows = floor(paths, tmp / "floor", per_bundle=False)
         per_bundle, _ = floor(paths, tmp / "floor-per-bundle", per_bundle=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 # Offscreen, the screen is a 1366×768 one (Qt's default is 800×800), so dialogs fit it as they would.
@@ -93,10 +93,13 @@ def receiving_screens(app, out: Path, folder: Path) -> None:
         window.exchange.imports.import_files(bundles)
         settle(app)
         window.exchange.pending.table.selectRow(1)
-        for tab, name in enumerate(("nhan-goi", "tong-hop", "gui-ke-hoach", "nhat-ky")):
-            window.exchange.tabs.setCurrentIndex(tab)
+        page = window.exchange
+        for tab, name in ((page.imports.parentWidget(), "11-cap-tren-nhan-goi"), (page.totals_tab, "12-cap-tren-tong-hop"),
+                          (page.export_panel.parentWidget(), "13-cap-tren-gui-ke-hoach"),
+                          (page.log_table.parentWidget(), "14-cap-tren-nhat-ky")):
+            page.tabs.setCurrentIndex(page.tabs.indexOf(tab))
             app.processEvents()
-            save(window, out / f"{11 + tab:02d}-cap-tren-{name}.png")
+            save(window, out / f"{name}.png")
         with commune.session() as db:
             changed = next(p for p in pending_keys(db) if p.previous_fingerprint)
         dialog = KeyApprovalDialog(changed, True, window)
@@ -187,7 +190,7 @@ def forwarding_screens(app, out: Path, folder: Path) -> None:
         page.forward_panel.export()
         settle(app)
         save(window, out / "15c-cap-tren-chuyen-len.png")
-        page.tabs.setCurrentIndex(1)
+        page.tabs.setCurrentIndex(page.tabs.indexOf(page.totals_tab))
         page.units_table.selectRow(0)
         app.processEvents()
         save(window, out / "15d-cap-tren-chon-chi-bo.png")
@@ -204,7 +207,7 @@ def forwarding_screens(app, out: Path, folder: Path) -> None:
         window = open_window(app, province)
         window.show_page(window.exchange)
         settle(app)  # the page is read when first shown
-        window.exchange.tabs.setCurrentIndex(1)
+        window.exchange.tabs.setCurrentIndex(window.exchange.tabs.indexOf(window.exchange.totals_tab))
         app.processEvents()
         save(window, out / "15f-tinh-so-lieu-tong-hop.png")
         window.close()
@@ -223,6 +226,107 @@ def forwarding_screens(app, out: Path, folder: Path) -> None:
         save(wizard, out / "24-lay-lai-so-tu-cap-tren.png")
         wizard.reject()
         settle(app)
+
+
+def desk_screens(app, out: Path, folder: Path) -> None:
+    """The commune's desk at the start of a month: four demo cells, the previous month's report of
+    one on time, one late, two not yet in; a bundle asked to add something and one approved; the
+    list of cells not yet reported; the note on the cell's overview; the grace days in Cài đặt."""
+    from datetime import datetime, time, timedelta
+
+    from chibo.sync.periods import period_bounds, previous_period
+    from chibo.sync.review import find_review, mark_review
+
+    today = date.today()
+    due = period_bounds(previous_period(today))[1] + timedelta(days=5)
+
+    def moment(day):  # 10:00 in Vietnam
+        return datetime.combine(day, time(3, 0), tzinfo=UTC)
+
+    stick = folder / "usb"
+    stick.mkdir()
+    plan_days = {"Chi bộ bản Nà Khum": (today, due - timedelta(days=2)), "Chi bộ bản Phìn Hồ": (today, due + timedelta(days=1)),
+                 "Chi bộ bản Nậm Cáy": (today - timedelta(days=45), today - timedelta(days=40)),
+                 "Chi bộ bản Sin Chải": (today - timedelta(days=75), today - timedelta(days=70))}
+    with Book.open(folder / "commune") as commune:
+        init_book(commune, name="Đảng ủy xã Sơn Cao", role="receiving", superior_name="Đảng bộ tỉnh Lai Châu",
+                  place_name="Sơn Cao")
+        cells = {}
+        for index, (name, (built, sent)) in enumerate(plan_days.items()):
+            cell = Book.open(folder / f"cell{index}")
+            build_demo(cell, seed=11 + index, months=14, today=min(built, sent), name=name)
+            link(cell, commune, stick)
+            import_bundle(commune, export_bundle(cell, stick).path, approve={ensure_keys(cell).fingerprint},
+                          now=moment(sent))
+            cells[name] = cell
+        with commune.session() as db:
+            mark_review(db, find_review(db, cells["Chi bộ bản Phìn Hồ"].local_unit_id, 1).id, "needs_more",
+                        "Thiếu biên bản sinh hoạt thường kỳ tháng trước và danh sách đảng viên vắng có lý do; đề "
+                        "nghị chi bộ gửi bổ sung trước ngày 15.")
+            mark_review(db, find_review(db, cells["Chi bộ bản Nà Khum"].local_unit_id, 1).id, "approved")
+        plan = export_plan(commune, stick)
+        import_bundle(cells["Chi bộ bản Phìn Hồ"], plan.path)
+        window = open_window(app, commune)
+        window.show_page(window.exchange)
+        settle(app)  # the page is read when first shown
+        page = window.exchange
+        page.tabs.setCurrentIndex(page.tabs.indexOf(page.review_panel))
+        page.review_panel.table.selectRow(0)
+        app.processEvents()
+        save(window, out / "41-ban-lam-viec-duyet-goi.png")
+        page.review_panel.ask_more()
+        app.processEvents()
+        save(page.review_panel.note_dialog, out / "42-ghi-chu-can-bo-sung.png")
+        page.review_panel.note_dialog.reject()
+        page.tabs.setCurrentIndex(page.tabs.indexOf(page.completeness_panel))
+        app.processEvents()
+        save(window, out / "43-tinh-hinh-bao-cao.png")
+        page.completeness_panel.print_missing()
+        settle(app)
+        dialog = page.completeness_panel.last_dialog
+        dialog.resize(min(1000, WIDTH), HEIGHT - 28)
+        app.processEvents()
+        save(dialog, out / "44-danh-sach-chua-bao-cao.png")
+        dialog.close()
+        page.tabs.setCurrentIndex(page.tabs.indexOf(page.chart_panel))
+        app.processEvents()
+        save(window, out / "45-bieu-do-ty-le-hoc-tap.png")
+        page.tabs.setCurrentIndex(page.tabs.indexOf(page.totals_tab))
+        app.processEvents()
+        save(window, out / "46-so-lieu-tong-hop.png")
+        window.show_page(window.settings)
+        settle(app)
+        save(window, out / "47-cai-dat-gia-han.png")
+        window.close()
+        settle(app)
+        _desk_papers(commune, out)
+        window = open_window(app, cells["Chi bộ bản Phìn Hồ"])
+        window.navigation.setCurrentRow(0)
+        settle(app)  # the board is read when first shown
+        save(window, out / "48-tong-quan-ghi-chu-cap-tren.png")
+        window.close()
+        settle(app)
+        for cell in cells.values():
+            cell.close()
+
+
+def _desk_papers(commune, out: Path) -> None:
+    """The papers of the desk, to look at with `pdftoppm -png -r 60`: the consolidated report on
+    every document (a draft, nothing issued), its Excel file, and the list of cells not reported."""
+    from chibo.reports.consolidated import build_consolidated
+    from chibo.reports.consolidated_xlsx import build_consolidated_xlsx
+    from chibo.reports.missing_cells import build_missing_list
+    from chibo.sync.completeness import completeness
+    from chibo.sync.summary import consolidated
+
+    with commune.session() as db:
+        units, total = consolidated(db)
+        papers = {"49-bao-cao-tong-hop.pdf": build_consolidated(db, units, total, number="......-BC/ĐU"),
+                  "49-bieu-tong-hop.xlsx": build_consolidated_xlsx(db, units, total),
+                  "50-danh-sach-chua-bao-cao.pdf": build_missing_list(db, completeness(db))}
+    for name, data in papers.items():
+        (out / name).write_bytes(data)
+        print(out / name)
 
 
 def _choose(group, key: str) -> None:
@@ -474,6 +578,21 @@ def document_screens(app, window: MainWindow, out: Path) -> None:
     coverage.reject()
 
 
+def board_screens(app, window: MainWindow, out: Path) -> None:
+    """Tổng quan's "record this month's meeting": the editor it opens on this month's usual day
+    with the roll of that day (closed unsaved: the screens after it show the demo as it is)."""
+    window.show_page("overview")
+    settle(app)
+    board = window.overview
+    if board.record_button is None:  # this month's meeting is in the demo already
+        return
+    board.record_button.click()
+    settle(app)
+    save(board.last_dialog, out / "01b-ghi-buoi-thang-nay.png")
+    board.last_dialog.reject()
+    settle(app)
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -485,6 +604,10 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as folder:
         commune_screens(app, out, Path(folder))
+    with tempfile.TemporaryDirectory() as folder:
+        desk_screens(app, out, Path(folder))
+    if os.environ.get("CHIBO_SCREENS") == "desk":  # the commune's desk alone
+        return 0
     with tempfile.TemporaryDirectory() as folder:
         wizard_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder:
@@ -505,6 +628,8 @@ def main() -> int:
             link(book, commune, stick)
         window = open_window(app, book)
         names = ("tong-quan", "dang-vien", "van-ban", "sinh-hoat", "ke-hoach", "tuyen-truyen", "trao-doi", "cai-dat")
+        window.show_page("exchange")  # its panels are built with its first data
+        settle(app)
         window.exchange.export_panel.picker.set_folder(stick)
         window.exchange.export_panel.export()
         settle(app)
@@ -527,10 +652,15 @@ def main() -> int:
         print(path)
         dialog.close()
         settle(app)  # the refresh after printing reads the book: let it finish before the book closes
+        board_screens(app, window, out)
         register_screens(app, window, book, out)
         editor_screens(app, window, out)
         import_screens(app, window, out, Path(folder))
         settings_screens(app, window, out)
+        # By now register_screens recorded a session for today: this month's meeting is on the board.
+        window.show_page("overview")
+        settle(app)
+        save(window, out / "01c-tong-quan-da-ghi-buoi-thang.png")
         window.close()
     return 0
 

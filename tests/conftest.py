@@ -218,12 +218,18 @@ def open_main_window(qtbot, book, page: int | str = 0):
 
 
 def show_page(qtbot, window, name: str):
-    """Turn the window to the page `name` as the sidebar does, and wait until it is filled."""
+    """Turn the window to the page `name` as the sidebar does, and wait until it is filled and laid
+    out (a click lands where a person sees the button only once the layout is done)."""
+    from PySide6.QtWidgets import QApplication
+
     page = window.page(name)
     if window.current_name() != name:
         window.show_page(name)
     qtbot.waitUntil(lambda: window.fills[name] > 0 and name not in window.stale and name not in window._loading,
                     timeout=10_000)
+    for _ in range(3):  # the layout requests and the paint the fill posted
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
     return page
 
 
@@ -243,19 +249,20 @@ def shared_demo_window(qapp, demo_template, tmp_path_factory):
     row: a test that wrote to it would have every later test read something else."""
     import time
 
-    from chibo.ui.main_window import MainWindow
+    from chibo.ui.main_window import PAGES, MainWindow
     from chibo.ui.operations import wait_for_jobs
 
     book = _copy_book(demo_template, tmp_path_factory.mktemp("shared-window") / "demo")
     before = book_rows(book)
     window = MainWindow(book)
     window.show()
-    window.load()
-    deadline = time.monotonic() + 10
-    while window.exchange.role is None:  # every page filled (the exchange page is filled last)
-        assert time.monotonic() < deadline, "the shared window did not load"
-        qapp.processEvents()
-        time.sleep(0.005)
+    deadline = time.monotonic() + 20
+    for spec in reversed(PAGES):  # every page shown once and filled (pages are read when first shown)
+        window.show_page(spec.name)
+        while not window.fills[spec.name] or spec.name in window._loading:
+            assert time.monotonic() < deadline, "the shared window did not load"
+            qapp.processEvents()
+            time.sleep(0.005)
     yield window
     wait_for_jobs()
     window.close()

@@ -132,6 +132,27 @@ def test_300_members_with_unique_names_of_the_areas_peoples(tmp_path):
     assert statuses[MemberStatus.AWAY] >= 2 and statuses[MemberStatus.PROBATIONARY] >= 5
 
 
+def test_the_same_seed_gives_the_same_cell(tmp_path):
+    """Who was absent, who spoke and which grade each essay got follow the seed, not the random
+    ids (a draw over sorted ids gave another cell on every build)."""
+    from sqlalchemy import text
+
+    def what_happened(folder):
+        with Book.open(folder) as book:
+            build_demo(book, seed=3, member_count=12, months=6, today=DEMO_TODAY)
+            with book.session() as db:
+                return [db.execute(text(query)).all() for query in (
+                    "SELECT s.held_on, m.full_name, a.state, a.reason FROM attendance a JOIN member m ON m.id = a.member_id"
+                    " JOIN session s ON s.id = a.session_id ORDER BY 1, 2",
+                    "SELECT s.held_on, sp.content, m.full_name FROM speech sp JOIN session s ON s.id = sp.session_id"
+                    " LEFT JOIN member m ON m.id = sp.member_id ORDER BY 1, 2, 3",
+                    "SELECT m.full_name, e.grade FROM essay e JOIN member m ON m.id = e.member_id ORDER BY 1, 2")]
+
+    first, second = what_happened(tmp_path / "a"), what_happened(tmp_path / "b")
+    assert first == second
+    assert any(state != "co_mat" for _, _, state, _ in first[0])  # somebody was absent, so the draw mattered
+
+
 def test_a_demo_killed_half_way_leaves_the_folder_empty_and_runs_again(tmp_path):
     """The 300 members and 60 months of `chibo demo`, killed (SIGKILL, as a power cut) once it has said
     it is writing; then run again to the end, and its 300-member sign-in sheet printed."""

@@ -186,3 +186,76 @@ def test_what_waits_to_be_sent_follows_the_bundles(cell_a, receiving, stick):
         members.add_member(db, full_name="Lò Thị Mới", joined_on="01/06/2026")
     with open_reader(cell_a.database) as reader:
         assert glance.exchange_state(reader).waiting == 2  # the member and the day she joined
+
+
+def service_lists(book, year: int | None = None) -> tuple[list, list]:
+    """`members list --json` and `sessions list --json` as the services (SQLModel) compute them."""
+    from chibo.services.members import list_members
+    from chibo.services.sessions import list_sessions, session_documents, session_title
+
+    with book.session() as db:
+        roll = Roll.load(db)
+        people = [row.as_json() for row in list_members(db, roll=roll)]
+        held = []
+        for s in list_sessions(db, year=year):
+            f = session_figures(db, s.id, roll)
+            held.append({"id": s.id, "date": s.held_on.isoformat(), "kind": s.kind, "form": s.form,
+                         "title": session_title(s), "place": s.place,
+                         "documents": [d.number_symbol for d in session_documents(db, s.id)],
+                         "summoned": f.summoned_total, "present": f.present_total, "absent": len(f.absences),
+                         "quorum_reached": f.quorum.reached, "makeup_of": s.makeup_of_id})
+    return people, held
+
+
+@pytest.mark.parametrize("which", ["demo", "edge", "larger"])
+def test_the_command_lines_lists_read_with_sqlite3_are_the_services(which, request, capsys):
+    """`chibo members list --json` and `chibo sessions list --json` read without SQLModel print what
+    the services compute, on the demo book, the edge cases and a larger book; with --year too."""
+    import json
+
+    from conftest import cli
+
+    book = request.getfixturevalue({"demo": "demo_book", "edge": "edge_cell", "larger": "larger_book"}[which])
+    people, held = service_lists(book)
+    book.close()  # the command opens the folder itself
+    code, out, err = cli(capsys, "--data-dir", book.folder, "members", "list", "--json")
+    assert code == 0 and json.loads(out) == people, err
+    code, out, err = cli(capsys, "--data-dir", book.folder, "sessions", "list", "--json")
+    assert code == 0 and json.loads(out) == held, err
+    year = date.fromisoformat(held[-1]["date"]).year
+    code, out, _ = cli(capsys, "--data-dir", book.folder, "sessions", "list", "--json", "--year", year)
+    assert json.loads(out) == [s for s in held if s["date"].startswith(str(year))] != []
+
+
+def test_the_lists_of_an_older_book_migrate_it_first(tmp_path, capsys):
+    """A book of the first schema is opened the usual way (backed up, migrated), then listed."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from conftest import cli
+
+    shutil.copy(Path(__file__).parent / "data" / "book-0001.sqlite", tmp_path / "chibo.sqlite")
+    code, out, err = cli(capsys, "--data-dir", tmp_path, "members", "list", "--json")
+    assert code == 0 and json.loads(out), err
+    assert list((tmp_path / "backups").glob("truoc-nang-cap-0001-*.sqlite"))
+
+
+def test_the_lists_import_no_sqlalchemy_once_the_day_is_backed_up(book, tmp_path):
+    """The day's first command opens the book the usual way (its check and daily backup); the next
+    ones read with sqlite3 alone."""
+    import shutil
+
+    folder = tmp_path / "copy"
+    shutil.copytree(book.folder, folder, ignore=shutil.ignore_patterns("chibo.lock", "backups"))
+    script = ("import sys\nfrom chibo.cli.main import main\n"
+              f"code = main(['--data-dir', {str(folder)!r}, sys.argv[1], 'list', '--json'])\n"
+              "print(code, sorted(m for m in ('sqlalchemy', 'sqlmodel', 'pydantic') if m in sys.modules))\n")
+
+    def run(command: str) -> str:
+        out = subprocess.run([sys.executable, "-c", script, command], capture_output=True, text=True, check=True)
+        return out.stdout.splitlines()[-1]
+
+    assert run("members") == "0 ['pydantic', 'sqlalchemy', 'sqlmodel']"  # checked and backed up today
+    assert list((folder / "backups").glob("tu-dong-*.sqlite"))
+    assert run("members") == "0 []" and run("sessions") == "0 []"

@@ -151,7 +151,8 @@ def test_the_shipped_qm_is_the_ts_compiled(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["MEMBER_STATUS", "LEFT_REASON", "CELL_POSITION", "DOCUMENT_KIND", "ISSUING_LEVEL",
-                                  "SESSION_KIND", "SESSION_FORM", "ATTENDANCE_STATE", "ITEM_STATUS", "OUTREACH_KIND"])
+                                  "SESSION_KIND", "SESSION_FORM", "ATTENDANCE_STATE", "ITEM_STATUS", "OUTREACH_KIND",
+                                  "REVIEW_STATUS", "TIMELINESS"])
 def test_the_domain_words_read_as_on_the_papers(qapp, name):
     from chibo.ui import words
 

@@ -1,6 +1,8 @@
 """Schema upgrades on a book written by an earlier release: `tests/data/book-0001.sqlite` was
 written by chibo 0.1.0 at schema 0001 (a 12-member demo cell: `chibo demo --members 12 --months 3
---seed 3`, one minutes and one study report printed). Keep one such book per released schema."""
+--seed 3`, one minutes and one study report printed); `tests/data/book-0002.sqlite` at schema 0002
+(a receiving book holding two small demo cells imported from their bundles, built by
+`tests/data/make_book_0002.py`). Keep one such book per released schema."""
 
 from __future__ import annotations
 
@@ -17,7 +19,16 @@ from chibo.services.agenda import speeches
 from chibo.store import migrate, schema
 from chibo.store.backup import list_backups
 from chibo.store.book import Book
-from chibo.store.models import CellSession, KnownKey, Member, Speech
+from chibo.store.models import (
+    BundleLog,
+    BundleReview,
+    CellSession,
+    ClosedPeriod,
+    KnownKey,
+    Member,
+    SessionArrival,
+    Speech,
+)
 
 DATA = Path(__file__).with_name("data")
 TABLES_0001 = ("member", "member_status_change", "presenter", "document", "session", "session_document",
@@ -25,11 +36,11 @@ TABLES_0001 = ("member", "member_status_change", "presenter", "document", "sessi
                "rev_counter", "known_unit", "bundle_log")
 
 
-def _rows(path: Path) -> dict[str, list[tuple]]:
+def _rows(path: Path, tables: tuple[str, ...] = TABLES_0001) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
         result = {}
-        for table in TABLES_0001:
+        for table in tables:
             columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
             names = ", ".join(f'"{c}"' for c in columns)
             result[table] = sorted(conn.execute(f'SELECT {names} FROM "{table}"').fetchall(), key=repr)
@@ -51,7 +62,7 @@ def test_a_0001_book_upgrades_to_head_with_every_row_intact_and_a_backup_first(t
     before = _rows(original)
     assert schema.read_revision(folder / "chibo.sqlite") == "0001"
     with Book.open(folder) as book:
-        assert schema.read_revision(book.database) == schema.SCHEMA_HEAD == "0002"
+        assert schema.read_revision(book.database) == schema.SCHEMA_HEAD == "0003"
         with book.session() as db:
             assert len(db.exec(select(Member)).all()) == 12
             assert len(db.exec(select(CellSession)).all()) == 5
@@ -119,3 +130,42 @@ def test_a_failed_upgrade_leaves_the_old_book_readable_and_unchanged(tmp_path, m
     conn.close()
     assert "agenda_item" not in tables
     assert _rows(path) == _rows(DATA / "book-0001.sqlite")
+
+
+TABLES_0002 = (*TABLES_0001, "agenda_item", "issued_paper", "known_key", "forwarded_bundle")
+
+
+def test_a_0002_receiving_book_upgrades_with_each_session_arrived_with_its_bundle_and_each_bundle_to_review(tmp_path):
+    folder = _open_copy(tmp_path, "book-0002.sqlite")
+    original = DATA / "book-0002.sqlite"
+    before = _rows(original, TABLES_0002)
+    assert schema.read_revision(folder / "chibo.sqlite") == "0002"
+    with Book.open(folder) as book:
+        assert schema.read_revision(book.database) == "0003"
+        with book.session() as db:
+            logs = {log.sender_unit_id: log for log in db.exec(select(BundleLog))}
+            sessions = db.exec(select(CellSession)).all()
+            arrivals = {a.session_id: a for a in db.exec(select(SessionArrival))}
+            reviews = db.exec(select(BundleReview)).all()
+            closed = db.exec(select(ClosedPeriod)).all()
+    assert len(logs) == 2 and len(sessions) == 6
+    # Each cell sent one bundle, after all its sessions were held: every session arrived with it.
+    assert sorted(arrivals) == sorted(s.id for s in sessions)
+    for session in sessions:
+        arrival = arrivals[session.id]
+        assert (arrival.unit_id, arrival.seq) == (session.unit_id, 1)
+        assert arrival.received_at == logs[session.unit_id].received_at
+    assert sorted((r.sender_unit_id, r.seq, r.kind, r.status, r.note, r.warnings, r.after_close) for r in reviews) == \
+        sorted((sender, 1, "report", "received", "", "[]", False) for sender in logs)
+    assert {r.sender_unit_id: r.file_sha256 for r in reviews} == {s: log.file_sha256 for s, log in logs.items()}
+    assert closed == []
+    assert _rows(folder / "chibo.sqlite", TABLES_0002) == before  # no old table changed
+    saved = list((folder / "backups").glob("truoc-nang-cap-0002-*.sqlite"))
+    assert len(saved) == 1 and schema.read_revision(saved[0]) == "0002"
+    assert _rows(saved[0], TABLES_0002) == before
+
+
+def test_the_0002_book_upgraded_has_exactly_the_schema_the_models_describe(tmp_path):
+    folder = _open_copy(tmp_path, "book-0002.sqlite")
+    with Book.open(folder) as book, book.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []

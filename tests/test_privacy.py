@@ -29,7 +29,12 @@ NAME, BIRTH, BIRTH_ISO, CARD = "Vừ Thị Xúa", "14/07/1988", "1988-07-14", "0
 
 @pytest.fixture
 def log_file(tmp_path):
+    """A log file that hears the whole test: the commands the test runs set up their own logs, which
+    replace each other, but not this one."""
     path = setup_logging(tmp_path / "logs")
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, "baseFilename", None) == str(path):
+            handler.chibo_log = False
     yield path
     for handler in list(logging.getLogger().handlers):
         if getattr(handler, "baseFilename", None) == str(path):
@@ -165,3 +170,18 @@ def test_the_guard_of_every_test_catches_a_members_name_in_the_log(demo_book):
         assert len(_GUARD.leaks) == 1 and member.full_name in _GUARD.leaks[0] and member.card_number in _GUARD.leaks[0]
     finally:
         _GUARD.leaks.clear()
+
+
+def test_a_second_command_in_one_process_logs_to_its_own_folder_only(tmp_path):
+    """The handlers of earlier commands are not kept: one on a full or vanished disk would make every
+    later line of the log an error on the terminal."""
+    root = logging.getLogger()
+    setup_logging(tmp_path / "first")
+    second = setup_logging(tmp_path / "second")
+    try:
+        kept = [h for h in root.handlers if getattr(h, "chibo_log", False)]
+        assert [getattr(h, "baseFilename", None) for h in kept] == [str(second)]
+    finally:
+        for handler in [h for h in root.handlers if getattr(h, "chibo_log", False)]:
+            root.removeHandler(handler)
+            handler.close()

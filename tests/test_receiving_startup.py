@@ -67,6 +67,8 @@ def start_up_statements(folder: Path, monkeypatch) -> list[tuple[str, str]]:
         seen.append(("engine", statement))
 
     monkeypatch.setattr(reader_module, "open_reader", traced)
+    # The test application has its translators (conftest's qapp): none added for the rest of the run.
+    monkeypatch.setattr("chibo.ui.i18n.install_translations", lambda *args, **kwargs: [])
     event.listen(Engine, "before_cursor_execute", engine_statement)
     try:
         assert run_app(folder, smoke=True) == 0

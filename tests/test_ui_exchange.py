@@ -121,7 +121,8 @@ def test_the_receiving_level_imports_approves_by_fingerprint_and_sums(qtbot, cel
     window = open_window(qtbot, receiving)
     page = show_page(qtbot, window, "exchange")
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "Nhận gói báo cáo", "Số liệu tổng hợp", "Gửi gói kế hoạch", "Nhật ký"]
+        "Nhận gói báo cáo", "Duyệt gói", "Tình hình báo cáo", "Số liệu tổng hợp", "Biểu đồ tỷ lệ học tập",
+        "Gửi gói kế hoạch", "Nhật ký"]
 
     with qtbot.waitSignal(page.imports.imported, timeout=20_000):
         choose_files(qtbot, page.imports.files_button, bundles)  # “Nhập gói báo cáo…”

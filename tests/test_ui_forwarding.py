@@ -32,9 +32,10 @@ def test_a_commune_with_its_province_forwards_from_its_own_tab(qtbot, cell_a, re
     chain([cell_a], receiving, province, stick)
     page = open_main_window(qtbot, receiving, page="exchange").exchange
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert tabs == ["Nhận gói báo cáo", "Số liệu tổng hợp", "Gửi gói kế hoạch", "Chuyển lên cấp trên", "Nhật ký"]
+    assert tabs == ["Nhận gói báo cáo", "Duyệt gói", "Tình hình báo cáo", "Số liệu tổng hợp", "Biểu đồ tỷ lệ học tập",
+                    "Gửi gói kế hoạch", "Chuyển lên cấp trên", "Nhật ký"]
     assert page.forward_state.text().startswith("Cấp trên: Tỉnh ủy Lai Châu. Một gói mang các gói của các chi bộ")
-    page.tabs.setCurrentIndex(3)
+    page.tabs.setCurrentIndex(6)
     panel = page.forward_panel
     assert panel.button.text() == "Chuyển lên cấp trên" and not panel.unsealed.isVisible()
     choose_folder(qtbot, panel.picker, stick)
@@ -61,7 +62,7 @@ def test_the_commune_writes_a_restore_bundle_for_the_cell_chosen(qtbot, cell_a, 
         request, new = write_restore_request(new_pc, "Chi bộ bản Nà Khum", tmp_path)
     records = 1 + len(_state(receiving, cell_a.local_unit_id))  # the commune's unit record and the cell's copy
     page = open_main_window(qtbot, receiving, page="exchange").exchange
-    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: page.units_model.rowCount() == 2, timeout=10_000)
     assert not page.restore_button.isEnabled()
     _select_row(qtbot, page.units_table, 1)  # the total: nothing to restore
@@ -98,7 +99,7 @@ def test_without_the_tick_nothing_is_written(qtbot, cell_a, receiving, stick, tm
     with Book.open(tmp_path / "may-moi") as new_pc:
         request, _new = write_restore_request(new_pc, "Chi bộ bản Nà Khum", tmp_path)
     page = open_main_window(qtbot, receiving, page="exchange").exchange
-    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: page.units_model.rowCount() == 2, timeout=10_000)
     _select_row(qtbot, page.units_table, 0)
     qtbot.mouseClick(page.restore_button, Qt.LeftButton)

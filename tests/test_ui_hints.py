@@ -27,8 +27,8 @@ def empty_window(qtbot, book):
     wait_for_jobs()
 
 
-def test_settings_show_no_unsaved_change_until_one_is_made(qtbot, demo_window):
-    window = demo_window
+def test_settings_show_no_unsaved_change_until_one_is_made(qtbot, read_only_window):
+    window = read_only_window
     page = show_page(qtbot, window, "settings")
     window.show_page(page)
     qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
@@ -69,8 +69,8 @@ def test_empty_lists_say_what_to_do(qtbot, empty_window):
     assert window.place.text() == f"Chi bộ bản Nậm Cáy (Đảng bộ xã Nậm Xe) — sổ lưu ở {window.book.folder}"
 
 
-def test_the_register_hint_follows_the_search(qtbot, demo_window):
-    window = demo_window
+def test_the_register_hint_follows_the_search(qtbot, read_only_window):
+    window = read_only_window
     register = show_page(qtbot, window, "register")
     window.show_page(register)
     assert not register.empty_hint.isVisible()
@@ -82,8 +82,8 @@ def test_the_register_hint_follows_the_search(qtbot, demo_window):
     assert not register.empty_hint.isVisible()
 
 
-def test_the_session_editors_document_list_shows_several_documents(qtbot, demo_window):
-    window = demo_window
+def test_the_session_editors_document_list_shows_several_documents(qtbot, read_only_window):
+    window = read_only_window
     sessions = show_page(qtbot, window, "sessions")
     window.show_page(sessions)
     sessions.table.selectRow(0)

@@ -14,13 +14,21 @@ from chibo.store.models import Member
 from conftest import answer_next_dialog, show_page
 
 
-@pytest.fixture
-def window(qtbot, demo_window):
-    w = demo_window
+def on_the_register(qtbot, w):
     show_page(qtbot, w, "register")
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=5_000)  # shortcuts go to the active window
     return w
+
+
+@pytest.fixture
+def window(qtbot, demo_window):
+    return on_the_register(qtbot, demo_window)
+
+
+@pytest.fixture
+def register_to_read(qtbot, read_only_window):
+    return on_the_register(qtbot, read_only_window)
 
 
 def type_text(widget, text: str) -> None:
@@ -146,7 +154,9 @@ def open_status_dialog(qtbot, page):
     ("sinh_hoat_tam", "Đã rời chi bộ"),  # back to the home cell
     ("chinh_thuc", "Đã rời chi bộ"),  # moves away; the reason is left to choose
 ])
-def test_change_of_status_proposes_the_likely_next_status_never_the_current_one(qtbot, window, current, proposed):
+def test_change_of_status_proposes_the_likely_next_status_never_the_current_one(qtbot, register_to_read, current,
+                                                                                proposed):
+    window = register_to_read
     page = show_page(qtbot, window, "register")
     row = next(i for i, r in enumerate(page.model.rows) if r.status == current)
     page.table.selectRow(row)

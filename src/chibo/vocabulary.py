@@ -94,6 +94,16 @@ DOCUMENT_KIND_LABELS = {
 }
 
 
+def canonical_kind(code: str) -> str:
+    """ "CTR" -> "CTr": a document kind as the vocabulary spells it."""
+    return next((kind.value for kind in DocumentKind if kind.value.upper() == code.upper()), code)
+
+
+def kind_word(kind: str) -> str:
+    """ "BB" -> "biên bản", as a sentence names the paper."""
+    return label(canonical_kind(kind), DOCUMENT_KIND_LABELS).lower()
+
+
 class IssuingLevel(StrEnum):
     CENTRAL = "trung_uong"
     PROVINCE = "tinh_uy"
@@ -185,6 +195,38 @@ OUTREACH_KIND_LABELS = {
     OutreachKind.BROADCAST: "Loa truyền thanh",
     OutreachKind.SOCIAL: "Nhóm Zalo, Facebook",
     OutreachKind.POSTER: "Pa nô, áp phích, khẩu hiệu",
+}
+
+
+class ReviewStatus(StrEnum):
+    """A received bundle as the receiving level reviewed it."""
+
+    RECEIVED = "received"
+    NEEDS_MORE = "needs_more"
+    APPROVED = "approved"
+
+
+REVIEW_STATUS_LABELS = {
+    ReviewStatus.RECEIVED: "Đã nhận",
+    ReviewStatus.NEEDS_MORE: "Cần bổ sung",
+    ReviewStatus.APPROVED: "Đã duyệt",
+}
+
+
+class Timeliness(StrEnum):
+    """A cell's report for a month or a document (`sync.completeness`)."""
+
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    NOT_DUE = "not_due"
+
+
+TIMELINESS_LABELS = {
+    Timeliness.ON_TIME: "Đúng hạn",
+    Timeliness.LATE: "Muộn",
+    Timeliness.MISSING: "Chưa nhận, quá hạn",
+    Timeliness.NOT_DUE: "Chưa nhận, chưa đến hạn",
 }
 
 

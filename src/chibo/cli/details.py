@@ -97,9 +97,9 @@ def session_details(db, session) -> dict:
 
 def session_show(book, args) -> int:
     with book.session() as db:
-        view_for(db, args, "một buổi sinh hoạt")
+        cell = view_for(db, args, "một buổi sinh hoạt")
         session = resolve(db, CellSession, args.id)
-        check_in_view(db, session, "buổi sinh hoạt")
+        check_in_view(cell, session, "buổi sinh hoạt")
         data = session_details(db, session)
     if args.json:
         print_json(data)
@@ -156,9 +156,9 @@ def _print_session(d: dict) -> None:
 
 def document_show(book, args) -> int:
     with book.session() as db:
-        view_for(db, args, "kết quả học tập một văn bản")
+        cell = view_for(db, args, "kết quả học tập một văn bản")
         document = resolve(db, Document, args.id)
-        check_in_view(db, document, "văn bản")
+        check_in_view(cell, document, "văn bản")
         f = document_figures(db, document.id)
     if args.json:
         print_json({

@@ -23,9 +23,11 @@ def export(book, args) -> int:
 
 
 def plan_export(book, args) -> int:
+    from chibo.cli.desk import warn_unsent
     from chibo.sync.export import export_plan
 
     result = export_plan(book, Path(args.to or Path.cwd()))
+    warn_unsent(result.notes_unsent)
     print(result.path)
     return 0
 
@@ -61,6 +63,8 @@ def _print_report(report, approve: set[str]) -> None:
             print(f"    {nested.sender_name} gói số {nested.seq} (qua {nested.voucher_name}) — {_counts(nested.counts)}")
         for note in report.notes:
             print(f"    {note}")
+        for warning in report.warnings:
+            print(f"    Cảnh báo: {warning}")
     elif report.outcome == "pending":
         how = f"nhập lại với --approve {report.fingerprint}"
         if report.flag:
@@ -121,35 +125,16 @@ def verify(book, args) -> int:
     return code
 
 
-def summary(book, args) -> int:
+def summary(reader, args) -> int:
     """Per unit and in total; at a level above the communes, by level: each commune summed with the
-    cells under it, then the cells (`levels` in the JSON)."""
-    with book.session() as db:
-        return print_summary(db, args)
-
-
-def summary_from_reader(folder, args) -> int | None:
-    """`chibo summary` through the plain sqlite3 reader: the figures are SQL alone, so the command
-    need not import SQLAlchemy and SQLModel (half a second of its second and a half for 300 cells).
-    None for a book the engine must open first (to migrate, or not set up): `summary` then runs the
-    usual way, which says what to do."""
-    from chibo import paths
-    from chibo.store.reader import StaleSchemaError, open_reader
-
-    try:
-        reader = open_reader(paths.database_path(folder))
-    except StaleSchemaError:
-        return None
-    with reader:
-        return print_summary(reader, args) if reader.local_unit_id else None
-
-
-def print_summary(db, args) -> int:
+    cells under it, then the cells (`levels` in the JSON). Read through the plain sqlite3 reader
+    (`cli.main.READER_COMMANDS`): the figures are SQL alone, so the command imports no SQLAlchemy
+    or SQLModel (half a second of its second and a half for 300 cells)."""
     from chibo.sync.levels import by_level
     from chibo.sync.summary import consolidated
 
-    units, total = consolidated(db)
-    levels = by_level(db, units)
+    units, total = consolidated(reader)
+    levels = by_level(reader, units)
     if args.json:
         print_json({"units": [u.as_json() for u in units], "levels": [node.as_json() for node in levels],
                     "total": total.as_json()})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+from contextlib import suppress
 from pathlib import Path
 
 MAX_BYTES = 1_000_000
@@ -28,8 +29,16 @@ def _rotate(path: Path) -> None:
 
 
 def setup_logging(folder: Path) -> Path | None:
+    """The data folder's log file in place of the one set up before in this process (a second
+    command run in one process, as the tests do, never writes to the first one's folder, which may
+    be gone or full)."""
     from chibo.store.files import create_private, private_folder, tighten
 
+    root = logging.getLogger()
+    for earlier in [h for h in root.handlers if getattr(h, "chibo_log", False)]:
+        root.removeHandler(earlier)
+        with suppress(OSError):  # its disk may be full: what it still held is lost, not this command
+            earlier.close()
     try:
         private_folder(folder)
         path = folder / "chibo.log"
@@ -38,10 +47,12 @@ def setup_logging(folder: Path) -> Path | None:
         tighten(folder)  # a log written by an older chibo was world-readable
         handler = logging.FileHandler(path, encoding="utf-8")  # opened now: a disk that refuses it says so here
     except OSError:
-        logging.getLogger().addHandler(logging.NullHandler())  # never Python's last resort: stderr is the user's
+        handler = logging.NullHandler()  # never Python's last resort: stderr is the user's
+        handler.chibo_log = True
+        root.addHandler(handler)
         return None  # a read-only or full disk must not stop the app
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
+    handler.chibo_log = True
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path

@@ -17,46 +17,101 @@ from chibo.errors import ChiboError
 log = logging.getLogger("chibo")
 
 
+# Each command's handler as "module:function" in chibo.cli, imported when the command runs: a
+# command loads only what it needs (importing every handler's module cost each command 0.7 s).
+HANDLERS = {
+    ("init", None): "maintenance:init",
+    ("demo", None): "maintenance:make_demo",
+    ("backup", None): "maintenance:backup",
+    ("info", None): "info:show_info",
+    ("keys", "new"): "info:new_keys",
+    ("members", "list"): "records:members_list",
+    ("members", "import"): "records:members_import",
+    ("documents", "list"): "records:documents_list",
+    ("documents", "show"): "details:document_show",
+    ("sessions", "list"): "records:sessions_list",
+    ("sessions", "show"): "details:session_show",
+    ("plans", "list"): "printing:plans_list",
+    ("export", None): "exchange:export",
+    ("plan", "export"): "exchange:plan_export",
+    ("verify", None): "exchange:verify",
+    ("import", None): "exchange:import_bundles",
+    ("summary", None): "exchange:summary",
+    ("forward", None): "forwarding:forward",
+    ("restore-bundle", None): "forwarding:restore_bundle",
+    ("restore-request", None): "forwarding:restore_request",
+    **{("print", kind): "printing:print_paper" for kind in ("minutes", "attendance", "report", "plan")},
+    ("print", "register"): "printing:print_register",
+    ("papers", "list"): "printing:papers_list",
+    ("print", "missing"): "desk:print_missing",
+    ("print", "consolidated"): "desk:print_consolidated",
+    ("completeness", None): "desk:completeness",
+    ("review", "list"): "desk:review_list",
+    ("review", "set"): "desk:review_set",
+    ("review", "close"): "desk:review_close",
+    ("review", "reopen"): "desk:review_close",
+}
+# Handlers given a `store.reader.Reader` instead of a `Book`: lists and sums read with sqlite3 alone.
+READER_COMMANDS = frozenset({("members", "list"), ("sessions", "list"), ("summary", None)})
+# Tried first with the data folder; None sends the command the usual way (a paper printed again).
+PLAIN_FIRST = {("print", kind): "printing:reprint_plainly" for kind in ("minutes", "report", "plan")}
+
+
+def _handler(key, table=HANDLERS):
+    import importlib
+
+    module, function = table[key].split(":")
+    return getattr(importlib.import_module(f"chibo.cli.{module}"), function)
+
+
+def _read_plainly(key, handler, args, folder) -> int | None:
+    """A list command on a book at this chibo's schema: read with sqlite3 alone, beside a chibo
+    that has it open (WAL). None when the book must first be opened the usual way: new, older or
+    damaged (that opening migrates it or says what is wrong), or not yet checked and backed up
+    today (the day's first command does that, as the app's opening does)."""
+    from chibo.errors import ChiboError, is_damaged_database
+    from chibo.store.backup import backed_up_today, damaged_pages
+    from chibo.store.reader import StaleSchemaError, open_reader
+
+    database = paths.database_path(folder)
+    if not backed_up_today(paths.backup_dir(folder)):
+        return None
+    try:
+        reader = open_reader(database)
+    except (StaleSchemaError, ChiboError):
+        return None
+    with reader:
+        if not reader.local_unit_id:
+            return None
+        try:
+            return handler(reader, args)
+        except Exception as error:
+            if is_damaged_database(error) and not isinstance(error, ChiboError):
+                raise damaged_pages(database, paths.backup_dir(folder), error) from error
+            raise
+
+
 def _dispatch(args, folder) -> int:
-    if args.command == "summary":  # SQL alone: read before SQLModel is imported
-        from chibo.cli.exchange import summary_from_reader
-
-        code = summary_from_reader(folder, args)
-        if code is not None:
-            return code
-    from chibo.cli import details, exchange, forwarding, info, maintenance, printing, records
-    from chibo.store.book import Book
-
     if args.command == "restore":
+        from chibo.cli import maintenance
+
         return maintenance.restore(folder, args)
     if args.command == "backup" and args.list:  # works on a book too damaged to open
+        from chibo.cli import maintenance
+
         return maintenance.backup_list(folder, args)
-    handlers = {
-        ("init", None): maintenance.init,
-        ("demo", None): maintenance.make_demo,
-        ("backup", None): maintenance.backup,
-        ("info", None): info.show_info,
-        ("keys", "new"): info.new_keys,
-        ("members", "list"): records.members_list,
-        ("members", "import"): records.members_import,
-        ("documents", "list"): records.documents_list,
-        ("documents", "show"): details.document_show,
-        ("sessions", "list"): records.sessions_list,
-        ("sessions", "show"): details.session_show,
-        ("plans", "list"): printing.plans_list,
-        ("export", None): exchange.export,
-        ("plan", "export"): exchange.plan_export,
-        ("verify", None): exchange.verify,
-        ("import", None): exchange.import_bundles,
-        ("summary", None): exchange.summary,
-        ("forward", None): forwarding.forward,
-        ("restore-bundle", None): forwarding.restore_bundle,
-        ("restore-request", None): forwarding.restore_request,
-        **{("print", kind): printing.print_paper for kind in ("minutes", "attendance", "report", "plan")},
-        ("print", "register"): printing.print_register,
-        ("papers", "list"): printing.papers_list,
-    }
-    handler = handlers[(args.command, getattr(args, "action", None))]
+    key = (args.command, getattr(args, "action", None))
+    if key in PLAIN_FIRST:
+        done = _handler(key, PLAIN_FIRST)(folder, args)
+        if done is not None:
+            return done
+    handler = _handler(key)
+    if key in READER_COMMANDS:
+        done = _read_plainly(key, handler, args, folder)
+        if done is not None:
+            return done
+    from chibo.store.book import Book
+
     with (Book.open_for_reading(folder) if reads_only(args) else Book.open(folder)) as book:
         for warning in book.warnings:
             print(f"chibo: cảnh báo: {warning}", file=sys.stderr)
@@ -65,6 +120,11 @@ def _dispatch(args, folder) -> int:
             raise ChiboError(
                 f"Thư mục {folder} chưa có sổ nào. Hãy chạy “chibo init --name …” (hoặc “chibo demo” để thử)."
             )
+        if key in READER_COMMANDS:  # opened (and migrated) the usual way; read as on a current book
+            from chibo.store.reader import open_reader
+
+            with open_reader(book.database) as reader:
+                return handler(reader, args)
         return handler(book, args)
 
 

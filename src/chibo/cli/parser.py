@@ -13,6 +13,7 @@ from chibo.cli.argparse_vi import VietnameseParser
 READ_ONLY_COMMANDS = frozenset({
     ("members", "list"), ("documents", "list"), ("documents", "show"), ("sessions", "list"), ("sessions", "show"),
     ("plans", "list"), ("papers", "list"), ("summary", None), ("verify", None), ("info", None),
+    ("completeness", None), ("review", "list"), ("print", "missing"),
 })
 
 
@@ -59,6 +60,17 @@ def _unit_option(parser) -> None:
     parser.add_argument("--unit", metavar="MÃ|TÊN",
                         help="ở cấp nhận báo cáo: chi bộ cần xem, theo mã (BANNAMCAY) hay tên (“Nậm Cáy”); "
                              "“chibo summary” liệt kê các chi bộ")
+
+
+def period(text: str) -> str:
+    """A month typed as 2026-10 or 10/2026."""
+    from chibo.errors import ValidationError
+    from chibo.sync.periods import parse_period
+
+    try:
+        return parse_period(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
 
 
 def _examples(*lines: str) -> str:
@@ -176,6 +188,30 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
                        "đã lưu)" if numbered else argparse.SUPPRESS)
         p.add_argument("--rebuild", action="store_true", help="giấy được cấp số trước khi chibo lưu bản gốc: dựng lại "
                        "từ sổ với đúng số và ngày ấy, rồi lưu làm bản gốc" if numbered else argparse.SUPPRESS)
+    p = printing.add_parser("consolidated", help="báo cáo tổng hợp kết quả học tập, quán triệt của các chi bộ gửi cấp "
+                            "trên, có số (PDF) và biểu tổng hợp (Excel) (cấp nhận báo cáo)",
+                            epilog=_examples("chibo print consolidated 57-NQ/TW --out bao-cao-57.pdf --xlsx bieu-57.xlsx",
+                                             "chibo print consolidated --out bao-cao-tong-hop.pdf",
+                                             "chibo print consolidated 57-NQ/TW --xlsx bieu-57.xlsx"))
+    p.add_argument("document", nargs="?", metavar="VĂN_BẢN",
+                   help="số, ký hiệu của văn bản, ví dụ 57-NQ/TW (bỏ trống: mọi văn bản có số liệu)")
+    p.add_argument("--out", metavar="TỆP.pdf", help="báo cáo có số, tệp PDF ghi ra; thiếu đuôi thì thêm .pdf "
+                   "(mặc định, khi không có --xlsx: tên tự đặt ở thư mục hiện tại)")
+    p.add_argument("--xlsx", metavar="TỆP.xlsx", help="biểu tổng hợp dạng Excel; thiếu đuôi thì thêm .xlsx")
+    p.add_argument("--number", default=None, metavar="SỐ_KÝ_HIỆU",
+                   help="số, ký hiệu in trên báo cáo, ví dụ 03-BC/ĐU (mặc định: số tiếp theo)")
+    p.add_argument("--date", type=day, default=None, metavar="NGÀY",
+                   help="ngày lập, dạng ngày/tháng/năm: số liệu tính đến ngày ấy (mặc định: hôm nay)")
+    p.add_argument("--new", action="store_true", help="lập báo cáo mới với số mới (báo cáo đã cấp số thì in lại đúng "
+                   "bản đã lưu)")
+    p = printing.add_parser("missing", help="danh sách chi bộ chưa gửi báo cáo tháng, kèm bí thư và số điện thoại "
+                            "(cấp nhận báo cáo)",
+                            epilog=_examples("chibo print missing", "chibo print missing --period 2026-10 --out "
+                                             "chua-bao-cao.pdf"))
+    p.add_argument("--period", type=period, metavar="NĂM-THÁNG",
+                   help="tháng báo cáo, ví dụ 2026-10 hoặc 10/2026 (mặc định: tháng trước)")
+    p.add_argument("--out", metavar="TỆP.pdf",
+                   help="tệp PDF ghi ra; thiếu đuôi thì thêm .pdf (mặc định: chi-bo-chua-bao-cao-NĂM-THÁNG.pdf)")
     p = printing.add_parser("register", help="sổ đăng ký văn bản đi của nhiệm kỳ",
                             epilog=_examples("chibo print register", "chibo print register --out so-van-ban-di.pdf"))
     p.add_argument("--out", metavar="TỆP.pdf",
@@ -216,6 +252,30 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="số liệu tổng hợp các đơn vị (cấp nhận báo cáo)",
                        epilog=_examples("chibo summary", "chibo summary --json"))
     p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+    p = sub.add_parser("completeness", help="tình hình báo cáo của các chi bộ theo tháng và theo văn bản có hạn: "
+                       "đúng hạn, muộn, chưa nhận (cấp nhận báo cáo)",
+                       epilog=_examples("chibo completeness", "chibo completeness --period 2026-10 --json"))
+    p.add_argument("--period", type=period, metavar="NĂM-THÁNG",
+                   help="tháng báo cáo, ví dụ 2026-10 hoặc 10/2026 (mặc định: tháng trước)")
+    p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+    review = _group(sub, "review", "duyệt các gói báo cáo đã nhận, chốt số liệu tháng (cấp nhận báo cáo)")
+    p = review.add_parser("list", help="các gói đã nhận, mới nhất trước, với trạng thái duyệt, ghi chú và cảnh báo",
+                          epilog=_examples("chibo review list", 'chibo review list --unit "Nà Khum" --json'))
+    p.add_argument("--unit", metavar="CHI_BỘ", help="chỉ các gói của một chi bộ (tên, một phần tên, hoặc mã)")
+    p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+    p = review.add_parser("set", help="đánh dấu một gói: đã nhận, cần bổ sung (kèm ghi chú gửi về chi bộ), đã duyệt",
+                          epilog=_examples('chibo review set "Nà Khum" 3 da-duyet',
+                                           'chibo review set "Nà Khum" 4 bo-sung --note "Thiếu biên bản tháng 10"'))
+    p.add_argument("unit", metavar="CHI_BỘ", help="tên (hoặc một phần tên, không cần dấu), mã hay mã khóa của chi bộ")
+    p.add_argument("seq", type=whole_number, metavar="SỐ_GÓI", help="số của gói (xem “chibo review list”)")
+    p.add_argument("status", choices=["da-nhan", "bo-sung", "da-duyet"], metavar="TRẠNG_THÁI",
+                   help="da-nhan (đã nhận), bo-sung (cần bổ sung: cần --note), da-duyet (đã duyệt)")
+    p.add_argument("--note", metavar="GHI_CHÚ", help="điều chi bộ cần bổ sung (tối đa 500 ký tự); đến chi bộ trong gói "
+                   "kế hoạch xuất lần tới")
+    for action, label in (("close", "chốt số liệu một tháng: gói mang số liệu tháng ấy đến sau vẫn được nhập, ghi là "
+                                    "muộn"), ("reopen", "bỏ chốt số liệu một tháng đã chốt nhầm")):
+        p = review.add_parser(action, help=label, epilog=_examples(f"chibo review {action} 2026-10"))
+        p.add_argument("period", type=period, metavar="NĂM-THÁNG", help="tháng, ví dụ 2026-10 hoặc 10/2026")
     p = sub.add_parser("forward", help="chuyển lên cấp trên (tỉnh ủy) các gói của các chi bộ, giữ nguyên chữ ký của "
                        "từng chi bộ, cùng dữ liệu của đảng ủy (cấp nhận báo cáo có cấp trên)",
                        epilog=_examples("chibo forward --to E:\\", "chibo forward --to /media/usb --full"))

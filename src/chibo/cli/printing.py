@@ -30,6 +30,34 @@ def print_paper(book, args) -> int:
     return 0
 
 
+def reprint_plainly(folder: Path, args) -> int | None:
+    """`print minutes|report|plan ID` of a paper issued before: its archived original copied, read
+    with sqlite3 alone (`reports.reprint`). None when that is not the plain case: `print_paper`."""
+    from chibo import paths
+    from chibo.errors import ChiboError
+    from chibo.reports.output import pdf_target, save_pdf
+    from chibo.reports.reprint import archived_original
+    from chibo.store.backup import backed_up_today
+    from chibo.store.reader import StaleSchemaError, open_reader
+
+    if args.action == "attendance" or args.new or args.rebuild or args.number or args.date:
+        return None
+    if not backed_up_today(paths.backup_dir(folder)):  # the day's first command checks and backs the book up
+        return None
+    target = pdf_target(pdf_path(args.out)) if args.out else None  # refused at once, as `print_paper` does
+    try:
+        reader = open_reader(paths.database_path(folder))
+    except (StaleSchemaError, ChiboError):
+        return None
+    with reader:
+        found = archived_original(reader, folder, args.action, args.id)
+    if found is None:
+        return None
+    print(save_pdf(found.pdf, target or Path.cwd() / found.file_name))
+    print(f"chibo: {found.note}", file=sys.stderr)
+    return 0
+
+
 def pdf_path(out: str) -> Path:
     """`--out bienban` writes bienban.pdf: a file without the .pdf ending opens in nothing
     (bien-ban-05.02.2026 ends in ".2026", so any other ending gets .pdf too)."""

@@ -1,4 +1,13 @@
-"""`chibo members|documents|sessions ...`: import and list the book's records."""
+"""`chibo members|documents|sessions ...`: import and list the book's records.
+
+`members list` and `sessions list` read the book through the plain sqlite3 reader
+(`store.reader`, `services.register_rows`, `services.glance`) and get a `Reader`, not a `Book`:
+they need no SQLAlchemy, SQLModel or pydantic, half a second of every such command's start-up.
+Their rows are the services' rows (tests hold the two equal).
+
+At a receiving level the lists of a cell's records take the cell (`--unit`, `cli.cells`) and list
+that cell's rows alone; `documents list` without it lists the level's own documents with their
+figures summed over the cells."""
 
 from __future__ import annotations
 
@@ -6,14 +15,6 @@ from datetime import date
 
 from chibo.cli.cells import heading, view_for
 from chibo.cli.output import print_json, print_table
-from chibo.services import member_import
-from chibo.services.documents import list_documents
-from chibo.services.figures import document_figures, session_figures
-from chibo.services.members import list_members
-from chibo.services.roll import Roll
-from chibo.services.sessions import list_sessions, session_documents, session_title
-from chibo.services.viewing import is_receiving
-from chibo.store.records import LOCAL_UNIT
 from chibo.text import format_date, format_percent, rate_value
 from chibo.vocabulary import (
     CELL_POSITION_LABELS,
@@ -25,10 +26,12 @@ from chibo.vocabulary import (
 )
 
 
-def members_list(book, args) -> int:
-    with book.session() as db:
-        cell = view_for(db, args, "danh sách đảng viên")
-        rows = list_members(db, query=args.search or "", include_left=not args.current)
+def members_list(reader, args) -> int:
+    from chibo.services.register_rows import register
+
+    cell = view_for(reader, args, "danh sách đảng viên")
+    rows = register(reader, query=args.search or "", include_left=not args.current,
+                    unit_id=cell.unit_id if cell else None)
     if args.json:
         print_json([row.as_json() for row in rows])
         return 0
@@ -48,6 +51,7 @@ def members_import(book, args) -> int:
     """Check the file; print who comes in with which status (`--dry-run`: only that); write all
     rows or none. Problems are printed once, on stderr, as the refusal."""
     from chibo.errors import ChiboError
+    from chibo.services import member_import
 
     with book.session() as db:
         preview = member_import.read_member_file(db, args.file)
@@ -72,6 +76,8 @@ def members_import(book, args) -> int:
 
 
 def _print_preview(preview, *, listing: bool) -> None:
+    from chibo.services import member_import
+
     if listing:
         print_table(
             ["Dòng", "Họ và tên", "Năm sinh", "Tình trạng", "Từ ngày", "Căn cứ"],
@@ -94,6 +100,11 @@ def _born(row) -> str:
 def documents_list(book, args) -> int:
     """A cell's documents with its study figures; at a receiving level without `--unit`, the
     level's own documents with each one's figures summed over its cells (per cell in SQL)."""
+    from chibo.services.documents import list_documents
+    from chibo.services.figures import document_figures
+    from chibo.services.received_cells import is_receiving
+    from chibo.services.roll import Roll
+
     with book.session() as db:
         cell = view_for(db, args, "văn bản và kết quả học tập", required=False)
         if cell is None and is_receiving(db):
@@ -134,58 +145,60 @@ def documents_list(book, args) -> int:
 
 def _summed_documents(db):
     """The receiving level's own documents, each with `studied_count`, `required` and `percent`
-    summed over the cells it receives."""
+    summed over the cells it receives (`aggregates.study_counts`)."""
     from types import SimpleNamespace
 
-    from chibo.sync.summary import consolidated
+    from chibo.services.aggregates import study_counts
+    from chibo.services.documents import list_documents
+    from chibo.services.received_cells import received_cells
+    from chibo.store.records import LOCAL_UNIT
 
     docs = [d for d in list_documents(db) if d.unit_id == db.info.get(LOCAL_UNIT)]
-    _units, total = consolidated(db)
+    cells = received_cells(db)
+    summed = study_counts(db, {c.unit_id: c.plans_from for c in cells}, date.today()).by_document() if cells else {}
     figures = {}
     for document in docs:
-        summed = total.documents.get(document.number_symbol)
-        studied, required = (summed.studied, summed.required) if summed else (0, 0)
+        studied, required = summed.get(document.id, (0, 0))
         figures[document.id] = SimpleNamespace(studied_count=studied, required=required,
                                                percent=100.0 * studied / required if required else None)
     return docs, figures
 
 
-def sessions_list(book, args) -> int:
-    with book.session() as db:
-        cell = view_for(db, args, "các buổi sinh hoạt")
-        roll = Roll.load(db)
-        held = list_sessions(db, year=args.year)
-        rows = []
-        for m in held:
-            f = session_figures(db, m.id, roll)
-            docs = session_documents(db, m.id)
-            rows.append((m, f, docs))
+def sessions_list(reader, args) -> int:
+    from chibo.services import glance
+    from chibo.services.titles import session_title
+
+    cell = view_for(reader, args, "các buổi sinh hoạt")
+    unit_id = cell.unit_id if cell else None
+    first, last = (date(args.year, 1, 1), date(args.year, 12, 31)) if args.year else (date.min, date.max)
+    rows = glance.sessions_between(reader, first, last, glance.roll(reader, unit_id), unit_id=unit_id)
     if args.json:
         print_json([
             {
-                "id": m.id,
-                "date": m.held_on.isoformat(),
-                "kind": m.kind,
-                "form": m.form,
-                "title": session_title(m),
-                "place": m.place,
-                "documents": [d.number_symbol for d in docs],
-                "summoned": f.summoned_total,
-                "present": f.present_total,
-                "absent": len(f.absences),
-                "quorum_reached": f.quorum.reached,
-                "makeup_of": m.makeup_of_id,
+                "id": s.id,
+                "date": s.held_on.isoformat(),
+                "kind": s.kind,
+                "form": s.form,
+                "title": session_title(s),
+                "place": s.place,
+                "documents": list(s.documents),
+                "summoned": s.figures.summoned_total,
+                "present": s.figures.present_total,
+                "absent": len(s.figures.absences),
+                "quorum_reached": s.figures.quorum.reached,
+                "makeup_of": s.makeup_of,
             }
-            for m, f, docs in rows
+            for s in rows
         ])
         return 0
     heading(cell)
     print_table(
         ["Ngày", "Loại", "Hình thức", "Có mặt", "Vắng", "Văn bản", "Mã"],
         [
-            [format_date(m.held_on), label(m.kind, SESSION_KIND_LABELS), label(m.form, SESSION_FORM_LABELS),
-             f"{f.present_required}/{f.summoned_total}", str(len(f.absences)), ", ".join(d.number_symbol for d in docs), m.id[:8]]
-            for m, f, docs in rows
+            [format_date(s.held_on), label(s.kind, SESSION_KIND_LABELS), label(s.form, SESSION_FORM_LABELS),
+             f"{s.figures.present_required}/{s.figures.summoned_total}", str(len(s.figures.absences)),
+             ", ".join(s.documents), s.id[:8]]
+            for s in rows
         ],
     )
     return 0

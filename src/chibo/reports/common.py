@@ -50,10 +50,11 @@ def position_label(position: str) -> str:
 
 
 def office_holder(db, position: str, on: date | None = None) -> Member | None:
-    """The member holding `position` (secretary, deputy) and still in the cell on `on` (today);
-    a secretary who has left does not sign."""
-    roll = Roll.load(db)
-    holders = [m for m in db.exec(alive(Member).where(Member.position == position))
+    """The member of this unit holding `position` (secretary, deputy) and still in it on `on`
+    (today); a secretary who has left does not sign."""
+    unit_id = local_unit(db).id  # a receiving level's book holds its cells' members: never theirs
+    roll = Roll.load(db, unit_id=unit_id)
+    holders = [m for m in db.exec(alive(Member).where(Member.position == position, Member.unit_id == unit_id))
                if (roll.status(m.id, on) if on else roll.current(m.id)) in ON_ROLL_STATUSES]
     return min(holders, key=lambda m: name_sort_key(m.full_name), default=None)
 

@@ -119,9 +119,9 @@ def _first_piece_height(flowable: Flowable, width: float) -> float:
     if content is not None:
         return sum(piece.wrap(width, BIG)[1] + piece.getSpaceBefore() + piece.getSpaceAfter() for piece in content)
     _, height = flowable.wrap(width, BIG)
-    if isinstance(flowable, Table):
+    if isinstance(flowable, Table):  # its repeated header rows and the first row under them
         rows = getattr(flowable, "_rowHeights", None) or [height]
-        return sum(rows[:2])
+        return sum(rows[:max(getattr(flowable, "repeatRows", 0) or 1, 1) + 1])
     if isinstance(flowable, Paragraph):
         style = flowable.style
         return min(height, 2 * style.leading) + flowable.getSpaceBefore()

@@ -23,6 +23,8 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     LongTable,
+    NextPageTemplate,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -239,14 +241,17 @@ class PaperPdf(bytes):
 
 
 def _page_number(canvas, document) -> None:
-    """HD 36: from page 2 on, the number alone, 14 pt upright, centred in the top margin."""
+    """HD 36: from page 2 on, the number alone, 14 pt upright, centred in the top margin (of the
+    page as it is turned: an appendix on landscape pages has its number in its own top margin)."""
     number = canvas.getPageNumber()
     if number < 2:
         return
+    width, height = canvas._pagesize
     canvas.saveState()
     canvas.setFont(SERIF, PAGE_NUMBER_SIZE)
-    middle = document.pagesize[1] - MARGIN_TOP / 2
-    canvas.drawCentredString(MARGIN_LEFT + document.width / 2, middle - 0.33 * PAGE_NUMBER_SIZE, str(number))
+    middle = height - MARGIN_TOP / 2
+    canvas.drawCentredString(MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2, middle - 0.33 * PAGE_NUMBER_SIZE,
+                             str(number))
     canvas.restoreState()
 
 
@@ -265,6 +270,9 @@ class Paper:
     # the summary itself stays as written, for the register and the PDF's title.
     summary_caps: bool = False
     recipients: list[str] = field(default_factory=list)  # as printed under "Nơi nhận:"
+    # After the signature, on landscape pages of their own: a table attached to the paper ("Biểu
+    # tổng hợp kèm theo Báo cáo số …"), too wide for a portrait page.
+    appendix: list[Flowable] = field(default_factory=list)
 
     @property
     def width(self) -> float:
@@ -315,10 +323,20 @@ class Paper:
         # No padding: the frame's edges are the margins, where paragraphs and tables both start.
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, document.width, document.height, id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        document.addPageTemplates([PageTemplate(id="paper", frames=[frame], onPage=_page_number)])
+        templates = [PageTemplate(id="paper", frames=[frame], onPage=_page_number)]
         story = [letterhead_block(self.styles, self.head, self.width),
                  *title_block(self.styles, self.doc_type, self.summary, summary_caps=self.summary_caps), *self.body]
-        document.build(keep_headings_with_next(story, self.width))
+        story = keep_headings_with_next(story, self.width)
+        if self.appendix:
+            turned = landscape(PAGE)
+            wide = Frame(MARGIN_LEFT, MARGIN_BOTTOM, turned[0] - MARGIN_LEFT - MARGIN_RIGHT,
+                         turned[1] - MARGIN_TOP - MARGIN_BOTTOM, id="appendix", leftPadding=0, rightPadding=0,
+                         topPadding=0, bottomPadding=0)
+            templates.append(PageTemplate(id="appendix", frames=[wide], onPage=_page_number, pagesize=turned))
+            story += [NextPageTemplate("appendix"), PageBreak(),
+                      *keep_headings_with_next(self.appendix, LANDSCAPE_TEXT_WIDTH)]
+        document.addPageTemplates(templates)
+        document.build(story)
         pdf = PaperPdf(buffer.getvalue())
         pdf.doc_type, pdf.summary, pdf.recipients = self.doc_type, self.summary, tuple(self.recipients)
         return pdf

@@ -31,3 +31,13 @@ def save_pdf(data: bytes, path: str | os.PathLike) -> Path:
             detail=repr(error),
         ) from error
     return target
+
+
+def paper_file_name(label: str, detail: str) -> str:
+    """ "bien ban", "05-BB/CB" -> "bien-ban-05-bb-cb.pdf": the file a paper is saved as by default."""
+    import re
+
+    from chibo.text import fold
+
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(f"{label} {detail}")).strip("-")
+    return f"{slug[:80]}.pdf"

@@ -10,17 +10,17 @@ screen, the number the paper would take. Sign-in sheets and members' own plans c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
 from chibo.errors import ValidationError
+from chibo.reports.output import paper_file_name as _file_name
 from chibo.services.lookups import resolve
 from chibo.store.models import ActionPlan, CellSession, Document
 from chibo.store.records import LOCAL_UNIT
-from chibo.text import fold, format_date
+from chibo.text import format_date
 
 
 class PaperState(StrEnum):
@@ -56,25 +56,29 @@ class _Numbered:
     file_label: str
 
 
-def _file_name(label: str, detail: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(f"{label} {detail}")).strip("-")
-    return f"{slug[:80]}.pdf"
-
-
-def _numbered(db, kind: str, record_id: str, as_of: date | None) -> _Numbered | None:
+def _numbered(db, kind: str, record_id: str, as_of: date | None, figures=None) -> _Numbered | None:
     """The record behind a numbered paper, and the date its paper carries; None for a paper
     without a number (a member's own plan)."""
-    from chibo.reports.action_plan import plan_kind
-
     if kind == "minutes":
         session = resolve(db, CellSession, record_id)
         return _Numbered("minutes", session, "BB", session.held_on, "bien ban")
     if kind == "report":
         document = resolve(db, Document, record_id)
         return _Numbered("report", document, "BC", as_of or date.today(), "bao cao")
+    if kind == "consolidated":
+        from chibo.reports import consolidated_data as data
+
+        data.require_receiving(db)
+        if figures is None:
+            raise ValueError("a consolidated report needs the summed figures")
+        symbol = data.document_symbol(db, record_id)
+        record = data.ConsolidatedRecord(data.record_id(symbol), db.info.get(LOCAL_UNIT), symbol, figures)
+        return _Numbered("consolidated", record, "BC", as_of or date.today(), "bao cao tong hop")
     plan = resolve(db, ActionPlan, record_id)
     if plan.member_id:
         return None
+    from chibo.reports.action_plan import plan_kind
+
     if plan.adopted_on and as_of and as_of != plan.adopted_on:
         raise ValidationError(f"Kế hoạch này ban hành ngày {format_date(plan.adopted_on)}, ngày in trên giấy. "
                               "Bỏ ngày lập đã gõ, hoặc sửa ngày ban hành của kế hoạch.")
@@ -90,11 +94,16 @@ def _build(db, target: _Numbered, number_symbol: str):
         return build_minutes(db, target.record.id, number=number_symbol)
     if target.paper == "report":
         return build_study_report(db, target.record.id, as_of=target.day, number=number_symbol)
+    if target.paper == "consolidated":
+        from chibo.reports.consolidated import build_consolidated
+
+        units, total = target.record.figures(db, target.day)
+        return build_consolidated(db, units, total, symbol=target.record.symbol, as_of=target.day, number=number_symbol)
     return build_action_plan(db, target.record.id, on=target.day, number=number_symbol)
 
 
 def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = False, number: str | None = None,
-                as_of: date | None = None, new: bool = False, rebuild: bool = False) -> PrintedPaper:
+                as_of: date | None = None, new: bool = False, rebuild: bool = False, figures=None) -> PrintedPaper:
     """The paper for the record named by `record_id` (a full id or a unique prefix of it).
 
     With `issue` (printing, saving) a numbered paper not yet issued takes its number and is
@@ -102,29 +111,32 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
     issues another paper with a new number for a record issued before; `rebuild` archives, under
     its old number and date, the paper rebuilt from the book for a number given before chibo
     archived papers. Without `issue` nothing is written: a draft or the archived original.
+    ReportLab is imported only to build a paper: printing one issued before copies its original.
 
-    A receiving level prints none of a cell's papers (minutes, sign-in sheet, study report, plan):
-    they carry the cell's header and signature and are printed by the cell; the level's own
-    figures are its consolidated report."""
+    A receiving level's consolidated report ("consolidated", `record_id` a document's number-symbol
+    or "*" for every document) takes `figures(db, day)`, its summed figures as of a day. A
+    receiving level builds none of a cell's papers (minutes, sign-in sheet, study report, plan):
+    they carry the cell's header and signature and are printed by the cell."""
     from chibo.services.viewing import is_receiving
 
     if kind in CELL_PAPERS and is_receiving(db):
         raise ValidationError("Ở cấp nhận báo cáo không in biên bản, danh sách dự họp, báo cáo kết quả học tập hay kế "
                               "hoạch của chi bộ: giấy tờ ấy mang tên và chữ ký của chi bộ, do chi bộ in trên sổ của "
                               "mình. Số liệu các chi bộ ở đây in trong báo cáo tổng hợp.")
-    from chibo.reports.action_plan import build_action_plan
-    from chibo.reports.attendance_sheet import build_attendance_sheet
-
     if kind == "attendance":
+        from chibo.reports.attendance_sheet import build_attendance_sheet
+
         session = resolve(db, CellSession, record_id)
         return PrintedPaper(kind, session.id, build_attendance_sheet(db, session.id),
                             _file_name("danh sach du hop", session.held_on.isoformat()))
-    if kind not in ("minutes", "report", "plan"):
+    if kind not in ("minutes", "report", "plan", "consolidated"):
         raise ValidationError(f"Không có loại giấy tờ “{kind}”.")
-    target = _numbered(db, kind, record_id, as_of)
+    target = _numbered(db, kind, record_id, as_of, figures)
     if target is None:
         if number:
             raise ValidationError("Kế hoạch hành động cá nhân của đảng viên không đánh số, ký hiệu.")
+        from chibo.reports.action_plan import build_action_plan
+
         plan = resolve(db, ActionPlan, record_id)
         return PrintedPaper(kind, plan.id, build_action_plan(db, plan.id, on=as_of),
                             _file_name("ke hoach ca nhan", f"{plan.title} {plan.year}"))
@@ -166,7 +178,7 @@ def _issued_before(db, folder, kind, target: _Numbered, existing, *, issue, numb
         raise ValidationError(f"{what.capitalize()} này đã được cấp số {existing.number_symbol} ngày "
                               f"{format_date(existing.issued_on)}; in lại là in đúng bản đã cấp. Muốn giấy mới với "
                               "số khác, hãy lập giấy mới (số mới).")
-    if as_of and target.paper == "report" and as_of != existing.issued_on:
+    if as_of and target.paper in ("report", "consolidated") and as_of != existing.issued_on:
         raise ValidationError(f"Báo cáo này đã được cấp số {existing.number_symbol} ngày "
                               f"{format_date(existing.issued_on)}; in lại là in đúng bản đã cấp, với số liệu của "
                               "ngày ấy. Muốn báo cáo số liệu ngày khác, hãy lập báo cáo mới (số mới): thêm --new.")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from chibo.services import glance
+from chibo.services.superior_notes import superior_notes
 from chibo.store.reader import Reader
 from chibo.vocabulary import SessionKind, UnitRole
 
@@ -31,6 +32,7 @@ class MonthBoard:
     exchange: glance.ExchangeState | None = None  # a cell's report bundles
     all_studies: list[glance.DocumentStudy] = field(default_factory=list)  # every document, studied or not
     names: dict[str, str] = field(default_factory=dict)  # member id -> full name, for the ids above
+    superior_notes: list = field(default_factory=list)  # SuperiorNote: the level above's review of our bundles
 
     @property
     def month_start(self) -> date:
@@ -89,4 +91,5 @@ def month_board(reader: Reader, today: date | None = None) -> MonthBoard:
     board.overdue = glance.overdue_tasks(reader, today)
     if unit.role == UnitRole.CELL:
         board.exchange = glance.exchange_state(reader)
+        board.superior_notes = superior_notes(reader)
     return board

@@ -100,7 +100,7 @@ def build_sessions(db, rng, ids, docs, presenters, start, today, months, say) ->
         if day >= today:
             break
         called = roll.on_roll(day)
-        marks = _roll_call(rng, called, secretary, deputy, nobody_absent=offset == 2, secretary_away=offset == 4)
+        marks = _roll_call(rng, called, ids["all"], secretary, deputy, nobody_absent=offset == 2, secretary_away=offset == 4)
         present = [m for m in ids["all"] if marks.get(m, ("", ""))[0] == AttendanceState.PRESENT]
         chair = secretary if secretary in present else deputy
         minute_taker = next(m for m in (deputy, committee, *present) if m in present and m != chair)
@@ -126,13 +126,15 @@ def build_sessions(db, rng, ids, docs, presenters, start, today, months, say) ->
     return created + _makeups(db, studied[:-1], secretary, deputy)
 
 
-def _roll_call(rng, called, secretary, deputy, *, nobody_absent: bool, secretary_away: bool) -> dict:
+def _roll_call(rng, called, order, secretary, deputy, *, nobody_absent: bool, secretary_away: bool) -> dict:
     """Everyone present but one to four members (never the secretary and the deputy together), or
-    nobody absent at all; exempt members and those attending elsewhere keep their own state."""
+    nobody absent at all; exempt members and those attending elsewhere keep their own state.
+    Members are drawn in `order` (the order they were made), not by id: ids are random, so a draw
+    over ids gave another cell on every build of the same seed."""
     marks = {m: (sessions.default_state(status), "") for m, status in called.items()}
     if nobody_absent:
         return marks
-    required = sorted(m for m, status in called.items() if status in REQUIRED_STATUSES and m not in (secretary, deputy))
+    required = [m for m in order if called.get(m) in REQUIRED_STATUSES and m not in (secretary, deputy)]
     for member_id in rng.sample(required, min(len(required) - 2, rng.randint(1, 4))) if len(required) > 2 else []:
         if rng.random() < 0.75:
             marks[member_id] = (AttendanceState.ABSENT_EXCUSED, rng.choice(ABSENCE_REASONS))

@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import NamedTuple
 
+from chibo.services.attendance_count import SessionFigures, count_attendance
 from chibo.services.roll import Roll
+from chibo.services.settings import rules_from
 from chibo.store.reader import Reader, day
 from chibo.text import name_sort_key
 from chibo.vocabulary import AttendanceState, ItemStatus, MemberStatus, SessionKind
 
 ABSENT = (AttendanceState.ABSENT_EXCUSED, AttendanceState.ABSENT_UNEXCUSED)
-SUMMONED = (MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.ATTACHED)
+SUMMONED = (MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.ATTACHED)  # who must attend
 OPEN_ITEM_STATUSES = (ItemStatus.NOT_STARTED, ItemStatus.IN_PROGRESS)
 
 # The tables a report bundle carries (`store.models.SYNCED_TABLES`; a test holds the two equal).
@@ -172,58 +174,73 @@ def study(reader: Reader, as_of: date, roll_: Roll, docs: list[DocumentRow], nam
 
 @dataclass(frozen=True)
 class SessionGlance:
-    """A session with the figures of its roll call, as `figures.session_figures` counts them."""
+    """A session with the figures of its roll call, counted by `attendance_count.count_attendance`
+    (what `figures.session_figures` counts with)."""
 
     id: str
     kind: str
+    form: str
     held_on: date
-    title: str
+    title: str  # its own title; `titles.session_title` adds the default
+    place: str
     number_symbol: str
-    summoned: int  # `SessionFigures.summoned_total`
-    present: int  # `SessionFigures.present_total`: exempt members who came included
-    absent: int  # `len(SessionFigures.absences)`
-    unrecorded: int  # `len(SessionFigures.unrecorded)`
+    makeup_of: str | None
+    documents: tuple[str, ...]  # the number-symbols of the documents studied, in order
+    figures: SessionFigures
+
+    @property
+    def summoned(self) -> int:
+        return self.figures.summoned_total
+
+    @property
+    def present(self) -> int:
+        """Everyone present, exempt members who came included (`SessionFigures.present_total`)."""
+        return self.figures.present_total
+
+    @property
+    def absent(self) -> int:
+        return len(self.figures.absences)
+
+    @property
+    def unrecorded(self) -> int:
+        return len(self.figures.unrecorded)
 
 
 def sessions_between(reader: Reader, first: date, last: date, roll_: Roll,
                      unit_id: str | None = None) -> list[SessionGlance]:
-    """The sessions held from `first` to `last` (both included), newest first, with their figures."""
+    """The sessions held from `first` to `last` (both included), newest first (`sessions.list_sessions`'
+    order), each with the documents it studied and the figures of its roll call."""
     where, params = _unit_clause(unit_id)
+    span = (first.isoformat(), last.isoformat())
     found = reader.rows(
-        "SELECT id, kind, held_on, title, number_symbol FROM session WHERE deleted_at IS NULL AND held_on >= ?"
-        " AND held_on <= ?" + where + " ORDER BY held_on DESC, start_time DESC",
-        (first.isoformat(), last.isoformat(), *params))
+        "SELECT id, kind, form, held_on, title, place, number_symbol, makeup_of_id FROM session"
+        " WHERE deleted_at IS NULL AND held_on >= ? AND held_on <= ?" + where + " ORDER BY held_on DESC, start_time DESC",
+        (*span, *params))
     if not found:
         return []
-    marks: dict[str, dict[str, str]] = {}
-    for session_id, member_id, state in reader.rows(
-            "SELECT a.session_id, a.member_id, a.state FROM attendance a JOIN session s ON s.id = a.session_id"
-            " WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL AND s.held_on >= ? AND s.held_on <= ?",
-            (first.isoformat(), last.isoformat())):
-        marks.setdefault(session_id, {})[member_id] = state
+    marks: dict[str, dict[str, tuple[AttendanceState, str]]] = {}
+    for session_id, member_id, state, reason in reader.rows(
+            "SELECT a.session_id, a.member_id, a.state, a.reason FROM attendance a JOIN session s ON s.id = a.session_id"
+            " WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL AND s.held_on >= ? AND s.held_on <= ?", span):
+        marks.setdefault(session_id, {})[member_id] = (AttendanceState(state), reason)
+    covered: dict[str, list[str]] = {}
+    for session_id, symbol in reader.rows(
+            "SELECT l.session_id, d.number_symbol FROM session_document l JOIN document d ON d.id = l.document_id"
+            " JOIN session s ON s.id = l.session_id WHERE l.deleted_at IS NULL AND d.deleted_at IS NULL"
+            " AND s.held_on >= ? AND s.held_on <= ? ORDER BY d.number_symbol", span):
+        covered.setdefault(session_id, []).append(symbol)
+    names = member_names(reader)
+    rules = rules_from(reader.setting)
     result = []
-    for session_id, kind, held_on, title, number_symbol in found:
+    for session_id, kind, form, held_on, title, place, number_symbol, makeup_of in found:
         on = day(held_on)
         called = roll_.on_roll(on)
         marked = marks.get(session_id, {})
         if kind == SessionKind.MAKEUP:  # only the members invited (`sessions.expected_members`)
             called = {m: s for m, s in called.items() if m in marked}
-        summoned = present = absent = unrecorded = 0
-        for member_id, status in called.items():
-            state = marked.get(member_id)
-            if status == MemberStatus.AWAY:
-                continue
-            if status == MemberStatus.EXEMPT:
-                present += state == AttendanceState.PRESENT
-                continue
-            summoned += 1
-            if state is None:
-                unrecorded += 1
-            elif state == AttendanceState.PRESENT:
-                present += 1
-            else:  # absent, or marked exempt or elsewhere though required: counted absent (`count_attendance`)
-                absent += 1
-        result.append(SessionGlance(session_id, kind, on, title, number_symbol, summoned, present, absent, unrecorded))
+        figures = count_attendance(session_id, called, marked, names, rules)
+        result.append(SessionGlance(session_id, kind, form, on, title, place, number_symbol, makeup_of,
+                                    tuple(covered.get(session_id, ())), figures))
     return result
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import col
@@ -10,11 +9,12 @@ from sqlmodel import col
 from chibo.errors import ValidationError
 from chibo.services.cleaning import NAME_LENGTH, NOTE_LENGTH, SHORT_LENGTH, check_choice, clean_date, clean_text
 from chibo.services.lookups import alive, get_alive
+from chibo.services.register_rows import MemberRow, register_of  # MemberRow: imported from here too
 from chibo.services.roll import Roll
 from chibo.services.viewing import in_view
 from chibo.store.models import Member, MemberStatusChange
 from chibo.store.records import tombstone
-from chibo.text import format_date, matches, name_sort_key
+from chibo.text import format_date
 from chibo.vocabulary import CellPosition, LeftReason, MemberStatus
 
 SEXES = ("Nam", "Nữ")
@@ -33,33 +33,6 @@ MEMBER_FIELDS = {
     "position": ("chức vụ", "position"),
     "note": ("ghi chú", "text"),
 }
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    """A member as the register shows it: the record, its current status and joining date."""
-
-    member: Member
-    status: MemberStatus | None
-    joined_on: date | None
-
-    def as_json(self) -> dict:
-        m = self.member
-        return {
-            "id": m.id,
-            "full_name": m.full_name,
-            "status": str(self.status) if self.status else None,
-            "sex": m.sex,
-            "birth_date": m.birth_date.isoformat() if m.birth_date else None,
-            "birth_year": m.birth_year,
-            "ethnicity": m.ethnicity,
-            "card_number": m.card_number,
-            "admitted_on": m.admitted_on.isoformat() if m.admitted_on else None,
-            "official_on": m.official_on.isoformat() if m.official_on else None,
-            "position": m.position,
-            "phone": m.phone,
-            "joined_on": self.joined_on.isoformat() if self.joined_on else None,
-        }
 
 
 def _clean_fields(fields: dict) -> dict:
@@ -222,16 +195,5 @@ def list_members(
     roll: Roll | None = None,
 ) -> list[MemberRow]:
     """The register in Vietnamese given-name order, filtered by an accent-blind search and statuses."""
-    roll = roll or Roll.load(db)
-    rows = []
-    for member in db.exec(in_view(db, alive(Member), Member)):
-        status = roll.current(member.id)
-        if not include_left and status == MemberStatus.LEFT:
-            continue
-        if statuses is not None and str(status) not in statuses:
-            continue
-        if query and not matches(query, f"{member.full_name} {member.card_number} {member.phone}"):
-            continue
-        rows.append(MemberRow(member, status, roll.joined_on(member.id)))
-    rows.sort(key=lambda row: (name_sort_key(row.member.full_name), row.member.birth_year or 0, row.member.id))
-    return rows
+    return register_of(db.exec(in_view(db, alive(Member), Member)), roll or Roll.load(db), query=query,
+                       statuses=statuses, include_left=include_left)

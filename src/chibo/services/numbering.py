@@ -29,7 +29,14 @@ from chibo.store.book import get_setting, set_setting
 from chibo.store.models import ActionPlan, CellSession, Document, IssuedPaper
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import format_date
-from chibo.vocabulary import DOCUMENT_KIND_LABELS, DocumentKind, UnitRole, label
+from chibo.vocabulary import (  # canonical_kind, kind_word: imported from here too
+    DOCUMENT_KIND_LABELS,
+    DocumentKind,
+    UnitRole,
+    canonical_kind,
+    kind_word,
+    label,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,16 +76,6 @@ def parse_number(symbol: str) -> tuple[int, str] | None:
     """ "05-BB/CB" -> (5, "BB"); None when the text is not a number-symbol."""
     match = _SYMBOL.match(symbol or "")
     return (int(match.group(1)), match.group(2).upper()) if match else None
-
-
-def canonical_kind(code: str) -> str:
-    """ "CTR" -> "CTr": the kind as the vocabulary spells it."""
-    return next((kind.value for kind in DocumentKind if kind.value.upper() == code.upper()), code)
-
-
-def kind_word(kind: str) -> str:
-    """ "BB" -> "biên bản", as a sentence names the paper."""
-    return label(canonical_kind(kind), DOCUMENT_KIND_LABELS).lower()
 
 
 def clean_number(value: str, kind: str) -> str:

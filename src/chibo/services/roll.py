@@ -3,16 +3,19 @@ that figures over many sessions need one query, not one per member per session; 
 to a session (`expected_members`), which the sessions, their rules and their figures all ask.
 
 The class needs no database layer: `Roll.load` reads it through the engine, `glance.roll` through
-the plain sqlite3 reader of the first screen; SQLModel is imported only by `load` and
-`expected_members`."""
+the plain sqlite3 reader of the first screen; SQLModel is imported only by the functions that read."""
 
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
 from datetime import date
+from typing import TYPE_CHECKING
 
 from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, MemberStatus, SessionKind
+
+if TYPE_CHECKING:
+    from chibo.store.models import CellSession
 
 
 class Roll:
@@ -84,7 +87,7 @@ class Roll:
         return [(d, MemberStatus(s)) for d, _, s in self._history.get(member_id, [])]
 
 
-def expected_members(db, session, roll: Roll | None = None) -> dict[str, MemberStatus]:
+def expected_members(db, session: CellSession, roll: Roll | None = None) -> dict[str, MemberStatus]:
     """Who is called to the session with their status that day: the whole roll of the session's
     cell for a meeting, the invited members for a make-up."""
     from sqlmodel import select

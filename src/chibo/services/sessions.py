@@ -12,13 +12,13 @@ from chibo.errors import ValidationError
 from chibo.services.cleaning import LONG_LENGTH, NAME_LENGTH, check_choice, clean_date, clean_text
 from chibo.services.lookups import alive, get_alive, rows_by_ids
 from chibo.services.roll import Roll, expected_members
+from chibo.services.titles import default_title, session_title  # noqa: F401  (imported from here too)
 from chibo.services.viewing import in_view
 from chibo.store.models import AgendaItem, Attendance, CellSession, Document, Member, Presenter, SessionDocument, Speech
 from chibo.store.records import tombstone
 from chibo.text import format_date
 from chibo.vocabulary import (
     DOCUMENT_KIND_LABELS,
-    SESSION_KIND_LABELS,
     AttendanceState,
     MemberStatus,
     SessionForm,
@@ -78,17 +78,6 @@ def _check(session: CellSession) -> None:
         raise ValidationError("Giờ kết thúc phải sau giờ bắt đầu.")
     if session.held_on > date.today().replace(year=date.today().year + 2):
         raise ValidationError(f"Ngày {format_date(session.held_on)} quá xa trong tương lai.")
-
-
-def default_title(session: CellSession) -> str:
-    label = SESSION_KIND_LABELS.get(session.kind, session.kind)
-    if session.kind == SessionKind.REGULAR:
-        return f"{label} tháng {session.held_on.month}/{session.held_on.year}"
-    return f"{label} ngày {format_date(session.held_on)}"
-
-
-def session_title(session: CellSession) -> str:
-    return session.title or default_title(session)
 
 
 def minutes_title(session: CellSession, documents) -> str:

@@ -43,16 +43,21 @@ class CellRules:
 def load_rules(db) -> CellRules:
     from chibo.store.book import get_setting  # the constants above are read by screens before SQLModel is imported
 
+    return rules_from(lambda key, default: get_setting(db, key, default))
+
+
+def rules_from(get) -> CellRules:
+    """The rules from `get(key, default)`: a database session's settings, or the plain reader's."""
     default = CellRules()
     return CellRules(
-        quorum_rule=get_setting(db, "quorum_rule", default.quorum_rule),
-        essay_grades=tuple(get_setting(db, "essay_grades", list(default.essay_grades))),
-        failing_grades=tuple(get_setting(db, "failing_grades", list(default.failing_grades))),
-        probation_months=int(get_setting(db, "probation_months", default.probation_months)),
-        study_target_percent=float(get_setting(db, "study_target_percent", default.study_target_percent)),
-        attached_members_vote=bool(get_setting(db, "attached_members_vote", default.attached_members_vote)),
-        guest_may_chair=bool(get_setting(db, "guest_may_chair", default.guest_may_chair)),
-        secretary_plan_confirmed_by=get_setting(db, "secretary_plan_confirmed_by", default.secretary_plan_confirmed_by),
+        quorum_rule=get("quorum_rule", default.quorum_rule),
+        essay_grades=tuple(get("essay_grades", list(default.essay_grades))),
+        failing_grades=tuple(get("failing_grades", list(default.failing_grades))),
+        probation_months=int(get("probation_months", default.probation_months)),
+        study_target_percent=float(get("study_target_percent", default.study_target_percent)),
+        attached_members_vote=bool(get("attached_members_vote", default.attached_members_vote)),
+        guest_may_chair=bool(get("guest_may_chair", default.guest_may_chair)),
+        secretary_plan_confirmed_by=get("secretary_plan_confirmed_by", default.secretary_plan_confirmed_by),
     )
 
 

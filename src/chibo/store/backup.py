@@ -209,12 +209,24 @@ def maybe_backup(database: Path, folder: Path, now: datetime | None = None) -> B
     now = now or datetime.now()
     if not database.exists():
         return None
-    latest = next((b for b in list_backups(folder) if b.automatic), None)
     made = None
-    if latest is None or latest.made_at.date() != now.date():
+    if not backed_up_today(folder, now):
         made = make_backup(database, folder, automatic=True, now=now)
     rotate(folder, now)
     return made
+
+
+def backed_up_today(folder: Path, now: datetime | None = None) -> bool:
+    """Whether today's automatic backup (made once the book passed its check) is in `folder`."""
+    latest = next((b for b in list_backups(folder) if b.automatic), None)
+    return latest is not None and latest.made_at.date() == (now or datetime.now()).date()
+
+
+def damaged_pages(database: Path, folder: Path, error: Exception) -> DamagedBookError:
+    """Pages damaged since today's check (a power cut, a failing disk), found while reading: the book
+    named as damaged, with the newest good backup, never "an unexpected error"."""
+    return damaged_book(database, folder, f"Sổ dữ liệu {database.name} có trang bị hỏng (chibo không đọc được một "
+                        "phần của tệp); chưa ghi gì thêm vào sổ.", str(getattr(error, "orig", None) or error))
 
 
 def check_backup_file(path: Path) -> str | None:

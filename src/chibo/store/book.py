@@ -174,13 +174,9 @@ class Book:
             if is_disk_full(error) and not isinstance(error, ChiboError):  # SQLITE_FULL: rolled back, nothing written
                 raise disk_full(self.folder) from error
             if is_damaged_database(error) and not isinstance(error, ChiboError):
-                # Pages damaged since today's check (a power cut, a failing disk): the book named as damaged,
-                # with the newest good backup, never "an unexpected error".
-                from chibo.store.backup import damaged_book
+                from chibo.store.backup import damaged_pages
 
-                raise damaged_book(self.database, self.backups, f"Sổ dữ liệu {self.database.name} có trang bị hỏng "
-                                   "(chibo không đọc được một phần của tệp); chưa ghi gì thêm vào sổ.",
-                                   str(getattr(error, "orig", None) or error)) from error
+                raise damaged_pages(self.database, self.backups, error) from error
             raise
         finally:
             db.close()

@@ -17,7 +17,7 @@ from chibo.errors import ChiboError, DamagedBookError, SchemaTooNewError, disk_f
 
 # Every revision this chibo knows, oldest first; the last is the head. A test checks this list
 # against the Alembic scripts shipped in the package.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 

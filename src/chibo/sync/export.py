@@ -50,6 +50,7 @@ class ExportResult:
     counts: dict[str, int]
     sealed: bool
     file_sha256: str
+    notes_unsent: tuple[str, ...] = ()  # plan bundle: cells whose review notes could not be sealed
 
 
 def pack(keys, unit, lines: list[bytes], counts: dict[str, int], *, seq: int, after_rev: int, upto_rev: int,
@@ -192,7 +193,10 @@ def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportRes
     """Receiving level: the plan bundle for all its cells, signed and not sealed (one file serves
     every cell; it holds no personal data): this unit's record with its public keys, its documents
     with their deadlines (tombstones included), and per approved cell the last seq received and
-    the highest rev held."""
+    the highest rev held; and, sealed to each cell's key, the reviews of the cell's latest bundles
+    (`review_notes`)."""
+    from chibo.sync.review_notes import sealed_reviews
+
     folder = existing_folder(folder)
     with book.session() as db:
         if local_unit(db).role != UnitRole.RECEIVING:
@@ -206,9 +210,10 @@ def export_plan(book, folder: Path, *, now: datetime | None = None) -> ExportRes
         lines, counts = plan_records(db, unit.id)
         approved = list(db.exec(select(KnownUnit).where(KnownUnit.approval == "approved")))
         acks = {k.unit_id: k.last_seq for k in approved if k.last_seq > 0}
+        reviews, unsent = sealed_reviews(db, [k.unit_id for k in approved])
         parts = pack(keys, unit, lines, counts, seq=seq, after_rev=0, upto_rev=last_rev(db, unit.id),
                      recipient=None, now=now, kind="plan", acks=acks,
-                     ack_revs=held_revs(db, [k.unit_id for k in approved]))
+                     ack_revs=held_revs(db, [k.unit_id for k in approved]), extra={"reviews": reviews})
         target, digest = write_bundle_file(folder, f"{unit.code}-KH-{seq}-{now:%Y%m%d}", unit.id, parts)
         set_setting(db, PLAN_SEQ_SETTING, seq)
-    return ExportResult(target, seq, target.stat().st_size, len(lines), counts, False, digest)
+    return ExportResult(target, seq, target.stat().st_size, len(lines), counts, False, digest, tuple(unsent))

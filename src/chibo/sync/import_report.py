@@ -26,10 +26,12 @@ class ImportReport:
     kind: str = ""  # the bundle's kind, once its manifest was read
     nested: list = field(default_factory=list)  # a forward bundle: a NestedReport per child's bundle
     notes: list[str] = field(default_factory=list)  # what the operator should know besides the counts
+    warnings: list[str] = field(default_factory=list)  # the checks on what a report brought (`checks`)
+    reviews: list | None = field(default=None, repr=False)  # a plan: the superior's reviews of our bundles
 
     def as_json(self) -> dict:
         return {"file": self.file, "outcome": self.outcome, "reason": self.reason, "sender_name": self.sender_name,
                 "sender_unit_id": self.sender_unit_id, "fingerprint": self.fingerprint,
                 "previous_fingerprint": self.previous_fingerprint or None, "seq": self.seq, "kind": self.kind or None,
                 "counts": self.counts, "conflicts": self.conflicts, "forwarded": [n.as_json() for n in self.nested],
-                "notes": self.notes}
+                "notes": self.notes, "warnings": self.warnings}

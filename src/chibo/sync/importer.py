@@ -20,16 +20,19 @@ from sqlmodel import select
 from chibo.errors import ChiboError, disk_full, is_disk_full
 from chibo.services.keys import fingerprint, unb64
 from chibo.services.lookups import local_unit
+from chibo.services.superior_notes import keep_superior_notes
 from chibo.store.files import private_folder, write_atomically
 from chibo.store.models import BundleLog, KnownUnit
 from chibo.store.records import IMPORTING
+from chibo.sync.arrivals import receive
 from chibo.sync.bundle import DAMAGED, BundleRefused, gunzip_capped, read_bundle
 from chibo.sync.forwarded import ForwardContent, apply_forward, counts_of, open_forward
 from chibo.sync.import_report import ImportReport
-from chibo.sync.keyring import Verdict, approve_key, hold, judge
+from chibo.sync.keyring import Verdict, approve_key, current_superior, hold, judge
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.merge import apply_plan, upsert
 from chibo.sync.payload import parse_records
+from chibo.sync.review_notes import open_reviews
 from chibo.sync.sealing import check_records_hash, open_sealed, signature_valid
 from chibo.vocabulary import UnitRole
 
@@ -106,6 +109,8 @@ def _check(path: Path, db, folder: Path, approve: frozenset[str], other_superior
         records = parse_records(data, manifest["sender_unit_id"])
     if counts_of(records) != {k: v for k, v in manifest["counts"].items() if v}:
         raise BundleRefused("Số bản ghi trong gói không khớp với phần mô tả; gói bị từ chối.", "counts")
+    if manifest["kind"] == "plan":
+        report.reviews = open_reviews(manifest, folder, local_unit(db).id)
     return manifest, records, forwarded, verdict, report
 
 
@@ -125,17 +130,19 @@ def _archive(book, path: Path, digest: str) -> None:
                          detail=repr(error)) from error
 
 
-def _log(db, path: Path, digest: str, report: ImportReport) -> None:
+def _log(db, path: Path, digest: str, report: ImportReport, now: datetime | None = None) -> None:
     db.add(BundleLog(file_sha256=digest, file_name=path.name, sender_unit_id=report.sender_unit_id, seq=report.seq,
-                     kind=report.kind or accepted_kinds(db)[0], outcome=report.outcome, reason=report.reason,
+                     kind=report.kind or accepted_kinds(db)[0], received_at=now or datetime.now(UTC),
+                     outcome=report.outcome, reason=report.reason,
                      counts=json.dumps({**report.counts, "conflicts": report.conflicts}, ensure_ascii=False)))
 
 
-def _log_nested(db, path: Path, digest: str, report: ImportReport) -> None:
+def _log_nested(db, path: Path, digest: str, report: ImportReport, now: datetime) -> None:
     """Each child's bundle a forward bundle carried, in the log as received through its sender."""
     for nested in report.nested:
         db.add(BundleLog(file_sha256=digest, file_name=path.name, sender_unit_id=nested.sender_unit_id, seq=nested.seq,
-                         kind=nested.kind, outcome="imported", reason=f"Chuyển lên qua “{nested.voucher_name}”.",
+                         kind=nested.kind, received_at=now, outcome="imported",
+                         reason=f"Chuyển lên qua “{nested.voucher_name}”.",
                          counts=json.dumps({**nested.counts, "conflicts": nested.conflicts}, ensure_ascii=False)))
 
 
@@ -156,13 +163,16 @@ def verify_bundle(book, path: Path) -> ImportReport:
     return report
 
 
-def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool = False) -> ImportReport:
+def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool = False,
+                  now: datetime | None = None) -> ImportReport:
     """Check and merge one bundle; never raises for a bad bundle, the report says what happened. A
     sender or key that needs a person's word is held unless its fingerprint is in `approve` (and,
     when the sender's superior is not this unit, `other_superior` is given too). A full disk raises
-    DiskFullError with nothing written."""
+    DiskFullError with nothing written. `now` is the time of receipt (the clock by default): the
+    timeliness of a cell's reports is reckoned from it."""
     path = Path(path)
     approve = frozenset(approve)
+    now = now or datetime.now(UTC)
     if not book.local_unit_id:  # a new computer's book comes from its superior's copy
         return _restore(book, path, approve)
     try:
@@ -182,16 +192,15 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
         report.reason = refused.message
         log.warning("bundle %s refused: %s", path.name, refused.code)
         with book.session() as db:
-            _log(db, path, digest, report)
+            _log(db, path, digest, report, now)
         return report
     _archive(book, path, digest)
     sender = manifest["sender_unit_id"]
-    now = datetime.now(UTC)
     if verdict.action == "hold":
         report.outcome, report.reason = "pending", verdict.reason
         with book.session() as db:
             hold(db, manifest, report.fingerprint)
-            _log(db, path, digest, report)
+            _log(db, path, digest, report, now)
         return report
     if verdict.action == "approve":  # a person's approval stands even if the records below do not fit
         with book.session() as db:
@@ -207,9 +216,14 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
             upsert(db, records, sender, report, quarantine)
             if forwarded is not None:
                 apply_forward(db, forwarded, report, quarantine, now)
-                _log_nested(db, path, digest, report)
+                _log_nested(db, path, digest, report, now)
             if manifest["kind"] == "plan":
                 apply_plan(db, manifest, unit)
+                if report.reviews is not None and current_superior(db).get("unit_id") == sender:
+                    keep_superior_notes(db, sender, manifest["sender_name"], manifest["seq"], report.reviews)
+            else:
+                _review, report.warnings = receive(db, manifest, records, forwarded.nested if forwarded else [],
+                                                   digest, now)
             unit.name = manifest["sender_name"]
             unit.superior_name = manifest.get("sender_superior", unit.superior_name)
             unit.last_seq = max(unit.last_seq, manifest["seq"])
@@ -221,7 +235,7 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
                 waited.outcome = "reimported"  # held before, decided now: no longer waiting
                 db.add(waited)
             report.outcome = "imported"
-            _log(db, path, digest, report)
+            _log(db, path, digest, report, now)
     except IntegrityError as error:
         log.warning("bundle %s does not fit the book: %s", path.name, error)  # the engine hides the values
         report = ImportReport(str(path), "rejected", "Gói này cần một gói trước đó của cùng đơn vị (thiếu bản ghi "
@@ -229,7 +243,7 @@ def import_bundle(book, path: Path, *, approve=frozenset(), other_superior: bool
                               manifest["sender_name"], sender, report.fingerprint, manifest["seq"],
                               approved=report.approved, kind=manifest["kind"])
         with book.session() as db:
-            _log(db, path, digest, report)
+            _log(db, path, digest, report, now)
     return report
 
 

@@ -17,9 +17,10 @@ from datetime import datetime
 
 from sqlmodel import select
 
+from chibo.errors import ChiboError
 from chibo.services.lookups import local_unit
 from chibo.store.book import get_setting
-from chibo.store.models import KnownKey, KnownUnit
+from chibo.store.models import KnownKey, KnownUnit, Unit
 from chibo.sync.bundle import BundleRefused
 from chibo.text import fold
 from chibo.vocabulary import UnitRole
@@ -198,3 +199,16 @@ def approve_key(db, *, unit_id: str, name: str, signing_key: str, fingerprint: s
     db.add(known)
     db.add(new)
     return known
+
+
+def sealing_key(db, known: KnownUnit) -> str:
+    """The encryption key that goes with the signing key approved for the unit: as its approved
+    key's history holds it, or as the unit's own record (signed with that key) publishes it."""
+    row = key_row(db, known.unit_id, known.signing_key)
+    if row is not None and row.encryption_key:
+        return row.encryption_key
+    record = db.get(Unit, known.unit_id)
+    if record is not None and record.signing_key == known.signing_key and record.encryption_key:
+        return record.encryption_key
+    raise ChiboError(f"Sổ này chưa có khóa niêm phong ứng với mã khóa {known.fingerprint} của “{known.name}”. Hãy để máy "
+                     "của chi bộ ghi yêu cầu lấy lại sổ (chibo restore-request) rồi ghi gói khôi phục với --key TỆP-YÊU-CẦU.")

@@ -22,7 +22,7 @@ _FIELDS = {
 # Added later: absent from bundles of older chibo, checked when present.
 _OPTIONAL = {"sender_superior": str, "sender_encryption_key": str, "ack_revs": dict, "records_sha256": str,
              "forwarded": int, "restore_unit_id": str, "restore_unit_name": str, "restore_last_seq": int,
-             "restore_rev": int}
+             "restore_rev": int, "reviews": dict}
 KINDS = ("report", "plan", "forward", "restore", "request")
 BAD_MANIFEST = "Phần mô tả (manifest) của gói không hợp lệ; gói bị từ chối. Hãy báo đơn vị gửi xuất lại gói."
 

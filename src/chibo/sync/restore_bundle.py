@@ -41,7 +41,7 @@ from chibo.store.files import existing_folder
 from chibo.store.models import KnownKey, KnownUnit, Unit, new_id
 from chibo.sync.bundle import DAMAGED, BundleRefused, read_bundle
 from chibo.sync.export import PLAN_SEQ_SETTING, held_revs, last_rev, pack, plan_records, unit_records, write_bundle_file
-from chibo.sync.keyring import approve_key, current_superior, key_row
+from chibo.sync.keyring import approve_key, current_superior, key_row, sealing_key
 from chibo.sync.manifest import parse_manifest
 from chibo.sync.sealing import signature_valid
 from chibo.text import fold
@@ -127,19 +127,6 @@ def find_child(db, text: str) -> KnownUnit:
     return matches[0]
 
 
-def _sealing_key(db, known: KnownUnit) -> str:
-    """The encryption key that goes with the signing key approved for the unit: as its approved
-    key's history holds it, or as the unit's own record (signed with that key) publishes it."""
-    row = key_row(db, known.unit_id, known.signing_key)
-    if row is not None and row.encryption_key:
-        return row.encryption_key
-    record = db.get(Unit, known.unit_id)
-    if record is not None and record.signing_key == known.signing_key and record.encryption_key:
-        return record.encryption_key
-    raise ChiboError(f"Sổ này chưa có khóa niêm phong ứng với mã khóa {known.fingerprint} của “{known.name}”. Hãy để máy "
-                     "của chi bộ ghi yêu cầu lấy lại sổ (chibo restore-request) rồi ghi gói khôi phục với --key TỆP-YÊU-CẦU.")
-
-
 def _approved_key(db, known: KnownUnit, asked: RestoreRequest | None, typed: str | None, now: datetime) -> tuple[str, str]:
     """The encryption key to seal to, and the fingerprint approved before when the request's key is
     approved now ("" otherwise). Writes the approval in the caller's transaction."""
@@ -153,7 +140,7 @@ def _approved_key(db, known: KnownUnit, asked: RestoreRequest | None, typed: str
                              "không niêm phong cho khóa cũ, của máy đã mất: hãy đối chiếu và xác nhận khóa mới trước "
                              f"(chibo import … --approve {waiting.fingerprint}, hoặc trang Trao đổi dữ liệu), rồi ghi "
                              "gói khôi phục. Chưa ghi gì.")
-        return (asked.encryption_key if asked else _sealing_key(db, known)), ""
+        return (asked.encryption_key if asked else sealing_key(db, known)), ""
     history = key_row(db, known.unit_id, asked.signing_key)
     if history is not None and history.status in ("retired", "rejected"):
         raise ChiboError(f"Mã khóa {asked.fingerprint} trong yêu cầu là khóa cũ hoặc đã bị từ chối của “{known.name}”; "

@@ -56,8 +56,9 @@ def _open_book(folder: Path):
 class _Startup:
     """Holds what start-up opened, so the end closes exactly that."""
 
-    def __init__(self, app, window, folder: Path, smoke: bool):
+    def __init__(self, app, window, folder: Path, smoke: bool, collector=None):
         self.app, self.window, self.folder, self.smoke = app, window, folder, smoke
+        self.collector = collector  # chibo.ui.collector.GuiThreadCollector
         self.book = None
         self.instance = None
         self.wizard = None  # the first-run wizard while it is on screen
@@ -97,15 +98,10 @@ class _Startup:
 
     def start(self, book, start: str | None = None) -> None:
         """The window's pages on the open book; `start` is the wizard's choice for the members."""
-        import gc
-
         from chibo.ui.single_instance import InstanceServer
 
         self.book = book
         self.instance = InstanceServer(self.folder, self.window)  # the folder a second start asks for
-        # Every module is imported now: what exists lives as long as the app. Frozen, it is no longer
-        # walked by each full collection (those walks froze the window 80–130 ms on a big book).
-        gc.freeze()
         self.window.attach(book)
         if self.smoke:
             self.mark("book-open")
@@ -191,7 +187,21 @@ class _Startup:
             return
         self.opening = True
         folder = self.folder
-        run_in_background(lambda: _open_book(folder), self.opened, self.refused)
+        collector = self.collector
+        if collector is not None:
+            collector.hold()
+
+        def opened(book):
+            if collector is not None:
+                collector.release()
+            self.opened(book)
+
+        def refused(exc):
+            if collector is not None:
+                collector.release()
+            self.refused(exc)
+
+        run_in_background(lambda: _open_book(folder), opened, refused)
 
     def board_painted(self) -> None:
         if self.smoke and "data" not in self.marks:
@@ -244,7 +254,7 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     # 1 ms instead of 5 (the longest waits for it fell from 100–260 ms to about 70 ms on a big book).
     sys.setswitchinterval(0.001)
     app.setApplicationName("chibo")
-    collect_on_gui_thread(app)  # never in a worker: a cycle holding a Qt object must die on this thread
+    collector = collect_on_gui_thread(app)  # never in a worker: a cycle holding a Qt object must die here
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(DESKTOP_ID)
     if not smoke and hand_off(folder):
@@ -252,7 +262,7 @@ def run_app(folder: Path, *, smoke: bool = False) -> int:
     install_translations(app, read_language(folder))  # before the first widget
     window = MainWindow(folder=folder)  # builds the board and starts reading it (step 2)
     fit_to_screen(window, 1366, 768)
-    startup = _Startup(app, window, folder, smoke)
+    startup = _Startup(app, window, folder, smoke, collector)
     if smoke:
         first_paint = PaintWatch(window)
         first_paint.painted.connect(lambda: startup.mark("first-paint"))

@@ -18,8 +18,10 @@ from chibo.vocabulary import (
     LeftReason,
     MemberStatus,
     OutreachKind,
+    ReviewStatus,
     SessionForm,
     SessionKind,
+    Timeliness,
 )
 
 MEMBER_STATUS = {
@@ -114,6 +116,20 @@ QUORUM_RULE = {
 PLAN_CONFIRMER = {
     CONFIRM_BY_DEPUTY: QT_TR_NOOP("The cell’s deputy secretary"),
     CONFIRM_BY_SUPERIOR: QT_TR_NOOP("The committee above"),
+}
+
+
+REVIEW_STATUS = {
+    ReviewStatus.RECEIVED: QT_TR_NOOP("Received"),
+    ReviewStatus.NEEDS_MORE: QT_TR_NOOP("Needs more"),
+    ReviewStatus.APPROVED: QT_TR_NOOP("Approved"),
+}
+
+TIMELINESS = {
+    Timeliness.ON_TIME: QT_TR_NOOP("On time"),
+    Timeliness.LATE: QT_TR_NOOP("Late"),
+    Timeliness.MISSING: QT_TR_NOOP("Not received, overdue"),
+    Timeliness.NOT_DUE: QT_TR_NOOP("Not received, not yet due"),
 }
 
 

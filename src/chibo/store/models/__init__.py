@@ -1,6 +1,7 @@
 """Every table of the book. Importing this package registers them all on SQLModel.metadata."""
 
 from chibo.store.models.base import SyncedRecord, new_id, utcnow
+from chibo.store.models.desk import BundleReview, ClosedPeriod, SessionArrival
 from chibo.store.models.documents import Document
 from chibo.store.models.exchange import BundleLog, ForwardedBundle, KnownKey, KnownUnit
 from chibo.store.models.members import Member, MemberStatusChange, Presenter
@@ -35,7 +36,9 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "BundleLog",
+    "BundleReview",
     "CellSession",
+    "ClosedPeriod",
     "Document",
     "Essay",
     "ForwardedBundle",
@@ -47,6 +50,7 @@ __all__ = [
     "Outreach",
     "Presenter",
     "RevCounter",
+    "SessionArrival",
     "SessionDocument",
     "Setting",
     "Speech",

@@ -320,6 +320,10 @@
         <translation>Xung đột</translation>
     </message>
     <message>
+        <source>{count} warnings: see the tab “Review bundles”</source>
+        <translation>{count} cảnh báo: xem thẻ “Duyệt gói”</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -668,8 +672,20 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Nhận gói báo cáo</translation>
     </message>
     <message>
+        <source>Review bundles</source>
+        <translation>Duyệt gói</translation>
+    </message>
+    <message>
+        <source>Who has reported</source>
+        <translation>Tình hình báo cáo</translation>
+    </message>
+    <message>
         <source>Summed figures</source>
         <translation>Số liệu tổng hợp</translation>
+    </message>
+    <message>
+        <source>Study rates chart</source>
+        <translation>Biểu đồ tỷ lệ học tập</translation>
     </message>
     <message>
         <source>Send a plan bundle</source>
@@ -1516,10 +1532,6 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Chưa ghi.</translation>
     </message>
     <message>
-        <source>Record it with the roll call of {date}.</source>
-        <translation>Ghi buổi họp với điểm danh ngày {date}.</translation>
-    </message>
-    <message>
         <source>Record this month’s meeting…</source>
         <translation>Ghi buổi sinh hoạt tháng này…</translation>
     </message>
@@ -1576,6 +1588,10 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>{document} ({count} người): {names}</translation>
     </message>
     <message>
+        <source>Proposed day: {date}, with the roll of that day.</source>
+        <translation>Ngày đề xuất: {date}, điểm danh theo danh sách ngày ấy.</translation>
+    </message>
+    <message>
         <source>Missed the study of {date}.</source>
         <translation>Vắng buổi học ngày {date}.</translation>
     </message>
@@ -1602,6 +1618,10 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
     <message>
         <source>No task of the action plans is past its deadline.</source>
         <translation>Không có nhiệm vụ nào của các kế hoạch bị quá hạn.</translation>
+    </message>
+    <message>
+        <source>{days} days late ({member}): {task}</source>
+        <translation>Quá hạn {days} ngày ({member}): {task}</translation>
     </message>
     <message>
         <source>{days} days late: {task}</source>
@@ -1650,6 +1670,14 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
     <message>
         <source>Data exchange…</source>
         <translation>Trao đổi dữ liệu…</translation>
+    </message>
+    <message>
+        <source>, {date}</source>
+        <translation>, {date}</translation>
+    </message>
+    <message>
+        <source>Bundle no. {seq} — {status} ({superior}{when}){said}</source>
+        <translation>Gói số {seq} — {status} ({superior}{when}){said}</translation>
     </message>
     <message>
         <source>numbered automatically</source>
@@ -2316,6 +2344,18 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Số văn bản chi bộ ban hành (biên bản, kế hoạch, báo cáo) đánh lại từ 01 khi bắt đầu nhiệm kỳ mới; ký hiệu đứng sau dấu gạch chéo, ví dụ 05-BB/CB.</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Grace for the cells’ reports:</source>
+        <translation>&amp;Gia hạn nộp báo cáo của chi bộ:</translation>
+    </message>
+    <message>
+        <source>A cell’s report of a month is on time when it arrives by the month’s last day plus these days; a report on a document, by its deadline plus these days.</source>
+        <translation>Báo cáo tháng của chi bộ là đúng hạn khi đến chậm nhất vào ngày cuối tháng cộng thêm số ngày này; báo cáo về một văn bản, chậm nhất vào hạn hoàn thành cộng thêm số ngày này.</translation>
+    </message>
+    <message>
         <source>Tốt; Khá; Đạt; Chưa đạt</source>
         <translation>Tốt; Khá; Đạt; Chưa đạt</translation>
     </message>
@@ -2576,6 +2616,88 @@ Những gì ghi sau thời điểm đó sẽ không còn trong sổ. Sổ hiện
         <translation>Bí thư</translation>
     </message>
     <message>
+        <source>Cell</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>, after closing</source>
+        <translation>, sau khi chốt</translation>
+    </message>
+    <message>
+        <source>{document}
+due {date}</source>
+        <translation>{document}
+hạn {date}</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>không giao</translation>
+    </message>
+    <message>
+        <source>Report of {month}, due {due} (the month’s last day and {days} days of grace): received {received}, on time {on_time}, late {late}, not received {missing}.</source>
+        <translation>Báo cáo {month}, hạn {due} (ngày cuối tháng và {days} ngày gia hạn): đã nhận {received}, đúng hạn {on_time}, muộn {late}, chưa nhận {missing}.</translation>
+    </message>
+    <message>
+        <source>Figures closed on {date}: bundles arriving later are still imported and marked late.</source>
+        <translation>Đã chốt số liệu ngày {date}: gói đến sau vẫn được nhập và ghi là muộn.</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Tháng:</translation>
+    </message>
+    <message>
+        <source>Print the list of cells not yet reported…</source>
+        <translation>In danh sách chi bộ chưa báo cáo…</translation>
+    </message>
+    <message>
+        <source>Close this month’s figures…</source>
+        <translation>Chốt số liệu tháng này…</translation>
+    </message>
+    <message>
+        <source>A month is received when a session of the cell held in it has arrived; a document when a session studying it has. Due: the month’s last day (or the document’s deadline) plus the grace days set under Settings.</source>
+        <translation>Tháng được tính là đã nhận khi đã nhận được một buổi sinh hoạt của chi bộ họp trong tháng ấy; văn bản, khi đã nhận được một buổi học văn bản ấy. Hạn: ngày cuối tháng (hoặc hạn hoàn thành của văn bản) cộng số ngày gia hạn đặt ở Cài đặt.</translation>
+    </message>
+    <message>
+        <source>Reopen this month’s figures…</source>
+        <translation>Bỏ chốt số liệu tháng này…</translation>
+    </message>
+    <message>
+        <source>Could not read who has reported. The details are in the log.</source>
+        <translation>Không đọc được tình hình báo cáo. Chi tiết được ghi trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>List of cells not yet reported</source>
+        <translation>Danh sách chi bộ chưa báo cáo</translation>
+    </message>
+    <message>
+        <source>Could not make the list. The details are in the log.</source>
+        <translation>Không lập được danh sách. Chi tiết được ghi trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>Close the figures of {month}? Bundles that bring its figures later are still imported, and marked as arrived after the closing.</source>
+        <translation>Chốt số liệu {month}? Gói mang số liệu tháng này đến sau vẫn được nhập, và được ghi là đến sau khi chốt.</translation>
+    </message>
+    <message>
+        <source>Reopen the figures of {month}? Bundles already marked late stay marked.</source>
+        <translation>Bỏ chốt số liệu {month}? Các gói đã ghi là muộn vẫn giữ dấu muộn.</translation>
+    </message>
+    <message>
+        <source>Close the month’s figures</source>
+        <translation>Chốt số liệu tháng</translation>
+    </message>
+    <message>
+        <source>Reopen the figures</source>
+        <translation>Bỏ chốt số liệu</translation>
+    </message>
+    <message>
         <source>Deputy Secretary</source>
         <translation>Phó Bí thư</translation>
     </message>
@@ -2740,6 +2862,26 @@ Những gì ghi sau thời điểm đó sẽ không còn trong sổ. Sổ hiện
         <translation>Cấp ủy cấp trên</translation>
     </message>
     <message>
+        <source>Needs more</source>
+        <translation>Cần bổ sung</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Muộn</translation>
+    </message>
+    <message>
+        <source>Not received, overdue</source>
+        <translation>Chưa nhận, quá hạn</translation>
+    </message>
+    <message>
+        <source>Not received, not yet due</source>
+        <translation>Chưa nhận, chưa đến hạn</translation>
+    </message>
+    <message>
         <source>{kind} of {month}/{year}</source>
         <translation>{kind} tháng {month}/{year}</translation>
     </message>
@@ -2838,16 +2980,168 @@ Khóa mới nay là khóa của chi bộ; khóa cũ {old} không còn dùng đư
         <translation>Không đọc được sổ. Chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Văn bản:</translation>
+    </message>
+    <message>
+        <source>Study rate of {document} by cell, lowest first</source>
+        <translation>Tỷ lệ học tập {document} theo chi bộ, thấp nhất trước</translation>
+    </message>
+    <message>
+        <source>Consolidated report for the level above, on:</source>
+        <translation>Báo cáo tổng hợp gửi cấp trên, về:</translation>
+    </message>
+    <message>
+        <source>Consolidated report</source>
+        <translation>Báo cáo tổng hợp</translation>
+    </message>
+    <message>
+        <source>Choose a document first.</source>
+        <translation>Hãy chọn văn bản trước.</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>The same tables as the report: a sheet per document, one row per cell and the total.</source>
+        <translation>Các bảng như trong báo cáo: mỗi văn bản một trang tính, mỗi chi bộ một dòng và dòng tổng cộng.</translation>
+    </message>
+    <message>
+        <source>every document</source>
+        <translation>tất cả các văn bản</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Could not write the file {file}. Check that the disk has room and that the file is not open in Excel.</source>
+        <translation>Không ghi được tệp {file}. Hãy kiểm tra ổ đĩa còn chỗ trống và tệp không đang mở trong Excel.</translation>
+    </message>
+    <message>
+        <source>the tables of report {number}</source>
+        <translation>các bảng của báo cáo số {number}</translation>
+    </message>
+    <message>
+        <source>the figures up to {date}</source>
+        <translation>số liệu đến ngày {date}</translation>
+    </message>
+    <message>
+        <source>Exported {what} to {file}.</source>
+        <translation>Đã xuất {what} ra {file}.</translation>
+    </message>
+    <message>
+        <source>Could not export the tables. The details are in the log.</source>
+        <translation>Không xuất được các bảng. Chi tiết được ghi trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>Months carried</source>
+        <translation>Số liệu tháng</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Note to the cell</source>
+        <translation>Ghi chú gửi chi bộ</translation>
+    </message>
+    <message>
+        <source>{first} to {last} ({count} months)</source>
+        <translation>{first} đến {last} ({count} tháng)</translation>
+    </message>
+    <message>
+        <source>{count} warnings</source>
+        <translation>{count} cảnh báo</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Needs more: {unit}, bundle no. {seq}</source>
+        <translation>Cần bổ sung: {unit}, gói số {seq}</translation>
+    </message>
+    <message>
+        <source>What must the cell add or correct? The note goes to the cell in the next plan bundle you export, and shows on its overview.</source>
+        <translation>Chi bộ cần bổ sung hoặc sửa gì? Ghi chú đến chi bộ trong gói kế hoạch xuất lần tới, và hiện ở trang Tổng quan của chi bộ.</translation>
+    </message>
+    <message>
+        <source>{count}/{limit} characters</source>
+        <translation>{count}/{limit} ký tự</translation>
+    </message>
+    <message>
+        <source>Select a bundle to see its warnings.</source>
+        <translation>Chọn một gói để xem các cảnh báo của gói.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Needs more…</source>
+        <translation>Cần bổ sung…</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Mark the selected bundle:</source>
+        <translation>Đánh dấu gói đang chọn:</translation>
+    </message>
+    <message>
+        <source>{unit}, bundle no. {seq}: {status}.</source>
+        <translation>{unit}, gói số {seq}: {status}.</translation>
+    </message>
+    <message>
+        <source>Note to the cell: {note}</source>
+        <translation>Ghi chú gửi chi bộ: {note}</translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation>Cảnh báo: {text}</translation>
+    </message>
+    <message>
+        <source>The checks on import found nothing to ask about.</source>
+        <translation>Kiểm tra khi nhập không thấy điều gì cần hỏi lại.</translation>
+    </message>
+    <message>
+        <source>Could not save the review. The details are in the log.</source>
+        <translation>Không lưu được việc duyệt gói. Chi tiết được ghi trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>No cell has figures for this document yet.</source>
+        <translation>Chưa chi bộ nào có số liệu về văn bản này.</translation>
+    </message>
+    <message>
+        <source>below target</source>
+        <translation>chưa đạt</translation>
+    </message>
+    <message>
+        <source>target {rate}</source>
+        <translation>chỉ tiêu {rate}</translation>
+    </message>
+    <message>
+        <source>no member required to study it</source>
+        <translation>không có đảng viên phải học</translation>
+    </message>
+    <message>
         <source>No cell approved yet: import the cells’ report bundles on the Data exchange page.</source>
         <translation>Chưa có chi bộ nào được xác nhận: hãy nhập gói báo cáo của các chi bộ ở trang Trao đổi dữ liệu.</translation>
     </message>
     <message>
         <source>Nothing of this kind in this cell’s book yet.</source>
         <translation>Sổ của chi bộ này chưa có mục nào ở đây.</translation>
-    </message>
-    <message>
-        <source>Cell</source>
-        <translation>Chi bộ</translation>
     </message>
     <message>
         <source>Must attend</source>

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 from sqlmodel import col, select
 
 from chibo.services.lookups import local_unit
@@ -46,6 +46,10 @@ class ExchangeData:
     units: list = field(default_factory=list)  # (id, cells), receiving role
     documents: list = field(default_factory=list)  # (id, cells), receiving role
     forwarded: int = 0  # receiving role with a superior: forward bundles written
+    summaries: list = field(default_factory=list)  # UnitSummary per unit, receiving role (the chart's bars)
+    study_target: float = 95.0
+    completeness: object = None  # CompletenessReport of the month before, receiving role
+    reviews: list = field(default_factory=list)  # Review, newest first, receiving role
 
 
 def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
@@ -68,9 +72,15 @@ def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
                                     str(entry.seq or ""), label(entry.outcome, LOG_OUTCOME_LABELS),
                                     entry.reason)))
     if receiving:
+        from chibo.services.settings import load_rules
+        from chibo.sync.completeness import completeness
+        from chibo.sync.review import list_reviews
         from chibo.sync.summary import consolidated
 
-        units, total = consolidated(db, today, light=True)  # the page shows members required and studied alone
+        units, total = consolidated(db, today, light=True)  # members required and studied: all the page shows
+        data.summaries, data.study_target = units, load_rules(db).study_target_percent
+        data.completeness = completeness(db, today=today)
+        data.reviews = list_reviews(db, limit=500)
         for summary in [*units, total]:
             data.units.append((summary.unit_id, (summary.label, summary.fingerprint,
                                                  str(summary.last_seq) if summary.unit_id else "",
@@ -158,12 +168,32 @@ class ExchangePage(QWidget):
             forward_layout.addStretch(1)
             totals = QWidget()
             totals_layout = QVBoxLayout(totals)
+            for table in (self.units_table, self.documents_table):
+                table.setMinimumHeight(140)  # a small window scrolls the tab rather than squash its tables
             units_box = _section(tr("By unit"), self.units_table, self.restore_button)
             units_box.layout().setAlignment(self.restore_button, Qt.AlignLeft)
             totals_layout.addWidget(units_box)
             totals_layout.addWidget(_section(tr("Study of documents (all units summed)"), self.documents_table))
+            from chibo.ui.pages.exchange_report import ConsolidatedBar
+
+            self.report_bar = ConsolidatedBar(self.book)  # an issued report announces the papers' change itself
+            totals_layout.addWidget(self.report_bar)
+            self.totals_tab = QScrollArea()
+            self.totals_tab.setWidget(totals)
+            self.totals_tab.setWidgetResizable(True)
+            self.totals_tab.setFrameShape(QScrollArea.NoFrame)
+            from chibo.ui.pages.exchange_chart import ChartPanel
+            from chibo.ui.pages.exchange_desk import CompletenessPanel
+            from chibo.ui.pages.exchange_review import ReviewPanel
+
+            self.review_panel = ReviewPanel(self.book)
+            self.completeness_panel = CompletenessPanel(self.book)
+            self.chart_panel = ChartPanel()  # the review and the closing of a month announce their changes
             self.tabs.addTab(receive, tr("Receive report bundles"))
-            self.tabs.addTab(totals, tr("Summed figures"))
+            self.tabs.addTab(self.review_panel, tr("Review bundles"))
+            self.tabs.addTab(self.completeness_panel, tr("Who has reported"))
+            self.tabs.addTab(self.totals_tab, tr("Summed figures"))
+            self.tabs.addTab(self.chart_panel, tr("Study rates chart"))
             self.tabs.addTab(send, tr("Send a plan bundle"))
         else:
             self.tabs.addTab(send, tr("Send a report to the level above"))
@@ -229,6 +259,16 @@ class ExchangePage(QWidget):
                                   "bundles exported so far.").format(count=data.last_seq))
             fill_table(self.units_table, self.units_model, data.units)
             fill_table(self.documents_table, self.documents_model, data.documents)
+            self.review_panel.show_reviews(data.reviews)
+            shown = self.completeness_panel.wanted
+            if shown is None or shown == data.completeness.period.key:
+                self.completeness_panel.wanted = data.completeness.period.key
+                self.completeness_panel.show_report(data.completeness)
+            else:  # the officer is looking at another month: read it again, changed or not
+                self.completeness_panel.load(shown)
+            symbols = [cells[0] for _symbol, cells in data.documents]
+            self.chart_panel.show_units(data.summaries, symbols, data.study_target)
+            self.report_bar.show_documents(symbols)
         elif data.recipient:
             self.state.setText(tr("The level above: {name} (key fingerprint {fingerprint}). Report bundles are sealed: "
                                   "only the level above can open them. {count} bundles sent; each carries every change "

@@ -36,7 +36,13 @@ def report_row(report) -> tuple[str, tuple[str, ...]]:
     return (report.file, (Path(report.file).name, report.sender_name, str(report.seq or ""),
                           label(report.outcome, OUTCOME_LABELS),
                           *(format_count(counts[k]) for k in ("new", "updated", "duplicate", "stale", "conflict")),
-                          report.reason))
+                          report.reason or _warned(report)))
+
+
+def _warned(report) -> str:
+    """An imported report bundle whose checks found something: where to read it."""
+    warnings = getattr(report, "warnings", [])
+    return tr("{count} warnings: see the tab “Review bundles”").format(count=len(warnings)) if warnings else ""
 
 
 class _Progress(QObject):

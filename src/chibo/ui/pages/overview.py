@@ -12,14 +12,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QScrollArea, QVBoxLayout, QWidget
 
-from chibo.text import format_date, format_percent
+from chibo.text import format_date, format_percent, name_sort_key
 from chibo.ui.i18n import tr
 from chibo.ui.operations import Kind
 from chibo.ui.widgets.card import CARD_STYLE, Card, action_button, link_button, progress_bar, text_line
 from chibo.ui.widgets.paint_watch import PaintWatch
-from chibo.ui.words import session_title
+from chibo.ui.words import REVIEW_STATUS, label, session_title
 from chibo.vocabulary import UnitRole
 
 SHOWN_NAMES = 8  # names listed on a line before "and N more"
@@ -96,12 +96,18 @@ class OverviewPage(QWidget):
         self.subheading = text_line(tr("Loading the figures…"), "cardNote")
         self.content = QWidget()
         self.content.setObjectName("boardContent")
-        self.grid = QGridLayout(self.content)
-        self.grid.setContentsMargins(0, 4, 8, 8)
-        self.grid.setHorizontalSpacing(14)
-        self.grid.setVerticalSpacing(14)
-        self.grid.setColumnStretch(0, 1)
-        self.grid.setColumnStretch(1, 1)
+        # Two columns of cards, each packed from the top (a grid would give a short card the height
+        # of its taller neighbour, and push the last cards below the fold at 1366×768).
+        columns = QHBoxLayout(self.content)
+        # Never squeezed below what its cards need (at 125 % they overflow 768 pixels): the scroll
+        # area scrolls instead of clipping lines and buttons.
+        columns.setSizeConstraint(QLayout.SetMinimumSize)
+        columns.setContentsMargins(0, 4, 8, 8)
+        columns.setSpacing(14)
+        self.columns = (QVBoxLayout(), QVBoxLayout())
+        for column in self.columns:
+            column.setSpacing(14)
+            columns.addLayout(column, 1)
         scroll = QScrollArea()  # a large cell's lists run past the screen
         scroll.setWidget(self.content)
         scroll.setWidgetResizable(True)
@@ -116,6 +122,7 @@ class OverviewPage(QWidget):
         self.cards: dict[str, Card] = {}
         self.scroll = scroll
         self.receiving = None  # a receiving level's board (`pages.receiving_overview`), made when first shown
+        self.record_button = None  # "Record this month's meeting…", while it is not recorded
 
     @property
     def book(self):
@@ -134,16 +141,19 @@ class OverviewPage(QWidget):
         self.subheading.setText(tr("Today is {date}. {on_roll} members in the cell, {required} of whom must attend "
                                    "and study; {exempt} exempt.").format(
             date=format_date(today), on_roll=m.on_roll, required=m.required, exempt=m.exempt))
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        for column in self.columns:
+            while column.count():
+                widget = column.takeAt(0).widget()
+                if widget is not None:
+                    widget.deleteLater()
         self.cards = {}
+        self.record_button = None
         cards = [self._meeting_card(board), self._study_card(board), self._makeup_card(board),
                  self._essay_card(board), self._task_card(board), self._exchange_card(board)]
         for index, card in enumerate(cards):
-            self.grid.addWidget(card, index // 2, index % 2)
-        self.grid.setRowStretch(len(cards) // 2 + 1, 1)
+            self.columns[index % 2].addWidget(card)
+        for column in self.columns:
+            column.addStretch(1)
         self.data_painted.arm()
         self.content.update()
 
@@ -199,9 +209,10 @@ class OverviewPage(QWidget):
         card = self._card("meeting", tr("Regular meeting of {month}").format(month=month), "ok" if meeting else "todo")
         if meeting is None:
             card.add_line(tr("Not recorded yet."))
-            card.add_row(text_line(tr("Record it with the roll call of {date}.").format(
-                date=format_date(board.meeting_day)), "cardNote"),
-                action_button(tr("Record this month’s meeting…"), self.record_meeting))
+            card.add_line(tr("Proposed day: {date}, with the roll of that day.").format(
+                date=format_date(board.meeting_day)), "cardNote")
+            self.record_button = action_button(tr("Record this month’s meeting…"), self.record_meeting)
+            card.add_buttons(self.record_button)
         else:
             figures = tr("{present}/{summoned} present, {absent} absent").format(
                 present=meeting.present, summoned=meeting.summoned, absent=meeting.absent)
@@ -210,8 +221,8 @@ class OverviewPage(QWidget):
             card.add_line(tr("Recorded: {date}, {figures}.").format(date=format_date(meeting.held_on), figures=figures))
             minutes = (tr("Minutes no. {number}").format(number=meeting.number_symbol) if meeting.number_symbol
                        else tr("Minutes not yet printed."))
-            card.add_row(text_line(minutes, "cardNote"),
-                action_button(tr("Open the meeting…"), lambda: self.open_session(meeting.id)))
+            card.add_line(minutes, "cardNote")
+            card.add_buttons(action_button(tr("Open the meeting…"), lambda: self.open_session(meeting.id)))
         if board.next_session is not None:
             card.add_line(tr("Next: {title} on {date}.").format(title=session_title(board.next_session),
                                                                 date=format_date(board.next_session.held_on)),
@@ -248,8 +259,7 @@ class OverviewPage(QWidget):
                                tr("Every member who studied a document has handed in the essay."))
         for study in board.essays:
             self._names_line(card, study, sorted((board.names[m] for m in study.essays_missing), key=_name_key))
-            card.add_row(QWidget(), action_button(tr("Record essays…"),
-                                                  lambda _=False, d=study.document.id: self.open_study(d)))
+            card.add_buttons(action_button(tr("Record essays…"), lambda _=False, d=study.document.id: self.open_study(d)))
         return card
 
     def _task_card(self, board) -> Card:
@@ -257,9 +267,12 @@ class OverviewPage(QWidget):
         card = self._todo_card("tasks", tr("Overdue tasks"), tasks, tr("No task of the action plans is past its deadline."))
         for task in tasks[:SHOWN_TASKS]:
             owner = board.names.get(task.member_id, "") if task.member_id else ""
-            text = tr("{days} days late: {task}").format(task=task.content, days=task.days_late)
-            card.add(link_button(text + (f" ({owner})" if owner else ""),
-                                 lambda _=False, p=task.plan_id: self.open_plan(p)))
+            if owner:  # a member's own plan: whose, before the task (a long task is cut at its end)
+                text = tr("{days} days late ({member}): {task}").format(task=task.content, days=task.days_late,
+                                                                         member=owner)
+            else:
+                text = tr("{days} days late: {task}").format(task=task.content, days=task.days_late)
+            card.add(link_button(text, lambda _=False, p=task.plan_id: self.open_plan(p)))
         if len(tasks) > SHOWN_TASKS:
             card.add_row(text_line(tr("and {count} more.").format(count=len(tasks) - SHOWN_TASKS), "cardNote"),
                          action_button(tr("All plans…"), lambda: self.go("plans")))
@@ -268,7 +281,9 @@ class OverviewPage(QWidget):
     def _exchange_card(self, board) -> Card:
         state = board.exchange
         waiting = state is not None and state.waiting > 0
-        card = self._card("exchange", tr("Report to the level above"), "todo" if waiting else "ok")
+        asked = [n for n in board.superior_notes if n.needs_more]
+        card = self._card("exchange", tr("Report to the level above"), "todo" if waiting or asked else "ok")
+        self._note_lines(card, board.superior_notes)
         if state.last_seq:
             when = tr(" on {date}").format(date=format_date(state.last_sent_on)) if state.last_sent_on else ""
             card.add_line(tr("Last bundle sent: no. {seq}{when}.").format(seq=state.last_seq, when=when))
@@ -281,9 +296,19 @@ class OverviewPage(QWidget):
         if state.superior is None:
             card.add_line(tr("The level above’s plan bundle has not been imported yet: import it first, so the report "
                              "is sealed to its key."), "cardNote")
-        card.add_row(QWidget(), action_button(tr("Send a report…") if waiting else tr("Data exchange…"),
-                                              lambda: self.go("exchange")))
+        card.add_buttons(action_button(tr("Send a report…") if waiting else tr("Data exchange…"),
+                                       lambda: self.go("exchange")))
         return card
+
+    def _note_lines(self, card: Card, notes) -> None:
+        """What the level above said of the bundles sent (its latest plan bundle): what it asks to add
+        first, in its own words (plain text on the card), then the bundles it approved."""
+        for note in [n for n in notes if n.needs_more] + [n for n in notes if not n.needs_more]:
+            when = tr(", {date}").format(date=format_date(note.reviewed_on)) if note.reviewed_on else ""
+            said = f": {note.note}" if note.note else ""
+            card.add_line(tr("Bundle no. {seq} — {status} ({superior}{when}){said}").format(
+                seq=note.seq, status=label(note.status, REVIEW_STATUS), superior=note.superior, when=when, said=said),
+                "late" if note.needs_more else "cardNote")
 
     # What the buttons do --------------------------------------------------------------------------
     def show_dialog(self, dialog) -> None:
@@ -318,6 +343,5 @@ class OverviewPage(QWidget):
 
 
 def _name_key(name: str):
-    from chibo.text import name_sort_key
 
     return name_sort_key(name)

@@ -47,6 +47,7 @@ class SettingsData:
     text_size: str
     identity: object  # UnitIdentity: the key fingerprint others compare, and a cell's superior
     backups: list = field(default_factory=list)
+    grace_days: int = 5  # receiving role: days after a month's end (or a deadline) before a report is late
 
 
 def load_settings(db, folder: Path) -> SettingsData:
@@ -56,11 +57,12 @@ def load_settings(db, folder: Path) -> SettingsData:
     from chibo.services.settings import load_rules
     from chibo.store.backup import list_backups
     from chibo.store.book import get_setting
+    from chibo.sync.completeness import grace_days
     from chibo.sync.identity import unit_identity
 
     return SettingsData(local_unit(db), term_start(db), symbol_suffix(db), load_rules(db),
                         get_setting(db, TEXT_SIZE_SETTING, "normal"), unit_identity(db, folder),
-                        list_backups(paths.backup_dir(folder)))
+                        list_backups(paths.backup_dir(folder)), grace_days(db))
 
 
 def save_settings(db, values: dict) -> None:
@@ -78,6 +80,13 @@ def save_settings(db, values: dict) -> None:
     set_symbol_suffix(db, values["suffix"])
     save_rules(db, replace(load_rules(db), **values["rules"]))
     set_setting(db, TEXT_SIZE_SETTING, values["text_size"] if values["text_size"] in TEXT_SIZES else "normal")
+    if values.get("grace_days") is not None:
+        from chibo.services.lookups import local_unit
+        from chibo.sync.completeness import set_grace_days
+        from chibo.vocabulary import UnitRole
+
+        if local_unit(db).role == UnitRole.RECEIVING:
+            set_grace_days(db, values["grace_days"])
 
 
 def split_grades(text: str) -> tuple[str, ...]:
@@ -147,7 +156,7 @@ class SettingsPage(QWidget):
             widget.textEdited.connect(self._mark_dirty)
         for widget in (self.quorum, self.plan_confirmer, self.text_size, self.language):
             widget.activated.connect(self._mark_dirty)
-        for widget in (self.probation, self.target):
+        for widget in (self.probation, self.target, self.grace):
             widget.valueChanged.connect(lambda *_: self._mark_dirty() if self.data is not None else None)
         for widget in (self.attached_vote, self.guest_chair):
             widget.clicked.connect(self._mark_dirty)
@@ -177,6 +186,17 @@ class SettingsPage(QWidget):
                          "with each new term; the symbol comes after the slash, for example 05-BB/CB."))
         hint.setWordWrap(True)
         form.addRow("", hint)
+        self.grace = QSpinBox()
+        self.grace.setRange(0, 60)
+        self.grace.setSuffix(tr(" days"))
+        self.grace.setMaximumWidth(140)
+        self.grace_label = QLabel(tr("&Grace for the cells’ reports:"))
+        self.grace_label.setBuddy(self.grace)
+        self.grace_hint = QLabel(tr("A cell’s report of a month is on time when it arrives by the month’s last day plus "
+                                    "these days; a report on a document, by its deadline plus these days."))
+        self.grace_hint.setWordWrap(True)
+        form.addRow(self.grace_label, self.grace)
+        form.addRow("", self.grace_hint)
         return tab
 
     def _rules_tab(self) -> QWidget:
@@ -306,6 +326,9 @@ class SettingsPage(QWidget):
                           tr("Receiving level (sums the cells’ figures)"))
         self.code.setText(u.code)
         self.keys.show(data.identity, u.role == UnitRole.RECEIVING)
+        for widget in (self.grace_label, self.grace, self.grace_hint):  # the receiving level's own setting
+            widget.setVisible(u.role == UnitRole.RECEIVING)
+        self.grace.setValue(data.grace_days)
         self.term_start.setText(format_date(data.term_start))
         self.suffix.setText(data.suffix)
         r = data.rules
@@ -338,6 +361,7 @@ class SettingsPage(QWidget):
                       "secretary_plan_confirmed_by": self.plan_confirmer.currentData()},
             "text_size": self.text_size.currentData(),
             "language": self.language.currentData(),
+            "grace_days": self.grace.value() if self.data is not None and self.data.unit.role == "receiving" else None,
         }
 
     def save(self) -> None:

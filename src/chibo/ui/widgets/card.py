@@ -101,6 +101,15 @@ class Card(QFrame):
         self.body.insertLayout(self.body.count() - 1, row)
         return row
 
+    def add_buttons(self, *buttons: QPushButton) -> QHBoxLayout:
+        """Buttons on a line of their own, on the right under what they handle."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in buttons:
+            row.addWidget(button)
+        self.body.insertLayout(self.body.count() - 1, row)
+        return row
+
 
 def progress_bar(done: int, total: int, text: str) -> QProgressBar:
     bar = QProgressBar()

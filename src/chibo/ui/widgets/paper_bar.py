@@ -26,7 +26,7 @@ from chibo.ui.widgets.pdf_view import (
     render_pages,
 )
 
-NUMBERED = ("minutes", "report", "plan")
+NUMBERED = ("minutes", "report", "plan", "consolidated")
 
 
 class PaperBar(QWidget):
@@ -35,9 +35,11 @@ class PaperBar(QWidget):
     paper_built = Signal(object)  # the PrintedPaper, for tests and for pages that refresh
 
     def __init__(self, book, papers: list[tuple[str, str]], selected: Callable[[], str | None],
-                 nothing_selected: str):
+                 nothing_selected: str, options: Callable[[], dict] | None = None):
+        """`options()` adds to what builds the paper (a consolidated report's summed figures)."""
         super().__init__()
         self.book, self.selected, self.nothing_selected = book, selected, nothing_selected
+        self.options = options or dict
         self.kind = QComboBox()
         for kind, label in papers:
             self.kind.addItem(label, kind)
@@ -47,7 +49,7 @@ class PaperBar(QWidget):
         self.number.setToolTip(tr("The number-symbol a paper not yet issued takes, for example 05-BB/CB. Numbers "
                                   "follow the dates of the papers and are given once; a paper issued before is "
                                   "printed again as it was."))
-        self.number.setFixedWidth(115)
+        self.number.setFixedWidth(104)  # "05-BB/CB"; the bar must fit 1093 logical pixels beside the sidebar (125 %)
         number_label = QLabel(tr("Number-symbol:"))
         number_label.setBuddy(self.number)
         self.preview_button = QPushButton(tr("Preview"))
@@ -122,7 +124,7 @@ class PaperBar(QWidget):
             if not path:
                 return
         number = self.number.text().strip() if self.number.isEnabled() else ""
-        book = self.book
+        book, options = self.book, self.options()
 
         def build():
             from chibo.errors import ChiboError
@@ -131,7 +133,7 @@ class PaperBar(QWidget):
 
             with book.session() as db:
                 paper = build_paper(db, book.folder, kind, record_id, issue=action != "preview",
-                                    number=number or None, new=new, rebuild=rebuild)
+                                    number=number or None, new=new, rebuild=rebuild, **options)
             refusal = None
             if action == "save":  # the paper is issued and archived: a failed copy can be written again
                 try:
