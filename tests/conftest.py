@@ -64,6 +64,51 @@ def qapp(qapp):
     return qapp
 
 
+UNANSWERED_SECONDS = 10  # a message box nobody answers for this long would block the suite forever
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_message_box():
+    """A message box the test did not expect (a failure shown by `QMessageBox.warning`, say) runs a
+    modal loop that nothing answers, and the whole suite hangs without a word. Such a box is closed
+    after UNANSWERED_SECONDS and the test fails with the box's text. Tests answer the boxes they
+    expect with `answer_next_dialog`, which clicks within milliseconds."""
+    import sys
+    import time
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        yield
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance()
+    if app is None:
+        yield
+        return
+    stuck: list[str] = []
+    first_seen: dict[int, float] = {}
+
+    def watch():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            first_seen.clear()
+            return
+        since = first_seen.setdefault(id(box), time.monotonic())
+        if time.monotonic() - since > UNANSWERED_SECONDS:
+            stuck.append(box.text())
+            first_seen.clear()
+            box.done(QMessageBox.Cancel)  # the harness closes what no person was there to answer
+
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(250)
+    yield
+    timer.stop()
+    if stuck:
+        pytest.fail(f"a message box stayed open with nobody to answer it: {stuck}")
+
+
 @pytest.fixture(autouse=True)
 def _collect_between_tests():
     """Once a Qt test has switched automatic collection off (see `qapp`), tests that never spin
