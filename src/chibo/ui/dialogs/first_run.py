@@ -219,8 +219,6 @@ class FirstRunWizard(QWizard):
 
 def set_up(book, choice: str, unit: dict, preview, skip_problem_rows: bool):
     """Run on the write worker. Returns the book to open."""
-    from chibo.sync.keys import ensure_keys
-
     if choice == DEMO:
         return open_demo(book)
     from chibo.services.member_import import check_importable, commit_import
@@ -232,7 +230,6 @@ def set_up(book, choice: str, unit: dict, preview, skip_problem_rows: bool):
     if preview is not None:
         with book.session() as db:
             commit_import(db, preview, skip_problem_rows=skip_problem_rows)
-    ensure_keys(book)
     return book
 
 
@@ -241,13 +238,11 @@ def open_demo(book):
     from chibo import paths
     from chibo.services.demo import build_demo
     from chibo.store.book import Book
-    from chibo.sync.keys import ensure_keys
 
     demo = Book.open(paths.demo_dir(book.folder))
     try:
         if not demo.local_unit_id:
             build_demo(demo)
-            ensure_keys(demo)
     except BaseException:
         demo.close()
         raise
