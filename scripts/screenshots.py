@@ -25,6 +25,7 @@ SCALE = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
 WIDTH, HEIGHT = round(1366 / SCALE), round(768 / SCALE)  # logical size of a 1366×768 screen
 
 from PySide6.QtCore import QThreadPool  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from chibo.services.demo import build_demo  # noqa: E402
@@ -107,6 +108,56 @@ def receiving_screens(app, out: Path, folder: Path) -> None:
         save(dialog, out / "15b-xac-nhan-khoa-moi.png")
         dialog.close()
         settle(app)
+        window.close()
+
+
+def commune_screens(app, out: Path, folder: Path) -> None:
+    """A commune holding three cells, each of which studied the commune's own resolution: its board
+    (one row per cell, the total), and each cell page as a read-only drill-down into one cell."""
+    from chibo.services import documents, sessions
+    from chibo.vocabulary import SessionKind
+
+    stick = folder / "usb"
+    stick.mkdir()
+    with Book.open(folder / "commune") as commune:
+        init_book(commune, name="Đảng ủy xã Sơn Cao", role="receiving", superior_name="Đảng bộ tỉnh Lai Châu",
+                  place_name="Sơn Cao")
+        with commune.session() as db:
+            documents.add_document(db, number_symbol="03-NQ/ĐU", title="về chuyển đổi số ở thôn, bản giai đoạn "
+                                   "2026–2030", issuing_level="dang_uy_xa", issued_on=date(2026, 3, 2))
+        for index, name in enumerate(("Chi bộ bản Nà Khum", "Chi bộ bản Phìn Hồ", "Chi bộ bản Sin Chải")):
+            with Book.open(folder / f"cell{index}") as cell:
+                build_demo(cell, seed=3 + index, today=date.today(), name=name, member_count=30 + 7 * index)
+                link(cell, commune, stick)
+                with cell.session() as db:
+                    shared = next(d for d in documents.list_documents(db) if d.number_symbol == "03-NQ/ĐU")
+                    study = sessions.create_session(db, kind=SessionKind.STUDY, held_on=date(2026, 4, 10 + index),
+                                                    document_ids=[shared.id])
+                    sessions.mark_all_present(db, study.id)
+                import_bundle(commune, export_bundle(cell, stick).path, approve={ensure_keys(cell).fingerprint})
+        window = open_window(app, commune)
+        settle(app)  # the board's second read: each cell's study
+        save(window, out / "31-xa-tong-quan.png")
+        board = window.overview.receiving
+        board.table.selectRow(1)
+        board.open_button.click()
+        settle(app)
+        save(window, out / "32-xa-dang-vien-mot-chi-bo.png")
+        for row, name in ((2, "van-ban"), (3, "sinh-hoat"), (4, "ke-hoach"), (5, "tuyen-truyen")):
+            window.navigation.setCurrentRow(row)
+            settle(app)
+            save(window, out / f"3{row + 1}-xa-{name}.png")
+        window.navigation.setCurrentRow(3)
+        settle(app)
+        bar = window.sessions.cell_bar
+        bar.combo.setFocus()
+        bar.combo.lineEdit().selectAll()
+        QTest.keyClicks(bar.combo.lineEdit(), "sin")  # accents aside: "Sìn", "Sin" alike
+        app.processEvents()
+        path = out / "37-xa-chon-chi-bo.png"
+        app.primaryScreen().grabWindow(0).save(str(path))  # the list that drops down is a window of its own
+        print(path)
+        bar.combo.completer().popup().hide()
         window.close()
 
 
@@ -547,6 +598,12 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     install_translations(app, os.environ.get("CHIBO_LANGUAGE", "vi"))  # as the app does before its first widget
+    if os.environ.get("CHIBO_SCREENS") == "commune":  # the commune's screens alone
+        with tempfile.TemporaryDirectory() as folder:
+            commune_screens(app, out, Path(folder))
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        commune_screens(app, out, Path(folder))
     with tempfile.TemporaryDirectory() as folder:
         desk_screens(app, out, Path(folder))
     if os.environ.get("CHIBO_SCREENS") == "desk":  # the commune's desk alone

@@ -16,7 +16,7 @@ from sqlmodel import col
 
 from chibo.errors import ValidationError
 from chibo.services import documents, essays, members, outreach, plans, sessions
-from chibo.services.aggregates import cell_totals
+from chibo.services.aggregates import cell_totals, study_counts
 from chibo.services.figures import document_figures
 from chibo.services.lookups import alive
 from chibo.services.roll import Roll
@@ -102,8 +102,7 @@ def _write_cell(db, cell: dict) -> None:
                                     joined_on=START + timedelta(days=joined))
         ids.append(member.id)
         for later, day in changes:
-            # Before joining, the same status, after leaving: refused, as in the app.
-            with suppress(ValidationError):
+            with suppress(ValidationError):  # before joining, the same status, after leaving: refused, as in the app
                 members.change_status(db, member.id, later, START + timedelta(days=day),
                                       left_reason=LeftReason.TRANSFERRED if later == MemberStatus.LEFT else "")
     docs = [documents.add_document(db, number_symbol=f"0{i + 1}-NQ/TW", title=f"về thử nghiệm số {i + 1}",
@@ -262,6 +261,15 @@ def test_cells_carried_to_a_commune_equal_their_own_books(cell_a, cell_b, book, 
                 assert sql_figures(totals[unit]) == expected[unit][day]
                 assert sql_figures(cell_totals(db, units, day, unit_id=unit)[unit]) == expected[unit][day]
     studied = {unit: next(d.studied for d in totals[unit].documents if d.document_id == commune_doc) for unit in units}
+    with receiving.session() as db:  # the light counts of the first screen and the documents page: the same sums
+        light = study_counts(db, units, DEMO_TODAY)
+    assert light.by_cell() == {u: (totals[u].studied, totals[u].must_study) for u in units}
+    by_document: dict[str, list[int]] = {}
+    for unit in units:
+        for d in totals[unit].documents:
+            pair = by_document.setdefault(d.document_id, [0, 0])
+            pair[0], pair[1] = pair[0] + d.studied, pair[1] + d.required
+    assert light.by_document() == {d: tuple(pair) for d, pair in by_document.items()}
     assert studied[cell_b.local_unit_id] == expected[cell_b.local_unit_id][DEMO_TODAY]["documents"][commune_doc][
         "required"] - 2  # three absent, one made up
     assert studied[book.local_unit_id] == 0  # the hand-built cell has the document and has not studied it
@@ -281,5 +289,10 @@ def test_cells_carried_to_a_commune_equal_their_own_books(cell_a, cell_b, book, 
             pair[1] += document["studied"]
             pair[2] += document["in_makeup"]
     assert {s: [d.required, d.studied, d.studied_in_makeup] for s, d in total.documents.items()} == sums
+    with receiving.session() as db:  # the exchange page's lighter sums: the same members required and studied
+        light_units, light_total = consolidated(db, DEMO_TODAY, light=True)
+    assert {s: [d.required, d.studied] for s, d in light_total.documents.items()} == {s: p[:2] for s, p in sums.items()}
+    assert [(u.unit_id, u.members, u.sessions) for u in light_units] == [(u.unit_id, u.members, u.sessions)
+                                                                         for u in summaries]
     assert total.documents["03-NQ/ĐU"].required == sum(f[DEMO_TODAY]["required"] for f in expected.values())
 

@@ -333,8 +333,24 @@ def test_a_cells_paper_is_not_issued_at_the_receiving_level(cell_a, receiving, s
     import_bundle(receiving, export_bundle(cell_a, stick).path, approve={fingerprint_of(cell_a)})
     with receiving.session() as db:
         meeting = db.exec(select(CellSession).where(CellSession.unit_id == cell_a.local_unit_id)).first()
-        with pytest.raises(ValidationError) as refused:
-            build_paper(db, receiving.folder, "minutes", meeting.id, issue=True)
-        assert refused.value.message == ("Giấy tờ này thuộc về một đơn vị khác gửi lên; chỉ đơn vị ấy cấp số và in "
-                                         "giấy tờ của mình. Ở đây chỉ xem trước được.")
+        for issuing in (True, False):  # a preview too: it would carry the commune's header and signature
+            with pytest.raises(ValidationError) as refused:
+                build_paper(db, receiving.folder, "minutes", meeting.id, issue=issuing)
+            assert refused.value.message.startswith("Ở cấp nhận báo cáo không in biên bản, danh sách dự họp, báo cáo "
+                                                    "kết quả học tập hay kế hoạch của chi bộ: giấy tờ ấy mang tên và "
+                                                    "chữ ký của chi bộ, do chi bộ in trên sổ của mình.")
         assert register_rows(db) == []
+
+
+def test_a_cell_issues_its_report_on_a_document_its_superior_sent(cell_a, receiving, stick):
+    """The study report is the cell's own paper whoever issued the document it reports on."""
+    from chibo.services.documents import add_document, list_documents
+
+    with receiving.session() as db:
+        add_document(db, number_symbol="03-NQ/ĐU", title="về chuyển đổi số ở thôn bản", issuing_level="dang_uy_xa")
+    link(cell_a, receiving, stick)
+    with cell_a.session() as db:
+        sent = next(d for d in list_documents(db) if d.number_symbol == "03-NQ/ĐU")
+        assert sent.unit_id == receiving.local_unit_id
+        paper = build_paper(db, cell_a.folder, "report", sent.id, issue=True, as_of=date(2026, 6, 20))
+        assert paper.number_symbol.endswith("-BC/CB") and paper.record_id == sent.id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from chibo.cli.cells import check_in_view, view_for
 from chibo.cli.output import print_json
 from chibo.services.figures import document_figures, session_figures
 from chibo.services.lookups import get_alive, resolve, rows_by_ids
@@ -96,7 +97,9 @@ def session_details(db, session) -> dict:
 
 def session_show(book, args) -> int:
     with book.session() as db:
+        cell = view_for(db, args, "một buổi sinh hoạt")
         session = resolve(db, CellSession, args.id)
+        check_in_view(cell, session, "buổi sinh hoạt")
         data = session_details(db, session)
     if args.json:
         print_json(data)
@@ -153,7 +156,9 @@ def _print_session(d: dict) -> None:
 
 def document_show(book, args) -> int:
     with book.session() as db:
+        cell = view_for(db, args, "kết quả học tập một văn bản")
         document = resolve(db, Document, args.id)
+        check_in_view(cell, document, "văn bản")
         f = document_figures(db, document.id)
     if args.json:
         print_json({

@@ -51,8 +51,8 @@ HANDLERS = {
     ("review", "close"): "desk:review_close",
     ("review", "reopen"): "desk:review_close",
 }
-# Handlers given a `store.reader.Reader` instead of a `Book`: lists read with sqlite3 alone.
-READER_COMMANDS = frozenset({("members", "list"), ("sessions", "list")})
+# Handlers given a `store.reader.Reader` instead of a `Book`: lists and sums read with sqlite3 alone.
+READER_COMMANDS = frozenset({("members", "list"), ("sessions", "list"), ("summary", None)})
 # Tried first with the data folder; None sends the command the usual way (a paper printed again).
 PLAIN_FIRST = {("print", kind): "printing:reprint_plainly" for kind in ("minutes", "report", "plan")}
 

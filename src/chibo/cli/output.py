@@ -23,8 +23,9 @@ def utf8_when_redirected() -> None:
 
 
 def print_json(rows) -> None:
-    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # One write, not json.dump's one per token: through the terminal-safe stream each write is a
+    # check of its own, and a summary of 300 cells is some 50,000 tokens.
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
 
 
 def _width(text: str) -> int:
@@ -51,6 +52,8 @@ def printable(text: str) -> str:
     on the screen. Inside JSON strings the escape reads back as the same character."""
     if text.isprintable():
         return text
+    if "\n" in text:  # a listing or a JSON document: look closer only at the lines that need it, in C
+        return "\n".join(printable(line) for line in text.split("\n"))
     return "".join(_escaped(ch) if is_hidden(ch, multiline=True) or unicodedata.category(ch) in ("Zl", "Zp")
                    else ch for ch in text)
 

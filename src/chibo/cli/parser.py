@@ -55,6 +55,13 @@ def day(text: str):
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _unit_option(parser) -> None:
+    """At a receiving level, the cell whose book a listing shows."""
+    parser.add_argument("--unit", metavar="MÃ|TÊN",
+                        help="ở cấp nhận báo cáo: chi bộ cần xem, theo mã (BANNAMCAY) hay tên (“Nậm Cáy”); "
+                             "“chibo summary” liệt kê các chi bộ")
+
+
 def period(text: str) -> str:
     """A month typed as 2026-10 or 10/2026."""
     from chibo.errors import ValidationError
@@ -120,6 +127,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
     p.add_argument("--search", metavar="TỪ", help="tìm theo tên, số thẻ hay số điện thoại, không cần dấu")
     p.add_argument("--current", action="store_true", help="bỏ những người đã rời chi bộ")
+    _unit_option(p)
     p = members.add_parser("import", help="nhập danh sách từ tệp .xlsx hoặc .csv",
                            epilog=_examples("chibo members import danh-sach.xlsx --dry-run",
                                             "chibo members import danh-sach.xlsx",
@@ -133,20 +141,24 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
                                        ("sessions", "buổi sinh hoạt", "buổi sinh hoạt", "3f2a")):
         group = _group(sub, name, label)
         p = group.add_parser("list", help=f"danh sách {noun}",
-                             epilog=_examples(f"chibo {name} list", f"chibo {name} list --json"))
+                             epilog=_examples(f"chibo {name} list", f"chibo {name} list --json",
+                                              f"chibo {name} list --unit BANNAMCAY    (ở cấp nhận báo cáo)"))
         p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+        _unit_option(p)
         if name == "sessions":
             p.add_argument("--year", type=whole_number, metavar="NĂM", help="chỉ các buổi của một năm, ví dụ 2026")
         p = group.add_parser("show", help=f"số liệu của một {noun}",
                              epilog=_examples(f"chibo {name} show {example}", f"chibo {name} show {example} --json"))
         p.add_argument("id", metavar="MÃ", help=f"mã {noun}, hoặc vài ký tự đầu của mã (xem “chibo {name} list”)")
         p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+        _unit_option(p)
 
     plans = _group(sub, "plans", "chương trình, kế hoạch hành động")
     p = plans.add_parser("list", help="chương trình, kế hoạch của chi bộ và kế hoạch cá nhân",
                          epilog=_examples("chibo plans list --year 2026", "chibo plans list --json"))
     p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
     p.add_argument("--year", type=whole_number, metavar="NĂM", help="chỉ các kế hoạch của một năm, ví dụ 2026")
+    _unit_option(p)
 
     printing = _group(sub, "print", "in giấy tờ ra tệp PDF theo thể thức văn bản của Đảng", metavar="GIẤY_TỜ")
     for name, target, label, number, listing, file_name in (

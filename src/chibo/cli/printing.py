@@ -106,11 +106,13 @@ def papers_list(book, args) -> int:
 
 
 def plans_list(book, args) -> int:
+    from chibo.cli.cells import heading, view_for
     from chibo.services.lookups import get_alive
     from chibo.services.plans import list_plans, plan_progress
     from chibo.store.models import Member
 
     with book.session() as db:
+        cell = view_for(db, args, "các kế hoạch hành động")
         rows = []
         for plan in list_plans(db, year=args.year):
             owner = get_alive(db, Member, plan.member_id).full_name if plan.member_id else ""
@@ -123,6 +125,7 @@ def plans_list(book, args) -> int:
             for p, owner, progress in rows
         ])
         return 0
+    heading(cell)
     print_table(
         ["Năm", "Kế hoạch", "Số", "Cá nhân", "Nội dung", "Quá hạn", "Ban hành", "Mã"],
         [[p.year, p.title, p.number_symbol, owner, progress["total"], progress["overdue"],

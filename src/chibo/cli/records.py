@@ -3,12 +3,17 @@
 `members list` and `sessions list` read the book through the plain sqlite3 reader
 (`store.reader`, `services.register_rows`, `services.glance`) and get a `Reader`, not a `Book`:
 they need no SQLAlchemy, SQLModel or pydantic, half a second of every such command's start-up.
-Their rows are the services' rows (tests hold the two equal)."""
+Their rows are the services' rows (tests hold the two equal).
+
+At a receiving level the lists of a cell's records take the cell (`--unit`, `cli.cells`) and list
+that cell's rows alone; `documents list` without it lists the level's own documents with their
+figures summed over the cells."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from chibo.cli.cells import heading, view_for
 from chibo.cli.output import print_json, print_table
 from chibo.text import format_date, format_percent, rate_value
 from chibo.vocabulary import (
@@ -24,10 +29,13 @@ from chibo.vocabulary import (
 def members_list(reader, args) -> int:
     from chibo.services.register_rows import register
 
-    rows = register(reader, query=args.search or "", include_left=not args.current)
+    cell = view_for(reader, args, "danh sách đảng viên")
+    rows = register(reader, query=args.search or "", include_left=not args.current,
+                    unit_id=cell.unit_id if cell else None)
     if args.json:
         print_json([row.as_json() for row in rows])
         return 0
+    heading(cell)
     print_table(
         ["STT", "Họ và tên", "Năm sinh", "Dân tộc", "Chức vụ", "Tình trạng", "Mã"],
         [
@@ -90,14 +98,21 @@ def _born(row) -> str:
 
 
 def documents_list(book, args) -> int:
+    """A cell's documents with its study figures; at a receiving level without `--unit`, the
+    level's own documents with each one's figures summed over its cells (per cell in SQL)."""
     from chibo.services.documents import list_documents
     from chibo.services.figures import document_figures
+    from chibo.services.received_cells import is_receiving
     from chibo.services.roll import Roll
 
     with book.session() as db:
-        roll = Roll.load(db)
-        docs = list_documents(db)
-        figures = {d.id: document_figures(db, d.id, roll=roll) for d in docs}
+        cell = view_for(db, args, "văn bản và kết quả học tập", required=False)
+        if cell is None and is_receiving(db):
+            docs, figures = _summed_documents(db)
+        else:
+            roll = Roll.load(db)
+            docs = list_documents(db)
+            figures = {d.id: document_figures(db, d.id, roll=roll) for d in docs}
     if args.json:
         print_json([
             {
@@ -115,6 +130,7 @@ def documents_list(book, args) -> int:
             for d in docs
         ])
         return 0
+    heading(cell)
     print_table(
         ["Số, ký hiệu", "Loại", "Thời hạn", "Đã học", "Tỷ lệ", "Mã"],
         [
@@ -127,12 +143,35 @@ def documents_list(book, args) -> int:
     return 0
 
 
+def _summed_documents(db):
+    """The receiving level's own documents, each with `studied_count`, `required` and `percent`
+    summed over the cells it receives (`aggregates.study_counts`)."""
+    from types import SimpleNamespace
+
+    from chibo.services.aggregates import study_counts
+    from chibo.services.documents import list_documents
+    from chibo.services.received_cells import received_cells
+    from chibo.store.records import LOCAL_UNIT
+
+    docs = [d for d in list_documents(db) if d.unit_id == db.info.get(LOCAL_UNIT)]
+    cells = received_cells(db)
+    summed = study_counts(db, {c.unit_id: c.plans_from for c in cells}, date.today()).by_document() if cells else {}
+    figures = {}
+    for document in docs:
+        studied, required = summed.get(document.id, (0, 0))
+        figures[document.id] = SimpleNamespace(studied_count=studied, required=required,
+                                               percent=100.0 * studied / required if required else None)
+    return docs, figures
+
+
 def sessions_list(reader, args) -> int:
     from chibo.services import glance
     from chibo.services.titles import session_title
 
+    cell = view_for(reader, args, "các buổi sinh hoạt")
+    unit_id = cell.unit_id if cell else None
     first, last = (date(args.year, 1, 1), date(args.year, 12, 31)) if args.year else (date.min, date.max)
-    rows = glance.sessions_between(reader, first, last, glance.roll(reader))
+    rows = glance.sessions_between(reader, first, last, glance.roll(reader, unit_id), unit_id=unit_id)
     if args.json:
         print_json([
             {
@@ -152,6 +191,7 @@ def sessions_list(reader, args) -> int:
             for s in rows
         ])
         return 0
+    heading(cell)
     print_table(
         ["Ngày", "Loại", "Hình thức", "Có mặt", "Vắng", "Văn bản", "Mã"],
         [

@@ -42,6 +42,9 @@ class PrintedPaper:
     note: str = ""  # what the screen says about the paper, in Vietnamese
 
 
+CELL_PAPERS = ("minutes", "attendance", "report", "plan")  # a cell's own: never built at a receiving level
+
+
 @dataclass(frozen=True)
 class _Numbered:
     """A record whose paper carries a number: what the builder needs and the register keeps."""
@@ -111,7 +114,15 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
     ReportLab is imported only to build a paper: printing one issued before copies its original.
 
     A receiving level's consolidated report ("consolidated", `record_id` a document's number-symbol
-    or "*" for every document) takes `figures(db, day)`, its summed figures as of a day."""
+    or "*" for every document) takes `figures(db, day)`, its summed figures as of a day. A
+    receiving level builds none of a cell's papers (minutes, sign-in sheet, study report, plan):
+    they carry the cell's header and signature and are printed by the cell."""
+    from chibo.services.viewing import is_receiving
+
+    if kind in CELL_PAPERS and is_receiving(db):
+        raise ValidationError("Ở cấp nhận báo cáo không in biên bản, danh sách dự họp, báo cáo kết quả học tập hay kế "
+                              "hoạch của chi bộ: giấy tờ ấy mang tên và chữ ký của chi bộ, do chi bộ in trên sổ của "
+                              "mình. Số liệu các chi bộ ở đây in trong báo cáo tổng hợp.")
     if kind == "attendance":
         from chibo.reports.attendance_sheet import build_attendance_sheet
 
@@ -131,7 +142,8 @@ def build_paper(db, folder: Path, kind: str, record_id: str, *, issue: bool = Fa
                             _file_name("ke hoach ca nhan", f"{plan.title} {plan.year}"))
     from chibo.services import issuing, numbering
 
-    if issue and target.record.unit_id != db.info.get(LOCAL_UNIT):
+    # A cell reports on the documents its superior sent as on its own; its sessions and plans are its own.
+    if issue and target.paper != "report" and target.record.unit_id != db.info.get(LOCAL_UNIT):
         raise ValidationError("Giấy tờ này thuộc về một đơn vị khác gửi lên; chỉ đơn vị ấy cấp số và in giấy tờ của "
                               "mình. Ở đây chỉ xem trước được.")
     numbering.enter_earlier_numbers(db)  # a number already on the record is this record's paper

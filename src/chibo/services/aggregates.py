@@ -31,7 +31,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 
-from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, AttendanceState, SessionKind
+from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, AttendanceState, SessionKind, UnitRole
 
 _IN_REQUIRED = "(" + ", ".join(f"'{s.value}'" for s in sorted(REQUIRED_STATUSES)) + ")"
 _PRESENT = f"'{AttendanceState.PRESENT.value}'"
@@ -74,6 +74,20 @@ SELECT r.unit_id, f.document_id, COUNT(*), SUM(f.kind = """ + _MAKEUP + """),
                        AND e.deleted_at IS NULL))
 FROM first_present f JOIN required r ON r.member_id = f.member_id
 GROUP BY r.unit_id, f.document_id
+"""
+
+# Per (cell, document): members studied, no more (the first screen's column): who was present at a
+# study session, without working out which session came first nor who wrote an essay.
+_STUDIED_ONLY = "WITH " + _STATUS_NOW + """,
+present AS (
+    SELECT DISTINCT sd.document_id, a.member_id
+    FROM session_document sd
+    CROSS JOIN session s ON s.id = sd.session_id
+    CROSS JOIN attendance a ON a.session_id = s.id
+    WHERE sd.deleted_at IS NULL AND s.deleted_at IS NULL AND a.deleted_at IS NULL
+      AND s.held_on <= :as_of AND a.state = """ + _PRESENT + """)
+SELECT r.unit_id, p.document_id, COUNT(*) FROM present p JOIN required r ON r.member_id = p.member_id
+GROUP BY r.unit_id, p.document_id
 """
 
 # Per (cell, document, make-up or not, form): the study sessions held.
@@ -122,6 +136,47 @@ _DOCUMENTS = """
 SELECT id, unit_id, number_symbol, requires_essay FROM document WHERE deleted_at IS NULL
 ORDER BY number_symbol, id
 """
+
+
+@dataclass(frozen=True)
+class ReceivedUnit:
+    """A unit this level sums: approved here (or vouched for by a child), never this level's own
+    superior. `plans_from` is the unit whose plan documents it studies besides its own."""
+
+    unit_id: str
+    name: str
+    fingerprint: str
+    last_seq: int
+    code: str
+    role: str
+    plans_from: str | None
+    last_bundle_at: str | None  # yyyy-mm-dd of the last bundle imported from it
+
+
+_RECEIVED = """
+SELECT k.unit_id, k.name, k.fingerprint, k.last_seq, COALESCE(u.code, ''), COALESCE(u.role, 'cell'), k.vouched_by,
+       b.received_at
+FROM known_unit k LEFT JOIN unit u ON u.id = k.unit_id
+LEFT JOIN (SELECT sender_unit_id, MAX(received_at) AS received_at FROM bundle_log WHERE outcome = 'imported'
+           GROUP BY sender_unit_id) b ON b.sender_unit_id = k.unit_id
+WHERE k.approval = 'approved' AND k.unit_id IS NOT :superior
+ORDER BY k.name, k.unit_id
+"""
+
+
+def received_units(db, local_unit_id: str | None, superior: str | None = None) -> list[ReceivedUnit]:
+    """The units this level (`local_unit_id`) sums, by name, from one query (`superior`, this
+    level's own superior, left out). A cell studies the documents of the level that sends it plans:
+    this level for a cell approved here, the commune that vouched for it at a province; a receiving
+    unit (a commune at a province) only its own."""
+    local = local_unit_id
+    result = []
+    for unit_id, name, fingerprint, last_seq, code, role, vouched_by, received in rows(
+            db, _RECEIVED, {"superior": superior}):
+        plans_from = None if role == UnitRole.RECEIVING else (vouched_by or local)
+        result.append(ReceivedUnit(unit_id, name, fingerprint, last_seq, code, role, plans_from,
+                                   str(received)[:10] if received else None))
+    return result
 
 
 @dataclass
@@ -179,16 +234,33 @@ class CellTotals:
         return sum(d.required for d in self.documents)
 
 
+# Settings the figures read (the same keys as `store.book.LOCAL_UNIT_SETTING` and
+# `sync.keyring.RECIPIENT_SETTING`, named here so that nothing above SQLite is imported).
+LOCAL_UNIT_SETTING = "local_unit_id"
+RECIPIENT_SETTING = "sync_recipient"  # this level's own superior, once its plan bundle was approved
+
+
+def setting(db, key: str, default=None):
+    """A setting of the book (JSON), read with SQL alone."""
+    import json
+
+    found = rows(db, "SELECT value FROM setting WHERE key = :key", {"key": key})
+    return json.loads(found[0][0]) if found else default
+
+
 _ANY_UNIT = re.compile(r"\(:unit IS NULL OR ([\w.]+) = :unit\)")
 
 
 def rows(db, sql: str, params: dict) -> list[tuple]:
-    """The rows of `sql` on a book's database session or on a plain sqlite3 connection. A query
+    """The rows of `sql` on a book's database session, a plain sqlite3 connection or a reader
+    holding one (`.connection`). A query
     for one unit is written with `unit_id = ?` alone, so SQLite reads that unit's rows by index."""
     if params.get("unit") is not None:
         sql = _ANY_UNIT.sub(r"\1 = :unit", sql)
     if isinstance(db, sqlite3.Connection):
         return db.execute(sql, params).fetchall()
+    if isinstance(getattr(db, "connection", None), sqlite3.Connection):  # store.reader's Reader
+        return db.connection.execute(sql, params).fetchall()
     return db.connection().exec_driver_sql(sql, params).fetchall()
 
 
@@ -264,3 +336,52 @@ def cell_totals(db, units: dict[str, str | None], as_of: date, *, unit_id: str |
             else:
                 figures.cell_plans = count
     return totals
+
+
+@dataclass
+class StudyCounts:
+    """Who studied what, without make-ups, forms, essays or plans (`study_counts`)."""
+
+    required: dict[str, int]  # per cell: members who must study each of its documents
+    documents: dict[str, set[str]]  # per cell: the documents it holds
+    studied: dict[tuple[str, str], int]  # per (cell, document held): members who studied it
+    symbols: dict[str, str] = field(default_factory=dict)  # document id → number-symbol
+
+    def by_cell(self) -> dict[str, tuple[int, int]]:
+        """Per cell: (members studied, members who must study), summed over its documents."""
+        totals = {u: [0, self.required[u] * len(docs)] for u, docs in self.documents.items()}
+        for (unit, _document), count in self.studied.items():
+            totals[unit][0] += count
+        return {u: (studied, must) for u, (studied, must) in totals.items()}
+
+    def by_document(self) -> dict[str, tuple[int, int]]:
+        """Per document: (members studied, members who must study), summed over the cells holding it."""
+        totals: dict[str, list[int]] = {}
+        for unit, docs in self.documents.items():
+            for document_id in docs:
+                totals.setdefault(document_id, [0, 0])[1] += self.required[unit]
+        for (_unit, document_id), count in self.studied.items():
+            totals[document_id][0] += count
+        return {d: (studied, must) for d, (studied, must) in totals.items()}
+
+
+def study_counts(db, units: dict[str, str | None], as_of: date) -> StudyCounts:
+    """The members studied per cell and document held, from three queries, with the same sums as
+    `cell_totals`' documents: the first screen's column and the documents page need no more, and
+    leaving out which session came first, the forms, essays and plans takes a third of the time."""
+    params = {"as_of": as_of.isoformat(), "unit": None}
+    required = dict.fromkeys(units, 0)
+    for unit, status, count in rows(db, _STATUSES, params):
+        if unit in required and status in REQUIRED_STATUSES:
+            required[unit] += count
+    held: dict[str, set[str]] = {}
+    symbols = {}
+    for document_id, owner, symbol, _essay in rows(db, _DOCUMENTS, {}):
+        held.setdefault(owner, set()).add(document_id)
+        symbols[document_id] = symbol
+    documents = {u: held.get(u, set()) | (held.get(p, set()) if p else set()) for u, p in units.items()}
+    studied = {}
+    for unit, document_id, count in rows(db, _STUDIED_ONLY, params):
+        if unit in documents and document_id in documents[unit]:
+            studied[unit, document_id] = count
+    return StudyCounts(required, documents, studied, symbols)

@@ -10,6 +10,7 @@ from sqlmodel import col
 from chibo.errors import ValidationError
 from chibo.services.cleaning import check_choice, clean_date, clean_text
 from chibo.services.lookups import alive, get_alive
+from chibo.services.viewing import documents_in_view
 from chibo.store.models import Document, SessionDocument
 from chibo.store.records import LOCAL_UNIT, tombstone
 from chibo.text import fold, nfc
@@ -197,5 +198,6 @@ def remove_document(db, document_id: str) -> None:
 
 def list_documents(db) -> list[Document]:
     """Newest first: by issue date, then number-symbol."""
-    docs = list(db.exec(alive(Document).order_by(col(Document.issued_on).desc(), col(Document.number_symbol))))
+    docs = list(db.exec(documents_in_view(db, alive(Document), Document).order_by(col(Document.issued_on).desc(),
+                                                                                  col(Document.number_symbol))))
     return docs

@@ -20,14 +20,16 @@ from chibo.services.attendance_count import (  # noqa: F401  (the counting lives
 from chibo.services.lookups import alive, get_alive, rows_by_ids
 from chibo.services.roll import Roll, expected_members
 from chibo.services.settings import load_rules
+from chibo.services.viewing import documents_in_view, in_view
 from chibo.store.models import Attendance, CellSession, Document, Essay, Member, Outreach, SessionDocument
 from chibo.text import name_sort_key
 from chibo.vocabulary import AttendanceState, MemberStatus, SessionKind
 
 
 def session_figures(db, session_id: str, roll: Roll | None = None) -> SessionFigures:
+    """The roll call of one session, counted against the roll of the session's own cell."""
     session = get_alive(db, CellSession, session_id)
-    roll = roll or Roll.load(db)
+    roll = roll or Roll.load(db, unit_id=session.unit_id)
     called = expected_members(db, session, roll)
     rows = {row.member_id: row for row in db.exec(alive(Attendance).where(Attendance.session_id == session.id))}
     marks = {member_id: (AttendanceState(row.state), row.reason) for member_id, row in rows.items()}
@@ -100,7 +102,7 @@ class DocumentFigures:
 def _study_sessions(db, document_id: str, as_of: date) -> list[CellSession]:
     return list(
         db.exec(
-            alive(CellSession)
+            in_view(db, alive(CellSession), CellSession)
             .join(SessionDocument, col(SessionDocument.session_id) == col(CellSession.id))
             .where(
                 SessionDocument.document_id == document_id,
@@ -156,7 +158,8 @@ def document_figures(db, document_id: str, as_of: date | None = None, roll: Roll
     essay_members = {e.member_id for e in essays}
     reached = sum(
         o.audience
-        for o in db.exec(alive(Outreach).where(Outreach.document_id == document.id, col(Outreach.held_on) <= as_of))
+        for o in db.exec(in_view(db, alive(Outreach), Outreach).where(Outreach.document_id == document.id,
+                                                                      col(Outreach.held_on) <= as_of))
     )
     return DocumentFigures(
         document_id=document.id,
@@ -198,7 +201,7 @@ def member_studies(db, member_id: str) -> list[MemberStudy]:
                                                    Attendance.state == AttendanceState.PRESENT))
     }
     result = []
-    for document in db.exec(alive(Document).order_by(col(Document.issued_on).desc())):
+    for document in db.exec(documents_in_view(db, alive(Document), Document).order_by(col(Document.issued_on).desc())):
         held = _study_sessions(db, document.id, date.max)
         if not held:
             continue

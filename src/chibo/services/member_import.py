@@ -44,6 +44,7 @@ from chibo.services.member_sheet import (
 )
 from chibo.services.members import check_member_dates, clean_year
 from chibo.services.settings import load_rules
+from chibo.services.viewing import refuse_at_receiving
 from chibo.store.models import Member, MemberStatusChange, new_id, utcnow
 from chibo.store.records import LOCAL_UNIT, reserve_revs
 from chibo.text import fold, format_count, nfc, parse_date
@@ -176,7 +177,9 @@ def _row_span(first: int, last: int) -> str:
 
 
 def read_member_file(db, path: str | Path) -> ImportPreview:
-    """Parse and check a member list; writes nothing."""
+    """Parse and check a member list; writes nothing. A receiving book has no member list of its
+    own to import into: refused there before the file is read."""
+    refuse_at_receiving(db, "nhập danh sách đảng viên")
     path = Path(path)
     table = read_table(path)
     if all(is_blank_row(row) for row in table.rows):
@@ -389,6 +392,7 @@ def status_summary(rows: list[ImportRow]) -> str:
 def commit_import(db, preview: ImportPreview, *, skip_problem_rows: bool = False, joined_on: date | None = None) -> int:
     """Write the preview's members in the caller's transaction. With problems and without
     `skip_problem_rows`, nothing is written. Returns the number of members added."""
+    refuse_at_receiving(db, "nhập danh sách đảng viên")  # the rows go in by Core insert, past the store's check
     check_importable(preview, skip_problem_rows=skip_problem_rows)
     default_join = joined_on or date.today()
     unit_id = db.info[LOCAL_UNIT]

@@ -11,6 +11,7 @@ from chibo.services.cleaning import NAME_LENGTH, NOTE_LENGTH, SHORT_LENGTH, chec
 from chibo.services.lookups import alive, get_alive
 from chibo.services.register_rows import MemberRow, register_of  # MemberRow: imported from here too
 from chibo.services.roll import Roll
+from chibo.services.viewing import in_view
 from chibo.store.models import Member, MemberStatusChange
 from chibo.store.records import tombstone
 from chibo.text import format_date
@@ -194,5 +195,5 @@ def list_members(
     roll: Roll | None = None,
 ) -> list[MemberRow]:
     """The register in Vietnamese given-name order, filtered by an accent-blind search and statuses."""
-    return register_of(db.exec(alive(Member)), roll or Roll.load(db), query=query, statuses=statuses,
-                       include_left=include_left)
+    return register_of(db.exec(in_view(db, alive(Member), Member)), roll or Roll.load(db), query=query,
+                       statuses=statuses, include_left=include_left)

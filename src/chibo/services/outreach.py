@@ -9,6 +9,7 @@ from sqlmodel import col
 from chibo.errors import ValidationError
 from chibo.services.cleaning import check_choice, clean_date, clean_text
 from chibo.services.lookups import alive, get_alive
+from chibo.services.viewing import in_view
 from chibo.store.models import Document, Outreach
 from chibo.store.records import tombstone
 from chibo.vocabulary import OutreachKind
@@ -45,7 +46,7 @@ def remove_outreach(db, outreach_id: str) -> None:
 
 
 def list_outreach(db, *, year: int | None = None) -> list[Outreach]:
-    entries = list(db.exec(alive(Outreach).order_by(col(Outreach.held_on).desc())))
+    entries = list(db.exec(in_view(db, alive(Outreach), Outreach).order_by(col(Outreach.held_on).desc())))
     return [e for e in entries if year is None or e.held_on.year == year]
 
 

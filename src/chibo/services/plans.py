@@ -11,6 +11,7 @@ from sqlmodel import col
 from chibo.errors import ValidationError
 from chibo.services.cleaning import LONG_LENGTH, check_choice, clean_date, clean_text
 from chibo.services.lookups import alive, get_alive
+from chibo.services.viewing import in_view
 from chibo.store.models import ActionItem, ActionPlan, Document, Member
 from chibo.store.records import tombstone
 from chibo.vocabulary import ItemStatus
@@ -133,7 +134,7 @@ def is_overdue(item: ActionItem, today: date) -> bool:
 
 
 def list_plans(db, *, individual: bool | None = None, year: int | None = None) -> list[ActionPlan]:
-    query = alive(ActionPlan).order_by(col(ActionPlan.year).desc(), col(ActionPlan.title))
+    query = in_view(db, alive(ActionPlan), ActionPlan).order_by(col(ActionPlan.year).desc(), col(ActionPlan.title))
     if individual is True:
         query = query.where(col(ActionPlan.member_id).is_not(None))
     elif individual is False:

@@ -64,13 +64,15 @@ _DATES = {"birth_date", "admitted_on", "official_on"}
 
 
 def register(reader: Reader, *, query: str = "", statuses: set[str] | None = None,
-             include_left: bool = True) -> list[MemberRow]:
+             include_left: bool = True, unit_id: str | None = None) -> list[MemberRow]:
     """`members.list_members`, read with two statements: the register in Vietnamese given-name
-    order, filtered by an accent-blind search (name, card number, phone) and statuses."""
+    order, filtered by an accent-blind search (name, card number, phone) and statuses; at a
+    receiving level, one cell's (`unit_id`)."""
+    where, params = (" AND unit_id = ?", (unit_id,)) if unit_id else ("", ())
     records = (MemberRecord(*(day(v) if f.name in _DATES else v for f, v in zip(fields(MemberRecord), values,
                                                                                  strict=True)))
-               for values in reader.rows(f"SELECT {_COLUMNS} FROM member WHERE deleted_at IS NULL"))
-    return register_of(records, roll(reader), query=query, statuses=statuses, include_left=include_left)
+               for values in reader.rows(f"SELECT {_COLUMNS} FROM member WHERE deleted_at IS NULL" + where, params))
+    return register_of(records, roll(reader, unit_id), query=query, statuses=statuses, include_left=include_left)
 
 
 def register_of(members, roll_, *, query: str = "", statuses: set[str] | None = None,

@@ -30,11 +30,15 @@ class Roll:
 
     @classmethod
     def load(cls, db, unit_id: str | None = None) -> Roll:
-        """The roll of the book; at a receiving level, `unit_id` picks one cell's members."""
+        """The roll of the book, or of one cell's members: `unit_id`, else the cell the session
+        views at a receiving level (`services.viewing`)."""
         from sqlmodel import col
 
         from chibo.services.lookups import alive
+        from chibo.services.viewing import viewed_unit_id
         from chibo.store.models import Member, MemberStatusChange
+
+        unit_id = unit_id or viewed_unit_id(db)
 
         # Rows changed later win over rows of the same day: order by rev within a day.
         query = (
@@ -84,13 +88,13 @@ class Roll:
 
 
 def expected_members(db, session: CellSession, roll: Roll | None = None) -> dict[str, MemberStatus]:
-    """Who is called to the session with their status that day: the whole roll for a meeting,
-    the invited members for a make-up."""
+    """Who is called to the session with their status that day: the whole roll of the session's
+    cell for a meeting, the invited members for a make-up."""
     from sqlmodel import select
 
     from chibo.store.models import Attendance
 
-    roll = roll or Roll.load(db)
+    roll = roll or Roll.load(db, unit_id=session.unit_id)
     on_roll = roll.on_roll(session.held_on)
     if session.kind != SessionKind.MAKEUP:
         return on_roll

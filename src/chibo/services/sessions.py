@@ -13,6 +13,7 @@ from chibo.services.cleaning import LONG_LENGTH, NAME_LENGTH, check_choice, clea
 from chibo.services.lookups import alive, get_alive, rows_by_ids
 from chibo.services.roll import Roll, expected_members
 from chibo.services.titles import default_title, session_title  # noqa: F401  (imported from here too)
+from chibo.services.viewing import in_view
 from chibo.store.models import AgendaItem, Attendance, CellSession, Document, Member, Presenter, SessionDocument, Speech
 from chibo.store.records import tombstone
 from chibo.text import format_date
@@ -314,7 +315,8 @@ def remove_session(db, session_id: str) -> None:
 
 def list_sessions(db, *, year: int | None = None) -> list[CellSession]:
     """Newest first."""
-    query = alive(CellSession).order_by(col(CellSession.held_on).desc(), col(CellSession.start_time).desc())
+    query = in_view(db, alive(CellSession), CellSession).order_by(col(CellSession.held_on).desc(),
+                                                                  col(CellSession.start_time).desc())
     if year:
         query = query.where(col(CellSession.held_on) >= date(year, 1, 1), col(CellSession.held_on) <= date(year, 12, 31))
     return list(db.exec(query))

@@ -206,7 +206,8 @@ def expected_cells(db, today: date) -> list[_Cell]:
     """The cells this level expects reports from, in name order (names shared by two cells carry
     the key fingerprint): the units the summed figures count (`summary.received_units`), the
     communes under a province apart. Each with the unit whose documents it studies besides its own."""
-    units = [u for u in received_units(db, superior=current_superior(db).get("unit_id")) if u.role != UnitRole.RECEIVING]
+    summed = received_units(db, local_unit(db).id, current_superior(db).get("unit_id"))
+    units = [u for u in summed if u.role != UnitRole.RECEIVING]
     seen = dict(db.exec(select(KnownUnit.unit_id, KnownUnit.first_seen_at)).all())
     first_held = dict(db.exec(select(CellSession.unit_id, func.min(CellSession.held_on))
                               .where(col(CellSession.deleted_at).is_(None)).group_by(CellSession.unit_id)).all())

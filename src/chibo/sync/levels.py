@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlmodel import select
-
-from chibo.store.models import KnownUnit
+from chibo.services.aggregates import rows
 from chibo.sync.summary import UnitSummary
 
 
@@ -37,7 +35,7 @@ class LevelNode:
 def by_level(db, units: list[UnitSummary]) -> list[LevelNode]:
     """The units (as `consolidated` gives them, in its order) as a tree: those approved here by a
     person at the top, each vouched unit under the unit that vouched for it."""
-    parents = {k.unit_id: k.vouched_by for k in db.exec(select(KnownUnit))}
+    parents = dict(rows(db, "SELECT unit_id, vouched_by FROM known_unit", {}))
     nodes = {unit.unit_id: LevelNode(unit) for unit in units}
     roots = []
     for unit in units:

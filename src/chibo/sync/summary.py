@@ -9,11 +9,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from chibo.services.aggregates import CellDocumentFigures, CellTotals, cell_totals, rows
-from chibo.store.records import LOCAL_UNIT
-from chibo.sync.keyring import current_superior
+from chibo.services.aggregates import (
+    LOCAL_UNIT_SETTING,
+    RECIPIENT_SETTING,
+    CellDocumentFigures,
+    CellTotals,
+    ReceivedUnit,
+    cell_totals,
+    received_units,
+    setting,
+    study_counts,
+)
 from chibo.text import rate_value
-from chibo.vocabulary import UnitRole
 
 
 @dataclass
@@ -87,44 +94,6 @@ class UnitSummary:
                 "documents": [d.as_json() for d in sorted(self.documents.values(), key=lambda d: d.number_symbol)]}
 
 
-@dataclass(frozen=True)
-class ReceivedUnit:
-    """A unit this level sums: approved here (or vouched for by a child), never this level's own
-    superior. `plans_from` is the unit whose plan documents it studies besides its own."""
-
-    unit_id: str
-    name: str
-    fingerprint: str
-    last_seq: int
-    code: str
-    role: str
-    plans_from: str | None
-    last_bundle_at: str | None
-
-
-_RECEIVED = """
-SELECT k.unit_id, k.name, k.fingerprint, k.last_seq, COALESCE(u.code, ''), COALESCE(u.role, 'cell'), k.vouched_by,
-       (SELECT MAX(b.received_at) FROM bundle_log b WHERE b.sender_unit_id = k.unit_id AND b.outcome = 'imported')
-FROM known_unit k LEFT JOIN unit u ON u.id = k.unit_id
-WHERE k.approval = 'approved' AND k.unit_id IS NOT :superior
-ORDER BY k.name, k.unit_id
-"""
-
-
-def received_units(db, local_unit_id: str | None = None, superior: str | None = None) -> list[ReceivedUnit]:
-    """The units this level sums, by name, from one query. A cell studies the documents of the
-    level that sends it plans: this level for a cell approved here, the commune that vouched for it
-    at a province; a receiving unit (a commune at a province) only its own."""
-    local = local_unit_id or db.info.get(LOCAL_UNIT)
-    result = []
-    for unit_id, name, fingerprint, last_seq, code, role, vouched_by, received in rows(
-            db, _RECEIVED, {"superior": superior}):
-        plans_from = None if role == UnitRole.RECEIVING else (vouched_by or local)
-        result.append(ReceivedUnit(unit_id, name, fingerprint, last_seq, code, role, plans_from,
-                                   str(received)[:10] if received else None))
-    return result
-
-
 def unit_summary(unit: ReceivedUnit, figures: CellTotals) -> UnitSummary:
     summary = UnitSummary(unit.unit_id, unit.name, unit.fingerprint, unit.last_seq, unit.last_bundle_at, unit.code,
                           unit.name, members=figures.on_roll, required=figures.required, sessions=figures.sessions,
@@ -134,13 +103,26 @@ def unit_summary(unit: ReceivedUnit, figures: CellTotals) -> UnitSummary:
     return summary
 
 
-def consolidated(db, as_of: date | None = None) -> tuple[list[UnitSummary], UnitSummary]:
+def consolidated(db, as_of: date | None = None, *, light: bool = False) -> tuple[list[UnitSummary], UnitSummary]:
     """Each approved unit's figures, and their sum. A commune's own superior (approved to take its
-    plans) is not one of the units it sums."""
+    plans) is not one of the units it sums. `db`: a book's session, or the plain sqlite3 reader
+    (`store.reader`): SQL alone, so `chibo summary` need not import SQLModel.
+
+    `light`: the documents' members required and studied alone (`aggregates.study_counts`, the
+    other figures of a document left at 0), for a screen that shows no more: a third less time."""
     as_of = as_of or date.today()
-    units = received_units(db, superior=current_superior(db).get("unit_id"))
-    figures = cell_totals(db, {u.unit_id: u.plans_from for u in units}, as_of)
+    units = received_units(db, setting(db, LOCAL_UNIT_SETTING), (setting(db, RECIPIENT_SETTING) or {}).get("unit_id"))
+    plans_from = {u.unit_id: u.plans_from for u in units}
+    figures = cell_totals(db, plans_from, as_of, documents=not light)
     summaries = [unit_summary(unit, figures[unit.unit_id]) for unit in units]
+    if light:
+        counts = study_counts(db, plans_from, as_of)
+        for summary in summaries:
+            for document_id in counts.documents[summary.unit_id]:
+                symbol = counts.symbols[document_id]
+                total = summary.documents.setdefault(symbol, DocumentTotal(symbol))
+                total.required += counts.required[summary.unit_id]
+                total.studied += counts.studied.get((summary.unit_id, document_id), 0)
     names = Counter(unit.name for unit in summaries)
     for unit in summaries:
         if names[unit.name] > 1:

@@ -57,7 +57,17 @@ FRAME_KINDS = frozenset({Kind.SETTINGS})  # the sidebar's name, the status bar, 
 
 
 def build_page(name: str, book, folder: Path, window: MainWindow) -> QWidget:
-    """The page called `name`; its module is imported here, the first time it is shown."""
+    """The page called `name`; its module is imported here, the first time it is shown. A cell
+    page shares the window's chosen cell, which it shows at a receiving level (`pages.drill_down`)."""
+    page = _build_page(name, book, folder, window)
+    from chibo.ui.pages.drill_down import DRILL_DOWN_PAGES
+
+    if name in DRILL_DOWN_PAGES:
+        page.cell_choice = window.cell_choice
+    return page
+
+
+def _build_page(name: str, book, folder: Path, window: MainWindow) -> QWidget:
     if name == "overview":
         from chibo.ui.pages.overview import OverviewPage
 
@@ -217,6 +227,10 @@ class MainWindow(QMainWindow):
         self._text_size = None
         self._frame_reads = 0
         self.unit = None  # the book's unit as the frame shows it (services.glance.UnitGlance)
+        from chibo.ui.pages.drill_down import CellChoice
+
+        self.cell_choice = CellChoice()  # at a receiving level, the cell its cell pages show
+        self.cell_choice.changed.connect(self._cell_chosen)
         for _spec in PAGES:
             self.stack.addWidget(QWidget())  # stand-ins until each page is first shown
         central = QWidget()
@@ -326,6 +340,22 @@ class MainWindow(QMainWindow):
         self.stale.update(self._pages)
         if self.book is not None or self.current_name() == "overview":
             self.reload(self.current_name())
+
+    def _cell_chosen(self, _cell) -> None:
+        """Another cell chosen: its drill-down pages read again (the one on screen now)."""
+        from chibo.ui.pages.drill_down import DRILL_DOWN_PAGES
+
+        current = self.current_name()
+        for name in DRILL_DOWN_PAGES & self._pages.keys():
+            if name == current:
+                self.reload(name)
+            else:
+                self.stale.add(name)
+
+    def open_cell(self, cell) -> None:
+        """The overview's row of a cell, opened: that cell's register, read only."""
+        self.cell_choice.choose(cell)
+        self.show_page("register")
 
     def on_changes(self, book, changes) -> None:
         """A write on this book changed `changes`: reload what shows them on screen, mark the rest."""

@@ -27,7 +27,7 @@ from chibo.services.documents import list_documents
 from chibo.services.figures import count_attendance
 from chibo.services.lookups import alive, get_alive
 from chibo.services.members import list_members
-from chibo.services.roll import Roll, expected_members
+from chibo.services.roll import Roll
 from chibo.services.session_rules import SessionFacts, makeup_runners, problems
 from chibo.services.session_save import SessionInput, save_session
 from chibo.services.settings import CellRules, load_rules
@@ -76,7 +76,7 @@ def load_session_form(db, session_id: str | None, held_on: date | None = None) -
     session = get_alive(db, CellSession, session_id) if session_id else None
     roll = Roll.load(db)
     if session is not None and session.kind == SessionKind.MAKEUP:
-        called = expected_members(db, session, roll)
+        called = sessions.expected_members(db, session, roll)
     else:
         called = roll.on_roll(held_on or (session.held_on if session else date.today()))
     form = SessionDraft(session, rules=load_rules(db), called=called,

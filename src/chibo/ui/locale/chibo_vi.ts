@@ -1004,6 +1004,10 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>{count} buổi sinh hoạt. Chọn một buổi rồi bấm Xem trước, In hoặc Lưu PDF.</translation>
     </message>
     <message>
+        <source>{count} sessions in this cell’s book.</source>
+        <translation>{count} buổi sinh hoạt trong sổ của chi bộ này.</translation>
+    </message>
+    <message>
         <source>New session (Ctrl+N)</source>
         <translation>Ghi buổi mới (Ctrl+N)</translation>
     </message>
@@ -1030,6 +1034,14 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
     <message>
         <source>Delete the document {document} from the list to study?</source>
         <translation>Xóa văn bản {document} khỏi danh sách cần học tập?</translation>
+    </message>
+    <message>
+        <source>{count} documents this level sends its cells; “Studied” is summed over the cells, as of today.</source>
+        <translation>{count} văn bản cấp mình gửi các chi bộ; cột “Đã học” cộng của các chi bộ, tính đến hôm nay.</translation>
+    </message>
+    <message>
+        <source>{count} plans of this cell and of its members.</source>
+        <translation>{count} kế hoạch của chi bộ này và của đảng viên.</translation>
     </message>
     <message>
         <source>No plan yet. Press “New plan” for the cell’s programme to carry out a document, or for a member’s own action plan.</source>
@@ -1668,14 +1680,6 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Gói số {seq} — {status} ({superior}{when}){said}</translation>
     </message>
     <message>
-        <source>Reports of the cells</source>
-        <translation>Báo cáo của các chi bộ</translation>
-    </message>
-    <message>
-        <source>The cells’ figures, summed, are on the Data exchange page.</source>
-        <translation>Số liệu tổng hợp của các chi bộ ở trang Trao đổi dữ liệu.</translation>
-    </message>
-    <message>
         <source>numbered automatically</source>
         <translation>tự đánh số</translation>
     </message>
@@ -1938,6 +1942,10 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
     <message>
         <source>{shown} / {total} members</source>
         <translation>{shown} / {total} đảng viên</translation>
+    </message>
+    <message>
+        <source>No member in this cell’s book.</source>
+        <translation>Sổ của chi bộ này chưa có đảng viên nào.</translation>
     </message>
     <message>
         <source>No member yet. Press “Add member” or “Import from Excel…”.</source>
@@ -3126,6 +3134,58 @@ Khóa mới nay là khóa của chi bộ; khóa cũ {old} không còn dùng đư
     <message>
         <source>no member required to study it</source>
         <translation>không có đảng viên phải học</translation>
+    </message>
+    <message>
+        <source>No cell approved yet: import the cells’ report bundles on the Data exchange page.</source>
+        <translation>Chưa có chi bộ nào được xác nhận: hãy nhập gói báo cáo của các chi bộ ở trang Trao đổi dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Nothing of this kind in this cell’s book yet.</source>
+        <translation>Sổ của chi bộ này chưa có mục nào ở đây.</translation>
+    </message>
+    <message>
+        <source>Must attend</source>
+        <translation>Phải sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Make-ups</source>
+        <translation>Học bù</translation>
+    </message>
+    <message>
+        <source>Studied / must study</source>
+        <translation>Đã học / phải học</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>Open the selected cell’s book (read only)</source>
+        <translation>Xem sổ của chi bộ đang chọn (chỉ xem)</translation>
+    </message>
+    <message>
+        <source>The cells reporting here, as of {date}</source>
+        <translation>Các chi bộ báo cáo về, tính đến {date}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{cells} cells&lt;/b&gt; send their report bundles to {unit}: {members} members, {required} who must attend; {sessions} sessions held. “Studied / must study” counts every document each cell holds. Double-click a cell to see its book (read only).</source>
+        <translation>&lt;b&gt;{cells} chi bộ&lt;/b&gt; gửi gói báo cáo về {unit}: {members} đảng viên, {required} người phải sinh hoạt; {sessions} buổi sinh hoạt đã họp. Cột “Đã học / phải học” tính mọi văn bản chi bộ có. Bấm đúp vào một chi bộ để xem sổ của chi bộ ấy (chỉ xem).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count} waiting&lt;/b&gt; for their key fingerprint to be compared: see Data exchange.</source>
+        <translation>&lt;b&gt;{count} đơn vị chờ&lt;/b&gt; đối chiếu mã khóa: xem trang Trao đổi dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Type part of the cell’s name or code to find it.</source>
+        <translation>Gõ một phần tên hay mã của chi bộ để tìm.</translation>
+    </message>
+    <message>
+        <source>Cell:</source>
+        <translation>Chi bộ:</translation>
+    </message>
+    <message>
+        <source>Read only here: the cell keeps its own book and sends it in its report bundles.</source>
+        <translation>Ở đây chỉ xem: chi bộ ghi sổ của mình và gửi lên trong gói báo cáo.</translation>
     </message>
 </context>
 </TS>

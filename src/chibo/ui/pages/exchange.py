@@ -77,7 +77,7 @@ def load_exchange(db, folder: Path, today: date | None = None) -> ExchangeData:
         from chibo.sync.review import list_reviews
         from chibo.sync.summary import consolidated
 
-        units, total = consolidated(db, today)
+        units, total = consolidated(db, today, light=True)  # members required and studied: all the page shows
         data.summaries, data.study_target = units, load_rules(db).study_target_percent
         data.completeness = completeness(db, today=today)
         data.reviews = list_reviews(db, limit=500)

@@ -15,6 +15,7 @@ from chibo.store.models import Member
 from chibo.text import format_date, format_percent
 from chibo.ui.i18n import QT_TR_NOOP, tr
 from chibo.ui.operations import Kind
+from chibo.ui.pages.drill_down import viewed_fetch
 from chibo.ui.pages.record_list import RecordListPage, open_read
 from chibo.ui.words import DOCUMENT_KIND, ISSUING_LEVEL, SESSION_FORM, label, session_title
 from chibo.vocabulary import AttendanceState, SessionKind
@@ -31,25 +32,27 @@ def _session_rows(db, today: date | None = None) -> list:
     """The sessions list's rows, newest first; the roll, the rules, the members' names and the marks
     read once for all the sessions, as plain columns (not once per session and as ORM objects: 63
     sessions of 300 members built 39,500 objects, and the garbage collector's passes over them
-    froze the window)."""
+    froze the window). At a receiving level, the viewed cell's alone (`services.viewing`)."""
     from sqlmodel import col, select
 
     from chibo.services.figures import count_attendance
     from chibo.services.settings import load_rules
+    from chibo.services.viewing import in_view
     from chibo.store.models import Attendance, SessionDocument
 
     roll = Roll.load(db)
     rules = load_rules(db)
-    names = dict(db.exec(select(Member.id, Member.full_name).where(col(Member.deleted_at).is_(None))).all())
+    names = dict(db.exec(in_view(db, select(Member.id, Member.full_name), Member)
+                         .where(col(Member.deleted_at).is_(None))).all())
     symbols = {d.id: d.number_symbol for d in list_documents(db)}
     marks: dict[str, dict] = {}
     for session_id, member_id, state, reason in db.exec(
-            select(Attendance.session_id, Attendance.member_id, Attendance.state, Attendance.reason)
-            .where(col(Attendance.deleted_at).is_(None))):
+            in_view(db, select(Attendance.session_id, Attendance.member_id, Attendance.state, Attendance.reason),
+                    Attendance).where(col(Attendance.deleted_at).is_(None))):
         marks.setdefault(session_id, {})[member_id] = (AttendanceState(state), reason)
     covered: dict[str, list[str]] = {}
-    for session_id, document_id in db.exec(select(SessionDocument.session_id, SessionDocument.document_id)
-                                           .where(col(SessionDocument.deleted_at).is_(None))):
+    for session_id, document_id in db.exec(in_view(db, select(SessionDocument.session_id, SessionDocument.document_id),
+                                                   SessionDocument).where(col(SessionDocument.deleted_at).is_(None))):
         if document_id in symbols:
             covered.setdefault(session_id, []).append(symbols[document_id])
     rows = []
@@ -67,7 +70,11 @@ def _session_rows(db, today: date | None = None) -> list:
 
 
 def _document_rows(db, today: date | None = None) -> list:
+    from chibo.services.viewing import is_receiving
+
     today = today or date.today()
+    if is_receiving(db):
+        return LevelDocuments(_level_document_rows(db, today))
     roll = Roll.load(db)
     rows = []
     for document in list_documents(db):
@@ -76,6 +83,35 @@ def _document_rows(db, today: date | None = None) -> list:
                                    document.title, label(document.issuing_level, ISSUING_LEVEL),
                                    format_date(document.deadline), f"{f.studied_count}/{f.required}",
                                    format_percent(f.percent) if f.percent is not None else "")))
+    return rows
+
+
+class LevelDocuments(list):
+    """A receiving level's own documents, each with its study summed over the cells."""
+
+
+def _level_document_rows(db, today: date) -> list:
+    """The documents this level sends its cells, with the members who studied each, summed over the
+    cells that hold it (`services.aggregates.study_counts`: a fixed number of queries)."""
+    from sqlmodel import col
+
+    from chibo.services.aggregates import study_counts
+    from chibo.services.lookups import alive
+    from chibo.services.viewing import received_cells
+    from chibo.store.models import Document
+    from chibo.store.records import LOCAL_UNIT
+
+    own = list(db.exec(alive(Document).where(Document.unit_id == db.info.get(LOCAL_UNIT))
+                       .order_by(col(Document.issued_on).desc(), col(Document.number_symbol))))
+    cells = received_cells(db)
+    summed = study_counts(db, {c.unit_id: c.plans_from for c in cells}, today).by_document() if own and cells else {}
+    rows = []
+    for document in own:
+        studied, required = summed.get(document.id, (0, 0))
+        rows.append((document.id, (document.number_symbol, label(document.kind, DOCUMENT_KIND), document.title,
+                                   label(document.issuing_level, ISSUING_LEVEL), format_date(document.deadline),
+                                   f"{studied}/{required}",
+                                   format_percent(100.0 * studied / required) if required else "")))
     return rows
 
 
@@ -113,8 +149,10 @@ def sessions_page(book) -> RecordListPage:
                           [("minutes", tr("Minutes")), ("attendance", tr("Sign-in sheet"))],
                           tr("Select a session in the list."),
                           tr("{count} sessions. Select one, then press Preview, Print or Save PDF."),
-                          kinds={Kind.SESSIONS, Kind.MEMBERS, Kind.DOCUMENTS, Kind.PAPERS, Kind.SETTINGS},
-                          fetch=in_session(_session_rows), removes=Kind.SESSIONS)
+                          kinds={Kind.SESSIONS, Kind.MEMBERS, Kind.DOCUMENTS, Kind.PAPERS, Kind.SETTINGS,
+                                 Kind.EXCHANGE}, removes=Kind.SESSIONS)
+    page.fetch = viewed_fetch(page, _session_rows)
+    page.read_only_count_text = tr("{count} sessions in this cell’s book.")
     page.add_editor(tr("New session (Ctrl+N)"), tr("Edit the session, attendance…"), open_session_editor,
                     tr("No session recorded yet. Press “New session” to record a meeting, its attendance and minutes."))
     page.add_remover(tr("Delete the session…"), lambda cells: tr(
@@ -133,8 +171,8 @@ def documents_page(book) -> RecordListPage:
     page = RecordListPage(book, "documents", tr("Documents to study"), DOCUMENT_COLUMNS, 2,
                           [("report", tr("Study-result report"))], tr("Select a document in the list."),
                           tr("{count} documents. The study-result report counts up to today."),
-                          kinds={Kind.DOCUMENTS, Kind.SESSIONS, Kind.MEMBERS}, fetch=in_session(_document_rows),
-                          removes=Kind.DOCUMENTS)
+                          kinds={Kind.DOCUMENTS, Kind.SESSIONS, Kind.MEMBERS, Kind.EXCHANGE},
+                          fetch=in_session(_document_rows), removes=Kind.DOCUMENTS)
     page.add_editor(tr("Add a document (Ctrl+N)"), tr("Edit the document…"), open_document_editor,
                     tr("No document to study yet. Press “Add a document” for each resolution or directive the level "
                        "above sends, or import the plan bundle on the Data exchange page."))
@@ -143,7 +181,20 @@ def documents_page(book) -> RecordListPage:
     page.actions.insertWidget(2, page.coverage_button)
     page.add_remover(tr("Delete the document…"), lambda cells: tr(
         "Delete the document {document} from the list to study?").format(document=cells[0]), remove_document)
+    page.show_data = lambda rows: _show_documents(page, rows)
     return page
+
+
+def _show_documents(page, rows) -> None:
+    """At a receiving level, its own documents summed over the cells: no member's coverage, no
+    cell's study report here (the consolidated report is on the Data exchange page)."""
+    level = isinstance(rows, LevelDocuments)
+    page.coverage_button.setVisible(not level)
+    page.papers.setVisible(not level)
+    if level:
+        page.count_text = tr("{count} documents this level sends its cells; “Studied” is summed over the cells, as "
+                             "of today.")
+    page.show_rows(rows)
 
 
 def plans_page(book) -> RecordListPage:
@@ -152,8 +203,9 @@ def plans_page(book) -> RecordListPage:
     page = RecordListPage(book, "plans", tr("Programmes and action plans"), PLAN_COLUMNS, 1,
                           [("plan", tr("Action plan"))], tr("Select a plan in the list."),
                           tr("{count} plans of the cell and of its members."),
-                          kinds={Kind.PLANS, Kind.MEMBERS, Kind.PAPERS}, fetch=in_session(_plan_rows),
-                          removes=Kind.PLANS)
+                          kinds={Kind.PLANS, Kind.MEMBERS, Kind.PAPERS, Kind.EXCHANGE}, removes=Kind.PLANS)
+    page.fetch = viewed_fetch(page, _plan_rows)
+    page.read_only_count_text = tr("{count} plans of this cell and of its members.")
     page.add_editor(tr("New plan (Ctrl+N)"), tr("Edit the plan, update progress…"), open_plan_editor,
                     tr("No plan yet. Press “New plan” for the cell’s programme to carry out a document, or for a "
                        "member’s own action plan."))

@@ -53,16 +53,14 @@ def _remove_outreach(db, record_id: str) -> None:
     remove_outreach(db, record_id)
 
 
-def fetch_outreach(book) -> dict:
-    with book.session() as db:
-        return load_outreach(db)
-
-
 class OutreachPage(RecordListPage):
     def __init__(self, book):
         super().__init__(book, "outreach", tr("Outreach to non-members"), OUTREACH_COLUMNS, 2, [],
                          tr("Select an activity in the list."), tr("{count} outreach activities."),
-                         kinds={Kind.OUTREACH, Kind.DOCUMENTS}, fetch=fetch_outreach, removes=Kind.OUTREACH)
+                         kinds={Kind.OUTREACH, Kind.DOCUMENTS, Kind.EXCHANGE}, removes=Kind.OUTREACH)
+        from chibo.ui.pages.drill_down import viewed_fetch
+
+        self.fetch = viewed_fetch(self, load_outreach)
         self.documents: list = []
         self.open_editor = lambda page, _record_id: page.show_dialog(OutreachEditor(page.book, page.documents, page))
         new_button = QPushButton(tr("New activity (Ctrl+N)"))
@@ -79,6 +77,13 @@ class OutreachPage(RecordListPage):
         self.papers.hide()  # no paper of its own: the totals go into the study-result report
 
     def show_data(self, data: dict) -> None:
+        from chibo.ui.pages.drill_down import unwrap
+
+        data = unwrap(self, data)
+        if data is None:  # a receiving level with no cell yet
+            self.show_rows([])
+            self.totals.setText("")
+            return
         self.documents = data["documents"]
         self.show_rows(data["rows"])
         self.totals.setText(totals_text(data))

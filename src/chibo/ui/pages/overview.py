@@ -27,17 +27,37 @@ SHOWN_TASKS = 5
 
 
 def read_board(folder, today: date | None = None):
-    """On a worker: the month's board of the book in `folder`; None for a book that must first be
-    opened through the engine (new, to migrate: `StaleSchemaError`) or set up (no unit yet)."""
+    """On a worker: the month's board of the book in `folder` (at a receiving level, its cells in
+    rows: `services.receiving_board`); None for a book that must first be opened through the engine
+    (new, to migrate: `StaleSchemaError`) or set up (no unit yet)."""
     from chibo import paths
     from chibo.services.board import month_board
     from chibo.store.reader import StaleSchemaError, open_reader
 
     try:
         with open_reader(paths.database_path(folder)) as reader:
-            return month_board(reader, today) if reader.local_unit_id else None
+            if not reader.local_unit_id:
+                return None
+            if reader.value("SELECT role FROM unit WHERE id = ?", (reader.local_unit_id,)) == UnitRole.RECEIVING:
+                from chibo.services.glance import local_unit
+                from chibo.services.receiving_board import receiving_board
+
+                board = receiving_board(reader, today)
+                board.unit = local_unit(reader)
+                return board
+            return month_board(reader, today)
     except StaleSchemaError:
         return None
+
+
+def read_study(folder, board):
+    """On a worker: the second step of a receiving level's board, each cell's study."""
+    from chibo import paths
+    from chibo.services.receiving_board import study_by_cell
+    from chibo.store.reader import open_reader
+
+    with open_reader(paths.database_path(folder)) as reader:
+        return study_by_cell(reader, board)
 
 
 def names_text(names: list[str]) -> str:
@@ -100,6 +120,8 @@ class OverviewPage(QWidget):
         layout.addWidget(scroll, 1)
         self.data_painted = PaintWatch(self.content, armed=False)  # the board painted with data
         self.cards: dict[str, Card] = {}
+        self.scroll = scroll
+        self.receiving = None  # a receiving level's board (`pages.receiving_overview`), made when first shown
         self.record_button = None  # "Record this month's meeting…", while it is not recorded
 
     @property
@@ -108,6 +130,10 @@ class OverviewPage(QWidget):
 
     # Filling ------------------------------------------------------------------------------------
     def show_data(self, board) -> None:
+        from chibo.services.receiving_board import ReceivingBoard
+
+        if isinstance(board, ReceivingBoard):
+            return self._show_receiving(board)
         self.board = board
         today = board.today
         self.heading.setText(tr("Month {month}/{year}: what to do").format(month=today.month, year=today.year))
@@ -122,17 +148,44 @@ class OverviewPage(QWidget):
                     widget.deleteLater()
         self.cards = {}
         self.record_button = None
-        if board.unit.role == UnitRole.RECEIVING:
-            cards = [self._receiving_card()]
-        else:
-            cards = [self._meeting_card(board), self._study_card(board), self._makeup_card(board),
-                     self._essay_card(board), self._task_card(board), self._exchange_card(board)]
+        cards = [self._meeting_card(board), self._study_card(board), self._makeup_card(board),
+                 self._essay_card(board), self._task_card(board), self._exchange_card(board)]
         for index, card in enumerate(cards):
             self.columns[index % 2].addWidget(card)
         for column in self.columns:
             column.addStretch(1)
         self.data_painted.arm()
         self.content.update()
+
+    def _show_receiving(self, board) -> None:
+        """A commune's board: its cells in rows at once, their study when the second read is back."""
+        from chibo.ui.operations import QueryOp
+        from chibo.ui.pages.receiving_overview import ReceivingOverviewPage
+
+        self.board = board
+        if self.receiving is None:
+            self.receiving = ReceivingOverviewPage()
+            self.receiving.open_cell.connect(self.window_.open_cell)
+            self.receiving_painted = PaintWatch(self.receiving.table.viewport(), armed=False)
+            self.receiving_painted.painted.connect(self.data_painted.painted.emit)
+            self.layout().addWidget(self.receiving, 1)
+            for widget in (self.heading, self.subheading, self.scroll):
+                widget.hide()
+        self.receiving.show_board(board)
+        self.receiving_painted.arm()
+        self.receiving.table.viewport().update()
+        folder = self.window_.book_folder
+
+        def shown(figures):
+            from chibo.services.receiving_board import fill_study
+
+            if self.board is board:  # not an older read come back after a newer one
+                fill_study(board, figures)
+                self.receiving.show_study(board)
+                self.study_filled = True
+
+        self.study_filled = False
+        QueryOp(self, None, lambda: read_study(folder, board), shown, in_session=False).run()
 
     def _card(self, key: str, title: str, tone: str) -> Card:
         card = Card(title, tone)
@@ -256,12 +309,6 @@ class OverviewPage(QWidget):
             card.add_line(tr("Bundle no. {seq} — {status} ({superior}{when}){said}").format(
                 seq=note.seq, status=label(note.status, REVIEW_STATUS), superior=note.superior, when=when, said=said),
                 "late" if note.needs_more else "cardNote")
-
-    def _receiving_card(self) -> Card:
-        card = self._card("exchange", tr("Reports of the cells"), "info")
-        card.add_line(tr("The cells’ figures, summed, are on the Data exchange page."))
-        card.add_buttons(action_button(tr("Data exchange…"), lambda: self.go("exchange")))
-        return card
 
     # What the buttons do --------------------------------------------------------------------------
     def show_dialog(self, dialog) -> None:

@@ -40,6 +40,8 @@ class RecordListPage(QWidget):
     reads its rows on a worker; `removes`: the kind its delete button changes."""
 
     changed = Signal()  # a record was deleted here (the window hears it from the write itself)
+    read_only = False  # a receiving level's drill-down into a cell (`pages.drill_down`)
+    bar_position = 1  # where the drill-down's cell bar goes: under the heading
 
     def __init__(self, book, name: str, title: str, columns: tuple[str, ...], stretch_column: int,
                  papers: list[tuple[str, str]], nothing_selected: str, count_text: str, *, kinds=frozenset(),
@@ -82,11 +84,18 @@ class RecordListPage(QWidget):
         self.actions.addWidget(self.edit_button)
         self.actions.addStretch(1)
 
+    def editing_widgets(self) -> list:
+        """What writes or prints: hidden in a receiving level's drill-down."""
+        return [self.actions.itemAt(i).widget() for i in range(self.actions.count())
+                if self.actions.itemAt(i).widget() is not None] + [self.papers]
+
     def new_record(self) -> None:
-        if self.open_editor is not None:
+        if self.open_editor is not None and not self.read_only:
             self.open_editor(self, None)
 
     def edit_record(self) -> None:
+        if self.read_only:
+            return
         record_id = self.selected_id()
         if record_id is None:
             QMessageBox.information(self, "chibo", self.nothing_selected)
@@ -117,6 +126,8 @@ class RecordListPage(QWidget):
         from Cài đặt (the daily backup may be hours old)."""
         from chibo.store.backup import make_backup
 
+        if self.read_only:
+            return
         record_id = self.selected_id()
         if record_id is None:
             QMessageBox.information(self, "chibo", self.nothing_selected)
@@ -147,7 +158,9 @@ class RecordListPage(QWidget):
         return self.model.data(rows[0], Qt.UserRole) if rows else None
 
     def show_data(self, rows) -> None:
-        self.show_rows(rows)
+        from chibo.ui.pages.drill_down import unwrap
+
+        self.show_rows(unwrap(self, rows) or [])
 
     def show_rows(self, rows) -> None:
         """Fill the list, keeping the selected record selected across a refresh."""

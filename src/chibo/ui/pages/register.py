@@ -70,21 +70,22 @@ class RegisterModel(ColumnsModel):
         )[index.column()]
 
 
-def fetch_members(book) -> list:
-    """On a worker: the register's rows."""
+def _members(db) -> list:
     from chibo.services.members import list_members
 
-    with book.session() as db:
-        return list_members(db)
+    return list_members(db)
 
 
 class RegisterPage(QWidget):
-    kinds = frozenset({Kind.MEMBERS})
-    fetch = staticmethod(fetch_members)
+    kinds = frozenset({Kind.MEMBERS, Kind.EXCHANGE})  # at a receiving level, a bundle brings a cell's members
+    read_only = False  # a receiving level's drill-down into a cell (`pages.drill_down`)
 
     def __init__(self, book):
+        from chibo.ui.pages.drill_down import viewed_fetch
+
         super().__init__()
         self.book = book
+        self.fetch = viewed_fetch(self, _members)  # the register's rows, on a worker
         self.search = QLineEdit(placeholderText=tr("Search by name (diacritics optional), Ctrl+F"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
@@ -129,7 +130,13 @@ class RegisterPage(QWidget):
         self.search.textChanged.connect(self._filter)
 
     def show_data(self, rows) -> None:
-        self.show_members(rows)
+        from chibo.ui.pages.drill_down import unwrap
+
+        self.show_members(unwrap(self, rows) or [])
+
+    def editing_widgets(self) -> list:
+        """What writes: hidden in a receiving level's drill-down."""
+        return [self.add_button, self.edit_button, self.status_button, self.import_button]
 
     def show_members(self, rows) -> None:
         self.model.set_rows(rows)
@@ -140,7 +147,9 @@ class RegisterPage(QWidget):
         self.model.filter(text, self.status_filter.currentData())
         self.count.setText(tr("{shown} / {total} members").format(shown=self.model.rowCount(),
                                                                    total=len(self.model._all)))
-        if not self.model._all:
+        if not self.model._all and self.read_only:
+            self.empty_hint.setText(tr("No member in this cell’s book."))
+        elif not self.model._all:
             self.empty_hint.setText(tr("No member yet. Press “Add member” or “Import from Excel…”."))
         else:
             self.empty_hint.setText(tr("No member matches the search or the status chosen. Clear the search box, or "
@@ -160,19 +169,21 @@ class RegisterPage(QWidget):
     def add_member(self) -> None:
         from chibo.ui.editors.member import MemberEditor
 
-        self._open(MemberEditor(self.book, parent=self))
+        if not self.read_only:
+            self._open(MemberEditor(self.book, parent=self))
 
     new_record = add_member  # Ctrl+N in the main window
 
     def import_members(self) -> None:
         from chibo.ui.dialogs.member_import import MemberImportDialog
 
-        self._open(MemberImportDialog(self.book, parent=self))
+        if not self.read_only:
+            self._open(MemberImportDialog(self.book, parent=self))
 
     def edit_member(self) -> None:
         from chibo.ui.editors.member import MemberEditor
 
-        row = self.selected_row()
+        row = None if self.read_only else self.selected_row()
         if row is not None:
             self._open(MemberEditor(self.book, row, parent=self))
 
@@ -180,7 +191,7 @@ class RegisterPage(QWidget):
         from chibo.services.members import status_history
         from chibo.ui.editors.member import StatusDialog
 
-        row = self.selected_row()
+        row = None if self.read_only else self.selected_row()
         if row is None:
             return
         book = self.book
