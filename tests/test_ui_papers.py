@@ -330,3 +330,31 @@ def test_a_typed_number_shown_in_the_preview_is_the_one_printed_from_it(qtbot, w
     with qtbot.waitSignal(bar.paper_built, timeout=20_000) as saved:
         qtbot.mouseClick(save_button, Qt.LeftButton)
     assert saved.args[0].number_symbol == typed and bar.number.text() == ""
+
+
+def test_a_slow_paper_shows_a_moving_bar_in_words_until_it_is_built(qtbot, window, demo_book, new_session,
+                                                                     monkeypatch):
+    """The consolidated report of 300 cells takes seconds: the bar says so while the paper is built,
+    in place of the register button, and goes once the preview is there."""
+    import time
+
+    import chibo.reports.papers as papers
+
+    built = papers.build_paper
+
+    def slow(*args, **kwargs):
+        time.sleep(1.5)
+        return built(*args, **kwargs)
+
+    monkeypatch.setattr(papers, "build_paper", slow)
+    bar = window.sessions.papers
+    assert not bar.progress.isVisible() and bar.register_button.isVisible()
+    with qtbot.waitSignal(bar.paper_built, timeout=20_000):
+        qtbot.mouseClick(bar.preview_button, Qt.LeftButton)
+        qtbot.waitUntil(bar.progress.isVisible, timeout=1_400)
+        assert bar.progress_label.text() == "Đang lập giấy tờ…"
+        assert not bar.register_button.isVisible() and not bar.preview_button.isEnabled()
+        assert bar.progress.width() <= bar.register_button.width()  # the bar never grows past the screen
+    qtbot.waitUntil(lambda: bar.last_dialog is not None and bar.last_dialog.isVisible())
+    assert not bar.progress.isVisible() and bar.register_button.isVisible() and bar.preview_button.isEnabled()
+

@@ -1716,6 +1716,10 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Sổ văn bản &amp;đi…</translation>
     </message>
     <message>
+        <source>Making the paper…</source>
+        <translation>Đang lập giấy tờ…</translation>
+    </message>
+    <message>
         <source>New paper (new number)</source>
         <translation>Lập giấy mới (số mới)</translation>
     </message>

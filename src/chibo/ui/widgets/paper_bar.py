@@ -11,8 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from chibo.text import fold
 from chibo.ui.i18n import tr
@@ -27,6 +37,7 @@ from chibo.ui.widgets.pdf_view import (
 )
 
 NUMBERED = ("minutes", "report", "plan", "consolidated")
+BUSY_SHOWN_AFTER_MS = 400  # a paper built faster than this shows no bar (it would only flicker)
 
 
 class PaperBar(QWidget):
@@ -73,6 +84,23 @@ class PaperBar(QWidget):
         for button in (self.preview_button, self.print_button, self.save_button, self.new_button):
             layout.addWidget(button)
         layout.addStretch(1)
+        # While a paper is being built (the consolidated report of 300 cells takes seconds), a
+        # moving bar stands where the register button was: the bar never grows past the screen.
+        self.progress = QWidget()
+        self.progress_label = QLabel(tr("Making the paper…"))
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 0)  # moving: how long ReportLab takes is not known beforehand
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName(self.progress_label.text())
+        self.progress_bar.setToolTip(self.progress_label.text())
+        busy_row = QHBoxLayout(self.progress)
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        busy_row.addWidget(self.progress_label)
+        busy_row.addWidget(self.progress_bar)
+        self.progress.hide()
+        self._progress_timer = QTimer(self, singleShot=True, interval=BUSY_SHOWN_AFTER_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
+        layout.addWidget(self.progress)
         layout.addWidget(self.register_button)
         self.last_dialog = None
         self.register_dialog = None
@@ -88,9 +116,23 @@ class PaperBar(QWidget):
             button.setEnabled(not busy)
         if busy:
             QApplication.setOverrideCursor(Qt.WaitCursor)
+            self._progress_timer.start()
         else:
             QApplication.restoreOverrideCursor()
+            self._progress_timer.stop()
+            self.progress.hide()
+            self.register_button.show()
             self._kind_changed()
+
+    def _show_progress(self) -> None:
+        """The words and the bar in the register button's place and the free room beside it; on a
+        narrow window (125 %) the bar alone, its words in its tooltip."""
+        room = self.register_button.width() + max(0, self.width() - self.layout().sizeHint().width())
+        words = self.progress_label.sizeHint().width() + self.progress.layout().spacing()
+        self.progress_label.setVisible(room - words >= 40)
+        self.progress_bar.setFixedWidth(min(160, room - words) if room - words >= 40 else min(160, room))
+        self.register_button.hide()
+        self.progress.show()
 
     def confirm(self, title: str, question: str) -> bool:
         """Yes or Cancel in a question box (Cancel by default: nothing is issued by one keystroke)."""
