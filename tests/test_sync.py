@@ -235,6 +235,24 @@ def test_truncated_at_many_lengths(hostile):
         hostile(cut, "không phải gói dữ liệu chibo")
 
 
+def test_an_excel_file_or_another_zip_is_named_for_what_it_is(hostile):
+    """A member list in Excel picked by mistake is a zip too: the refusal says what it is, not the
+    names of its inner parts."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "Họ và tên"
+    excel = hostile.tmp / "danh-sach.xlsx"
+    workbook.save(excel)
+    report = hostile(excel, "“danh-sach.xlsx” không phải gói dữ liệu chibo mà là một tệp Excel, Word hay PowerPoint.")
+    assert "xl/" not in report.reason and "docProps" not in report.reason
+    other = hostile.tmp / "anh.zip"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("anh-hop-chi-bo.jpg", b"\xff\xd8\xff")
+    hostile(other, "“anh.zip” không phải gói dữ liệu chibo mà là một tệp nén (zip) khác. Gói chibo là tệp có đuôi "
+            ".chibo do chibo xuất ra")
+
+
 @pytest.mark.parametrize("member", ["manifest.json", "manifest.sig", "payload"])
 def test_a_flipped_byte_in_each_member(hostile, member):
     def flip(entries):

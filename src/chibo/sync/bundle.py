@@ -83,6 +83,12 @@ def read_bundle(path: Path) -> RawBundle:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
         raise BundleRefused(DAMAGED, "not_zip") from None
     names = [info.filename for info in infos]
+    if not set(names) & set(ENTRY_NAMES):  # another kind of zip altogether: its inner names would mean nothing
+        office = "[Content_Types].xml" in names
+        raise BundleRefused(f"“{path.name}” không phải gói dữ liệu chibo" + (
+            " mà là một tệp Excel, Word hay PowerPoint" if office else " mà là một tệp nén (zip) khác")
+            + ". Gói chibo là tệp có đuôi .chibo do chibo xuất ra (nút Gửi báo cáo hoặc lệnh chibo export).",
+            "not_bundle")
     if len(infos) != len(ENTRY_NAMES) or sorted(names) != sorted(ENTRY_NAMES):
         raise BundleRefused("Gói có thành phần lạ hoặc thiếu thành phần (" + ", ".join(names[:5])
                             + "); gói bị từ chối.", "entries")
