@@ -241,6 +241,28 @@ def test_text_is_nfc_and_escaped():
     assert text(decomposed) == "Lò Thị Ỷ &lt;b&gt; &amp; Hường"
 
 
+def test_save_pdf_on_a_full_stick_says_the_disk_is_full_and_leaves_no_part(tmp_path):
+    """A 1 MB stick with 900 KB on it: the paper does not fit, the sentence says so, nothing half
+    written stays, and the file already there is untouched."""
+    import subprocess
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(stick)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"mounting a tmpfs is not allowed here: {mounted.stderr.decode().strip()}")
+    try:
+        (stick / "cu.pdf").write_bytes(b"%PDF-old" * 110_000)
+        with pytest.raises(ChiboError) as refused:
+            save_pdf(b"%PDF" + bytes(400_000), stick / "bien-ban.pdf")
+        assert refused.value.message == (f"Ổ đĩa chứa “{stick}” đã đầy: chưa ghi được tệp bien-ban.pdf. Hãy giải phóng "
+                                         "chỗ trống hoặc chọn ổ khác (USB khác) rồi lưu lại.")
+        assert sorted(p.name for p in stick.iterdir()) == ["cu.pdf"]
+        assert (stick / "cu.pdf").read_bytes() == b"%PDF-old" * 110_000
+    finally:
+        subprocess.run(["umount", str(stick)], check=False)
+
+
 def test_save_pdf_is_atomic(tmp_path):
     target = tmp_path / "bien-ban.pdf"
     save_pdf(b"%PDF-old", target)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from chibo.errors import ChiboError
+from chibo.errors import ChiboError, is_disk_full
 from chibo.store.files import existing_folder, write_atomically
 
 
@@ -25,6 +25,12 @@ def save_pdf(data: bytes, path: str | os.PathLike) -> Path:
     try:
         write_atomically(target, data)
     except OSError as error:
+        if is_disk_full(error):
+            raise ChiboError(
+                f"Ổ đĩa chứa “{target.parent}” đã đầy: chưa ghi được tệp {target.name}. Hãy giải phóng chỗ trống "
+                "hoặc chọn ổ khác (USB khác) rồi lưu lại.",
+                detail=repr(error),
+            ) from error
         raise ChiboError(
             f"Không ghi được tệp “{target}”. Hãy kiểm tra ổ đĩa còn chỗ trống và tệp không đang mở "
             "trong chương trình khác.",
