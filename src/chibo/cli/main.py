@@ -153,6 +153,7 @@ def _main(argv: list[str] | None) -> int:
     from chibo.cli.logs import setup_logging
 
     setup_logging(paths.log_dir(folder))
+    desktop = args.command is None and not getattr(args, "smoke", False)
     try:
         if args.command is None:
             from chibo.ui.app import run_app
@@ -161,8 +162,7 @@ def _main(argv: list[str] | None) -> int:
         return _dispatch(args, folder)
     except ChiboError as exc:  # the message may quote what was typed (a name, a date): not for the log
         log.warning("refused: %s (%s)", type(exc).__name__, exc.detail)
-        print(f"chibo: {exc.message}", file=sys.stderr)
-        return 1
+        return _say(f"chibo: {exc.message}", desktop)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `chibo members list | head`: the reader left, nothing went wrong
@@ -173,12 +173,33 @@ def _main(argv: list[str] | None) -> int:
 
         if is_disk_full(exc):
             log.warning("refused: disk full (%s)", type(exc).__name__)
-            print(f"chibo: {disk_full(folder).message}", file=sys.stderr)
-            return 1
+            return _say(f"chibo: {disk_full(folder).message}", desktop)
         log.exception("unexpected failure")
-        print(
-            "chibo: đã xảy ra lỗi ngoài dự kiến; dữ liệu không bị thay đổi. "
-            f"Chi tiết được ghi trong nhật ký ở {paths.log_dir(folder)}.",
-            file=sys.stderr,
-        )
-        return 1
+        return _say("chibo: đã xảy ra lỗi ngoài dự kiến; dữ liệu không bị thay đổi. "
+                    f"Chi tiết được ghi trong nhật ký ở {paths.log_dir(folder)}.", desktop)
+
+
+def _say(sentence: str, desktop: bool) -> int:
+    """The refusal on stderr; for the desktop app also in a box, since chibo.exe (and a launcher
+    icon on Linux) has no terminal: a failure before the window opened would show nothing at all."""
+    if sys.stderr is not None:
+        print(sentence, file=sys.stderr)
+    if desktop:
+        show_failure_box(sentence.removeprefix("chibo: "))
+    return 1
+
+
+def show_failure_box(text: str) -> None:
+    """Windows' own message box (it needs no Qt: Qt may be what failed to load); elsewhere Qt's, when
+    an application object already exists to show it."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, text, "chibo", 0x10)  # MB_ICONERROR | MB_OK
+        return
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is not None:
+        QMessageBox.critical(None, "chibo", text)
