@@ -210,3 +210,29 @@ def test_a_cancelled_approval_counts_nothing(qtbot, cell_a, receiving, stick):
     assert isinstance(page.pending.dialog, QDialog) and page.pending.dialog.result() == QDialog.Rejected
     with receiving.session() as db:
         assert db.get(KnownUnit, page.pending.units[0].unit_id).approval == "pending"
+
+
+def test_a_superiors_new_key_waiting_is_said_on_the_send_tab(qtbot, cell_a, receiving, stick):
+    """The commune made new keys and its plan is held at the cell: the tab the secretary sends from
+    says so, with both fingerprints, until the key is confirmed."""
+    link(cell_a, receiving, stick)
+    old = fingerprint_of(receiving)
+    keys, _previous = make_new_keys(receiving)
+    from chibo.sync.export import export_plan
+
+    plan = export_plan(receiving, stick)
+    assert import_bundle(cell_a, plan.path).outcome == "pending"
+    window = open_window(qtbot, cell_a)
+    page = show_page(qtbot, window, "exchange")
+    waiting = (f"Cấp trên đã gửi mã khóa mới ({keys.fingerprint}, thay cho {old}), đang chờ đồng chí xác nhận ở mục "
+               "“Mã khóa chờ xác nhận” trong thẻ “Nhận gói kế hoạch”. Khi chưa xác nhận, gói báo cáo vẫn được niêm "
+               f"phong bằng khóa cũ {old}: hãy gọi điện cho cấp trên")
+    qtbot.waitUntil(lambda: waiting in page.state.text(), timeout=10_000)
+    assert page.state.text().startswith(f"Cấp trên: Đảng ủy xã Sơn Cao (mã khóa {old})")
+    qtbot.waitUntil(lambda: page.pending.model.rowCount() == 1, timeout=10_000)
+    page.pending.table.selectRow(0)
+    seen = []
+    reports = _approve_in_dialog(qtbot, page, seen=seen)  # compared on the phone, confirmed with a click
+    assert seen == [(keys.fingerprint, old, True)] and [r.outcome for r in reports] == ["imported"]
+    qtbot.waitUntil(lambda: f"(mã khóa {keys.fingerprint})" in page.state.text(), timeout=10_000)
+    assert "mã khóa mới" not in page.state.text()

@@ -360,6 +360,10 @@
         <translation>Cấp trên: {name} (mã khóa {fingerprint}). Gói báo cáo được niêm phong: chỉ cấp trên mở được. Đã gửi {count} gói; mỗi gói mang mọi thay đổi mà cấp trên chưa xác nhận đã nhận.</translation>
     </message>
     <message>
+        <source>The level above sent a new key ({new}, in place of {old}); it waits for your confirmation under “Keys awaiting confirmation” on the tab “Receive a plan bundle”. Until it is confirmed, report bundles are still sealed to the old key {old}: phone the level above, compare the new fingerprint, confirm it, then send.</source>
+        <translation>Cấp trên đã gửi mã khóa mới ({new}, thay cho {old}), đang chờ đồng chí xác nhận ở mục “Mã khóa chờ xác nhận” trong thẻ “Nhận gói kế hoạch”. Khi chưa xác nhận, gói báo cáo vẫn được niêm phong bằng khóa cũ {old}: hãy gọi điện cho cấp trên, đối chiếu mã khóa mới, xác nhận rồi mới gửi báo cáo.</translation>
+    </message>
+    <message>
         <source>No plan bundle from the level above imported yet, so a report bundle cannot be sealed and is not written: import the plan bundle of the level above first (tab “Receive a plan bundle”). {count} bundles sent.</source>
         <translation>Chưa nhập gói kế hoạch của cấp trên nên gói báo cáo chưa niêm phong được và sẽ không được ghi: hãy nhập gói kế hoạch của cấp trên trước (thẻ “Nhận gói kế hoạch”). Đã gửi {count} gói.</translation>
     </message>

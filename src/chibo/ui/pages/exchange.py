@@ -270,10 +270,19 @@ class ExchangePage(QWidget):
             self.chart_panel.show_units(data.summaries, symbols, data.study_target)
             self.report_bar.show_documents(symbols)
         elif data.recipient:
-            self.state.setText(tr("The level above: {name} (key fingerprint {fingerprint}). Report bundles are sealed: "
-                                  "only the level above can open them. {count} bundles sent; each carries every change "
-                                  "the level above has not yet confirmed receiving.").format(
-                name=data.recipient["name"], fingerprint=identity.superior["fingerprint"], count=data.last_seq))
+            text = tr("The level above: {name} (key fingerprint {fingerprint}). Report bundles are sealed: only the "
+                      "level above can open them. {count} bundles sent; each carries every change the level above "
+                      "has not yet confirmed receiving.").format(
+                name=data.recipient["name"], fingerprint=identity.superior["fingerprint"], count=data.last_seq)
+            for waiting in (p for p in data.pending if p.unit_id == data.recipient.get("unit_id")
+                            and p.previous_fingerprint):
+                text += "\n\n" + tr(
+                    "The level above sent a new key ({new}, in place of {old}); it waits for your confirmation under "
+                    "“Keys awaiting confirmation” on the tab “Receive a plan bundle”. Until it is confirmed, report "
+                    "bundles are still sealed to the old key {old}: phone the level above, compare the new "
+                    "fingerprint, confirm it, then send.").format(new=waiting.fingerprint,
+                                                                   old=waiting.previous_fingerprint)
+            self.state.setText(text)
         else:
             self.state.setText(tr("No plan bundle from the level above imported yet, so a report bundle cannot be "
                                   "sealed and is not written: import the plan bundle of the level above first (tab "
