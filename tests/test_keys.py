@@ -190,8 +190,9 @@ def test_a_cell_of_another_committee_needs_a_second_explicit_word(capsys, cell_a
     fp = fingerprint_of(cell_a)
     folder = receiving.folder
     receiving.close(), cell_a.close()
-    code, out, _ = cli(capsys, "--data-dir", folder, "import", bundle, "--approve", fp)
-    assert code == 0 and "khai cấp trên là “Đảng bộ xã Mường Khương”, không phải “Đảng ủy xã Sơn Cao”" in out
+    code, out, err = cli(capsys, "--data-dir", folder, "import", bundle, "--approve", fp)
+    assert err == f"chibo: {bundle.name}: chưa nhập, vẫn chờ xác nhận (xem dòng trên).\n"
+    assert code == 1 and "khai cấp trên là “Đảng bộ xã Mường Khương”, không phải “Đảng ủy xã Sơn Cao”" in out
     assert "thêm --accept-other-superior" in out
     assert _members(folder) == 0
     code, out, _ = cli(capsys, "--data-dir", folder, "import", bundle, "--approve", fp, "--accept-other-superior")

@@ -100,7 +100,12 @@ def import_bundles(book, args) -> int:
     for text in unmatched:
         print(f"chibo: mã khóa {text} không khớp với gói nào vừa nhập; chưa xác nhận gì theo mã này. Hãy kiểm tra lại "
               "mã (chibo verify TỆP in mã khóa của gói).", file=sys.stderr)
-    return 1 if refused or unmatched else 0
+    # Asked by its fingerprint and still held (a unit that names another committee its superior
+    # needs the second word): what was asked was not done, so the exit says so too.
+    held = [r for r in reports if r.outcome == "pending" and r.fingerprint in approve]
+    for report in held:
+        print(f"chibo: {Path(report.file).name}: chưa nhập, vẫn chờ xác nhận (xem dòng trên).", file=sys.stderr)
+    return 1 if refused or unmatched or held else 0
 
 
 def verify(book, args) -> int:
