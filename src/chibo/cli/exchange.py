@@ -32,17 +32,40 @@ def plan_export(book, args) -> int:
     return 0
 
 
-def bundle_files(paths: list[str]) -> list[Path]:
+def bundle_files(paths: list[str], own_unit_id: str | None = None) -> list[Path]:
+    """The files named, and the .chibo files of the folders named. A folder's bundles that this
+    book wrote itself (the commune's plan bundle on the stick it carries to the cells) are left
+    out with a line on stdout: they are not errors. A file named by itself is always tried."""
     files = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".chibo")
+            for found in sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".chibo"):
+                if own_unit_id and _sender_of(found) == own_unit_id:
+                    print(f"{found.name}: gói do chính sổ này xuất ra, bỏ qua.")
+                    continue
+                files.append(found)
         elif path.exists():
             files.append(path)
         else:
             raise ChiboError(f"Không thấy tệp hay thư mục “{name}”.")
     return files
+
+
+def _sender_of(path: Path) -> str | None:
+    """The sender named in a bundle's manifest, read without checking anything (None when it cannot
+    be read: such a file then goes through the import's checks and gets their sentence)."""
+    import json
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("manifest.json")
+            if info.file_size > 1024 * 1024:
+                return None
+            return json.loads(archive.read(info)).get("sender_unit_id")
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, RuntimeError, NotImplementedError, AttributeError):
+        return None
 
 
 def _counts(counts: dict) -> str:
@@ -83,7 +106,7 @@ def import_bundles(book, args) -> int:
     from chibo.sync.trust import import_waiting
 
     approve = {parse_fingerprint(text) for text in args.approve or []}
-    files = bundle_files(args.files)
+    files = bundle_files(args.files, book.local_unit_id)
     reports = [import_bundle(book, path, approve=approve, other_superior=args.accept_other_superior)
                for path in files]
     for unit_id in dict.fromkeys(r.sender_unit_id for r in reports if r.approved):  # what waited for that word
@@ -112,8 +135,10 @@ def verify(book, args) -> int:
     """One bundle, or every .chibo file of a folder; exit 1 when any is refused."""
     from chibo.sync.importer import verify_bundle
 
-    files = bundle_files([args.file])
+    files = bundle_files([args.file], book.local_unit_id)
     if not files:
+        if Path(args.file).is_dir() and any(Path(args.file).glob("*.chibo")):
+            return 0  # only this book's own bundles there, each said above
         raise ChiboError(f"Thư mục “{args.file}” không có tệp .chibo nào.")
     code = 0
     for path in files:
