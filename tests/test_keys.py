@@ -6,6 +6,7 @@ another committee, cells with the same name."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import zipfile
 
@@ -221,6 +222,7 @@ def test_cells_with_the_same_name_are_told_apart_in_the_summary(capsys, tmp_path
     heads = sorted(line for line in out.splitlines() if line.startswith("Chi bộ"))
     assert heads == sorted(f"Chi bộ bản Nà Khum (mã khóa {fp}): {index + 1} đảng viên, 0 buổi sinh hoạt; gói cuối số 1 "
                            f"({heads[0].split('(')[-1][:10]})" for index, (fp, _book) in enumerate(cells))
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", heads[0].split("(")[-1][:10])  # the day as the app writes it
     _code, out, _ = cli(capsys, "--data-dir", folder, "summary", "--json")
     units = json.loads(out)["units"]
     assert {u["code"] for u in units} == {"BANNAKHUM"} and len({u["label"] for u in units}) == 2

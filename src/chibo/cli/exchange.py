@@ -4,11 +4,12 @@ the command line."""
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from chibo.cli.output import print_json, print_table
 from chibo.errors import ChiboError
-from chibo.text import format_percent
+from chibo.text import format_date, format_percent
 
 
 def export(book, args) -> int:
@@ -163,6 +164,10 @@ def summary(reader, args) -> int:
     from chibo.sync.levels import by_level
     from chibo.sync.summary import consolidated
 
+    role = reader.connection.execute("SELECT role FROM unit WHERE id = ?", (reader.local_unit_id,)).fetchone()
+    if role is not None and role[0] != "receiving":  # a cell's book sums nobody's bundles: zeros would alarm
+        raise ChiboError("Bảng tổng hợp các chi bộ chỉ có ở sổ của cấp nhận báo cáo (đảng ủy); sổ của chi bộ không "
+                         "nhận báo cáo của ai. Số liệu của chi bộ mình: chibo documents list, chibo sessions list.")
     units, total = consolidated(reader)
     levels = by_level(reader, units)
     if args.json:
@@ -192,7 +197,8 @@ def _print_unit(unit, depth: int, below: int) -> None:
         head += f" (cộng {below} đơn vị cấp dưới)"
     head += f": {unit.members} đảng viên, {unit.sessions} buổi sinh hoạt"
     if unit.unit_id:
-        head += f"; gói cuối số {unit.last_seq} ({unit.last_bundle_at or 'chưa có'})"
+        arrived = format_date(date.fromisoformat(unit.last_bundle_at)) if unit.last_bundle_at else "chưa có"
+        head += f"; gói cuối số {unit.last_seq} ({arrived})"
     print(head)
     print_table(["Văn bản", "Đã học", "Phải học", "Tỷ lệ"],
                 [[d.number_symbol, d.studied, d.required, format_percent(d.percent) if d.percent is not None else ""]
