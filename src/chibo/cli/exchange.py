@@ -87,6 +87,8 @@ def _print_report(report, approve: set[str]) -> None:
             print(f"    {nested.sender_name} gói số {nested.seq} (qua {nested.voucher_name}) — {_counts(nested.counts)}")
         for note in report.notes:
             print(f"    {note}")
+        for review in report.reviews or []:  # a plan bundle: the superior's word on this cell's bundles
+            print(f"    {_review_line(report.sender_name, review)}")
         for warning in report.warnings:
             print(f"    Cảnh báo: {warning}")
     elif report.outcome == "pending":
@@ -99,6 +101,15 @@ def _print_report(report, approve: set[str]) -> None:
         else:
             print(f"{name}: {report.reason}")
         print(f"    Sau khi đã đối chiếu mã khóa, trên dòng lệnh: {how}.")
+
+
+def _review_line(superior: str, review: dict) -> str:
+    """ "Đảng ủy xã Sơn Cao, về gói số 1: Cần bổ sung (07/12/2026) — Thiếu biên bản tháng 11." """
+    from chibo.vocabulary import REVIEW_STATUS_LABELS, label
+
+    day = f" ({format_date(date.fromisoformat(review['reviewed_on']))})" if review.get("reviewed_on") else ""
+    note = f" — {review['note']}" if review.get("note") else ""
+    return f"{superior}, về gói số {review['seq']}: {label(review['status'], REVIEW_STATUS_LABELS)}{day}{note}"
 
 
 def import_bundles(book, args) -> int:
