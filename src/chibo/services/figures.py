@@ -18,7 +18,7 @@ from chibo.services.attendance_count import (  # noqa: F401  (the counting lives
     voting_quorum,
 )
 from chibo.services.lookups import alive, get_alive, rows_by_ids
-from chibo.services.roll import Roll, expected_members
+from chibo.services.roll import Roll, expected_members, missing_reason
 from chibo.services.settings import load_rules
 from chibo.services.viewing import documents_in_view, in_view
 from chibo.store.models import Attendance, CellSession, Document, Essay, Member, Outreach, SessionDocument
@@ -141,12 +141,8 @@ def document_figures(db, document_id: str, as_of: date | None = None, roll: Roll
             studied.append(Study(member_id, names[member_id], session.id, session.held_on, session.kind == SessionKind.MAKEUP))
             continue
         absence = last_absence.get(member_id)
-        if absence is None:
-            reason = "chưa được triệu tập"
-        elif absence.state == AttendanceState.ABSENT_EXCUSED and absence.reason:
-            reason = absence.reason
-        else:
-            reason = "không lý do"
+        reason = missing_reason((absence.state, absence.reason) if absence is not None else None,
+                                roll.joined_on(member_id), held[-1].held_on if held else None)
         missing.append(MissingStudy(member_id, names[member_id], reason))
     studied.sort(key=lambda s: name_sort_key(s.full_name))
     missing.sort(key=lambda s: name_sort_key(s.full_name))

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from chibo.services.attendance_count import SessionFigures, count_attendance
-from chibo.services.roll import Roll
+from chibo.services.roll import Roll, missing_reason
 from chibo.services.settings import rules_from
 from chibo.store.reader import Reader, day
 from chibo.text import name_sort_key
@@ -154,13 +154,8 @@ def study(reader: Reader, as_of: date, roll_: Roll, docs: list[DocumentRow], nam
         for member_id in required:
             if member_id in studied:
                 continue
-            absence = last_absence.get(member_id)
-            if absence is None:
-                reason = "chưa được triệu tập"
-            elif absence[0] == AttendanceState.ABSENT_EXCUSED and absence[1]:
-                reason = absence[1]
-            else:
-                reason = "không lý do"
+            reason = missing_reason(last_absence.get(member_id), roll_.joined_on(member_id),
+                                    date.fromisoformat(sessions[-1][1]) if sessions else None)
             missing.append(Missing(member_id, names[member_id], reason))
         missing.sort(key=lambda m: name_sort_key(m.full_name))
         studies = [s for s in sessions if s[2] != SessionKind.MAKEUP]
