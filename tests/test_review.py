@@ -193,7 +193,17 @@ def test_the_checks_on_import_are_listed_with_the_bundle(capsys, receiving, stic
     code, out, err = cli(capsys, "--data-dir", commune, "review", "list", "--unit", "Nậm Cáy")
     assert code == 0 and err == ""
     assert out.splitlines()[0] == "10/06/2026  Chi bộ bản Nậm Cáy, gói số 2 (tháng 4/2026, tháng 5/2026): Đã nhận"
+    assert ", gói số 1 (tháng 4/2026): Đã nhận" in out
     assert f"    Cảnh báo: {report.warnings[2]}" in out.splitlines()
+
+
+def test_a_long_run_of_months_is_said_by_its_ends():
+    from chibo.sync.periods import months_span
+
+    assert months_span([]) == ""
+    assert months_span(["2026-04", "2026-05", "2026-06"]) == "tháng 4/2026, tháng 5/2026, tháng 6/2026"
+    run = [f"{2025 + (m > 12)}-{(m - 1) % 12 + 1:02d}" for m in range(10, 24)]  # 10/2025 … 11/2026
+    assert months_span(run) == "tháng 10/2025 đến 11/2026 (14 tháng)"
 
 
 def _stranger(db) -> Member:

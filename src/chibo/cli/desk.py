@@ -82,7 +82,7 @@ def print_missing(book, args) -> int:
 
 
 def review_list(book, args) -> int:
-    from chibo.sync.periods import month_words
+    from chibo.sync.periods import months_span
     from chibo.sync.restore_bundle import find_child
     from chibo.sync.review import list_reviews, require_receiving
     from chibo.vocabulary import REVIEW_STATUS_LABELS
@@ -98,7 +98,7 @@ def review_list(book, args) -> int:
         print("Chưa nhận gói báo cáo nào.")
         return 0
     for review in reviews:
-        months = ", ".join(month_words(p) for p in review.periods) or "không mang buổi sinh hoạt nào"
+        months = months_span(list(review.periods)) or "không mang buổi sinh hoạt nào"
         late = "; đến sau khi chốt số liệu" if review.after_close else ""
         print(f"{format_date(review.received_at)}  {review.sender_name}, gói số {review.seq} ({months}{late}): "
               f"{REVIEW_STATUS_LABELS[review.status]}")
