@@ -75,8 +75,27 @@ case "$what" in
     exec .venv/bin/python -m pytest "$@"
     ;;
   app)
-    # An empty book gets a demo cell to try things on; a book with data is left alone.
-    .venv/bin/chibo demo --if-empty || true
+    # An empty book gets a demo cell to try things on, in its own folder beside the real book
+    # (chi-bo-mau, where the first-run wizard puts its demo), so the real book stays empty for the
+    # cell's own data; a book with data is opened as it is.
+    folder="$(.venv/bin/python - "$@" <<'PY'
+import sys
+from chibo import paths
+args = sys.argv[1:]
+given = [a.split("=", 1)[1] for a in args if a.startswith("--data-dir=")]
+given += [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--data-dir"]
+print(paths.data_dir(given[-1] if given else None))
+PY
+)"
+    # Only a book with nothing in it: a damaged or locked one is opened as it is, to say so itself.
+    said="$(.venv/bin/chibo --data-dir "$folder" info 2>&1 >/dev/null || true)"
+    if [[ "$said" == *"chưa có sổ nào"* ]]; then
+      demo="$folder/chi-bo-mau"
+      .venv/bin/chibo --data-dir "$demo" demo --if-empty
+      say "Sổ thật ở $folder còn trống, nên mở chi bộ mẫu ở $demo (dữ liệu hư cấu, để thử)."
+      say "Khai báo chi bộ của mình: .venv/bin/chibo (trình hướng dẫn) hoặc .venv/bin/chibo init --name \"…\"."
+      set -- "$@" --data-dir "$demo"
+    fi
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
       say "Máy không có màn hình: mở ứng dụng trên màn hình ảo để kiểm tra khởi động."
       exec xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/chibo --smoke "$@"

@@ -74,7 +74,7 @@ def receiving_screens(app, out: Path, folder: Path) -> None:
     stick = folder / "usb"
     stick.mkdir()
     with Book.open(folder / "commune") as commune:
-        init_book(commune, name="Đảng ủy xã Sơn Cao", role="receiving", superior_name="Đảng bộ huyện Mường La")
+        init_book(commune, name="Đảng ủy xã Sơn Cao", role="receiving", superior_name="Đảng bộ tỉnh Sơn La")
         bundles, cells = [], []
         for index, name in enumerate(("Chi bộ bản Nà Khum", "Chi bộ bản Phìn Hồ")):
             cell = Book.open(folder / f"cell{index}")

@@ -241,3 +241,22 @@ def test_json_rates_are_rounded_half_up_as_the_papers_print_them(capsys, book):
     assert DocumentTotal("57-NQ/TW", required=32, studied=29).as_json()["rate"] == 90.63
     assert DocumentTotal("57-NQ/TW", required=32, studied=1).as_json()["rate"] == 3.13
     assert DocumentTotal("57-NQ/TW").as_json()["rate"] is None
+
+
+def test_summary_on_a_cells_book_says_where_it_belongs(capsys, demo_dir):
+    """A cell's book sums nobody's bundles: a table of zeros would tell its secretary the data was lost."""
+    code, out, err = run(capsys, "--data-dir", demo_dir, "summary")
+    assert code == 1 and out == ""
+    assert err == ("chibo: Bảng tổng hợp các chi bộ chỉ có ở sổ của cấp nhận báo cáo (đảng ủy); sổ của chi bộ không "
+                   "nhận báo cáo của ai. Số liệu của chi bộ mình: chibo documents list, chibo sessions list.\n")
+
+
+def test_init_without_the_level_above_says_what_the_papers_will_lack(capsys, tmp_path):
+    code, out, err = run(capsys, "--data-dir", str(tmp_path / "xa"), "init", "--name", "Đảng ủy xã Nậm Xe", "--role",
+                         "receiving")
+    assert code == 0 and out.startswith("Đã khởi tạo sổ cho Đảng ủy xã Nậm Xe")
+    assert err == ("chibo: chưa khai cấp ủy cấp trên (--parent): đầu các giấy tờ sẽ thiếu dòng tên đảng bộ cấp trên và "
+                   "“Nơi nhận” thiếu cấp trên. Khai sau ở Cài đặt → Đơn vị.\n")
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "cb"), "init", "--name", "Chi bộ bản Nậm Cáy", "--parent",
+                       "Đảng bộ xã Nậm Xe")
+    assert code == 0 and err == ""

@@ -110,6 +110,13 @@ def test_the_communes_documents_listed_with_their_figures_summed_over_the_cells(
             expected = [expected[0] + figures.studied_count, expected[1] + figures.required]
     assert (listed["number_symbol"], listed["studied"], listed["required"]) == ("03-NQ/ĐU", *expected)
     assert expected[0] == expected[1] == 64  # all present at each study: 32 required a cell (35, less 2 exempt, 1 left)
+    code, out, _ = cli(capsys, "--data-dir", commune["commune"], "documents", "list")
+    codes = sorted(json.loads(cli(capsys, "--data-dir", commune["commune"], "summary", "--json")[1])["units"],
+                   key=lambda u: u["label"])
+    assert code == 0 and out.splitlines()[0].startswith(
+        "Văn bản của cấp mình gửi các chi bộ; cột Đã học cộng của các chi bộ. Văn bản của một chi bộ: --unit MÃ "
+        "(mã các chi bộ: ")
+    assert all(u["code"] in out.splitlines()[0] for u in codes) and "03-NQ/ĐU" in out and "64/64" in out
 
 
 def test_unknown_or_misplaced_unit_is_a_sentence(capsys, commune):

@@ -6,6 +6,7 @@ another committee, cells with the same name."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import zipfile
 
@@ -221,6 +222,7 @@ def test_cells_with_the_same_name_are_told_apart_in_the_summary(capsys, tmp_path
     heads = sorted(line for line in out.splitlines() if line.startswith("Chi bộ"))
     assert heads == sorted(f"Chi bộ bản Nà Khum (mã khóa {fp}): {index + 1} đảng viên, 0 buổi sinh hoạt; gói cuối số 1 "
                            f"({heads[0].split('(')[-1][:10]})" for index, (fp, _book) in enumerate(cells))
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", heads[0].split("(")[-1][:10])  # the day as the app writes it
     _code, out, _ = cli(capsys, "--data-dir", folder, "summary", "--json")
     units = json.loads(out)["units"]
     assert {u["code"] for u in units} == {"BANNAKHUM"} and len({u["label"] for u in units}) == 2
@@ -244,3 +246,24 @@ def test_a_rejected_new_key_is_refused_and_the_approved_one_kept(cell_a, receivi
     with receiving.session() as db:
         known = db.get(KnownUnit, cell_a.local_unit_id)
         assert (known.approval, known.fingerprint) == ("approved", old) and pending_keys(db) == []
+
+
+def test_the_communes_own_plan_on_the_stick_is_passed_over_not_an_error(capsys, cell_a, receiving, stick):
+    """The commune carries one stick to its cells and back: its own plan bundle lies beside the
+    cells' bundles. Importing or verifying the folder passes over it with a line and exits 0; named
+    by itself it is still refused."""
+    link(cell_a, receiving, stick)  # the commune's plan bundle is on the stick now
+    own = next(stick.glob("*-KH-*.chibo"))
+    bundle = export_bundle(cell_a, stick).path
+    fp = fingerprint_of(cell_a)
+    folder = receiving.folder
+    receiving.close(), cell_a.close()
+    code, out, err = cli(capsys, "--data-dir", folder, "verify", stick)
+    assert code == 0 and err == "" and f"{own.name}: gói do chính sổ này xuất ra, bỏ qua." in out
+    assert f"{bundle.name}: Gói nguyên vẹn, chữ ký đúng: Chi bộ bản Nà Khum" in out
+    code, out, err = cli(capsys, "--data-dir", folder, "import", stick, "--approve", fp)
+    assert code == 0 and err == ""
+    assert out.splitlines()[0] == f"{own.name}: gói do chính sổ này xuất ra, bỏ qua."
+    assert f"(đã xác nhận mã khóa {fp})" in out and _members(folder) == _members(cell_a.folder)
+    code, _, err = cli(capsys, "--data-dir", folder, "import", own)
+    assert code == 1 and "Đây là gói do chính sổ này xuất ra; không nhập lại vào đây." in err

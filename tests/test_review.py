@@ -266,3 +266,21 @@ def test_at_the_province_a_forward_bundle_is_reviewed_with_its_cells_warnings_na
         # The cell is expected to report at the province too, under the commune that vouched for it.
         month = completeness(db, "2026-05", date(2026, 6, 20)).period
         assert [(c.label, c.status) for c in month.cells] == [("Chi bộ bản Nà Khum", Timeliness.LATE)]
+
+
+def test_the_note_is_printed_when_the_cell_imports_the_plan_on_the_command_line(capsys, receiving, stick, tmp_path):
+    desk = three_cells(receiving, stick, tmp_path)
+    with receiving.session() as db:
+        mark_review(db, _review_of(receiving, desk.on_time).id, ReviewStatus.NEEDS_MORE, NOTE,
+                    now=datetime(2026, 6, 8, 2, tzinfo=UTC))
+        mark_review(db, _review_of(receiving, desk.late).id, ReviewStatus.APPROVED, now=datetime(2026, 6, 9, 2, tzinfo=UTC))
+    plan = export_plan(receiving, stick)
+    folders = {name: getattr(desk, name).folder for name in ("on_time", "late", "missing")}
+    close_all(desk)
+    code, out, err = cli(capsys, "--data-dir", folders["on_time"], "import", plan.path)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1] == f"    Đảng ủy xã Sơn Cao, về gói số 1: Cần bổ sung (08/06/2026) — {NOTE}"
+    code, out, _ = cli(capsys, "--data-dir", folders["late"], "import", plan.path)
+    assert out.splitlines()[1] == "    Đảng ủy xã Sơn Cao, về gói số 1: Đã duyệt (09/06/2026)"
+    code, out, _ = cli(capsys, "--data-dir", folders["missing"], "import", plan.path)
+    assert code == 0 and len(out.splitlines()) == 1  # nothing reviewed for it: no line

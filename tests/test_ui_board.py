@@ -144,6 +144,9 @@ def test_the_boards_figures_are_the_services(qtbot, demo_window, demo_book):
     assert owed
     for symbol, f in owed:
         assert f"{symbol} ({len(f.missing)} người): " + ", ".join(m.full_name for m in f.missing[:8]) in lines
+    # Never "Vắng": who joined after the study is owed it too, without having been absent.
+    assert sum(line.startswith("Chưa học; buổi học gần nhất ngày ") for line in lines) == len(owed)
+    assert not any("Vắng" in line for line in lines)
     essays = card_lines(board, "essays")
     for symbol, f in figures.items():
         if f.essays_missing:

@@ -42,11 +42,11 @@ def seconds_since_start() -> tuple[float, str]:
     """(seconds, what they are counted from)."""
     try:
         if sys.platform.startswith("linux"):
-            return _linux(), "process start (/proc/self/stat)"
+            return _linux(), "lúc tiến trình khởi động (/proc/self/stat)"
         if sys.platform == "win32":
-            return _windows(), "process start (GetProcessTimes)"
+            return _windows(), "lúc tiến trình khởi động (GetProcessTimes)"
     except (OSError, ValueError, IndexError, AttributeError):
         pass
     import chibo
 
-    return time.perf_counter() - chibo.IMPORTED, "import of chibo"
+    return time.perf_counter() - chibo.IMPORTED, "lúc nạp chibo"

@@ -4,11 +4,12 @@ the command line."""
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from chibo.cli.output import print_json, print_table
 from chibo.errors import ChiboError
-from chibo.text import format_percent
+from chibo.text import format_date, format_percent
 
 
 def export(book, args) -> int:
@@ -32,17 +33,40 @@ def plan_export(book, args) -> int:
     return 0
 
 
-def bundle_files(paths: list[str]) -> list[Path]:
+def bundle_files(paths: list[str], own_unit_id: str | None = None) -> list[Path]:
+    """The files named, and the .chibo files of the folders named. A folder's bundles that this
+    book wrote itself (the commune's plan bundle on the stick it carries to the cells) are left
+    out with a line on stdout: they are not errors. A file named by itself is always tried."""
     files = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".chibo")
+            for found in sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".chibo"):
+                if own_unit_id and _sender_of(found) == own_unit_id:
+                    print(f"{found.name}: gói do chính sổ này xuất ra, bỏ qua.")
+                    continue
+                files.append(found)
         elif path.exists():
             files.append(path)
         else:
             raise ChiboError(f"Không thấy tệp hay thư mục “{name}”.")
     return files
+
+
+def _sender_of(path: Path) -> str | None:
+    """The sender named in a bundle's manifest, read without checking anything (None when it cannot
+    be read: such a file then goes through the import's checks and gets their sentence)."""
+    import json
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("manifest.json")
+            if info.file_size > 1024 * 1024:
+                return None
+            return json.loads(archive.read(info)).get("sender_unit_id")
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, RuntimeError, NotImplementedError, AttributeError):
+        return None
 
 
 def _counts(counts: dict) -> str:
@@ -63,6 +87,8 @@ def _print_report(report, approve: set[str]) -> None:
             print(f"    {nested.sender_name} gói số {nested.seq} (qua {nested.voucher_name}) — {_counts(nested.counts)}")
         for note in report.notes:
             print(f"    {note}")
+        for review in report.reviews or []:  # a plan bundle: the superior's word on this cell's bundles
+            print(f"    {_review_line(report.sender_name, review)}")
         for warning in report.warnings:
             print(f"    Cảnh báo: {warning}")
     elif report.outcome == "pending":
@@ -77,13 +103,22 @@ def _print_report(report, approve: set[str]) -> None:
         print(f"    Sau khi đã đối chiếu mã khóa, trên dòng lệnh: {how}.")
 
 
+def _review_line(superior: str, review: dict) -> str:
+    """ "Đảng ủy xã Sơn Cao, về gói số 1: Cần bổ sung (07/12/2026) — Thiếu biên bản tháng 11." """
+    from chibo.vocabulary import REVIEW_STATUS_LABELS, label
+
+    day = f" ({format_date(date.fromisoformat(review['reviewed_on']))})" if review.get("reviewed_on") else ""
+    note = f" — {review['note']}" if review.get("note") else ""
+    return f"{superior}, về gói số {review['seq']}: {label(review['status'], REVIEW_STATUS_LABELS)}{day}{note}"
+
+
 def import_bundles(book, args) -> int:
     from chibo.services.keys import parse_fingerprint
     from chibo.sync.importer import import_bundle
     from chibo.sync.trust import import_waiting
 
     approve = {parse_fingerprint(text) for text in args.approve or []}
-    files = bundle_files(args.files)
+    files = bundle_files(args.files, book.local_unit_id)
     reports = [import_bundle(book, path, approve=approve, other_superior=args.accept_other_superior)
                for path in files]
     for unit_id in dict.fromkeys(r.sender_unit_id for r in reports if r.approved):  # what waited for that word
@@ -112,8 +147,10 @@ def verify(book, args) -> int:
     """One bundle, or every .chibo file of a folder; exit 1 when any is refused."""
     from chibo.sync.importer import verify_bundle
 
-    files = bundle_files([args.file])
+    files = bundle_files([args.file], book.local_unit_id)
     if not files:
+        if Path(args.file).is_dir() and any(Path(args.file).glob("*.chibo")):
+            return 0  # only this book's own bundles there, each said above
         raise ChiboError(f"Thư mục “{args.file}” không có tệp .chibo nào.")
     code = 0
     for path in files:
@@ -138,6 +175,10 @@ def summary(reader, args) -> int:
     from chibo.sync.levels import by_level
     from chibo.sync.summary import consolidated
 
+    role = reader.connection.execute("SELECT role FROM unit WHERE id = ?", (reader.local_unit_id,)).fetchone()
+    if role is not None and role[0] != "receiving":  # a cell's book sums nobody's bundles: zeros would alarm
+        raise ChiboError("Bảng tổng hợp các chi bộ chỉ có ở sổ của cấp nhận báo cáo (đảng ủy); sổ của chi bộ không "
+                         "nhận báo cáo của ai. Số liệu của chi bộ mình: chibo documents list, chibo sessions list.")
     units, total = consolidated(reader)
     levels = by_level(reader, units)
     if args.json:
@@ -167,7 +208,8 @@ def _print_unit(unit, depth: int, below: int) -> None:
         head += f" (cộng {below} đơn vị cấp dưới)"
     head += f": {unit.members} đảng viên, {unit.sessions} buổi sinh hoạt"
     if unit.unit_id:
-        head += f"; gói cuối số {unit.last_seq} ({unit.last_bundle_at or 'chưa có'})"
+        arrived = format_date(date.fromisoformat(unit.last_bundle_at)) if unit.last_bundle_at else "chưa có"
+        head += f"; gói cuối số {unit.last_seq} ({arrived})"
     print(head)
     print_table(["Văn bản", "Đã học", "Phải học", "Tỷ lệ"],
                 [[d.number_symbol, d.studied, d.required, format_percent(d.percent) if d.percent is not None else ""]

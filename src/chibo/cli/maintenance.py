@@ -18,6 +18,9 @@ def init(book, args) -> int:
     unit = units.init_book(book, name=args.name, role=args.role, superior_name=args.parent or "", place_name=args.place or "")
     print(f"Đã khởi tạo sổ cho {unit.name} (mã {unit.code}) tại {book.folder}.")
     print(f"Mã khóa của đơn vị (đọc cho cấp trên đối chiếu): {key_fingerprint(unit.signing_key)}")
+    if not args.parent:  # the papers' header names the level above, and their "Nơi nhận" sends to it
+        print("chibo: chưa khai cấp ủy cấp trên (--parent): đầu các giấy tờ sẽ thiếu dòng tên đảng bộ cấp trên và "
+              "“Nơi nhận” thiếu cấp trên. Khai sau ở Cài đặt → Đơn vị.", file=sys.stderr)
     return 0
 
 

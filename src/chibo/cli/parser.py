@@ -102,7 +102,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="khởi tạo sổ cho chi bộ hoặc cấp nhận báo cáo",
                        epilog=_examples('chibo init --name "Chi bộ bản Nậm Cáy" --parent "Đảng bộ xã Nậm Xe" '
-                                        '--place "Nậm Xe"', 'chibo init --name "Đảng ủy xã Nậm Xe" --role receiving'))
+                                        '--place "Nậm Xe"', 'chibo init --name "Đảng ủy xã Nậm Xe" --role receiving '
+                                        '--parent "Đảng bộ tỉnh Lai Châu" --place "Nậm Xe"'))
     p.add_argument("--name", required=True, metavar="TÊN", help="tên đơn vị, ví dụ “Chi bộ bản Nậm Cáy”")
     p.add_argument("--role", choices=["cell", "receiving"], default="cell", metavar="VAI_TRÒ",
                    help="cell: chi bộ (mặc định); receiving: cấp nhận báo cáo của các chi bộ (Đảng ủy xã, phường)")

@@ -105,10 +105,17 @@ def documents_list(book, args) -> int:
     from chibo.services.received_cells import is_receiving
     from chibo.services.roll import Roll
 
+    level_note = None
     with book.session() as db:
         cell = view_for(db, args, "văn bản và kết quả học tập", required=False)
         if cell is None and is_receiving(db):
+            from chibo.services.received_cells import received_cells
+
             docs, figures = _summed_documents(db)
+            codes = ", ".join(c.code for c in received_cells(db)[:8]) or "chưa có"
+            level_note = (("Văn bản của cấp mình gửi các chi bộ; cột Đã học cộng của các chi bộ." if docs else
+                           "Cấp mình chưa có văn bản nào gửi các chi bộ (thêm ở trang Văn bản).")
+                          + f" Văn bản của một chi bộ: --unit MÃ (mã các chi bộ: {codes}).")
         else:
             roll = Roll.load(db)
             docs = list_documents(db)
@@ -131,6 +138,8 @@ def documents_list(book, args) -> int:
         ])
         return 0
     heading(cell)
+    if level_note:
+        print(level_note)
     print_table(
         ["Số, ký hiệu", "Loại", "Thời hạn", "Đã học", "Tỷ lệ", "Mã"],
         [

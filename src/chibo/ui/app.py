@@ -23,10 +23,15 @@ from pathlib import Path
 
 from chibo.process_clock import seconds_since_start
 
+
+def _seconds(seconds: float) -> str:
+    return f"{seconds:.2f}".replace(".", ",")  # Vietnamese writes a decimal comma
+
+
 SMOKE_MARKS = {  # what `chibo --smoke` prints at each mark
-    "first-paint": lambda seconds, since: f"chibo: cửa sổ chính hiện sau {seconds:.2f} giây (tính từ {since})",
-    "data": lambda seconds, since: f"chibo: dữ liệu của sổ hiện sau {seconds:.2f} giây (tính từ {since})",
-    "book-open": lambda seconds, since: f"chibo: sổ mở xong sau {seconds:.2f} giây (tính từ {since})",
+    "first-paint": lambda seconds, since: f"chibo: cửa sổ chính hiện sau {_seconds(seconds)} giây (tính từ {since})",
+    "data": lambda seconds, since: f"chibo: dữ liệu của sổ hiện sau {_seconds(seconds)} giây (tính từ {since})",
+    "book-open": lambda seconds, since: f"chibo: sổ mở xong sau {_seconds(seconds)} giây (tính từ {since})",
 }
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # drawn by scripts/make_icons.py from resources/icons
 DESKTOP_ID = "vn.chibo.Chibo"  # resources/linux/vn.chibo.Chibo.desktop: Linux desktops show its icon and name

@@ -1588,16 +1588,16 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Không ai: người vắng buổi học đều đã học bù.</translation>
     </message>
     <message>
+        <source>Not studied yet; the last study session was on {date}.</source>
+        <translation>Chưa học; buổi học gần nhất ngày {date}.</translation>
+    </message>
+    <message>
         <source>{document} ({count}): {names}</source>
         <translation>{document} ({count} người): {names}</translation>
     </message>
     <message>
         <source>Proposed day: {date}, with the roll of that day.</source>
         <translation>Ngày đề xuất: {date}, điểm danh theo danh sách ngày ấy.</translation>
-    </message>
-    <message>
-        <source>Missed the study of {date}.</source>
-        <translation>Vắng buổi học ngày {date}.</translation>
     </message>
     <message>
         <source>Create the make-up session…</source>

@@ -248,8 +248,9 @@ class OverviewPage(QWidget):
                                tr("Nobody: every member who missed a study has made it up."))
         for study in board.makeups:
             self._names_line(card, study, [m.full_name for m in study.missing])
-            card.add_row(text_line(tr("Missed the study of {date}.").format(date=format_date(study.latest_session_on)),
-                                   "cardNote"),
+            # Not "missed": a member who joined after the study is on this list too, and was never absent.
+            card.add_row(text_line(tr("Not studied yet; the last study session was on {date}.").format(
+                date=format_date(study.latest_session_on)), "cardNote"),
                          action_button(tr("Create the make-up session…"),
                                        lambda _=False, d=study.document.id: self.create_makeup(d)))
         return card
