@@ -77,6 +77,7 @@ def test_the_pdf_and_the_excel_agree_with_each_other_and_with_each_cells_own_fig
     receiving.close(), cell_a.close(), cell_b.close()
 
     pdf, xlsx = tmp_path / "bao-cao-57", tmp_path / "bieu-57"
+    assert cli(capsys, "--data-dir", commune, "signers", "--secretary", "Lò Văn Thanh")[0] == 0
     code, out, err = cli(capsys, "--data-dir", commune, "print", "consolidated", "57-nq/tw", "--out", pdf, "--xlsx",
                          xlsx, "--date", "20/06/2026")
     assert code == 0, err
@@ -95,6 +96,8 @@ def test_the_pdf_and_the_excel_agree_with_each_other_and_with_each_cells_own_fig
             f"{total['essays_missing']};") in body
     assert (f"- Tuyên truyền cho quần chúng: {format_count(total['non_members_reached'])} lượt người ngoài Đảng.") in body
     assert "Kèm theo Báo cáo số 01-BC/ĐU, ngày 20-6-2026 của Đảng ủy xã Sơn Cao" in body
+    signed = next(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages if "BÍ THƯ" in p.extract_text())
+    assert "BÍ THƯ Lò Văn Thanh" in signed  # the signer set for the commune
     for index, (name, figures) in enumerate(sorted(own.items()), 1):
         assert _row_words(index, name, figures) in body, name
     total_words = _row_words("Tổng", "cộng", total).removeprefix("Tổng cộng ")

@@ -67,6 +67,10 @@ def test_three_cells_on_time_late_missing_in_the_json_the_table_and_the_printed_
     listed = tmp_path / "out" / "chua-bao-cao"
     listed.parent.mkdir()
     code, out, err = cli(capsys, "--data-dir", commune, "print", "missing", "--period", PERIOD, "--out", listed)
+    assert code == 0 and out.strip() == str(listed.with_suffix(".pdf"))
+    assert err == "chibo: Danh sách chưa có tên người ký: khai ở Cài đặt → Đơn vị, hoặc “chibo signers”.\n"
+    assert cli(capsys, "--data-dir", commune, "signers", "--compiler", "Vàng Thị Mai")[0] == 0
+    code, out, err = cli(capsys, "--data-dir", commune, "print", "missing", "--period", PERIOD, "--out", listed)
     assert code == 0 and err == "" and out.strip() == str(listed.with_suffix(".pdf"))
     body = _text(listed.with_suffix(".pdf"))
     assert "DANH SÁCH Chi bộ chưa gửi báo cáo tháng 5/2026" in body
@@ -76,7 +80,7 @@ def test_three_cells_on_time_late_missing_in_the_json_the_table_and_the_printed_
     assert "1 Chi bộ bản Nậm Cáy Lò Thị Hoa 0912 345 678 Số 1, 02/05/2026 Chưa nhận, quá hạn" in body
     assert "Văn bản số 12-KH/ĐU, hạn hoàn thành ngày 31-5-2026: 1/3 chi bộ chưa báo cáo." in body
     assert "Nà Khum" not in body and "Phìn Hồ" not in body  # reported: not on the list
-    assert "NGƯỜI LẬP DANH SÁCH" in body
+    assert "NGƯỜI LẬP DANH SÁCH" in body and body.rstrip().endswith("Vàng Thị Mai")
     assert len(PdfReader(listed.with_suffix(".pdf")).pages) == 1
 
 

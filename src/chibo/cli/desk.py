@@ -69,12 +69,14 @@ def completeness(book, args) -> int:
 def print_missing(book, args) -> int:
     from chibo.reports import save_pdf
     from chibo.reports.missing_cells import build_missing_list
+    from chibo.services.signers import load_signers
     from chibo.sync.completeness import completeness as compute
 
     target = out_file(args.out, ".pdf") if args.out else None
     with book.session() as db:
         report = compute(db, args.period)
         pdf = build_missing_list(db, report)
+        _unsigned(load_signers(db).compiler, "Danh sách")
     print(save_pdf(pdf, target or Path.cwd() / f"chi-bo-chua-bao-cao-{report.period.key}.pdf"))
     return 0
 
@@ -137,6 +139,31 @@ def review_close(book, args) -> int:
     return 0
 
 
+def signers(book, args) -> int:
+    """Show the names a receiving level's papers are signed with, or set them."""
+    from chibo.services.lookups import local_unit
+    from chibo.services.signers import load_signers, save_signers
+    from chibo.vocabulary import UnitRole
+
+    with book.session() as db:
+        if local_unit(db).role != UnitRole.RECEIVING:
+            raise ChiboError("Tên người ký ở đây là của cấp nhận báo cáo (đảng ủy). Giấy tờ của chi bộ lấy tên bí thư, "
+                             "phó bí thư trong danh sách đảng viên của chi bộ.")
+        if args.secretary is not None or args.compiler is not None:
+            save_signers(db, secretary=args.secretary, compiler=args.compiler)
+        names = load_signers(db)
+    print(f"Bí thư ký báo cáo tổng hợp: {names.secretary or '(chưa có)'}")
+    print(f"Người lập danh sách: {names.compiler or '(chưa có)'}")
+    return 0
+
+
+def _unsigned(name: str, what: str) -> None:
+    """A paper whose signer has no name: printed all the same (the name can be written by hand), said."""
+    if name:
+        return
+    print(f"chibo: {what} chưa có tên người ký: khai ở Cài đặt → Đơn vị, hoặc “chibo signers”.", file=sys.stderr)
+
+
 def warn_unsent(names) -> None:
     """After a plan export: the cells whose review notes could not travel."""
     if names:
@@ -154,6 +181,7 @@ def print_consolidated(book, args) -> int:
     from chibo.reports.consolidated_data import document_symbol, require_receiving
     from chibo.reports.consolidated_xlsx import workbook_for
     from chibo.reports.papers import PaperState, build_paper
+    from chibo.services.signers import load_signers
     from chibo.store.files import write_atomically
     from chibo.sync.summary import consolidated
 
@@ -167,6 +195,8 @@ def print_consolidated(book, args) -> int:
         if pdf_file is not None or xlsx_file is None:
             paper = build_paper(db, book.folder, "consolidated", symbol, issue=True, number=args.number, as_of=args.date,
                                 new=args.new, figures=consolidated)
+            if paper.state == PaperState.ISSUED:  # a reprint is the archived original, as it was signed
+                _unsigned(load_signers(db).secretary, "Báo cáo")
             day = None  # the Excel file goes with the paper just issued or printed again
         elif args.number or args.new:
             raise ChiboError("--number và --new là của báo cáo có số (tệp PDF): hãy thêm --out TỆP.pdf, hoặc bỏ chúng "

@@ -45,6 +45,7 @@ HANDLERS = {
     ("papers", "list"): "printing:papers_list",
     ("print", "missing"): "desk:print_missing",
     ("print", "consolidated"): "desk:print_consolidated",
+    ("signers", None): "desk:signers",
     ("completeness", None): "desk:completeness",
     ("review", "list"): "desk:review_list",
     ("review", "set"): "desk:review_set",

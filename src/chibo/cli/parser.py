@@ -303,6 +303,12 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     p = sub.add_parser("info", help="tên, vai trò, cấp trên, mã và mã khóa của đơn vị",
                        epilog=_examples("chibo info", "chibo info --json"))
     p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
+    p = sub.add_parser("signers", help="tên người ký giấy tờ của cấp nhận báo cáo: Bí thư ký báo cáo tổng hợp, người "
+                       "lập danh sách (sổ của đảng ủy không có danh sách đảng viên riêng)",
+                       epilog=_examples("chibo signers", 'chibo signers --secretary "Lò Văn Thanh" --compiler "Vàng Thị '
+                                        'Mai"'))
+    p.add_argument("--secretary", metavar="HỌ_TÊN", help="Bí thư Đảng ủy, ký báo cáo tổng hợp (\"\" để xóa)")
+    p.add_argument("--compiler", metavar="HỌ_TÊN", help="người lập danh sách chi bộ chưa báo cáo (\"\" để xóa)")
     keys = _group(sub, "keys", "khóa ký và khóa niêm phong của đơn vị")
     p = keys.add_parser("new", help="tạo khóa mới khi khóa cũ đã mất hoặc lộ (nơi nhận phải xác nhận mã khóa mới)",
                         epilog=_examples("chibo keys new --yes"))

@@ -64,7 +64,12 @@ def on_behalf_line(db) -> str:
 
 
 def secretary_signature(db, on: date | None = None) -> Signature:
-    """`T/M CHI BỘ` / `BÍ THƯ` with the name of the cell's secretary in the register."""
+    """`T/M CHI BỘ` / `BÍ THƯ` with the name of the cell's secretary in the register; at a
+    receiving level, which keeps no register of its own, the name set for it (`services.signers`)."""
+    if local_unit(db).role == UnitRole.RECEIVING:
+        from chibo.services.signers import load_signers
+
+        return Signature(title="Bí thư", name=load_signers(db).secretary, on_behalf=on_behalf_line(db))
     secretary = office_holder(db, CellPosition.SECRETARY, on)
     return Signature(title="Bí thư", name=secretary.full_name if secretary else "", on_behalf=on_behalf_line(db))
 

@@ -76,6 +76,8 @@ def build_missing_list(db, report, *, today: date | None = None) -> bytes:
         paper.body.append(grid_table(s, DOCUMENT_HEADER, rows, DOCUMENT_WIDTHS_MM, center_columns=(0, 3, 4)))
     paper.para("Bí thư và số điện thoại lấy từ danh sách đảng viên chi bộ gửi lên trong gói báo cáo gần nhất.",
                s.note)
-    paper.close([], signature_block(s, Signature(title="Người lập danh sách")))
+    from chibo.services.signers import load_signers
+
+    paper.close([], signature_block(s, Signature(title="Người lập danh sách", name=load_signers(db).compiler)))
     paper.recipients = [own_file(db)]
     return paper.build()

@@ -2364,6 +2364,18 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Báo cáo tháng của chi bộ là đúng hạn khi đến chậm nhất vào ngày cuối tháng cộng thêm số ngày này; báo cáo về một văn bản, chậm nhất vào hạn hoàn thành cộng thêm số ngày này.</translation>
     </message>
     <message>
+        <source>Secretary who signs the re&amp;ports:</source>
+        <translation>&amp;Bí thư ký báo cáo:</translation>
+    </message>
+    <message>
+        <source>Who draws up the &amp;lists:</source>
+        <translation>Người lập &amp;danh sách:</translation>
+    </message>
+    <message>
+        <source>The committee’s book keeps no member list of its own: these names are printed under the signature of the consolidated report and of the list of cells not yet reported.</source>
+        <translation>Sổ của đảng ủy không có danh sách đảng viên riêng: các tên này được in dưới chữ ký của báo cáo tổng hợp và của danh sách chi bộ chưa gửi báo cáo.</translation>
+    </message>
+    <message>
         <source>Tốt; Khá; Đạt; Chưa đạt</source>
         <translation>Tốt; Khá; Đạt; Chưa đạt</translation>
     </message>

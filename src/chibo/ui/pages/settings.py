@@ -48,6 +48,7 @@ class SettingsData:
     identity: object  # UnitIdentity: the key fingerprint others compare, and a cell's superior
     backups: list = field(default_factory=list)
     grace_days: int = 5  # receiving role: days after a month's end (or a deadline) before a report is late
+    signers: object = None  # receiving role: services.signers.Signers, the names its papers are signed with
 
 
 def load_settings(db, folder: Path) -> SettingsData:
@@ -55,6 +56,7 @@ def load_settings(db, folder: Path) -> SettingsData:
     from chibo.services.lookups import local_unit
     from chibo.services.numbering import symbol_suffix, term_start
     from chibo.services.settings import load_rules
+    from chibo.services.signers import load_signers
     from chibo.store.backup import list_backups
     from chibo.store.book import get_setting
     from chibo.sync.completeness import grace_days
@@ -62,7 +64,7 @@ def load_settings(db, folder: Path) -> SettingsData:
 
     return SettingsData(local_unit(db), term_start(db), symbol_suffix(db), load_rules(db),
                         get_setting(db, TEXT_SIZE_SETTING, "normal"), unit_identity(db, folder),
-                        list_backups(paths.backup_dir(folder)), grace_days(db))
+                        list_backups(paths.backup_dir(folder)), grace_days(db), load_signers(db))
 
 
 def save_settings(db, values: dict) -> None:
@@ -87,6 +89,10 @@ def save_settings(db, values: dict) -> None:
 
         if local_unit(db).role == UnitRole.RECEIVING:
             set_grace_days(db, values["grace_days"])
+            if values.get("signers") is not None:
+                from chibo.services.signers import save_signers
+
+                save_signers(db, **values["signers"])
 
 
 def split_grades(text: str) -> tuple[str, ...]:
@@ -152,7 +158,8 @@ class SettingsPage(QWidget):
         layout.addLayout(bottom)
         shortcut = QShortcut(QKeySequence.Save, self, activated=self.save)
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)
-        for widget in (self.name, self.superior, self.place, self.term_start, self.suffix, self.grades, self.failing):
+        for widget in (self.name, self.superior, self.place, self.term_start, self.suffix, self.grades, self.failing,
+                       self.signer_secretary, self.signer_compiler):
             widget.textEdited.connect(self._mark_dirty)
         for widget in (self.quorum, self.plan_confirmer, self.text_size, self.language):
             widget.activated.connect(self._mark_dirty)
@@ -197,6 +204,19 @@ class SettingsPage(QWidget):
         self.grace_hint.setWordWrap(True)
         form.addRow(self.grace_label, self.grace)
         form.addRow("", self.grace_hint)
+        # A commune's book keeps no member register of its own: its papers' signers are named here.
+        self.signer_secretary, self.signer_compiler = QLineEdit(), QLineEdit()
+        self.signer_secretary_label = QLabel(tr("Secretary who signs the re&ports:"))
+        self.signer_secretary_label.setBuddy(self.signer_secretary)
+        self.signer_compiler_label = QLabel(tr("Who draws up the &lists:"))
+        self.signer_compiler_label.setBuddy(self.signer_compiler)
+        self.signers_hint = QLabel(tr("The committee’s book keeps no member list of its own: these names are printed "
+                                      "under the signature of the consolidated report and of the list of cells not yet "
+                                      "reported."))
+        self.signers_hint.setWordWrap(True)
+        form.addRow(self.signer_secretary_label, self.signer_secretary)
+        form.addRow(self.signer_compiler_label, self.signer_compiler)
+        form.addRow("", self.signers_hint)
         return tab
 
     def _rules_tab(self) -> QWidget:
@@ -326,9 +346,14 @@ class SettingsPage(QWidget):
                           tr("Receiving level (sums the cells’ figures)"))
         self.code.setText(u.code)
         self.keys.show(data.identity, u.role == UnitRole.RECEIVING)
-        for widget in (self.grace_label, self.grace, self.grace_hint):  # the receiving level's own setting
+        for widget in (self.grace_label, self.grace, self.grace_hint, self.signer_secretary_label,
+                       self.signer_secretary, self.signer_compiler_label, self.signer_compiler,
+                       self.signers_hint):  # the receiving level's own settings
             widget.setVisible(u.role == UnitRole.RECEIVING)
         self.grace.setValue(data.grace_days)
+        if data.signers is not None:
+            self.signer_secretary.setText(data.signers.secretary)
+            self.signer_compiler.setText(data.signers.compiler)
         self.term_start.setText(format_date(data.term_start))
         self.suffix.setText(data.suffix)
         r = data.rules
@@ -362,6 +387,8 @@ class SettingsPage(QWidget):
             "text_size": self.text_size.currentData(),
             "language": self.language.currentData(),
             "grace_days": self.grace.value() if self.data is not None and self.data.unit.role == "receiving" else None,
+            "signers": ({"secretary": self.signer_secretary.text(), "compiler": self.signer_compiler.text()}
+                        if self.data is not None and self.data.unit.role == "receiving" else None),
         }
 
     def save(self) -> None:
