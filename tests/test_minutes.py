@@ -166,7 +166,27 @@ def test_a_make_up_says_whose_make_up_it_is(db, cell):
             "buổi học ngày 05 tháng 02 năm 2026." in body)
     assert "- Chủ trì: đồng chí Giàng A Páo, Bí thư Chi bộ." in body  # he runs it, he is not making up
     assert "- Số đảng viên được triệu tập: 1 đồng chí (chính thức 1, dự bị 0, sinh hoạt tạm 0)." in body
+    # Three people in the room, one making up: the line counts one and names the two who run it.
+    assert ("- Có mặt: 1/1 đồng chí cần học bù (chính thức 1, dự bị 0, sinh hoạt tạm 0); đồng chí Giàng A Páo chủ "
+            "trì, đồng chí Nguyễn Thị Hường làm thư ký (không tính trong số học bù). - Vắng mặt: không.") in body
     assert "Tổng số đảng viên của chi bộ" not in body
+
+
+def test_a_make_up_counts_who_came_of_those_called_and_names_only_the_runners_not_called(db, cell):
+    """Ỷ, Mỷ and Phù missed the study; Phù takes the minutes of the make-up he attends, Mỷ is away
+    again: 2 of 3 came, and only the chair, who is not making up, is named apart."""
+    study = sessions.create_session(db, kind=SessionKind.STUDY, held_on="05/02/2026", document_ids=[cell["doc"]],
+                                    chair_id=cell["pao"], secretary_id=cell["huong"])
+    sessions.mark_all_present(db, study.id)
+    for key in ("y", "my", "phu"):
+        sessions.record_attendance(db, study.id, cell[key], AttendanceState.ABSENT_EXCUSED, "Ốm")
+    makeup = sessions.create_makeup_session(db, study.id, "15/02/2026", chair_id=cell["pao"], secretary_id=cell["phu"])
+    sessions.record_attendance(db, makeup.id, cell["my"], AttendanceState.ABSENT_EXCUSED, "Đi làm nương")
+    body = text_of(build_minutes(db, makeup.id))
+    assert ("- Số đảng viên được triệu tập: 3 đồng chí (chính thức 1, dự bị 1, sinh hoạt tạm 1). - Có mặt: 2/3 đồng "
+            "chí cần học bù (chính thức 1, dự bị 0, sinh hoạt tạm 1); đồng chí Giàng A Páo chủ trì (không tính trong "
+            "số học bù). - Vắng mặt: 1 đồng chí: 1. Đồng chí Thào Thị Mỷ: vắng có lý do (Đi làm nương).") in body
+    assert "Triệu Tả Phù làm thư ký" not in body  # he is one of the two counted
 
 
 def test_a_guest_chairs_and_signs_by_name(db, cell):

@@ -236,6 +236,23 @@ def test_cell_programme_and_individual_plan(db, cell):
     assert "Số " not in body.split("KẾ HOẠCH HÀNH ĐỘNG CÁ NHÂN")[0]  # an individual plan has no number
 
 
+@pytest.mark.parametrize("deadlines, period", [
+    (["14/01/2026", "31/12/2026"], "năm 2026"),
+    (["14/01/2026", "19/01/2027", "15/03/2026"], "giai đoạn 2026–2027"),
+    ([None], "năm 2025"),  # no deadline at all: the plan's own year
+])
+def test_a_programme_says_the_period_of_its_items_not_the_year_it_was_issued(db, cell, deadlines, period):
+    """Adopted on 15/12/2025 for work due from January: the sentence names the items' years."""
+    programme = plans.create_plan(db, title="Chương trình hành động thực hiện Nghị quyết 57-NQ/TW", year=2025,
+                                  document_id=cell["doc"], adopted_on="15/12/2025")
+    for n, deadline in enumerate(deadlines, 1):
+        plans.add_item(db, programme.id, content=f"Nội dung {n}", target="100%", owner_id=cell["su"], deadline=deadline)
+    body = all_text(build_action_plan(db, programme.id, number="01-CTr/CB"))
+    assert "ngày 15 tháng 12 năm 2025" in body
+    assert ("Thực hiện Nghị quyết số 57-NQ/TW, ngày 22-12-2024 của Trung ương về đột phá phát triển khoa học, "
+            f"công nghệ, Chi bộ bản Nậm Cáy xây dựng chương trình hành động {period} với các nội dung sau:") in body
+
+
 def test_text_is_nfc_and_escaped():
     decomposed = unicodedata.normalize("NFD", "Lò Thị Ỷ <b> & Hường")
     assert text(decomposed) == "Lò Thị Ỷ &lt;b&gt; &amp; Hường"

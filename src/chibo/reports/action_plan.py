@@ -75,6 +75,16 @@ def _summary(plan: ActionPlan, doc_type: str) -> str:
     return title
 
 
+def programme_period(plan: ActionPlan, items: list[ActionItem]) -> str:
+    """The period the programme covers, as its opening sentence says it: the years of its items'
+    deadlines ("năm 2026", "giai đoạn 2026–2027"), not the year the paper was issued (a
+    programme adopted in December is for the next year). Without any deadline, the plan's year."""
+    years = sorted({item.deadline.year for item in items if item.deadline is not None})
+    if not years:
+        return f"năm {plan.year}"
+    return f"năm {years[0]}" if years[0] == years[-1] else f"giai đoạn {years[0]}–{years[-1]}"
+
+
 def _confirmation(db, member: Member, on: date) -> Signature:
     """Who confirms a member's plan: the secretary; for the secretary's own plan, the deputy or
     the committee above, as the cell's rules say (never the member who wrote it)."""
@@ -95,6 +105,7 @@ def build_action_plan(db, plan_id: str, *, on: date | None = None, number: str |
     plan = get_alive(db, ActionPlan, plan_id)
     issued_on = plan.adopted_on or on or date.today()
     unit = local_unit(db)
+    items = plan_items(db, plan.id)
     if plan.member_id:
         member = get_alive(db, Member, plan.member_id)
         doc_type = f"Kế hoạch hành động cá nhân năm {plan.year}"
@@ -112,10 +123,10 @@ def build_action_plan(db, plan_id: str, *, on: date | None = None, number: str |
         if plan.document_id:
             document = get_alive(db, Document, plan.document_id)
             paper.para(f"Thực hiện {text(document_citation(document))}, {text(unit.name)} xây dựng "
-                       f"{text(doc_type.lower())} năm {plan.year} với các nội dung sau:")
+                       f"{text(doc_type.lower())} {programme_period(plan, items)} với các nội dung sau:")
 
     rows = []
-    for index, item in enumerate(plan_items(db, plan.id), 1):
+    for index, item in enumerate(items, 1):
         owner = member_name(db, item.owner_id) if item.owner_id else item.owner_text
         row = [str(index), item.content, item.target, owner, format_date(item.deadline),
                item_state(item, issued_on).result]

@@ -87,6 +87,9 @@ def document_table(table: DocumentTable) -> LongTable:
         ("SPAN", (8, 0), (essays_end, 0)), ("SPAN", (essays_end + 1, 0), (essays_end + 2, 0)),
         ("SPAN", (essays_end + 3, 0), (essays_end + 3, 1)), ("SPAN", (essays_end + 4, 0), (essays_end + 4, 1)),
         ("SPAN", (0, last), (1, last)),
+        # The total never stands alone under the repeated header of a new page: no split between
+        # it and the last cell's row (ReportLab forbids a split inside a NOSPLIT range of rows).
+        ("NOSPLIT", (0, max(last - 1, 2)), (-1, last)),
     ]))
     return result
 

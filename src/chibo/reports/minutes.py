@@ -18,7 +18,7 @@ from chibo.services.agenda import agenda_items, speeches
 from chibo.services.figures import cell_membership, session_figures
 from chibo.services.lookups import get_alive
 from chibo.services.session_rules import check_printable
-from chibo.services.sessions import minutes_title, session_documents
+from chibo.services.sessions import attendance, minutes_title, session_documents
 from chibo.store.models import CellSession, Member, Presenter
 from chibo.text import fold, format_percent, party_date
 from chibo.vocabulary import (
@@ -178,8 +178,13 @@ def _people(db, paper: Paper, session: CellSession, figures, guests: list[str]) 
                    + (f" (có mặt {figures.exempt_present})" if figures.exempt_present else "") + ".")
     if figures.away:
         paper.para(f"- Đảng viên đi sinh hoạt tạm thời nơi khác: {persons(figures.away)}.")
-    paper.para(f"- Có mặt: {persons(figures.present_required)} ({_split(figures.present)})"
-               + (f"; đảng viên miễn sinh hoạt dự: {figures.exempt_present}" if figures.exempt_present else "") + ".")
+    if session.kind == SessionKind.MAKEUP:
+        paper.para(f"- Có mặt: {figures.present_required}/{persons(figures.summoned_total)} cần học bù "
+                   f"({_split(figures.present)}){_makeup_runners(db, session)}.")
+    else:
+        paper.para(f"- Có mặt: {persons(figures.present_required)} ({_split(figures.present)})"
+                   + (f"; đảng viên miễn sinh hoạt dự: {figures.exempt_present}" if figures.exempt_present else "")
+                   + ".")
     if figures.absences:
         paper.para(f"- Vắng mặt: {persons(len(figures.absences))}:")
         for index, absence in enumerate(figures.absences, 1):
@@ -190,6 +195,19 @@ def _people(db, paper: Paper, session: CellSession, figures, guests: list[str]) 
         paper.para("- Vắng mặt: không.")
     if figures.unrecorded:
         paper.para(f"- Chưa điểm danh: {persons(len(figures.unrecorded))} ({text(', '.join(figures.unrecorded))}).")
+
+
+def _makeup_runners(db, session: CellSession) -> str:
+    """The chair and minute-taker of a make-up who are not on its list: they run it for the members
+    who missed the study and are not counted with them, so the attendance line names them apart
+    ("; đồng chí X chủ trì, đồng chí Y làm thư ký (không tính trong số học bù)"). A guest who
+    chairs is named among the guests."""
+    listed = {row.member_id for row in attendance(db, session.id)}
+    chair_id = None if session.chair_name else session.chair_id
+    runners = [f"đồng chí {text(member_name(db, member_id))} {role}"
+               for member_id, role in ((chair_id, "chủ trì"), (session.secretary_id, "làm thư ký"))
+               if member_id and member_id not in listed]
+    return f"; {', '.join(runners)} (không tính trong số học bù)" if runners else ""
 
 
 def _speaker(db, speech) -> str:
