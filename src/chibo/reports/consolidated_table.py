@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, TableStyle
 
 from chibo.reports.consolidated_data import DocumentTable, forms_text, rate
@@ -66,19 +67,29 @@ def document_table(table: DocumentTable) -> LongTable:
     forms of study, which is where the time of a long table goes)."""
     cell, left, head, bold = _styles()
     grades = table.grades
+    widths = _widths(len(grades))
     top, below = header_rows(grades)
     data = [[Paragraph(text(h), head) for h in top], [Paragraph(text(h), head) for h in below]]
+    name_room, forms_room = widths[1] - 4, widths[-1] - 4  # less the cell's padding
+
+    def wrapped(words: str, room: float):
+        """A Paragraph only for what must wrap: a one-line string is drawn as it is, without
+        ReportLab breaking it into lines again at every page a long table is split at (three
+        hundred cells: most of the report's time)."""
+        return words if stringWidth(words, SERIF, cell.fontSize) <= room else Paragraph(text(words), left)
+
     for index, (label, figures) in enumerate(table.rows, 1):
         *numbers, forms = figure_cells(figures, grades)
-        data.append([str(index), Paragraph(text(label), left), *numbers, Paragraph(text(forms), left)])
+        data.append([str(index), wrapped(label, name_room), *numbers, wrapped(forms, forms_room)])
     *totals, forms = figure_cells(table.total, grades)
     data.append([Paragraph("Tổng cộng", bold), "", *totals, Paragraph(text(forms), bold)])
     essays_end = 8 + len(grades)  # the column of "Chưa nộp"
     last = len(data) - 1
-    result = LongTable(data, colWidths=_widths(len(grades)), repeatRows=2, spaceBefore=4, spaceAfter=8)
+    result = LongTable(data, colWidths=widths, repeatRows=2, spaceBefore=4, spaceAfter=8)
     result.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), SERIF), ("FONTSIZE", (0, 0), (-1, -1), cell.fontSize),
         ("FONTNAME", (0, last), (-1, last), SERIF_BOLD), ("ALIGN", (0, 2), (-1, -1), "CENTER"),
+        ("ALIGN", (1, 2), (1, last - 1), "LEFT"), ("ALIGN", (-1, 2), (-1, last - 1), "LEFT"),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
