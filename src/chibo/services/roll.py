@@ -90,15 +90,17 @@ class Roll:
 def missing_reason(absence: tuple[str, str] | None, joined_on: date | None, last_held: date | None) -> str:
     """Why a member who must study a document has not: the reason of the latest absence from its
     sessions, "không lý do", or, never called to one, "chưa được triệu tập"; a member who came to
-    the cell after its last study session says so ("vào chi bộ ngày 14/08/2026, sau buổi học"):
-    such a member still owes the study (a make-up), but was never absent from it."""
+    the cell after its last study session says so ("vào chi bộ ngày 14-8-2026, sau buổi học", the
+    date as a Party paper writes it in its body, where the reason is printed): such a member still
+    owes the study (a make-up), but was never absent from it."""
+    from chibo.text import body_date
     from chibo.vocabulary import AttendanceState
 
     if absence is not None:
         state, reason = absence
         return reason if state == AttendanceState.ABSENT_EXCUSED and reason else "không lý do"
     if joined_on is not None and last_held is not None and joined_on > last_held:
-        return f"vào chi bộ ngày {joined_on:%d/%m/%Y}, sau buổi học"
+        return f"vào chi bộ ngày {body_date(joined_on)}, sau buổi học"
     return "chưa được triệu tập"
 
 
