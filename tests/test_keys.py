@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import zipfile
+from pathlib import Path
 
 from sqlmodel import func, select
 
@@ -267,3 +268,16 @@ def test_the_communes_own_plan_on_the_stick_is_passed_over_not_an_error(capsys, 
     assert f"(đã xác nhận mã khóa {fp})" in out and _members(folder) == _members(cell_a.folder)
     code, _, err = cli(capsys, "--data-dir", folder, "import", own)
     assert code == 1 and "Đây là gói do chính sổ này xuất ra; không nhập lại vào đây." in err
+
+
+def test_export_says_what_the_bundle_holds_and_when_it_holds_nothing_new(capsys, cell_a, receiving, stick):
+    link(cell_a, receiving, stick)
+    first = export_bundle(cell_a, stick)
+    assert import_bundle(receiving, first.path, approve={fingerprint_of(cell_a)}).outcome == "imported"
+    assert import_bundle(cell_a, export_plan(receiving, stick).path).outcome == "imported"  # it confirms bundle 1
+    folder = cell_a.folder
+    cell_a.close(), receiving.close()
+    code, out, err = cli(capsys, "--data-dir", folder, "export", "--to", stick)
+    assert code == 0 and out.strip().endswith(".chibo") and Path(out.strip()).exists()
+    assert err == ("chibo: gói số 2, 0 bản ghi, đã đọc lại để kiểm tra. Gói không mang thay đổi nào: cấp trên đã xác "
+                   "nhận có mọi bản ghi của sổ; gói chỉ cho biết chi bộ vẫn gửi báo cáo.\n")

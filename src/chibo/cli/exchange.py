@@ -9,7 +9,7 @@ from pathlib import Path
 
 from chibo.cli.output import print_json, print_table
 from chibo.errors import ChiboError
-from chibo.text import format_date, format_percent
+from chibo.text import format_count, format_date, format_percent
 
 
 def export(book, args) -> int:
@@ -19,7 +19,12 @@ def export(book, args) -> int:
     if not result.sealed:
         print("chibo: CẢNH BÁO: gói này KHÔNG niêm phong (--unsealed): ai cầm USB cũng đọc được họ tên, ngày sinh, số "
               "điện thoại, số thẻ đảng viên. Hãy giữ USB cẩn thận và xóa tệp sau khi cấp trên đã nhập.", file=sys.stderr)
-    print(result.path)
+    print(result.path)  # stdout: the file alone, for a script; what it holds is said beside it
+    said = f"chibo: gói số {result.seq}, {format_count(result.records)} bản ghi, đã đọc lại để kiểm tra."
+    if result.records == 0:
+        said += (" Gói không mang thay đổi nào: cấp trên đã xác nhận có mọi bản ghi của sổ; gói chỉ cho biết chi bộ vẫn "
+                 "gửi báo cáo.")
+    print(said, file=sys.stderr)
     return 0
 
 
