@@ -49,6 +49,7 @@ def python_figures(db, as_of: date) -> dict:
             "essays_missing": f.essays_missing, "to_rewrite": f.essays_to_rewrite, "reached": f.non_members_reached,
             "cell_plans": sum(1 for p in linked if p.member_id is None),
             "individual_plans": sum(1 for p in linked if p.member_id is not None),
+            "came_after": sum(1 for m in f.missing if m.reason.startswith("vào chi bộ ngày ")),
         }
     return {"statuses": dict(statuses), "on_roll": len(roll.on_roll(as_of)), "required": len(roll.required(as_of)),
             "sessions": len(held), "makeup_sessions": sum(1 for s in held if s.kind == SessionKind.MAKEUP),
@@ -65,7 +66,7 @@ def sql_figures(totals) -> dict:
                 "in_makeup": d.studied_in_makeup, "sessions": d.sessions, "makeups": d.makeups, "forms": d.forms,
                 "grades": d.essays_by_grade, "essays_missing": d.essays_missing, "to_rewrite": d.essays_to_rewrite,
                 "reached": d.non_members_reached, "cell_plans": d.cell_plans,
-                "individual_plans": d.individual_plans} for d in totals.documents}}
+                "individual_plans": d.individual_plans, "came_after": d.came_after} for d in totals.documents}}
 
 
 # Random small cells, written through the services as a secretary would, then compared in the book.

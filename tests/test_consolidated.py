@@ -26,7 +26,7 @@ from desk import close_all, three_cells
 
 SYMBOL = "57-NQ/TW"
 FIELDS = ("sessions", "makeups", "required", "studied", "studied_in_makeup", "essays_missing", "cell_plans",
-          "individual_plans", "non_members_reached")
+          "individual_plans", "non_members_reached", "came_after")
 GRADES = ("Tốt", "Khá", "Đạt", "Chưa đạt")
 
 
@@ -41,6 +41,7 @@ def _own_figures(cell: Book, symbol: str) -> dict:
                 "essays_missing": figures.essays_missing, "cell_plans": sum(1 for p in plans if not p.member_id),
                 "individual_plans": sum(1 for p in plans if p.member_id),
                 "non_members_reached": figures.non_members_reached,
+                "came_after": sum(1 for m in figures.missing if m.reason.startswith("vào chi bộ ngày ")),
                 "grades": {g: figures.essays_by_grade.get(g, 0) for g in GRADES},
                 "forms": dict(Counter(s.form for s in figures.sessions))}
 
@@ -88,8 +89,10 @@ def test_the_pdf_and_the_excel_agree_with_each_other_and_with_each_cells_own_fig
     body = _text(pdf)
     rate = format_percent(percent_of(total["studied"], total["required"]))
     assert "Số 01-BC/ĐU" in body and "BÁO CÁO Kết quả học tập, quán triệt Nghị quyết số 57-NQ/TW" in body
+    assert total["came_after"] > 0  # the demo cells' members who came after the study: said, not hidden
     assert (f"- Số đảng viên đã học tập: {total['studied']}/{total['required']} đảng viên, đạt {rate} (trong đó học "
-            f"bù: {total['studied_in_makeup']} đồng chí); chưa học: {total['required'] - total['studied']} đồng chí.") in body
+            f"bù: {total['studied_in_makeup']} đồng chí); chưa học: {total['required'] - total['studied']} đồng chí "
+            f"(trong đó {total['came_after']} đồng chí vào chi bộ sau buổi học cuối của chi bộ, cần học bù).") in body
     assert (f"- Số chi bộ đã tổ chức học tập, quán triệt: 2/2 chi bộ, với {total['sessions']} buổi") in body
     grades = "; ".join(f"{g}: {total['grades'][g]}" for g in GRADES)
     assert (f"- Bài thu hoạch: {sum(total['grades'].values())} bài đã chấm ({grades}); chưa nộp: "

@@ -50,8 +50,13 @@ def _document_lines(paper: Paper, table: DocumentTable, target: float) -> None:
                f"{format_count(len(table.rows))} chi bộ, với {format_count(total.sessions)} buổi"
                + (f" ({text(forms.lower())})" if forms else "") + f" và {format_count(total.makeups)} buổi học bù.")
     missing = total.required - total.studied
+    # Who came to a cell after its last session on the document is still owed it (a make-up) and
+    # counts as not studied: the province reads why a cell that studied in full is below 100%.
+    came_after = (f" (trong đó {format_count(total.came_after)} đồng chí vào chi bộ sau buổi học cuối của chi bộ, "
+                  "cần học bù)") if getattr(total, "came_after", 0) and missing else ""
     paper.para(f"- Số đảng viên đã học tập: <b>{_rate_words(total)}</b> (trong đó học bù: "
-               f"{format_count(total.studied_in_makeup)} đồng chí); chưa học: {format_count(missing)} đồng chí.")
+               f"{format_count(total.studied_in_makeup)} đồng chí); chưa học: {format_count(missing)} đồng chí"
+               f"{came_after}.")
     if table.document is None or table.document.requires_essay or sum(total.essays_by_grade.values()):
         written = sum(total.essays_by_grade.values())
         paper.para(f"- Bài thu hoạch: {format_count(written)} bài đã chấm ({_grades(total, table.grades)}); chưa nộp: "

@@ -40,6 +40,7 @@ class DocumentTotal:
     non_members_reached: int = 0
     cell_plans: int = 0
     individual_plans: int = 0
+    came_after: int = 0  # not studied: came to their cell after its last session on the document
 
     @property
     def percent(self) -> float | None:
@@ -47,7 +48,7 @@ class DocumentTotal:
 
     def add(self, other: DocumentTotal | CellDocumentFigures) -> None:
         for name in ("required", "studied", "studied_in_makeup", "sessions", "makeups", "essays_missing",
-                     "essays_to_rewrite", "non_members_reached", "cell_plans", "individual_plans"):
+                     "essays_to_rewrite", "non_members_reached", "cell_plans", "individual_plans", "came_after"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.forms.update(other.forms)
         self.essays_by_grade.update(other.essays_by_grade)
@@ -58,7 +59,7 @@ class DocumentTotal:
                 "sessions": self.sessions, "makeups": self.makeups, "forms": dict(sorted(self.forms.items())),
                 "essays_by_grade": dict(sorted(self.essays_by_grade.items())), "essays_missing": self.essays_missing,
                 "essays_to_rewrite": self.essays_to_rewrite, "non_members_reached": self.non_members_reached,
-                "cell_plans": self.cell_plans, "individual_plans": self.individual_plans}
+                "cell_plans": self.cell_plans, "individual_plans": self.individual_plans, "came_after": self.came_after}
 
 
 @dataclass
