@@ -78,18 +78,29 @@ case "$what" in
     # An empty book gets a demo cell to try things on, in its own folder beside the real book
     # (chi-bo-mau, where the first-run wizard puts its demo), so the real book stays empty for the
     # cell's own data; a book with data is opened as it is.
-    folder="$(.venv/bin/python - "$@" <<'PY'
-import sys
+    # Read without opening the book (opening would create it): an empty book is one with no file,
+    # or a file whose unit was never set up; a damaged or locked one is opened as it is, to say so.
+    state="$(.venv/bin/python - "$@" <<'PY'
+import sqlite3, sys
 from chibo import paths
 args = sys.argv[1:]
 given = [a.split("=", 1)[1] for a in args if a.startswith("--data-dir=")]
 given += [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--data-dir"]
-print(paths.data_dir(given[-1] if given else None))
+folder = paths.data_dir(given[-1] if given else None)
+book = folder / "chibo.sqlite"
+empty = not book.exists()
+if not empty:
+    try:
+        db = sqlite3.connect(f"file:{book}?mode=ro", uri=True)
+        empty = db.execute("SELECT 1 FROM setting WHERE key = 'local_unit_id'").fetchone() is None
+    except sqlite3.Error:
+        empty = False  # not readable here: the app says why
+print("empty" if empty else "book")
+print(folder)
 PY
 )"
-    # Only a book with nothing in it: a damaged or locked one is opened as it is, to say so itself.
-    said="$(.venv/bin/chibo --data-dir "$folder" info 2>&1 >/dev/null || true)"
-    if [[ "$said" == *"chưa có sổ nào"* ]]; then
+    folder="$(printf '%s\n' "$state" | sed -n 2p)"
+    if [ "$(printf '%s\n' "$state" | sed -n 1p)" = empty ]; then
       demo="$folder/chi-bo-mau"
       .venv/bin/chibo --data-dir "$demo" demo --if-empty
       say "Sổ thật ở $folder còn trống, nên mở chi bộ mẫu ở $demo (dữ liệu hư cấu, để thử)."
