@@ -132,6 +132,7 @@ run_app(Path(sys.argv[1]))
 def spawn(command: list[str], env: dict) -> dict[str, float]:
     """Seconds from spawn to each `*-epoch` mark the process prints."""
     spawned = time.time()
+    env = {**env, "CHIBO_SMOKE_MACHINE": "1"}  # chibo --smoke prints its wall clock at each mark
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         raise SystemExit(f"{command[-1]} failed: {result.stderr[-2000:]}")

@@ -10,6 +10,7 @@ what a PC sees on the first start after switching on. Prints the medians and the
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import statistics
 import subprocess
@@ -25,7 +26,8 @@ def drop_caches() -> None:
 
 def once(command: list[str]) -> tuple[float, float]:
     spawned, start = time.time(), time.perf_counter()
-    result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            env={**os.environ, "CHIBO_SMOKE_MACHINE": "1"})  # the wall clock at each mark
     whole = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{shlex.join(command)} failed ({result.returncode}):\n{result.stdout}{result.stderr}")

@@ -47,9 +47,13 @@ def click_sidebar(qtbot, window, name: str) -> None:
 
 def test_smoke_start_prints_time_to_first_paint(demo_template, tmp_path):
     folder = copy_book_files(demo_template, tmp_path / "book")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CHIBO_DATA_DIR": str(folder)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CHIBO_DATA_DIR": str(folder), "CHIBO_SMOKE_MACHINE": "1"}
     result = subprocess.run([sys.executable, "-m", "chibo", "--smoke"], env=env, capture_output=True, text=True,
                             timeout=120)
+    human = subprocess.run([sys.executable, "-m", "chibo", "--smoke"], env={**env, "CHIBO_SMOKE_MACHINE": ""},
+                           capture_output=True, text=True, timeout=120)
+    assert human.returncode == 0 and [line.split(" sau ")[0] for line in human.stdout.splitlines()] == [
+        "chibo: cửa sổ chính hiện", "chibo: dữ liệu của sổ hiện", "chibo: sổ mở xong"]  # for a person: no machine lines
     assert result.returncode == 0, result.stderr
     marks = [line for line in result.stdout.splitlines() if line.startswith("chibo: ")]
     # The window's first paint, the board painted with the book's data, the book open: in that order,

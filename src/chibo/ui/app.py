@@ -17,11 +17,14 @@ sees the Paint event, and the mark is taken once that paint is done), and the bo
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
 from chibo.process_clock import seconds_since_start
+
+SMOKE_MACHINE = "CHIBO_SMOKE_MACHINE"  # "1": --smoke also prints lines for programs (*-epoch, *-imported)
 
 
 def _seconds(seconds: float) -> str:
@@ -215,11 +218,14 @@ class _Startup:
         self.open_book()
 
     def mark(self, key: str) -> None:
-        """A --smoke mark (`SMOKE_MARKS`): the seconds since the process started, then for
-        bench/startup.py the wall clock and which of SQLAlchemy, SQLModel, pydantic were imported by then."""
+        """A --smoke mark (`SMOKE_MARKS`): the seconds since the process started; with
+        CHIBO_SMOKE_MACHINE=1 (the benches, the start-up test), also the wall clock and which of
+        SQLAlchemy, SQLModel, pydantic were imported by then, as lines a program reads."""
         seconds, since = seconds_since_start()
         self.marks[key] = seconds
-        print(SMOKE_MARKS[key](seconds, since))
+        print(SMOKE_MARKS[key](seconds, since), flush=True)
+        if os.environ.get(SMOKE_MACHINE) != "1":
+            return
         print(f"{key}-epoch {time.time():.4f}", flush=True)
         heavy = [name for name in ("sqlalchemy", "sqlmodel", "pydantic") if name in sys.modules]
         print(f"{key}-imported {','.join(heavy) or '-'}", flush=True)
