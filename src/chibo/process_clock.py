@@ -42,9 +42,9 @@ def seconds_since_start() -> tuple[float, str]:
     """(seconds, what they are counted from)."""
     try:
         if sys.platform.startswith("linux"):
-            return _linux(), "lúc tiến trình khởi động (/proc/self/stat)"
+            return _linux(), "lúc tiến trình khởi động"
         if sys.platform == "win32":
-            return _windows(), "lúc tiến trình khởi động (GetProcessTimes)"
+            return _windows(), "lúc tiến trình khởi động"
     except (OSError, ValueError, IndexError, AttributeError):
         pass
     import chibo
