@@ -244,13 +244,16 @@ def test_an_excel_file_or_another_zip_is_named_for_what_it_is(hostile):
     workbook.active["A1"] = "Họ và tên"
     excel = hostile.tmp / "danh-sach.xlsx"
     workbook.save(excel)
-    report = hostile(excel, "“danh-sach.xlsx” không phải gói dữ liệu chibo mà là một tệp Excel, Word hay PowerPoint.")
+    report = hostile(excel, "Tệp này không phải gói dữ liệu chibo mà là một tệp Excel.")
     assert "xl/" not in report.reason and "docProps" not in report.reason
     other = hostile.tmp / "anh.zip"
     with zipfile.ZipFile(other, "w") as archive:
         archive.writestr("anh-hop-chi-bo.jpg", b"\xff\xd8\xff")
-    hostile(other, "“anh.zip” không phải gói dữ liệu chibo mà là một tệp nén (zip) khác. Gói chibo là tệp có đuôi "
+    hostile(other, "Tệp này không phải gói dữ liệu chibo mà là một tệp nén (zip) khác. Gói chibo là tệp có đuôi "
             ".chibo do chibo xuất ra")
+    paper = hostile.tmp / "bien-ban.pdf"
+    paper.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    hostile(paper, "Tệp này là một tệp PDF (giấy tờ đã in), không phải gói dữ liệu chibo.")
 
 
 @pytest.mark.parametrize("member", ["manifest.json", "manifest.sig", "payload"])

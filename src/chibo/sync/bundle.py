@@ -77,6 +77,9 @@ def read_bundle(path: Path) -> RawBundle:
     if size > MAX_FILE_BYTES:
         raise BundleRefused("Tệp quá lớn so với một gói dữ liệu chibo; gói bị từ chối.", "too_large")
     data = path.read_bytes()
+    if data.startswith(b"%PDF-"):  # a printed paper picked by mistake: not "damaged in copying"
+        raise BundleRefused("Tệp này là một tệp PDF (giấy tờ đã in), không phải gói dữ liệu chibo. Gói chibo là tệp có "
+                            "đuôi .chibo do chibo xuất ra (nút Gửi báo cáo hoặc lệnh chibo export).", "not_bundle")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -84,9 +87,10 @@ def read_bundle(path: Path) -> RawBundle:
         raise BundleRefused(DAMAGED, "not_zip") from None
     names = [info.filename for info in infos]
     if not set(names) & set(ENTRY_NAMES):  # another kind of zip altogether: its inner names would mean nothing
-        office = "[Content_Types].xml" in names
-        raise BundleRefused(f"“{path.name}” không phải gói dữ liệu chibo" + (
-            " mà là một tệp Excel, Word hay PowerPoint" if office else " mà là một tệp nén (zip) khác")
+        office = next((kind for folder, kind in (("xl/", "Excel"), ("word/", "Word"), ("ppt/", "PowerPoint"))
+                       if any(n.startswith(folder) for n in names)), None)
+        raise BundleRefused("Tệp này không phải gói dữ liệu chibo mà là " + (
+            f"một tệp {office}" if office else "một tệp nén (zip) khác")
             + ". Gói chibo là tệp có đuôi .chibo do chibo xuất ra (nút Gửi báo cáo hoặc lệnh chibo export).",
             "not_bundle")
     if len(infos) != len(ENTRY_NAMES) or sorted(names) != sorted(ENTRY_NAMES):
