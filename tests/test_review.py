@@ -203,7 +203,7 @@ def test_a_long_run_of_months_is_said_by_its_ends():
     assert months_span([]) == ""
     assert months_span(["2026-04", "2026-05", "2026-06"]) == "tháng 4/2026, tháng 5/2026, tháng 6/2026"
     run = [f"{2025 + (m > 12)}-{(m - 1) % 12 + 1:02d}" for m in range(10, 24)]  # 10/2025 … 11/2026
-    assert months_span(run) == "tháng 10/2025 đến 11/2026 (14 tháng)"
+    assert months_span(run) == "tháng 10/2025 đến 11/2026, 14 tháng"
 
 
 def _stranger(db) -> Member:

@@ -102,8 +102,8 @@ def review_list(book, args) -> int:
         late = "; đến sau khi chốt số liệu" if review.after_close else ""
         print(f"{format_date(review.received_at)}  {review.sender_name}, gói số {review.seq} ({months}{late}): "
               f"{REVIEW_STATUS_LABELS[review.status]}")
-        if review.note:
-            print(f"    Ghi chú gửi chi bộ: {review.note}")
+        if review.note:  # a note of several lines keeps its lines under the first
+            print("    Ghi chú gửi chi bộ: " + review.note.replace("\n", "\n" + " " * 24))
         for warning in review.warnings:
             print(f"    Cảnh báo: {warning}")
     return 0

@@ -114,7 +114,8 @@ def _review_line(superior: str, review: dict) -> str:
 
     day = f" ({format_date(date.fromisoformat(review['reviewed_on']))})" if review.get("reviewed_on") else ""
     note = f" — {review['note']}" if review.get("note") else ""
-    return f"{superior}, về gói số {review['seq']}: {label(review['status'], REVIEW_STATUS_LABELS)}{day}{note}"
+    line = f"{superior}, về gói số {review['seq']}: {label(review['status'], REVIEW_STATUS_LABELS)}{day}{note}"
+    return line.replace("\n", "\n        ")  # a note of several lines, each under the first
 
 
 def import_bundles(book, args) -> int:

@@ -140,6 +140,8 @@ def documents_list(book, args) -> int:
     heading(cell)
     if level_note:
         print(level_note)
+        if not docs:
+            return 0  # no table of nothing under the sentence
     print_table(
         ["Số, ký hiệu", "Loại", "Thời hạn", "Đã học", "Tỷ lệ", "Mã"],
         [

@@ -55,7 +55,7 @@ def month_words(period: str) -> str:
 
 def months_span(periods: list[str]) -> str:
     """The months a bundle carries: up to three by name; a longer run (a first or a full bundle) by
-    its ends and its count, "tháng 10/2025 đến 11/2026 (14 tháng)", as the review tab says it."""
+    its ends and its count, "tháng 10/2025 đến 11/2026, 14 tháng" (it is printed inside brackets)."""
     if len(periods) <= 3:
         return ", ".join(month_words(p) for p in periods)
-    return f"{month_words(periods[0])} đến {month_number(periods[-1])} ({len(periods)} tháng)"
+    return f"{month_words(periods[0])} đến {month_number(periods[-1])}, {len(periods)} tháng"
