@@ -257,6 +257,9 @@ def test_init_without_the_level_above_says_what_the_papers_will_lack(capsys, tmp
     assert code == 0 and out.startswith("Đã khởi tạo sổ cho Đảng ủy xã Nậm Xe")
     assert err == ("chibo: chưa khai cấp ủy cấp trên (--parent): đầu các giấy tờ sẽ thiếu dòng tên đảng bộ cấp trên và "
                    "“Nơi nhận” thiếu cấp trên. Khai sau ở Cài đặt → Đơn vị.\n")
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path / "xa"), "documents", "list")
+    assert code == 0 and out == ("Cấp mình chưa có văn bản nào gửi các chi bộ (thêm ở trang Văn bản). Văn bản của một chi "
+                                 "bộ: --unit MÃ (mã các chi bộ: chưa có).\n")
     code, _, err = run(capsys, "--data-dir", str(tmp_path / "cb"), "init", "--name", "Chi bộ bản Nậm Cáy", "--parent",
                        "Đảng bộ xã Nậm Xe")
     assert code == 0 and err == ""
