@@ -263,3 +263,16 @@ def test_init_without_the_level_above_says_what_the_papers_will_lack(capsys, tmp
     code, _, err = run(capsys, "--data-dir", str(tmp_path / "cb"), "init", "--name", "Chi bộ bản Nậm Cáy", "--parent",
                        "Đảng bộ xã Nậm Xe")
     assert code == 0 and err == ""
+
+
+def test_a_document_is_named_by_its_number_symbol_as_people_know_it(capsys, demo_dir):
+    code, out, _ = run(capsys, "--data-dir", demo_dir, "documents", "show", "05-ct/tu", "--json")
+    assert code == 0 and json.loads(out)["number_symbol"] == "05-CT/TU"
+    code, out, _ = run(capsys, "--data-dir", demo_dir, "documents", "show", "68-NQ")  # a start long enough
+    assert code == 0 and out.startswith("68-NQ/TW: ")
+    code, out, err = run(capsys, "--data-dir", demo_dir, "documents", "show", "0")
+    assert code == 1 and out == "" and err == ("chibo: Không có văn bản nào có số, ký hiệu hay mã “0”. Hãy gõ như trong "
+                                               "danh sách văn bản (chibo documents list), ví dụ 05-CT/TU.\n")
+    doc_id = json.loads(run(capsys, "--data-dir", demo_dir, "documents", "list", "--json")[1])[0]["id"]
+    code, out, _ = run(capsys, "--data-dir", demo_dir, "documents", "show", doc_id[:6], "--json")
+    assert code == 0 and json.loads(out)["id"] == doc_id  # the id's start, as before

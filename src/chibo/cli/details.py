@@ -6,10 +6,11 @@ from datetime import date
 
 from chibo.cli.cells import check_in_view, view_for
 from chibo.cli.output import print_json
+from chibo.services.documents import find_document
 from chibo.services.figures import document_figures, session_figures
 from chibo.services.lookups import get_alive, resolve, rows_by_ids
 from chibo.services.sessions import attendance, session_documents, session_title
-from chibo.store.models import CellSession, Document, Member, Presenter
+from chibo.store.models import CellSession, Member, Presenter
 from chibo.text import format_date, format_rate, name_sort_key, rate_value
 from chibo.vocabulary import MEMBER_STATUS_LABELS, SESSION_FORM_LABELS, MemberStatus, label
 
@@ -157,7 +158,7 @@ def _print_session(d: dict) -> None:
 def document_show(book, args) -> int:
     with book.session() as db:
         cell = view_for(db, args, "kết quả học tập một văn bản")
-        document = resolve(db, Document, args.id)
+        document = find_document(db, args.id)
         check_in_view(cell, document, "văn bản")
         f = document_figures(db, document.id)
     if args.json:

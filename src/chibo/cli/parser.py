@@ -150,7 +150,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
             p.add_argument("--year", type=whole_number, metavar="NĂM", help="chỉ các buổi của một năm, ví dụ 2026")
         p = group.add_parser("show", help=f"số liệu của một {noun}",
                              epilog=_examples(f"chibo {name} show {example}", f"chibo {name} show {example} --json"))
-        p.add_argument("id", metavar="MÃ", help=f"mã {noun}, hoặc vài ký tự đầu của mã (xem “chibo {name} list”)")
+        p.add_argument("id", metavar="MÃ", help=f"mã {noun}, hoặc vài ký tự đầu của mã (xem “chibo {name} list”)"
+                       + ("; hoặc số, ký hiệu văn bản, ví dụ 05-CT/TU" if name == "documents" else ""))
         p.add_argument("--json", action="store_true", help="in dạng JSON cho chương trình khác đọc")
         _unit_option(p)
 
@@ -175,7 +176,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         if name in ("report", "plan"):
             examples.append(f"chibo print {name} 3f2a --date 30/06/2026")
         p = printing.add_parser(name, help=label, epilog=_examples(*examples))
-        p.add_argument("id", metavar=target, help=f"mã, hoặc vài ký tự đầu của mã (xem “chibo {listing}”)")
+        p.add_argument("id", metavar=target, help=f"mã, hoặc vài ký tự đầu của mã (xem “chibo {listing}”)"
+                       + ("; hoặc số, ký hiệu văn bản, ví dụ 57-NQ/TW" if name == "report" else ""))
         p.add_argument("--out", metavar="TỆP.pdf",
                        help="tệp PDF ghi ra; thiếu đuôi thì thêm .pdf (mặc định: tên tự đặt ở thư mục hiện tại)")
         p.add_argument("--number", default=None, metavar="SỐ_KÝ_HIỆU",

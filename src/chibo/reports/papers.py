@@ -18,7 +18,7 @@ from pathlib import Path
 from chibo.errors import ValidationError
 from chibo.reports.output import paper_file_name as _file_name
 from chibo.services.lookups import resolve
-from chibo.store.models import ActionPlan, CellSession, Document
+from chibo.store.models import ActionPlan, CellSession
 from chibo.store.records import LOCAL_UNIT
 from chibo.text import format_date
 
@@ -63,7 +63,9 @@ def _numbered(db, kind: str, record_id: str, as_of: date | None, figures=None) -
         session = resolve(db, CellSession, record_id)
         return _Numbered("minutes", session, "BB", session.held_on, "bien ban")
     if kind == "report":
-        document = resolve(db, Document, record_id)
+        from chibo.services.documents import find_document
+
+        document = find_document(db, record_id)
         return _Numbered("report", document, "BC", as_of or date.today(), "bao cao")
     if kind == "consolidated":
         from chibo.reports import consolidated_data as data

@@ -201,3 +201,36 @@ def list_documents(db) -> list[Document]:
     docs = list(db.exec(documents_in_view(db, alive(Document), Document).order_by(col(Document.issued_on).desc(),
                                                                                   col(Document.number_symbol))))
     return docs
+
+
+_ID_PREFIX = re.compile(r"[0-9a-f][0-9a-f-]{3,}")
+
+
+def find_document(db, typed: str) -> Document:
+    """The document a person names on the command line: by the start of its id (as the lists
+    print it), or by its number-symbol as people know it ("05-CT/TU", "05-ct/tu", "05-CT" when only
+    one document starts so), among the documents in view."""
+    from chibo.errors import NotFoundError
+    from chibo.services.lookups import resolve
+
+    text = nfc(typed or "").strip()
+    if _ID_PREFIX.fullmatch(text.lower()):
+        try:
+            return resolve(db, Document, text)
+        except NotFoundError:
+            pass  # "0512-…" may be a number-symbol too: look there before refusing
+    key = fold(text).replace(" ", "")
+    if not key:
+        raise NotFoundError("Chưa gõ văn bản: hãy gõ số, ký hiệu (ví dụ 05-CT/TU) hoặc mã trong danh sách văn bản.")
+    docs = list(db.exec(documents_in_view(db, alive(Document), Document)))
+    symbols = {d.id: fold(d.number_symbol).replace(" ", "") for d in docs}
+    found = [d for d in docs if symbols[d.id] == key] or (  # the start of a number-symbol: as long as an id's
+        [d for d in docs if symbols[d.id].startswith(key)] if len(key) >= 4 else [])
+    if not found:
+        raise NotFoundError(f"Không có văn bản nào có số, ký hiệu hay mã “{text}”. Hãy gõ như trong danh sách văn bản "
+                            "(chibo documents list), ví dụ 05-CT/TU.")
+    if len({d.number_symbol for d in found}) > 1:
+        listed = ", ".join(sorted({d.number_symbol for d in found}))
+        raise NotFoundError(f"Có nhiều văn bản bắt đầu bằng “{text}”: {listed}. Hãy gõ đủ số, ký hiệu.")
+    own = [d for d in found if d.unit_id == db.info.get(LOCAL_UNIT)]
+    return (own or found)[0]
