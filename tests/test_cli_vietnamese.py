@@ -158,7 +158,7 @@ def test_refusals_of_the_commands_are_vietnamese(capsys, demo_template, tmp_path
         (["members", "import", str(files)], f"chibo: {files} là một thư mục, không phải tệp."),
         (["members", "import", str(files / "khong-co.xlsx")], "chibo: Không tìm thấy tệp"),
         (["sessions", "show", "ab"], "chibo: Mã buổi sinh hoạt “ab” quá ngắn"),
-        (["documents", "show", "zzzz"], "chibo: Không có văn bản nào có mã bắt đầu bằng “zzzz”."),
+        (["documents", "show", "zzzz"], "chibo: Không có văn bản nào có số, ký hiệu hay mã “zzzz”."),
         (["verify", str(files / "khong-co.chibo")], "chibo: "),
     ):
         code, out, err = run(capsys, "--data-dir", str(folder), *argv)
