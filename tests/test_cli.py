@@ -64,6 +64,11 @@ def test_usage_errors_exit_2(capsys, tmp_path):
 def test_commands_on_an_empty_folder_say_how_to_start(capsys, tmp_path):
     code, _, err = run(capsys, "--data-dir", str(tmp_path), "members", "list")
     assert code == 1 and "chibo init" in err
+    for command in (["info"], ["sessions", "show", "abcd"], ["export", "--to", str(tmp_path)]):
+        code, _, err = run(capsys, "--data-dir", str(tmp_path / "moi"), *command)
+        assert code == 1 and err == (f"chibo: Thư mục {tmp_path / 'moi'} chưa có sổ nào. Hãy chạy “chibo init --name …” "
+                                     "(hoặc “chibo demo” để thử).\n"), command
+        assert not (tmp_path / "moi" / "chibo.sqlite").exists()  # nothing made for a command with no book
 
 
 def test_init_import_and_refused_import(capsys, tmp_path):

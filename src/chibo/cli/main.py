@@ -113,14 +113,18 @@ def _dispatch(args, folder) -> int:
             return done
     from chibo.store.book import Book
 
+    no_book = ChiboError(f"Thư mục {folder} chưa có sổ nào. Hãy chạy “chibo init --name …” (hoặc “chibo demo” để thử).")
+    starts_a_book = args.command in ("init", "demo", "import", "restore-request")
+    backups = paths.backup_dir(folder)
+    if not starts_a_book and not folder.is_file() and not (folder / "chibo.sqlite").exists() and not (
+            backups.is_dir() and any(backups.iterdir())):  # a vanished book with backups: the opening says so
+        raise no_book  # said before anything is made: a command that only reads leaves no empty book behind
     with (Book.open_for_reading(folder) if reads_only(args) else Book.open(folder)) as book:
         for warning in book.warnings:
             print(f"chibo: cảnh báo: {warning}", file=sys.stderr)
         # A new computer asks for its book and takes it back into an empty folder.
-        if args.command not in ("init", "demo", "import", "restore-request") and not book.local_unit_id:
-            raise ChiboError(
-                f"Thư mục {folder} chưa có sổ nào. Hãy chạy “chibo init --name …” (hoặc “chibo demo” để thử)."
-            )
+        if not starts_a_book and not book.local_unit_id:
+            raise no_book
         if key in READER_COMMANDS:  # opened (and migrated) the usual way; read as on a current book
             from chibo.store.reader import open_reader
 
