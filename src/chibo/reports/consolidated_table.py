@@ -122,7 +122,7 @@ def rate_chart(table: DocumentTable, target: float) -> tuple[Drawing, bool]:
     chart.data = [[float(rate(f)) for _label, f in reversed(bars)]]  # the first category is drawn at the bottom
     chart.categoryAxis.categoryNames = [label for label, _f in reversed(bars)]
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = SERIF, 9
-    chart.categoryAxis.labels.boxAnchor, chart.categoryAxis.labels.dx = "e", -4
+    chart.categoryAxis.labels.boxAnchor, chart.categoryAxis.labels.dx = "e", -8  # clear of the axis ticks
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
     chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = SERIF, 9
     chart.valueAxis.labelTextFormat = "%d%%"
