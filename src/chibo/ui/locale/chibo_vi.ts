@@ -2348,8 +2348,8 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>&amp;Ký hiệu đơn vị trên văn bản:</translation>
     </message>
     <message>
-        <source>The numbers of the papers the cell issues (minutes, plans, reports) start again from 01 with each new term; the symbol comes after the slash, for example 05-BB/CB.</source>
-        <translation>Số văn bản chi bộ ban hành (biên bản, kế hoạch, báo cáo) đánh lại từ 01 khi bắt đầu nhiệm kỳ mới; ký hiệu đứng sau dấu gạch chéo, ví dụ 05-BB/CB.</translation>
+        <source>The numbers of the papers the unit issues (minutes, plans, reports) start again from 01 with each new term; the symbol comes after the slash, for example 05-BB/CB at a cell, 01-BC/ĐU at the committee.</source>
+        <translation>Số văn bản đơn vị ban hành (biên bản, kế hoạch, báo cáo) đánh lại từ 01 khi bắt đầu nhiệm kỳ mới; ký hiệu đứng sau dấu gạch chéo, ví dụ 05-BB/CB ở chi bộ, 01-BC/ĐU ở đảng ủy.</translation>
     </message>
     <message>
         <source> days</source>

@@ -189,8 +189,9 @@ class SettingsPage(QWidget):
         form.addRow(tr("Level above confirmed:"), self.keys.superior)
         form.addRow(tr("&Term started on:"), self.term_start)
         form.addRow(tr("Unit s&ymbol on papers:"), self.suffix)
-        hint = QLabel(tr("The numbers of the papers the cell issues (minutes, plans, reports) start again from 01 "
-                         "with each new term; the symbol comes after the slash, for example 05-BB/CB."))
+        hint = QLabel(tr("The numbers of the papers the unit issues (minutes, plans, reports) start again from 01 "
+                         "with each new term; the symbol comes after the slash, for example 05-BB/CB at a cell, "
+                         "01-BC/ĐU at the committee."))
         hint.setWordWrap(True)
         form.addRow("", hint)
         self.grace = QSpinBox()
