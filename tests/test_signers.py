@@ -3,6 +3,8 @@ they are settings, set on the command line or in Cài đặt → Đơn vị, che
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from chibo.services.signers import load_signers
 from conftest import book_rows, cli, open_main_window, show_page
 from person import click, type_text
@@ -43,3 +45,9 @@ def test_the_commune_types_its_signers_in_the_settings(qtbot, receiving):
     qtbot.waitUntil(lambda: page.status.text().startswith("Đã lưu"), timeout=10_000)
     with receiving.session() as db:
         assert load_signers(db).as_json() == {"secretary": "Lò Văn Thanh", "compiler": "Vàng Thị Mai"}
+    assert page.tabs.tabText(1) == "Chỉ tiêu, thang xếp loại"  # a committee's tab: its cells keep the meeting rules
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(1).center())  # the tab, clicked
+    qtbot.waitUntil(lambda: page.tabs.currentIndex() == 1)
+    assert page.target.isVisible() and page.grades.isVisible()
+    assert not page.quorum.isVisible() and not page.guest_chair.isVisible() and not page.probation.isVisible()

@@ -2452,6 +2452,10 @@ Gói KHÔNG được niêm phong: hãy giữ USB cẩn thận và xóa tệp sau
         <translation>Khôi phục bản đã chọn…</translation>
     </message>
     <message>
+        <source>Targets and scales</source>
+        <translation>Chỉ tiêu, thang xếp loại</translation>
+    </message>
+    <message>
         <source>Restore from another file…</source>
         <translation>Khôi phục từ tệp khác…</translation>
     </message>

@@ -256,6 +256,7 @@ class SettingsPage(QWidget):
                          "who are absent, and those absent with a reason."))
         hint.setWordWrap(True)
         form.addRow("", hint)
+        self.rules_form, self.quorum_hint = form, hint
         self.attached_vote = QCheckBox(tr("Members &attached from another cell vote here"))
         self.guest_chair = QCheckBox(tr("A guest of the upper level may c&hair a session"))
         form.addRow(tr("Sessions:"), self.attached_vote)
@@ -352,6 +353,12 @@ class SettingsPage(QWidget):
                        self.signers_hint):  # the receiving level's own settings
             widget.setVisible(u.role == UnitRole.RECEIVING)
         self.grace.setValue(data.grace_days)
+        # A committee keeps the study target and the essays' scale here; the meeting rules are its cells'.
+        receiving = u.role == UnitRole.RECEIVING
+        self.tabs.setTabText(1, tr("Targets and scales") if receiving else tr("Rules of the cell"))
+        for widget in (self.quorum, self.probation, self.plan_confirmer, self.quorum_hint, self.attached_vote,
+                       self.guest_chair):
+            self.rules_form.setRowVisible(widget, not receiving)
         if data.signers is not None:
             self.signer_secretary.setText(data.signers.secretary)
             self.signer_compiler.setText(data.signers.compiler)
