@@ -266,6 +266,7 @@ class SettingsPage(QWidget):
                          "minute-taker are members present; a guest chairs only where the cell’s rules allow it."))
         hint.setWordWrap(True)
         form.addRow("", hint)
+        self.votes_hint = hint
         return tab
 
     def _display_tab(self) -> QWidget:
@@ -357,7 +358,7 @@ class SettingsPage(QWidget):
         receiving = u.role == UnitRole.RECEIVING
         self.tabs.setTabText(1, tr("Targets and scales") if receiving else tr("Rules of the cell"))
         for widget in (self.quorum, self.probation, self.plan_confirmer, self.quorum_hint, self.attached_vote,
-                       self.guest_chair):
+                       self.guest_chair, self.votes_hint):
             self.rules_form.setRowVisible(widget, not receiving)
         if data.signers is not None:
             self.signer_secretary.setText(data.signers.secretary)
