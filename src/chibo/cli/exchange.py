@@ -42,12 +42,14 @@ def bundle_files(paths: list[str], own_unit_id: str | None = None) -> list[Path]
     """The files named, and the .chibo files of the folders named. A folder's bundles that this
     book wrote itself (the commune's plan bundle on the stick it carries to the cells) are left
     out with a line on stdout: they are not errors. A file named by itself is always tried."""
+    from chibo.sync.bundle import sender_unit_id
+
     files = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
             for found in sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".chibo"):
-                if own_unit_id and _sender_of(found) == own_unit_id:
+                if own_unit_id and sender_unit_id(found) == own_unit_id:
                     print(f"{found.name}: gói do chính sổ này xuất ra, bỏ qua.")
                     continue
                 files.append(found)
@@ -56,22 +58,6 @@ def bundle_files(paths: list[str], own_unit_id: str | None = None) -> list[Path]
         else:
             raise ChiboError(f"Không thấy tệp hay thư mục “{name}”.")
     return files
-
-
-def _sender_of(path: Path) -> str | None:
-    """The sender named in a bundle's manifest, read without checking anything (None when it cannot
-    be read: such a file then goes through the import's checks and gets their sentence)."""
-    import json
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo("manifest.json")
-            if info.file_size > 1024 * 1024:
-                return None
-            return json.loads(archive.read(info)).get("sender_unit_id")
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, RuntimeError, NotImplementedError, AttributeError):
-        return None
 
 
 def _counts(counts: dict) -> str:
@@ -178,11 +164,11 @@ def summary(reader, args) -> int:
     cells under it, then the cells (`levels` in the JSON). Read through the plain sqlite3 reader
     (`cli.main.READER_COMMANDS`): the figures are SQL alone, so the command imports no SQLAlchemy
     or SQLModel (half a second of its second and a half for 300 cells)."""
+    from chibo.services.received_cells import is_receiving
     from chibo.sync.levels import by_level
     from chibo.sync.summary import consolidated
 
-    role = reader.connection.execute("SELECT role FROM unit WHERE id = ?", (reader.local_unit_id,)).fetchone()
-    if role is not None and role[0] != "receiving":  # a cell's book sums nobody's bundles: zeros would alarm
+    if not is_receiving(reader):  # a cell's book sums nobody's bundles: zeros would alarm
         raise ChiboError("Bảng tổng hợp các chi bộ chỉ có ở sổ của cấp nhận báo cáo (đảng ủy); sổ của chi bộ không "
                          "nhận báo cáo của ai. Số liệu của chi bộ mình: chibo documents list, chibo sessions list.")
     units, total = consolidated(reader)

@@ -12,6 +12,7 @@ from chibo.reports.layout import TEXT_WIDTH, Letterhead, Signature
 from chibo.reports.wording import committee_name
 from chibo.services.lookups import alive, get_alive, local_unit
 from chibo.services.roll import Roll
+from chibo.services.signers import load_signers
 from chibo.store.models import Member
 from chibo.text import format_count, name_sort_key
 from chibo.vocabulary import CELL_POSITION_LABELS, ON_ROLL_STATUSES, CellPosition, UnitRole, label
@@ -67,8 +68,6 @@ def secretary_signature(db, on: date | None = None) -> Signature:
     """`T/M CHI BỘ` / `BÍ THƯ` with the name of the cell's secretary in the register; at a
     receiving level, which keeps no register of its own, the name set for it (`services.signers`)."""
     if local_unit(db).role == UnitRole.RECEIVING:
-        from chibo.services.signers import load_signers
-
         return Signature(title="Bí thư", name=load_signers(db).secretary, on_behalf=on_behalf_line(db))
     secretary = office_holder(db, CellPosition.SECRETARY, on)
     return Signature(title="Bí thư", name=secretary.full_name if secretary else "", on_behalf=on_behalf_line(db))

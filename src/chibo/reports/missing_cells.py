@@ -11,6 +11,7 @@ from datetime import date
 from chibo.reports.common import letterhead, own_file
 from chibo.reports.layout import Paper, Signature, grid_table, signature_block
 from chibo.services.lookups import local_unit
+from chibo.services.signers import load_signers
 from chibo.text import body_date, format_count, format_date, format_percent, percent_of
 from chibo.vocabulary import TIMELINESS_LABELS, Timeliness
 
@@ -76,8 +77,6 @@ def build_missing_list(db, report, *, today: date | None = None) -> bytes:
         paper.body.append(grid_table(s, DOCUMENT_HEADER, rows, DOCUMENT_WIDTHS_MM, center_columns=(0, 3, 4)))
     paper.para("Bí thư và số điện thoại lấy từ danh sách đảng viên chi bộ gửi lên trong gói báo cáo gần nhất.",
                s.note)
-    from chibo.services.signers import load_signers
-
     paper.close([], signature_block(s, Signature(title="Người lập danh sách", name=load_signers(db).compiler)))
     paper.recipients = [own_file(db)]
     return paper.build()

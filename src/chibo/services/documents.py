@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from sqlmodel import col
 
-from chibo.errors import ValidationError
+from chibo.errors import NotFoundError, ValidationError
 from chibo.services.cleaning import check_choice, clean_date, clean_text
-from chibo.services.lookups import alive, get_alive
+from chibo.services.lookups import alive, get_alive, resolve
 from chibo.services.viewing import documents_in_view
 from chibo.store.models import Document, SessionDocument
 from chibo.store.records import LOCAL_UNIT, tombstone
@@ -210,9 +210,6 @@ def find_document(db, typed: str) -> Document:
     """The document a person names on the command line: by the start of its id (as the lists
     print it), or by its number-symbol as people know it ("05-CT/TU", "05-ct/tu", "05-CT" when only
     one document starts so), among the documents in view."""
-    from chibo.errors import NotFoundError
-    from chibo.services.lookups import resolve
-
     text = nfc(typed or "").strip()
     if _ID_PREFIX.fullmatch(text.lower()):
         try:

@@ -12,7 +12,8 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING
 
-from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, MemberStatus, SessionKind
+from chibo.text import body_date
+from chibo.vocabulary import ON_ROLL_STATUSES, REQUIRED_STATUSES, AttendanceState, MemberStatus, SessionKind
 
 if TYPE_CHECKING:
     from chibo.store.models import CellSession
@@ -93,9 +94,6 @@ def missing_reason(absence: tuple[str, str] | None, joined_on: date | None, last
     the cell after its last study session says so ("vào chi bộ ngày 14-8-2026, sau buổi học", the
     date as a Party paper writes it in its body, where the reason is printed): such a member still
     owes the study (a make-up), but was never absent from it."""
-    from chibo.text import body_date
-    from chibo.vocabulary import AttendanceState
-
     if absence is not None:
         state, reason = absence
         return reason if state == AttendanceState.ABSENT_EXCUSED and reason else "không lý do"
